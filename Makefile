@@ -1,0 +1,57 @@
+# OTOP Fair — `make run` serves the app, `make test` runs every test. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := otop_fair.settings
+export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
+
+.PHONY: run test bench stop setup db migrate messages static demo lint format backup restore chromium
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+db: $(VENV)/.installed
+	$(PY) scripts/localdb.py start
+
+migrate: db
+	$(PY) manage.py migrate --noinput
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+static: $(VENV)/.installed
+	$(PY) manage.py collectstatic --noinput -v 0
+
+setup: migrate messages static
+
+demo: setup
+	$(PY) manage.py seed_demo
+
+run: demo
+	@echo "OTOP Fair: http://127.0.0.1:$(PORT)  (demo accounts in README.md)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: setup chromium
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m pytest benchmarks -q -s -p no:randomly
+
+stop:
+	$(PY) scripts/localdb.py stop
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,118 @@
+"""Demo fair for `manage.py seed_demo`: zones, a grid of booths and applications from demo groups."""
+
+import datetime
+from collections import defaultdict
+
+from django.db import transaction
+
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    Booth,
+    BoothType,
+    Fair,
+    FairState,
+    Zone,
+    ZonePreference,
+)
+from producers.models import Category, Product, Province
+
+DEMO_FAIR_NAME = "OTOP ชวนช้อป เชียงใหม่ 2569"
+ZONES = [
+    ("A", "อาหารและเครื่องดื่ม", "#d9480f", [Category.FOOD, Category.BEVERAGE]),
+    ("B", "ผ้าและเครื่องแต่งกาย", "#5f3dc4", [Category.TEXTILE]),
+    ("C", "ของใช้ ของตกแต่ง ของที่ระลึก", "#0b7285", [Category.HOUSEHOLD]),
+    ("D", "สมุนไพรที่ไม่ใช่อาหาร", "#2b8a3e", [Category.HERBAL]),
+    ("E", "โซนทั่วไป", "#868e96", []),
+]
+BOOTHS_PER_ROW = 20
+CELL = 34  # plan units between booth origins (30 wide + aisle)
+
+
+def seed_fair(*, officer, booths, days, groups, rng):
+    """Create the demo fair once (by name); a second seed leaves it and its data alone."""
+    fair = Fair.objects.filter(name=DEMO_FAIR_NAME).first()
+    if fair is not None:
+        return fair, False
+    with transaction.atomic():
+        start = datetime.date.today() - datetime.timedelta(days=1)
+        fair = Fair.objects.create(
+            name=DEMO_FAIR_NAME,
+            venue="ศูนย์ประชุมและแสดงสินค้านานาชาติ เชียงใหม่",
+            province=Province.objects.get(code="50"),
+            start_date=start,
+            end_date=start + datetime.timedelta(days=days - 1),
+            applications_open_on=start - datetime.timedelta(days=60),
+            applications_close_on=start - datetime.timedelta(days=30),
+            booth_count=booths,
+            state=FairState.OPEN,
+            created_by=officer,
+        )
+        zones = [
+            Zone.objects.create(fair=fair, code=code, name=name, color=color)
+            for code, name, color, _ in ZONES
+        ]
+        Booth.objects.bulk_create(_booth_grid(fair, zones, booths), batch_size=2000)
+        _applications(fair, zones, groups, rng)
+    return fair, True
+
+
+def _booth_grid(fair, zones, count):
+    per_zone = max(1, -(-count // len(zones)))
+    booths = []
+    for n in range(count):
+        zone_index = min(n // per_zone, len(zones) - 1)
+        zone = zones[zone_index]
+        local = n - zone_index * per_zone
+        row, col = divmod(local, BOOTHS_PER_ROW)
+        is_corner = col in (0, BOOTHS_PER_ROW - 1)
+        booths.append(
+            Booth(
+                fair=fair,
+                zone=zone,
+                code=f"{zone.code}{local + 1:03d}",
+                booth_type=BoothType.CORNER if is_corner else BoothType.STANDARD,
+                allowed_categories=list(ZONES[zone_index][3]),
+                has_electricity=(col % 2 == 0) or zone.code == "A",
+                is_corner=is_corner,
+                x=col * CELL,
+                y=(zone_index * 6 + row) * CELL + zone_index * 20,
+            )
+        )
+    return booths
+
+
+def _applications(fair, zones, groups, rng):
+    applications = Application.objects.bulk_create(
+        [
+            Application(
+                fair=fair,
+                group=group,
+                needs_electricity=rng.random() < 0.3,
+                wants_corner=rng.random() < 0.2,
+                pitch="สินค้าขายดีประจำตำบล อยากพบลูกค้าในเมือง",
+                status=ApplicationStatus.SUBMITTED,
+            )
+            for group in groups
+        ],
+        batch_size=2000,
+    )
+    product_links, preferences = [], []
+    through = Application.products.through
+    products_by_group = defaultdict(list)
+    for product in Product.objects.filter(group__in=groups).only("id", "group_id", "category"):
+        products_by_group[product.group_id].append(product)
+    zone_by_category = {
+        cat: z for z, (_, _, _, cats) in zip(zones, ZONES, strict=True) for cat in cats
+    }
+    for application in applications:
+        products = products_by_group[application.group_id]
+        for product in products:
+            product_links.append(through(application_id=application.pk, product_id=product.pk))
+        first = zone_by_category.get(products[0].category) if products else None
+        ranked = [first] if first else []
+        ranked.append(zones[-1])
+        for rank, zone in enumerate(ranked, start=1):
+            preferences.append(ZonePreference(application=application, zone=zone, rank=rank))
+    through.objects.bulk_create(product_links, batch_size=5000)
+    ZonePreference.objects.bulk_create(preferences, batch_size=5000)

@@ -1,0 +1,255 @@
+"""Fairs, their floor plan and booths, applications, and the booths groups actually hold."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from producers.models import Category, ProducerGroup, Product, Province
+
+
+class FairState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for applications")
+    SCORING = "scoring", _("Scoring")
+    ALLOCATED = "allocated", _("Allocated (published)")
+    RUNNING = "running", _("Running")
+    CLOSED = "closed", _("Closed")
+
+
+class Fair(models.Model):
+    name = models.CharField(_("fair name"), max_length=200)
+    venue = models.CharField(_("venue"), max_length=200)
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="fairs",
+        verbose_name=_("organising province"),
+    )
+    start_date = models.DateField(_("first fair day"))
+    end_date = models.DateField(_("last fair day"))
+    applications_open_on = models.DateField(_("applications open"))
+    applications_close_on = models.DateField(_("applications close"))
+    booth_count = models.PositiveIntegerField(_("planned booth count"), default=0)
+    state = models.CharField(
+        _("state"), max_length=20, choices=FairState.choices, default=FairState.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "id"]
+        verbose_name = _("fair")
+        verbose_name_plural = _("fairs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="fair_dates_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(applications_close_on__gte=F("applications_open_on")),
+                name="fair_application_window_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=FairState.values), name="fair_state_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def fair_days(self):
+        days = (self.end_date - self.start_date).days + 1
+        return [self.start_date + datetime.timedelta(days=i) for i in range(days)]
+
+
+class Zone(models.Model):
+    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="zones")
+    code = models.CharField(_("zone code"), max_length=10)
+    name = models.CharField(_("zone name"), max_length=100)
+    color = models.CharField(_("colour"), max_length=7, default="#0d6efd")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
+        constraints = [
+            models.UniqueConstraint(fields=["fair", "code"], name="zone_code_unique_in_fair")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class BoothType(models.TextChoices):
+    STANDARD = "standard", _("Standard")
+    CORNER = "corner", _("Corner")
+    LARGE = "large", _("Large")
+    FOOD = "food", _("Food court")
+
+
+class Booth(models.Model):
+    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="booths")
+    zone = models.ForeignKey(
+        Zone, on_delete=models.PROTECT, related_name="booths", verbose_name=_("zone")
+    )
+    code = models.CharField(_("booth code"), max_length=20)
+    booth_type = models.CharField(
+        _("booth type"), max_length=20, choices=BoothType.choices, default=BoothType.STANDARD
+    )
+    width_m = models.DecimalField(_("width (m)"), max_digits=5, decimal_places=2, default=3)
+    depth_m = models.DecimalField(_("depth (m)"), max_digits=5, decimal_places=2, default=3)
+    allowed_categories = ArrayField(
+        models.CharField(max_length=20, choices=Category.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("allowed categories"),
+        help_text=_("Leave empty to allow every category."),
+    )
+    has_electricity = models.BooleanField(_("electricity"), default=False)
+    is_corner = models.BooleanField(_("corner"), default=False)
+    # Position on the floor plan, in plan units (one unit = 10 cm).
+    x = models.PositiveIntegerField(default=0)
+    y = models.PositiveIntegerField(default=0)
+    w = models.PositiveIntegerField(default=30)
+    h = models.PositiveIntegerField(default=30)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("booth")
+        verbose_name_plural = _("booths")
+        constraints = [
+            models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_in_fair"),
+            models.CheckConstraint(condition=Q(w__gt=0) & Q(h__gt=0), name="booth_has_size"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    def allows(self, category):
+        return not self.allowed_categories or category in self.allowed_categories
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ELIGIBLE = "eligible", _("Eligible")
+    INELIGIBLE = "ineligible", _("Not eligible")
+    SELECTED = "selected", _("Booth assigned")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    NOT_SELECTED = "not_selected", _("Not selected")
+
+
+class Application(models.Model):
+    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="applications")
+    group = models.ForeignKey(ProducerGroup, on_delete=models.CASCADE, related_name="applications")
+    products = models.ManyToManyField(
+        Product, related_name="applications", verbose_name=_("products")
+    )
+    zone_preferences = models.ManyToManyField(
+        Zone, through="ZonePreference", related_name="+", blank=True
+    )
+    needs_electricity = models.BooleanField(_("needs electricity"), default=False)
+    wants_corner = models.BooleanField(_("would like a corner booth"), default=False)
+    pitch = models.TextField(_("short pitch"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(fields=["fair", "group"], name="one_application_per_group"),
+            models.CheckConstraint(
+                condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} — {self.fair}"
+
+
+class ZonePreference(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="preferences"
+    )
+    zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        ordering = ["rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "zone"], name="zone_preferred_once"),
+            models.UniqueConstraint(fields=["application", "rank"], name="preference_rank_unique"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="preference_rank_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.zone}"
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", _("Holds the booth")
+    RELEASED = "released", _("Released")
+
+
+class Assignment(models.Model):
+    """A group holding a booth at a fair, from a published allocation or a waitlist offer.
+
+    Sales are logged against it. A released booth keeps its row (and its sales); the booth's next
+    holder gets a new row.
+    """
+
+    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="assignments")
+    booth = models.ForeignKey(Booth, on_delete=models.PROTECT, related_name="assignments")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="assignments"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.ACTIVE,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    release_reason = models.TextField(_("reason for release"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["booth__code"]
+        verbose_name = _("booth assignment")
+        verbose_name_plural = _("booth assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["booth"],
+                condition=Q(status="active"),
+                name="one_active_holder_per_booth",
+            ),
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(status="active"),
+                name="one_active_booth_per_application",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.booth)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OtopFairConfig(AppConfig):
+    name = "otop_fair"
+    verbose_name = _("OTOP Fair")

@@ -1,0 +1,1 @@
+"""Writes of the producers app that span models, each in one transaction."""

@@ -1,0 +1,221 @@
+"""What happens at and after the fair: daily sales, problems raised, and network meetings."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from booths.models import Assignment, Fair
+from producers.models import ProducerGroup
+
+
+class DailySales(models.Model):
+    """One fair day's takings of one booth assignment. Re-submitting the day updates this row."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="daily_sales")
+    day = models.DateField(_("fair day"))
+    amount = models.DecimalField(_("total sales (baht)"), max_digits=12, decimal_places=2)
+    units = models.PositiveIntegerField(_("units sold"), null=True, blank=True)
+    cash_amount = models.DecimalField(
+        _("cash (baht)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    transfer_amount = models.DecimalField(
+        _("transfer (baht)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("daily sales")
+        verbose_name_plural = _("daily sales")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "day"], name="one_sales_row_per_day"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="sales_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(cash_amount__isnull=True) | Q(cash_amount__gte=0),
+                name="sales_cash_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(transfer_amount__isnull=True) | Q(transfer_amount__gte=0),
+                name="sales_transfer_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.assignment} {self.day}"
+
+
+class IssueCategory(models.TextChoices):
+    LOW_SALES = "low_sales", _("Low sales")
+    FACILITY = "facility", _("Booth or facility")
+    ELECTRICITY = "electricity", _("Electricity")
+    NEIGHBOUR = "neighbour", _("Neighbour")
+    DAMAGE = "damage", _("Product damage or loss")
+    SAFETY = "safety", _("Health and safety")
+    OTHER = "other", _("Other")
+
+
+class IssueStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    RESOLVED = "resolved", _("Resolved")
+
+
+class IssueReport(models.Model):
+    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="issues")
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.PROTECT,
+        related_name="issues",
+        null=True,
+        blank=True,
+        verbose_name=_("booth"),
+    )
+    category = models.CharField(_("category"), max_length=20, choices=IssueCategory.choices)
+    description = models.TextField(_("what happened"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=IssueStatus.choices, default=IssueStatus.OPEN
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assigned_issues",
+        null=True,
+        blank=True,
+        verbose_name=_("assigned officer"),
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+    reported_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reported_at"]
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=IssueStatus.values), name="issue_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="resolved") | Q(resolved_at__isnull=False),
+                name="resolved_issue_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True) | Q(resolved_at__gte=F("reported_at")),
+                name="issue_resolved_after_reported",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()} — {self.reported_at:%Y-%m-%d}"
+
+
+class NetworkMeeting(models.Model):
+    fair = models.ForeignKey(
+        Fair,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        null=True,
+        blank=True,
+        verbose_name=_("fair"),
+    )
+    held_on = models.DateField(_("meeting date"))
+    place = models.CharField(_("place"), max_length=200)
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = _("network meeting")
+        verbose_name_plural = _("network meetings")
+
+    def __str__(self):
+        return f"{self.place} {self.held_on}"
+
+
+class MeetingAttendance(models.Model):
+    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="attendance")
+    group = models.ForeignKey(
+        ProducerGroup, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    attended = models.BooleanField(_("attended"), default=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(group__isnull=True, officer__isnull=False)
+                | Q(group__isnull=False, officer__isnull=True),
+                name="attendee_is_group_or_officer",
+            ),
+            models.UniqueConstraint(fields=["meeting", "group"], name="group_attends_once"),
+            models.UniqueConstraint(fields=["meeting", "officer"], name="officer_attends_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.group or self.officer}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+
+
+class ActionItem(models.Model):
+    meeting = models.ForeignKey(
+        NetworkMeeting, on_delete=models.CASCADE, related_name="action_items"
+    )
+    description = models.TextField(_("action"))
+    owner_group = models.ForeignKey(
+        ProducerGroup,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        null=True,
+        blank=True,
+        verbose_name=_("responsible group"),
+    )
+    owner_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        null=True,
+        blank=True,
+        verbose_name=_("responsible officer"),
+    )
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+
+    def __str__(self):
+        return self.description[:60]

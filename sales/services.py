@@ -1,0 +1,1 @@
+"""Writes of the sales app that span models, each in one transaction."""

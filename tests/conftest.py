@@ -1,0 +1,112 @@
+"""Shared fixtures: users of each role, a logged-in client per role, and a Chromium page.
+
+Browser tests use Debian's chromium through Playwright; `make test` installs it when missing,
+and the `browser` fixture fails (never skips) when it is absent.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.factories import UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(role="officer", username="officer_a")
+
+
+@pytest.fixture
+def committee_user(db):
+    return UserFactory(role="committee", username="committee_a")
+
+
+@pytest.fixture
+def producer_user(db):
+    return UserFactory(role="producer", username="producer_a")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(role="", username="root", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)` — the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("Debian's chromium is missing: run `make test` (it installs it) or apt-get.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def _new_page(browser, request, viewport):
+    context = browser.new_context(viewport=viewport, locale="th-TH")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A laptop-sized page; a screenshot is saved to test-artifacts/ when the test fails."""
+    yield from _new_page(browser, request, {"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone_page(browser, request):
+    """A 360 px wide phone page."""
+    yield from _new_page(browser, request, {"width": 360, "height": 740})
+
+
+def browser_login(page, live_server, username, password="otop-demo"):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")

@@ -1,5 +1,7 @@
 """Test settings: the project's settings with plain static storage and a fast password hasher."""
 
+import os
+
 from otop_fair.settings import *  # noqa: F403
 from otop_fair.settings import STORAGES
 
@@ -10,3 +12,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Several people (or agents) may run the suite at once against the same server: each can pick
+# its own test database with OTOP_TEST_DB.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("OTOP_TEST_DB", "test_otop_fair")}  # noqa: F405

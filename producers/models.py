@@ -1,9 +1,14 @@
 """The producer registry: geography, producer groups, products, star ratings, standards and visits."""
 
+import datetime
+import uuid
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -131,7 +136,15 @@ class ProducerGroup(models.Model):
         ordering = ["sort_name", "id"]
         verbose_name = _("producer group")
         verbose_name_plural = _("producer groups")
-        indexes = [models.Index(fields=["province", "sort_name"])]
+        indexes = [
+            models.Index(fields=["province", "sort_name", "id"]),
+            models.Index(fields=["subdistrict", "sort_name"]),
+            # Substring search in Thai names and registration numbers at national scale.
+            GinIndex(fields=["name"], name="group_name_trgm", opclasses=["gin_trgm_ops"]),
+            GinIndex(
+                fields=["registration_no"], name="group_regno_trgm", opclasses=["gin_trgm_ops"]
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -178,6 +191,7 @@ class Product(models.Model):
 
     class Meta:
         ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["category", "group"])]
         verbose_name = _("product")
         verbose_name_plural = _("products")
         constraints = [
@@ -199,6 +213,12 @@ class Product(models.Model):
     def save(self, *args, **kwargs):
         self.sort_name = thai_sort_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def current_rating(self):
+        """The rating of the latest round (uses prefetched `ratings` when there are any)."""
+        ratings = sorted(self.ratings.all(), key=lambda r: r.round.year, reverse=True)
+        return ratings[0] if ratings else None
 
 
 class RatingRound(models.Model):
@@ -239,6 +259,22 @@ class RatingRound(models.Model):
             if score >= minimum:
                 return stars
         return 1
+
+
+def stars_expression(prefix=""):
+    """The SQL twin of `RatingRound.stars_for` over StarRating rows, for filtering and annotating.
+
+    `prefix` reaches a StarRating through a relation (e.g. "ratings__"). Tests check both agree.
+    """
+    levels = [(5, "five"), (4, "four"), (3, "three"), (2, "two")]
+    return Case(
+        *[
+            When(**{f"{prefix}score__gte": F(f"{prefix}round__{word}_star_min")}, then=stars)
+            for stars, word in levels
+        ],
+        default=1,
+        output_field=IntegerField(),
+    )
 
 
 class StarRating(models.Model):
@@ -288,6 +324,15 @@ class Standard(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+EXPIRY_WARNING_DAYS = 90
+
+
+class CertificationStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expires within 90 days")
+    EXPIRED = "expired", _("Expired")
+
+
 class Certification(models.Model):
     group = models.ForeignKey(
         ProducerGroup,
@@ -311,6 +356,7 @@ class Certification(models.Model):
 
     class Meta:
         ordering = ["expires_on"]
+        indexes = [models.Index(fields=["group", "expires_on"])]
         verbose_name = _("certification")
         verbose_name_plural = _("certifications")
         constraints = [
@@ -324,6 +370,18 @@ class Certification(models.Model):
 
     def __str__(self):
         return f"{self.get_standard_display()} {self.number}"
+
+    @property
+    def status(self):
+        """'expired', 'expiring' (within EXPIRY_WARNING_DAYS) or 'valid'."""
+        if self.expires_on is None:
+            return CertificationStatus.VALID
+        today = timezone.localdate()
+        if self.expires_on < today:
+            return CertificationStatus.EXPIRED
+        if self.expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS):
+            return CertificationStatus.EXPIRING
+        return CertificationStatus.VALID
 
 
 class FollowUpStatus(models.TextChoices):
@@ -359,8 +417,48 @@ class Visit(models.Model):
 
     class Meta:
         ordering = ["-visited_on", "-id"]
+        indexes = [models.Index(fields=["follow_up_status", "follow_up_due"])]
         verbose_name = _("field visit")
         verbose_name_plural = _("field visits")
 
     def __str__(self):
         return f"{self.group} {self.visited_on}"
+
+
+MAX_PHOTOS_PER_PRODUCT = 8
+
+
+def photo_path(instance, filename):
+    """Stored names are random: nothing a user typed ever reaches the file system."""
+    return f"product_photos/{uuid.uuid4().hex[:2]}/{filename}"
+
+
+class ProductPhoto(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    image = models.FileField(_("photo"), upload_to=photo_path, max_length=200)
+    thumbnail = models.FileField(upload_to=photo_path, max_length=200)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "position"], name="one_photo_per_product_position"
+            ),
+            # Positions 0..7 and one photo per position: at most eight photos, held by the database.
+            models.CheckConstraint(
+                condition=Q(position__lt=MAX_PHOTOS_PER_PRODUCT), name="at_most_eight_photos"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} #{self.position + 1}"

@@ -1,4 +1,4 @@
-"""Fairs, their floor plan and booths, applications, and the booths groups actually hold."""
+"""Fairs and their lifecycle, the floor plan and booths, applications, and the booths groups hold."""
 
 import datetime
 
@@ -19,6 +19,24 @@ class FairState(models.TextChoices):
     ALLOCATED = "allocated", _("Allocated (published)")
     RUNNING = "running", _("Running")
     CLOSED = "closed", _("Closed")
+
+
+# The only legal steps of the lifecycle, each taken by an officer through a service.
+NEXT_STATE = {
+    FairState.DRAFT: FairState.OPEN,
+    FairState.OPEN: FairState.SCORING,
+    FairState.SCORING: FairState.ALLOCATED,
+    FairState.ALLOCATED: FairState.RUNNING,
+    FairState.RUNNING: FairState.CLOSED,
+}
+
+
+class FairQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers manage the fairs of their provinces; everyone else reads every fair."""
+        if user.is_officer and not user.is_superuser:
+            return self.filter(province__officers=user)
+        return self
 
 
 class Fair(models.Model):
@@ -47,6 +65,8 @@ class Fair(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
+    objects = FairQuerySet.as_manager()
+
     class Meta:
         ordering = ["-start_date", "id"]
         verbose_name = _("fair")
@@ -66,6 +86,19 @@ class Fair(models.Model):
 
     def __str__(self):
         return self.name
+
+    def transition_error(self, target):
+        """Why the fair may not move to `target` now, or None when the step is legal."""
+        if NEXT_STATE.get(self.state) == target:
+            return None
+        return _("A fair that is “%(current)s” cannot move to “%(target)s”.") % {
+            "current": FairState(self.state).label,
+            "target": FairState(target).label,
+        }
+
+    @property
+    def is_scoring_closed(self):
+        return self.state in (FairState.ALLOCATED, FairState.RUNNING, FairState.CLOSED)
 
     @property
     def fair_days(self):
@@ -150,6 +183,18 @@ class ApplicationStatus(models.TextChoices):
     NOT_SELECTED = "not_selected", _("Not selected")
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see applications to fairs of their provinces; producers their own groups'."""
+        if user.is_superuser:
+            return self
+        if user.is_officer:
+            return self.filter(fair__province__officers=user)
+        if user.is_producer:
+            return self.filter(group__members=user)
+        return self.none()
+
+
 class Application(models.Model):
     fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="applications")
     group = models.ForeignKey(ProducerGroup, on_delete=models.CASCADE, related_name="applications")
@@ -162,6 +207,7 @@ class Application(models.Model):
     needs_electricity = models.BooleanField(_("needs electricity"), default=False)
     wants_corner = models.BooleanField(_("would like a corner booth"), default=False)
     pitch = models.TextField(_("short pitch"), max_length=1000, blank=True)
+    passes_rules = models.BooleanField(_("passes the eligibility rules"), null=True, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -171,6 +217,8 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["submitted_at", "id"]
@@ -229,9 +277,19 @@ class Assignment(models.Model):
         choices=AssignmentStatus.choices,
         default=AssignmentStatus.ACTIVE,
     )
+    run = models.ForeignKey(
+        "booths.AllocationRun",
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        null=True,
+        blank=True,
+        verbose_name=_("allocation version"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)
     release_reason = models.TextField(_("reason for release"), blank=True)
+    is_no_show = models.BooleanField(_("did not show up"), default=False)
+    is_no_show_excused = models.BooleanField(_("absence excused"), default=False)
     history = HistoricalRecords()
 
     class Meta:

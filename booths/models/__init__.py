@@ -1,0 +1,53 @@
+"""Models of the booths app, one module per concept; import them from here."""
+
+from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
+from .fairs import (
+    NEXT_STATE,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    Booth,
+    BoothType,
+    Fair,
+    FairState,
+    Zone,
+    ZonePreference,
+)
+from .review import (
+    CommitteeMember,
+    ConflictOfInterest,
+    Criterion,
+    ReviewAssignment,
+    ReviewStatus,
+    Score,
+)
+from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
+
+__all__ = [
+    "NEXT_STATE",
+    "AllocationRun",
+    "Application",
+    "ApplicationStatus",
+    "Assignment",
+    "AssignmentStatus",
+    "Booth",
+    "BoothType",
+    "CommitteeMember",
+    "ConflictOfInterest",
+    "Criterion",
+    "EligibilityCheck",
+    "EligibilityOverride",
+    "EligibilityRule",
+    "Fair",
+    "FairState",
+    "OfferStatus",
+    "ReviewAssignment",
+    "ReviewStatus",
+    "RuleKind",
+    "RunResult",
+    "Score",
+    "WaitlistOffer",
+    "Zone",
+    "ZonePreference",
+]

@@ -1,1 +1,0 @@
-"""Writes of the booths app that span models, each in one transaction."""

@@ -16,3 +16,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Several people (or agents) may run the suite at once against the same server: each can pick
 # its own test database with OTOP_TEST_DB.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("OTOP_TEST_DB", "test_otop_fair")}  # noqa: F405
+
+# Login rate limiting is switched on by the tests that check it (tests/otop_fair/test_security.py).
+AXES_ENABLED = False

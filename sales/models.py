@@ -1,8 +1,11 @@
 """What happens at and after the fair: daily sales, problems raised, and network meetings."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -27,6 +30,8 @@ class DailySales(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The key the phone gave this entry; a replay of the same key changes nothing.
+    client_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -46,6 +51,59 @@ class DailySales(models.Model):
                 condition=Q(transfer_amount__isnull=True) | Q(transfer_amount__gte=0),
                 name="sales_transfer_not_negative",
             ),
+        ]
+
+    def __str__(self):
+        return f"{self.assignment} {self.day}"
+
+
+class FairSalesPolicy(models.Model):
+    """How long producers may fix a fair day's sales: until `cutoff_time` on the day `days_after`
+    the fair day. After that only an officer can, with a reason."""
+
+    fair = models.OneToOneField(Fair, on_delete=models.CASCADE, related_name="sales_policy")
+    days_after = models.PositiveSmallIntegerField(_("days after the fair day"), default=1)
+    cutoff_time = models.TimeField(_("cut-off time"), default=datetime.time(12, 0))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sales cut-off")
+        verbose_name_plural = _("sales cut-offs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(days_after__lte=14), name="sales_cutoff_within_14_days"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fair_id}: +{self.days_after} {self.cutoff_time:%H:%M}"
+
+    def deadline_for(self, day):
+        """The moment producers stop being able to change `day`'s sales (local time)."""
+        moment = datetime.datetime.combine(
+            day + datetime.timedelta(days=self.days_after), self.cutoff_time
+        )
+        return timezone.make_aware(moment)
+
+
+class EncouragementVisit(models.Model):
+    """An officer's visit to a booth with low sales on a fair day, and what was said."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="visits")
+    day = models.DateField(_("fair day"))
+    note = models.CharField(_("visit note"), max_length=500)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    visited_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-visited_at"]
+        verbose_name = _("encouragement visit")
+        verbose_name_plural = _("encouragement visits")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "day"], name="one_visit_note_per_day")
         ]
 
     def __str__(self):
@@ -95,6 +153,8 @@ class IssueReport(models.Model):
         verbose_name=_("assigned officer"),
     )
     resolution = models.TextField(_("resolution"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="issues/", blank=True)
+    photo_thumbnail = models.ImageField(upload_to="issues/thumbs/", blank=True, editable=False)
     reported_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)

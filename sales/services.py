@@ -1,1 +1,159 @@
 """Writes of the sales app that span models, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Assignment, AssignmentStatus, FairState
+from sales.models import (
+    DailySales,
+    EncouragementVisit,
+    FairSalesPolicy,
+    IssueReport,
+    IssueStatus,
+)
+
+SALES_STATES = (FairState.RUNNING, FairState.CLOSED)
+ISSUE_STATES = (FairState.ALLOCATED, FairState.RUNNING, FairState.CLOSED)
+ISSUE_TRANSITIONS = {
+    IssueStatus.OPEN: {IssueStatus.IN_PROGRESS, IssueStatus.RESOLVED},
+    IssueStatus.IN_PROGRESS: {IssueStatus.RESOLVED},
+    IssueStatus.RESOLVED: {IssueStatus.IN_PROGRESS},
+}
+
+
+def sales_policy(fair):
+    """The fair's cut-off; the default (noon the next day) when none was set."""
+    return FairSalesPolicy.objects.filter(fair=fair).first() or FairSalesPolicy(fair=fair)
+
+
+def _check_sales_day(*, assignment, day, is_officer, now):
+    fair = assignment.fair
+    if fair.state not in (SALES_STATES if is_officer else (FairState.RUNNING,)):
+        raise ValidationError(_("Sales can only be logged while the fair is running."))
+    if not fair.start_date <= day <= fair.end_date:
+        raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
+    if day > timezone.localdate(now):
+        raise ValidationError(_("That day has not come yet."), code="future_day")
+    if not is_officer and assignment.status != AssignmentStatus.ACTIVE:
+        raise ValidationError(_("Your group no longer holds this booth."))
+
+
+@transaction.atomic
+def record_daily_sales(
+    *,
+    assignment,
+    day,
+    amount,
+    by,
+    units=None,
+    cash_amount=None,
+    transfer_amount=None,
+    note="",
+    reason="",
+    client_key="",
+    now=None,
+):
+    """Create or update the one row of `assignment` for `day` and return it.
+
+    The assignment row is locked first, so concurrent submits for the same booth run one after
+    the other: there is one row, holding the later value. Producers may change a day until the
+    fair's cut-off; officers may change it later, with a reason, and may enter on behalf.
+    """
+    now = now or timezone.now()
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("fair")
+        .get(pk=assignment.pk)
+    )
+    is_officer = by.has_perm("sales.enter_late_sales", assignment)
+    if not is_officer and not by.has_perm("sales.enter_sales", assignment):
+        raise ValidationError(_("You cannot log sales for this booth."), code="not_allowed")
+    _check_sales_day(assignment=assignment, day=day, is_officer=is_officer, now=now)
+    past_cutoff = now > sales_policy(assignment.fair).deadline_for(day)
+    if past_cutoff and not is_officer:
+        raise ValidationError(
+            _("The time to change this day has passed. Please ask an officer."), code="past_cutoff"
+        )
+    if past_cutoff and not reason.strip():
+        raise ValidationError(
+            _("The cut-off has passed: give a reason for the change."), code="reason_required"
+        )
+    row = DailySales.objects.filter(assignment=assignment, day=day).first()
+    if row is not None and client_key and row.client_key == client_key:
+        return row
+    row = row or DailySales(assignment=assignment, day=day)
+    row.amount, row.units, row.note = amount, units, note
+    row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
+    row.entered_by, row.client_key = by, client_key
+    row._history_user = by
+    if reason.strip():
+        row._change_reason = reason.strip()
+    elif is_officer:
+        row._change_reason = gettext("Entered by an officer on behalf of the producer")
+    row.save()
+    return row
+
+
+@transaction.atomic
+def set_sales_cutoff(*, fair, days_after, cutoff_time, by):
+    policy = sales_policy(fair)
+    policy.days_after, policy.cutoff_time = days_after, cutoff_time
+    policy._history_user = by
+    policy.save()
+    return policy
+
+
+@transaction.atomic
+def record_encouragement_visit(*, assignment, day, note, by):
+    """Keep the officer's note of visiting a low-selling booth on `day` (one note per day)."""
+    visit = EncouragementVisit.objects.filter(assignment=assignment, day=day).first()
+    visit = visit or EncouragementVisit(assignment=assignment, day=day)
+    visit.note, visit.officer = note, by
+    visit._history_user = by
+    visit.save()
+    return visit
+
+
+@transaction.atomic
+def report_issue(*, fair, category, description, by, assignment=None, photo_files=None):
+    """Open a problem report; `photo_files` is the (full, thumbnail) pair from the uploads module."""
+    if fair.state not in ISSUE_STATES:
+        raise ValidationError(_("Problems can be reported once booths are allocated."))
+    if assignment is not None and assignment.fair_id != fair.pk:
+        raise ValidationError(_("That booth is not at this fair."))
+    issue = IssueReport(
+        fair=fair, assignment=assignment, category=category, description=description, reported_by=by
+    )
+    if photo_files:
+        full, thumbnail = photo_files
+        issue.photo.save(full.name, full, save=False)
+        issue.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
+    issue._history_user = by
+    issue.save()
+    return issue
+
+
+@transaction.atomic
+def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
+    """Move a problem along open → in progress → resolved (or reopen it) and return it."""
+    now = now or timezone.now()
+    issue = IssueReport.objects.select_for_update().get(pk=issue.pk)
+    if status not in ISSUE_TRANSITIONS[issue.status]:
+        raise ValidationError(_("This problem cannot move to that status."), code="bad_transition")
+    if status == IssueStatus.RESOLVED and not resolution.strip():
+        raise ValidationError(_("Say how the problem was solved."), code="resolution_required")
+    issue.assigned_officer = officer or issue.assigned_officer or by
+    if status == IssueStatus.IN_PROGRESS:
+        issue.started_at = issue.started_at or now
+        issue.resolved_at = None
+    else:
+        issue.started_at = issue.started_at or now
+        issue.resolved_at = now
+        issue.resolution = resolution.strip()
+    issue.status = status
+    issue._history_user = by
+    issue.save()
+    return issue

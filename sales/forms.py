@@ -1,0 +1,121 @@
+"""Forms of the fair-time pages: the day's sales, a problem report, an officer's handling."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from otop_fair.uploads import validate_and_reencode_image
+from sales.models import IssueCategory, IssueStatus
+
+
+class BahtField(forms.DecimalField):
+    """Baht typed on a phone: `1,250.50`, `1 250` and `฿1250` all read as 1250(.50)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal(0))
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(
+            attrs={"inputmode": "decimal", "autocomplete": "off", "class": "form-control"}
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(",", "").replace("฿", "").replace(" ", "").strip()
+        try:
+            return super().to_python(value)
+        except InvalidOperation:
+            raise ValidationError(_("Enter an amount in baht, e.g. 1250.")) from None
+
+
+class DailySalesForm(forms.Form):
+    day = forms.DateField(widget=forms.HiddenInput)
+    client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    amount = BahtField(label=_("Today's total sales (baht)"))
+    units = forms.IntegerField(
+        label=_("Units sold"),
+        required=False,
+        min_value=0,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "form-control"}
+        ),
+    )
+    cash_amount = BahtField(label=_("of which cash (baht)"), required=False)
+    transfer_amount = BahtField(label=_("of which transfer or QR (baht)"), required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_reason:
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason for the change (officers)"),
+                required=False,
+                max_length=300,
+                help_text=_("Needed after the cut-off; kept in the audit trail."),
+                widget=forms.TextInput(attrs={"class": "form-control"}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        amount = data.get("amount")
+        split = (data.get("cash_amount") or 0) + (data.get("transfer_amount") or 0)
+        if amount is not None and split > amount:
+            raise ValidationError(_("Cash and transfer together are more than the day's total."))
+        return data
+
+
+class IssueReportForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("What kind of problem?"), choices=IssueCategory.choices, widget=forms.RadioSelect
+    )
+    description = forms.CharField(
+        label=_("What happened?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+
+    def __init__(self, *args, booths=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if booths is not None:
+            self.fields["booth"] = forms.ModelChoiceField(
+                label=_("Booth"), queryset=booths, required=False
+            )
+            self.order_fields(["booth", "category", "description", "photo"])
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return validate_and_reencode_image(photo) if photo else None
+
+
+class IssueActionForm(forms.Form):
+    status = forms.ChoiceField(label=_("Move to"), choices=IssueStatus.choices)
+    resolution = forms.CharField(
+        label=_("How it was solved"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class EncouragementVisitForm(forms.Form):
+    day = forms.DateField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Visit note"), max_length=500)
+
+
+class SalesCutoffForm(forms.Form):
+    days_after = forms.IntegerField(
+        label=_("Producers may fix a day until … days later"), min_value=0, max_value=14
+    )
+    cutoff_time = forms.TimeField(
+        label=_("at (time)"), widget=forms.TimeInput(attrs={"type": "time"})
+    )

@@ -1,0 +1,276 @@
+"""Reads of the fair-time pages: a producer's days, the officer's daily check-in, open problems.
+
+Each function runs a fixed number of queries whatever the size of the fair.
+"""
+
+import datetime
+import statistics
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.utils import timezone
+
+from booths.models import Assignment, AssignmentStatus, Fair, FairState
+from producers.models import Category, Product
+from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
+
+# Fewer booths than this in a category, and a median could point at one group's takings.
+MIN_PEERS_FOR_MEDIAN = 5
+NOT_REPORTED_SHOWN = 200
+LOWEST_SHOWN = 10
+OPEN_ISSUES_SHOWN = 30
+
+
+class Median(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def category_of(assignment_ref):
+    """An assignment's category: that of the first product on its application."""
+    return Subquery(
+        Product.objects.filter(applications=OuterRef(assignment_ref))
+        .order_by("id")
+        .values("category")[:1]
+    )
+
+
+def producer_holdings(user):
+    """The booths the user's groups hold at fairs where sales are logged, newest fair first."""
+    return list(
+        Assignment.objects.filter(
+            application__group__members=user,
+            status=AssignmentStatus.ACTIVE,
+            fair__state__in=[FairState.RUNNING, FairState.CLOSED],
+        )
+        .select_related("fair", "booth__zone", "application__group")
+        .order_by("-fair__start_date", "booth__code")
+    )
+
+
+def sales_days(assignment, *, today=None):
+    """Every fair day up to today with what the server holds for it (None when nothing yet)."""
+    today = today or timezone.localdate()
+    rows = {row.day: row for row in DailySales.objects.filter(assignment=assignment)}
+    days = [d for d in assignment.fair.fair_days if d <= today]
+    return [(day, rows.get(day)) for day in reversed(days)]
+
+
+@dataclass
+class ProducerDay:
+    day: datetime.date
+    amount: Decimal | None
+    running_total: Decimal
+    category_median: float | None
+
+
+@dataclass
+class ProducerOverview:
+    assignment: Assignment
+    category: str
+    days: list
+    total: Decimal
+    category_median_total: float | None
+    peers: int
+
+
+def producer_overview(assignment, *, today=None):
+    """The group's own days with a running total, against the median of its category at the fair.
+
+    Only the median is read from other booths, and only when enough booths share the category.
+    """
+    today = today or timezone.localdate()
+    category = (
+        Assignment.objects.filter(pk=assignment.pk)
+        .annotate(category=category_of("application"))
+        .values_list("category", flat=True)
+        .get()
+    )
+    peers = DailySales.objects.annotate(category=category_of("assignment__application")).filter(
+        assignment__fair_id=assignment.fair_id, category=category
+    )
+    daily_medians = {
+        row["day"]: row["median"]
+        for row in peers.values("day").annotate(median=Median("amount"), n=Count("id"))
+        if row["n"] >= MIN_PEERS_FOR_MEDIAN
+    }
+    totals = list(
+        peers.values("assignment").annotate(total=Sum("amount")).values_list("total", flat=True)
+    )
+    own = {row.day: row.amount for row in DailySales.objects.filter(assignment=assignment)}
+    days, running = [], Decimal(0)
+    for day in (d for d in assignment.fair.fair_days if d <= today):
+        running += own.get(day) or 0
+        days.append(ProducerDay(day, own.get(day), running, daily_medians.get(day)))
+    enough = len(totals) >= MIN_PEERS_FOR_MEDIAN
+    return ProducerOverview(
+        assignment=assignment,
+        category=Category(category).label if category else "",
+        days=days,
+        total=running,
+        category_median_total=float(statistics.median(totals)) if enough else None,
+        peers=len(totals),
+    )
+
+
+def officer_fairs(user):
+    """Running and closed fairs of the officer's provinces (every one for a superuser)."""
+    fairs = Fair.objects.filter(state__in=[FairState.RUNNING, FairState.CLOSED])
+    if not user.is_superuser:
+        fairs = fairs.filter(province__in=user.officer_provinces.all())
+    return list(fairs.select_related("province").order_by("-start_date"))
+
+
+@dataclass
+class Comparison:
+    label: str
+    today: Decimal
+    previous: Decimal
+
+    @property
+    def change(self):
+        return self.today - self.previous
+
+
+@dataclass
+class CheckIn:
+    fair: Fair
+    day: datetime.date
+    previous_day: datetime.date | None
+    booths: int = 0
+    reported: int = 0
+    today_total: Decimal = Decimal(0)
+    previous_total: Decimal = Decimal(0)
+    by_zone: list = field(default_factory=list)
+    by_category: list = field(default_factory=list)
+    by_province: list = field(default_factory=list)
+    not_reported: list = field(default_factory=list)
+    lowest: list = field(default_factory=list)
+    open_issues: list = field(default_factory=list)
+    open_issue_count: int = 0
+    mean_hours_to_resolve: float | None = None
+    per_day: list = field(default_factory=list)
+
+    @property
+    def not_reported_count(self):
+        return self.booths - self.reported
+
+    @property
+    def change(self):
+        return self.today_total - self.previous_total
+
+
+def _comparisons(sales, key, day, previous, label=lambda v: v):
+    rows = (
+        sales.values(key)
+        .annotate(
+            today=Sum("amount", filter=Q(day=day), default=0),
+            previous=Sum("amount", filter=Q(day=previous), default=0),
+        )
+        .filter(Q(today__gt=0) | Q(previous__gt=0))
+        .order_by(key)
+    )
+    return [Comparison(label(row[key]), row["today"], row["previous"]) for row in rows]
+
+
+def _category_label(value):
+    return Category(value).label if value in Category.values else "—"
+
+
+def checkin_dashboard(fair, day):
+    """Everything the officer's daily check-in shows for `day`, in a fixed number of queries."""
+    previous = day - datetime.timedelta(days=1) if day > fair.start_date else None
+    data = CheckIn(fair=fair, day=day, previous_day=previous)
+    sales = DailySales.objects.filter(assignment__fair=fair)
+    reported_today = DailySales.objects.filter(assignment=OuterRef("pk"), day=day)
+    holders = Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
+    counts = holders.aggregate(
+        booths=Count("id"), reported=Count("id", filter=Q(Exists(reported_today)))
+    )
+    data.booths, data.reported = counts["booths"], counts["reported"]
+    totals = sales.aggregate(
+        today=Sum("amount", filter=Q(day=day), default=0),
+        previous=Sum("amount", filter=Q(day=previous), default=0),
+    )
+    data.today_total, data.previous_total = totals["today"], totals["previous"]
+    data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
+    data.by_category = _comparisons(
+        sales.annotate(category=category_of("assignment__application")),
+        "category",
+        day,
+        previous,
+        _category_label,
+    )
+    data.by_province = _comparisons(
+        sales, "assignment__application__group__province__name_th", day, previous
+    )
+    data.not_reported = list(
+        holders.filter(~Exists(reported_today))
+        .values(
+            "pk",
+            booth_code=F("booth__code"),
+            zone=F("booth__zone__code"),
+            group=F("application__group__name"),
+            contact=F("application__group__contact_name"),
+            phone=F("application__group__phone"),
+        )
+        .order_by("booth__code")[:NOT_REPORTED_SHOWN]
+    )
+    visit = EncouragementVisit.objects.filter(assignment=OuterRef("assignment"), day=day)
+    data.lowest = list(
+        sales.filter(day=day)
+        .values(
+            "amount",
+            assignment_pk=F("assignment"),
+            booth_code=F("assignment__booth__code"),
+            group=F("assignment__application__group__name"),
+            phone=F("assignment__application__group__phone"),
+        )
+        .annotate(visit_note=Subquery(visit.values("note")[:1]))
+        .order_by("amount", "assignment__booth__code")[:LOWEST_SHOWN]
+    )
+    _add_issues(data, fair)
+    per_day = dict(sales.filter(day__lte=day).values_list("day").annotate(total=Sum("amount")))
+    data.per_day = [(d, per_day.get(d, 0)) for d in fair.fair_days if d <= day]
+    return data
+
+
+def _add_issues(data, fair):
+    issues = IssueReport.objects.filter(fair=fair)
+    unresolved = issues.exclude(status=IssueStatus.RESOLVED)
+    data.open_issues = list(
+        unresolved.select_related("assignment__booth", "assigned_officer").order_by("reported_at")[
+            :OPEN_ISSUES_SHOWN
+        ]
+    )
+    stats = issues.aggregate(
+        open=Count("id", filter=~Q(status=IssueStatus.RESOLVED)),
+        mean=Avg(F("resolved_at") - F("reported_at"), filter=Q(status=IssueStatus.RESOLVED)),
+    )
+    data.open_issue_count = stats["open"]
+    data.mean_hours_to_resolve = stats["mean"].total_seconds() / 3600 if stats["mean"] else None
+
+
+def issues_visible_to(user):
+    """Problems an officer handles (their provinces' fairs) or a producer reported or is part of."""
+    issues = IssueReport.objects.select_related("fair", "assignment__booth")
+    if user.is_superuser:
+        return issues
+    if user.officer_provinces.exists():
+        return issues.filter(fair__province__in=user.officer_provinces.all())
+    return issues.filter(
+        Q(reported_by=user) | Q(assignment__application__group__members=user)
+    ).distinct()

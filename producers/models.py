@@ -4,10 +4,11 @@ import datetime
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -101,6 +102,20 @@ class GroupType(models.TextChoices):
     SME = "sme", _("SME")
 
 
+class ProducerGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Superusers see every group, officers their provinces' groups, producers their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.role == "officer":
+            return self.filter(province__in=user.officer_provinces.values("pk"))
+        if user.role == "producer":
+            return self.filter(members=user)
+        return self.none()
+
+
 class ProducerGroup(models.Model):
     name = models.CharField(_("group name"), max_length=200)
     sort_name = models.CharField(max_length=420, db_collation="C", editable=False, db_index=True)
@@ -132,6 +147,8 @@ class ProducerGroup(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = ProducerGroupQuerySet.as_manager()
+
     class Meta:
         ordering = ["sort_name", "id"]
         verbose_name = _("producer group")
@@ -140,9 +157,11 @@ class ProducerGroup(models.Model):
             models.Index(fields=["province", "sort_name", "id"]),
             models.Index(fields=["subdistrict", "sort_name"]),
             # Substring search in Thai names and registration numbers at national scale.
-            GinIndex(fields=["name"], name="group_name_trgm", opclasses=["gin_trgm_ops"]),
+            # Django's icontains compares UPPER(column), so the index is on that expression.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="group_name_upper_trgm"),
             GinIndex(
-                fields=["registration_no"], name="group_regno_trgm", opclasses=["gin_trgm_ops"]
+                OpClass(Upper("registration_no"), name="gin_trgm_ops"),
+                name="group_regno_upper_trgm",
             ),
         ]
 

@@ -1,1 +1,90 @@
 """Writes of the producers app that span models, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from producers.models import (
+    MAX_PHOTOS_PER_PRODUCT,
+    FollowUpStatus,
+    Product,
+    ProductPhoto,
+)
+
+
+def _tracked(obj, by):
+    obj._history_user = by
+    return obj
+
+
+@transaction.atomic
+def save_group(*, group, by, members=None):
+    """Create or update a group; `members` (a list of users) replaces the member accounts."""
+    _tracked(group, by).save()
+    if members is not None:
+        group.members.set(members)
+    return group
+
+
+@transaction.atomic
+def save_product(*, product, group, by):
+    product.group = group
+    _tracked(product, by).save()
+    return product
+
+
+@transaction.atomic
+def add_photo(*, product, image, thumbnail, by, caption=""):
+    """Store a re-encoded photo in the first free position; a product holds at most eight."""
+    Product.objects.select_for_update().get(pk=product.pk)
+    taken = set(product.photos.values_list("position", flat=True))
+    free = [p for p in range(MAX_PHOTOS_PER_PRODUCT) if p not in taken]
+    if not free:
+        raise ValidationError(
+            _("A product can have at most 8 photos. Remove one before adding another."),
+            code="too_many_photos",
+        )
+    photo = ProductPhoto(product=product, position=free[0], caption=caption, uploaded_by=by)
+    photo.image.save(image.name, image, save=False)
+    photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def delete_photo(*, photo, by):
+    image, thumbnail = photo.image, photo.thumbnail
+    photo.delete()
+    transaction.on_commit(lambda: (image.delete(save=False), thumbnail.delete(save=False)))
+
+
+@transaction.atomic
+def record_visit(*, visit, group, by):
+    """An officer's field visit; a follow-up text opens a follow-up to be done by its due date."""
+    visit.group = group
+    visit.officer = by
+    visit.follow_up_status = FollowUpStatus.OPEN if visit.follow_up else FollowUpStatus.NONE
+    _tracked(visit, by).save()
+    return visit
+
+
+@transaction.atomic
+def complete_follow_up(*, visit, by):
+    if visit.follow_up_status != FollowUpStatus.OPEN:
+        raise ValidationError(_("This follow-up is not open."), code="not_open")
+    visit.follow_up_status = FollowUpStatus.DONE
+    _tracked(visit, by).save(update_fields=["follow_up_status"])
+    return visit
+
+
+@transaction.atomic
+def record_rating(*, rating, by):
+    _tracked(rating, by).save()
+    return rating
+
+
+@transaction.atomic
+def record_certification(*, certification, group, by):
+    certification.group = group
+    _tracked(certification, by).save()
+    return certification

@@ -1,7 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from producers.views import groups, products, records, transfer
 
 app_name = "producers"
 
-urlpatterns = []
+urlpatterns = [
+    path("groups/", groups.group_list, name="group_list"),
+    path("groups/new/", groups.group_create, name="group_create"),
+    path("groups/<int:pk>/", groups.group_detail, name="group_detail"),
+    path("groups/<int:pk>/edit/", groups.group_edit, name="group_edit"),
+    path("groups/export.csv", transfer.group_export, {"fmt": "csv"}, name="group_export_csv"),
+    path("groups/export.xlsx", transfer.group_export, {"fmt": "xlsx"}, name="group_export_xlsx"),
+    path("groups/import/", transfer.import_upload, name="import_upload"),
+    path("groups/import/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("groups/<int:pk>/products/new/", products.product_create, name="product_create"),
+    path("groups/<int:pk>/visits/new/", records.visit_create, name="visit_create"),
+    path("groups/<int:pk>/ratings/new/", records.rating_create, name="rating_create"),
+    path(
+        "groups/<int:pk>/certifications/new/",
+        records.certification_create,
+        name="certification_create",
+    ),
+    path("visits/<int:pk>/done/", records.follow_up_done, name="follow_up_done"),
+    path("products/<int:pk>/", products.product_edit, name="product_edit"),
+    path("products/<int:pk>/photos/", products.photo_add, name="photo_add"),
+    path("photos/<int:pk>/delete/", products.photo_delete, name="photo_delete"),
+    path("photos/<int:pk>/full.jpg", products.photo_image, name="photo_image"),
+    path(
+        "photos/<int:pk>/thumb.jpg",
+        products.photo_image,
+        {"size": "thumb"},
+        name="photo_thumbnail",
+    ),
+    path("mine/", groups.my_groups, name="my_groups"),
+    path("address-fields/", groups.address_fields, name="address_fields"),
+]

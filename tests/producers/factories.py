@@ -1,18 +1,25 @@
 """Factories for the producer registry (geography is loaded by migration, so it is looked up)."""
 
+import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from producers.models import (
     Category,
+    Certification,
     GroupType,
     ProducerGroup,
     Product,
+    Province,
     RatingRound,
+    Standard,
     StarRating,
     Subdistrict,
+    Visit,
 )
+from tests.factories import UserFactory
 
 
 def subdistrict_in(province_code):
@@ -67,3 +74,34 @@ class StarRatingFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     round = factory.SubFactory(RatingRoundFactory)
     score = Decimal("85")
+
+
+class CertificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certification
+
+    group = factory.SubFactory(ProducerGroupFactory)
+    standard = Standard.MOPHOCHO
+    number = factory.Sequence(lambda n: f"มผช. {n}/2568")
+    issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=300))
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=400))
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    group = factory.SubFactory(ProducerGroupFactory)
+    officer = factory.SubFactory(UserFactory, role="officer")
+    visited_on = factory.LazyFunction(timezone.localdate)
+    met_with = "ประธานกลุ่ม"
+    problems_heard = "บรรจุภัณฑ์ไม่สวย ขายออนไลน์ไม่เป็น"
+    advice = "แนะนำให้ออกแบบฉลากใหม่"
+
+
+def officer_of(*province_codes, username=None):
+    """An officer account that keeps the given provinces."""
+    kwargs = {"role": "officer"} | ({"username": username} if username else {})
+    user = UserFactory(**kwargs)
+    user.officer_provinces.add(*Province.objects.filter(code__in=province_codes))
+    return user

@@ -1,0 +1,293 @@
+"""Forms of the registry: they turn input into clean values with Thai messages."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from otop_fair.uploads import validate_and_reencode_image
+from producers.models import (
+    Category,
+    Certification,
+    CertificationStatus,
+    District,
+    ProducerGroup,
+    Product,
+    Province,
+    RatingRound,
+    StarRating,
+    Subdistrict,
+    Visit,
+)
+from producers.selectors import SORTS, GroupFilters
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def provinces_for(user):
+    if user.is_superuser:
+        return Province.objects.all()
+    return user.officer_provinces.all()
+
+
+class AddressForm(forms.Form):
+    """Province → district → subdistrict; each choice narrows the next (re-rendered by htmx)."""
+
+    province = forms.ModelChoiceField(queryset=Province.objects.none(), label=_("Province"))
+    district = forms.ModelChoiceField(queryset=District.objects.none(), label=_("District"))
+    subdistrict = forms.ModelChoiceField(
+        queryset=Subdistrict.objects.none(), label=_("Subdistrict")
+    )
+
+    def setup_address(self, user, subdistrict=None):
+        hx = {
+            "hx-get": reverse_lazy("producers:address_fields"),
+            "hx-target": "#address-fields",
+            "hx-swap": "outerHTML",
+            "hx-include": "#address-fields",
+            "hx-trigger": "change",
+        }
+        self.fields["province"].queryset = provinces_for(user)
+        self.fields["province"].widget.attrs.update(hx)
+        self.fields["district"].widget.attrs.update(hx)
+        province = self._chosen("province", subdistrict and subdistrict.district.province_id)
+        district = self._chosen("district", subdistrict and subdistrict.district_id)
+        # Official codes nest: a district's code starts with its province's code.
+        if district and not (province and str(district).startswith(str(province))):
+            district = None
+            self.initial.pop("district", None)
+        if province:
+            self.fields["district"].queryset = District.objects.filter(province_id=province)
+        if district:
+            self.fields["subdistrict"].queryset = Subdistrict.objects.filter(district_id=district)
+        if subdistrict is not None:
+            self.initial.setdefault("province", subdistrict.district.province_id)
+            self.initial.setdefault("district", subdistrict.district_id)
+
+    def _chosen(self, name, fallback):
+        if self.is_bound:
+            return self.data.get(self.add_prefix(name)) or None
+        return self.initial.get(name) or fallback
+
+    def clean(self):
+        cleaned = super().clean()
+        province, district = cleaned.get("province"), cleaned.get("district")
+        subdistrict = cleaned.get("subdistrict")
+        if district and province and district.province_id != province.pk:
+            self.add_error("district", _("This district is not in the chosen province."))
+        if subdistrict and district and subdistrict.district_id != district.pk:
+            self.add_error("subdistrict", _("This subdistrict is not in the chosen district."))
+        return cleaned
+
+
+class GroupForm(AddressForm, forms.ModelForm):
+    """What an officer keeps about a group, including its registration and member accounts."""
+
+    member_usernames = forms.CharField(
+        label=_("Member accounts"),
+        required=False,
+        help_text=_("Usernames of the producers who keep this group, separated by commas."),
+    )
+
+    class Meta:
+        model = ProducerGroup
+        fields = [
+            "name",
+            "group_type",
+            "registration_no",
+            "contact_name",
+            "phone",
+            "line_id",
+            "address",
+            "subdistrict",
+            "is_active",
+        ]
+
+    field_order = [*Meta.fields[:7], "province", "district", "subdistrict", "is_active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_address(user, self.instance.subdistrict if self.instance.pk else None)
+        if self.instance.pk:
+            self.initial["member_usernames"] = ", ".join(
+                u.username for u in self.instance.members.all()
+            )
+
+    def clean_member_usernames(self):
+        names = {n.strip() for n in self.cleaned_data["member_usernames"].split(",") if n.strip()}
+        users = list(get_user_model().objects.filter(username__in=names, role="producer"))
+        missing = names - {u.username for u in users}
+        if missing:
+            raise ValidationError(
+                _("No producer account with these usernames: %(names)s"),
+                params={"names": ", ".join(sorted(missing))},
+            )
+        return users
+
+
+class GroupContactForm(forms.ModelForm):
+    """What a producer keeps about their own group."""
+
+    class Meta:
+        model = ProducerGroup
+        fields = ["contact_name", "phone", "line_id", "address"]
+
+
+class ProductForm(forms.ModelForm):
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "category",
+            "description",
+            "price_min",
+            "price_max",
+            "unit",
+            "story_origin",
+            "story_wisdom",
+            "story_materials",
+            "story_people",
+            "is_active",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("description", "story_origin", "story_wisdom", "story_materials")
+        } | {"story_people": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("price_min"), cleaned.get("price_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("price_max", _("The highest price cannot be below the lowest price."))
+        return cleaned
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 10 MB."))
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+    def clean_photo(self):
+        full, thumbnail = validate_and_reencode_image(self.cleaned_data["photo"])
+        self.cleaned_data["thumbnail"] = thumbnail
+        return full
+
+
+class VisitForm(forms.ModelForm):
+    class Meta:
+        model = Visit
+        fields = [
+            "visited_on",
+            "met_with",
+            "problems_heard",
+            "advice",
+            "follow_up",
+            "follow_up_due",
+        ]
+        widgets = {
+            "visited_on": DATE_INPUT,
+            "follow_up_due": DATE_INPUT,
+            "problems_heard": forms.Textarea(attrs={"rows": 3}),
+            "advice": forms.Textarea(attrs={"rows": 3}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("follow_up") and not cleaned.get("follow_up_due"):
+            self.add_error("follow_up_due", _("Give a due date for the follow-up."))
+        return cleaned
+
+
+class RatingForm(forms.ModelForm):
+    round = forms.ModelChoiceField(queryset=RatingRound.objects.all(), label=_("Round"))
+
+    class Meta:
+        model = StarRating
+        fields = ["product", "round", "score", "certificate_no"]
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = group.products.all()
+
+
+class CertificationForm(forms.ModelForm):
+    class Meta:
+        model = Certification
+        fields = ["standard", "number", "product", "issued_on", "expires_on"]
+        widgets = {"issued_on": DATE_INPUT, "expires_on": DATE_INPUT}
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = group.products.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        issued, expires = cleaned.get("issued_on"), cleaned.get("expires_on")
+        if issued and expires and expires < issued:
+            self.add_error("expires_on", _("The expiry date cannot be before the issue date."))
+        return cleaned
+
+
+STAR_CHOICES = [("", _("Any stars"))] + [(str(n), "★" * n + " +") for n in range(5, 0, -1)]
+SORT_CHOICES = [
+    ("name", _("Name (ก–ฮ)")),
+    ("-name", _("Name (ฮ–ก)")),
+    ("registration", _("Registration no.")),
+    ("province", _("Province")),
+    ("-updated", _("Recently updated")),
+]
+
+
+class GroupFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.none(), required=False, label=_("Province")
+    )
+    district = forms.ModelChoiceField(
+        queryset=District.objects.none(), required=False, label=_("District")
+    )
+    category = forms.ChoiceField(
+        choices=[("", _("Any category")), *Category.choices], required=False, label=_("Category")
+    )
+    stars = forms.TypedChoiceField(
+        choices=STAR_CHOICES, coerce=int, empty_value=None, required=False, label=_("Stars")
+    )
+    certification = forms.ChoiceField(
+        choices=[("", _("Any certificate")), *CertificationStatus.choices],
+        required=False,
+        label=_("Certificates"),
+    )
+    sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sort by"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces_for(user)
+        province = self.data.get("province")
+        if province:
+            self.fields["district"].queryset = District.objects.filter(province_id=province)
+        for name, form_field in self.fields.items():
+            form_field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+
+    def filters(self):
+        """The valid part of the query: a bad value drops only that filter."""
+        if not self.is_bound:
+            return GroupFilters()
+        self.is_valid()
+        data = self.cleaned_data
+        province, district = data.get("province"), data.get("district")
+        return GroupFilters(
+            q=(data.get("q") or "").strip(),
+            province=province.pk if province else "",
+            district=district.pk if district else "",
+            category=data.get("category") or "",
+            min_stars=data.get("stars"),
+            certification=data.get("certification") or "",
+            sort=data.get("sort") if data.get("sort") in SORTS else "name",
+        )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"), help_text=_("Excel (.xlsx) or CSV, one row per group and product.")
+    )

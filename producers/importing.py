@@ -1,0 +1,298 @@
+"""Import groups and products from an officer's spreadsheet (Excel or CSV).
+
+`read_rows(file)` turns the file into plain rows; `check_rows(rows, user)` validates every row and
+says, in Thai, what is wrong with which row; `apply_rows(rows, user)` writes all of it or nothing.
+A group is keyed by its OTOP registration number and a product by its name within the group, so
+importing the same file again updates and never duplicates.
+"""
+
+import csv
+import functools
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from zipfile import BadZipFile
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from producers.models import Category, GroupType, ProducerGroup, Product, Subdistrict
+
+# (key, Thai header). English keys are accepted as headers too.
+COLUMNS = [
+    ("registration_no", "เลขทะเบียน OTOP"),
+    ("name", "ชื่อกลุ่ม"),
+    ("group_type", "ประเภทกลุ่ม"),
+    ("contact_name", "ผู้ติดต่อ"),
+    ("phone", "โทรศัพท์"),
+    ("line_id", "LINE ID"),
+    ("address", "ที่อยู่"),
+    ("subdistrict_code", "รหัสตำบล"),
+    ("province", "จังหวัด"),
+    ("district", "อำเภอ"),
+    ("subdistrict", "ตำบล"),
+    ("product_name", "ชื่อสินค้า"),
+    ("category", "ประเภทสินค้า"),
+    ("price_min", "ราคาต่ำสุด"),
+    ("price_max", "ราคาสูงสุด"),
+    ("unit", "หน่วย"),
+]
+HEADERS = dict(COLUMNS)
+HEADER_KEYS = {h.strip().lower(): k for k, h in COLUMNS} | {k: k for k, _ in COLUMNS}
+AREA_PREFIXES = ("จังหวัด", "จ.", "อำเภอ", "อ.", "เขต", "ตำบล", "ต.", "แขวง")
+MAX_ROWS = 20_000
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class RowCheck:
+    number: int
+    values: dict
+    errors: list = field(default_factory=list)
+    subdistrict: Subdistrict | None = None
+
+
+def _choice_lookup(choices):
+    """Accept the stored value, the Thai label or the English label, in any case."""
+    lookup = {}
+    for value, label in choices:
+        lookup[value.lower()] = value
+        for language in ("th", "en"):
+            with translation.override(language):
+                lookup[str(label).strip().lower()] = value
+    return lookup
+
+
+@functools.cache
+def group_types():
+    return _choice_lookup(GroupType.choices)
+
+
+@functools.cache
+def categories():
+    return _choice_lookup(Category.choices)
+
+
+def read_rows(uploaded):
+    """Rows as dicts of stripped strings keyed by column key; raises ImportFileError."""
+    data = uploaded.read()
+    if data[:2] == b"PK":
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        except (BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+            raise ImportFileError(_("The Excel file cannot be read.")) from error
+        table = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp874", errors="replace")
+        table = list(csv.reader(io.StringIO(text)))
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    keys = [HEADER_KEYS.get(str(h).strip().lower()) for h in table[0]]
+    if "registration_no" not in keys:
+        raise ImportFileError(
+            _("The first row must hold the column names, including “เลขทะเบียน OTOP”.")
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportFileError(_("The file has more than 20,000 rows. Please split it."))
+    rows = []
+    for cells in table[1:]:
+        values = {k: str(v).strip() for k, v in zip(keys, cells, strict=False) if k}
+        if any(values.values()):
+            rows.append(values)
+    return rows
+
+
+def _area_name(text):
+    text = text.strip()
+    for prefix in AREA_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix) :].strip()
+    return text
+
+
+def _subdistrict_index(rows):
+    codes = {r.get("subdistrict_code", "") for r in rows} - {""}
+    provinces = {_area_name(r.get("province", "")) for r in rows} - {""}
+    found = Subdistrict.objects.select_related("district__province").filter(
+        code__in=codes
+    ) | Subdistrict.objects.select_related("district__province").filter(
+        district__province__name_th__in=provinces
+    )
+    by_code, by_names = {}, {}
+    for sub in found:
+        by_code[sub.code] = sub
+        by_names[(sub.district.province.name_th, sub.district.name_th, sub.name_th)] = sub
+    return by_code, by_names
+
+
+def _price(text, check, label):
+    if not text:
+        return None
+    try:
+        value = Decimal(text.replace(",", "").replace("฿", ""))
+    except InvalidOperation:
+        check.errors.append(
+            _("%(column)s “%(value)s” is not a number.") % {"column": label, "value": text}
+        )
+        return None
+    if value < 0:
+        check.errors.append(_("%(column)s cannot be negative.") % {"column": label})
+    return value
+
+
+def _check_row(check, index, user_provinces, foreign_regnos):
+    values = check.values
+    for key, label in (
+        ("registration_no", "เลขทะเบียน OTOP"),
+        ("name", "ชื่อกลุ่ม"),
+        ("contact_name", "ผู้ติดต่อ"),
+    ):
+        if not values.get(key):
+            check.errors.append(_("“%(column)s” is empty.") % {"column": label})
+    for key, model in (
+        ("registration_no", ProducerGroup),
+        ("name", ProducerGroup),
+        ("contact_name", ProducerGroup),
+        ("phone", ProducerGroup),
+        ("line_id", ProducerGroup),
+        ("address", ProducerGroup),
+        ("unit", Product),
+    ):
+        limit = model._meta.get_field(key).max_length
+        if len(values.get(key, "")) > limit:
+            check.errors.append(
+                _("“%(column)s” is longer than %(limit)s characters.")
+                % {"column": HEADERS[key], "limit": limit}
+            )
+    if len(values.get("product_name", "")) > Product._meta.get_field("name").max_length:
+        check.errors.append(
+            _("“%(column)s” is longer than %(limit)s characters.")
+            % {"column": HEADERS["product_name"], "limit": 200}
+        )
+    if values.get("group_type", "").lower() not in group_types():
+        check.errors.append(
+            _("Unknown group type “%(value)s”.") % {"value": values.get("group_type", "")}
+        )
+    by_code, by_names = index
+    sub = by_code.get(values.get("subdistrict_code", "")) or by_names.get(
+        tuple(_area_name(values.get(k, "")) for k in ("province", "district", "subdistrict"))
+    )
+    if sub is None:
+        check.errors.append(
+            _(
+                "The subdistrict was not found: give its code or province, district and subdistrict names."
+            )
+        )
+    elif user_provinces is not None and sub.district.province_id not in user_provinces:
+        check.errors.append(
+            _("The group is in %(province)s, which is not one of your provinces.")
+            % {"province": sub.district.province.name_th}
+        )
+    check.subdistrict = sub
+    if values.get("registration_no") in foreign_regnos:
+        check.errors.append(_("This registration number belongs to a group in another province."))
+    if values.get("product_name"):
+        if values.get("category", "").lower() not in categories():
+            check.errors.append(
+                _("Unknown product category “%(value)s”.") % {"value": values.get("category", "")}
+            )
+        low = _price(values.get("price_min", ""), check, "ราคาต่ำสุด")
+        high = _price(values.get("price_max", ""), check, "ราคาสูงสุด")
+        if low is not None and high is not None and high < low:
+            check.errors.append(_("The highest price is below the lowest price."))
+
+
+def check_rows(rows, user):
+    """One RowCheck per row (numbered as in the spreadsheet, header = row 1)."""
+    user_provinces = (
+        None if user.is_superuser else set(user.officer_provinces.values_list("pk", flat=True))
+    )
+    regnos = {r.get("registration_no", "") for r in rows} - {""}
+    existing = ProducerGroup.objects.filter(registration_no__in=regnos)
+    foreign = (
+        set()
+        if user_provinces is None
+        else set(
+            existing.exclude(province_id__in=user_provinces).values_list(
+                "registration_no", flat=True
+            )
+        )
+    )
+    index = _subdistrict_index(rows)
+    checks = []
+    for number, values in enumerate(rows, start=2):
+        check = RowCheck(number=number, values=values)
+        _check_row(check, index, user_provinces, foreign)
+        checks.append(check)
+    return checks
+
+
+@dataclass
+class ImportSummary:
+    groups_created: int = 0
+    groups_updated: int = 0
+    products_created: int = 0
+    products_updated: int = 0
+
+
+def _apply_group(check, by, summary):
+    values = check.values
+    group = ProducerGroup.objects.filter(registration_no=values["registration_no"]).first()
+    if group is None:
+        group = ProducerGroup(registration_no=values["registration_no"])
+        summary.groups_created += 1
+    else:
+        summary.groups_updated += 1
+    group.name = values["name"]
+    group.group_type = group_types()[values["group_type"].lower()]
+    group.contact_name = values["contact_name"]
+    group.phone = values.get("phone", "")
+    group.line_id = values.get("line_id", "")
+    group.address = values.get("address", "")
+    group.subdistrict = check.subdistrict
+    group._history_user = by
+    group.save()
+    return group
+
+
+def _apply_product(check, group, by, summary):
+    values = check.values
+    product = Product.objects.filter(group=group, name=values["product_name"]).first()
+    if product is None:
+        product = Product(group=group, name=values["product_name"])
+        summary.products_created += 1
+    else:
+        summary.products_updated += 1
+    product.category = categories()[values["category"].lower()]
+    product.price_min = _price(values.get("price_min", ""), check, "")
+    product.price_max = _price(values.get("price_max", ""), check, "")
+    product.unit = values.get("unit", "") or product.unit
+    product._history_user = by
+    product.save()
+
+
+def apply_rows(rows, *, by):
+    """Write every row or none: returns (summary, checks); nothing is saved if any row fails."""
+    checks = check_rows(rows, by)
+    summary = ImportSummary()
+    if any(c.errors for c in checks):
+        return None, checks
+    with transaction.atomic():
+        groups = {}
+        for check in checks:
+            regno = check.values["registration_no"]
+            if regno not in groups:
+                groups[regno] = _apply_group(check, by, summary)
+            if check.values.get("product_name"):
+                _apply_product(check, groups[regno], by, summary)
+    return summary, checks

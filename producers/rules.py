@@ -1,0 +1,62 @@
+"""Who may see and change what in the registry.
+
+Officers keep the groups of their own provinces; producers keep their own groups. Predicates take
+a ProducerGroup, a Product or a ProductPhoto and reach the group from it.
+"""
+
+import rules
+
+from otop_fair.rules import (
+    is_admin,
+    is_committee_member,
+    is_officer,
+    is_producer,
+    is_signed_in,
+    is_staff_officer,
+)
+
+
+def group_of(obj):
+    if obj is None:
+        return None
+    if hasattr(obj, "registration_no"):
+        return obj
+    if hasattr(obj, "group"):
+        return obj.group
+    return obj.product.group
+
+
+@rules.predicate
+def is_officer_of_group_province(user, obj):
+    group = group_of(obj)
+    if group is None:
+        return False
+    return user.officer_provinces.filter(pk=group.province_id).exists()
+
+
+@rules.predicate
+def is_member_of_group(user, obj):
+    group = group_of(obj)
+    if group is None:
+        return False
+    return group.members.filter(pk=user.pk).exists()
+
+
+keeps_group = is_admin | (is_officer & is_officer_of_group_province)
+owns_group = is_producer & is_member_of_group
+
+rules.add_perm("producers.list_groups", is_staff_officer)
+rules.add_perm("producers.add_group", is_staff_officer)
+rules.add_perm("producers.import_groups", is_staff_officer)
+rules.add_perm("producers.view_group", keeps_group | owns_group)
+rules.add_perm("producers.change_group", keeps_group | owns_group)
+rules.add_perm("producers.change_registration", keeps_group)
+rules.add_perm("producers.record_visit", keeps_group)
+rules.add_perm("producers.record_rating", keeps_group)
+rules.add_perm("producers.record_certification", keeps_group)
+rules.add_perm("producers.change_product", keeps_group | owns_group)
+rules.add_perm("producers.view_my_groups", is_producer)
+rules.add_perm("producers.view_geography", is_signed_in)
+# Fairs take applicants from every province and committees score them by their products, so
+# every officer and committee member may see product photos; producers only their own.
+rules.add_perm("producers.view_photo", is_staff_officer | owns_group | is_committee_member)

@@ -1,0 +1,159 @@
+"""Reads of the registry shared by pages, panels and exports: each a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+from producers.models import (
+    EXPIRY_WARNING_DAYS,
+    Certification,
+    CertificationStatus,
+    FollowUpStatus,
+    ProducerGroup,
+    Product,
+    StarRating,
+    Visit,
+    stars_expression,
+)
+
+SORTS = {
+    "name": ("sort_name", "id"),
+    "-name": ("-sort_name", "-id"),
+    "registration": ("registration_no",),
+    "province": ("province__sort_name", "sort_name", "id"),
+    "-updated": ("-updated_at", "-id"),
+}
+FOLLOW_UP_HORIZON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class GroupFilters:
+    q: str = ""
+    province: str = ""
+    district: str = ""
+    category: str = ""
+    min_stars: int | None = None
+    certification: str = ""
+    sort: str = "name"
+
+
+def current_ratings():
+    """Ratings that are their product's latest: no rating of a later round exists."""
+    newer = StarRating.objects.filter(
+        product=OuterRef("product"), round__year__gt=OuterRef("round__year")
+    )
+    return StarRating.objects.filter(~Exists(newer))
+
+
+def _certifications_in(status):
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    certs = Certification.objects.filter(group=OuterRef("pk"))
+    if status == CertificationStatus.EXPIRED:
+        return certs.filter(expires_on__lt=today)
+    if status == CertificationStatus.EXPIRING:
+        return certs.filter(expires_on__gte=today, expires_on__lte=soon)
+    return certs.filter(Q(expires_on__isnull=True) | Q(expires_on__gt=soon))
+
+
+def _best_stars():
+    ratings = (
+        current_ratings()
+        .filter(product__group=OuterRef("pk"), product__is_active=True)
+        .annotate(stars=stars_expression())
+        .order_by("-stars")
+        .values("stars")[:1]
+    )
+    return Subquery(ratings)
+
+
+def _filtered(queryset, filters):
+    if filters.q:
+        queryset = queryset.filter(
+            Q(name__icontains=filters.q) | Q(registration_no__icontains=filters.q)
+        )
+    if filters.province:
+        queryset = queryset.filter(province_id=filters.province)
+    if filters.district:
+        queryset = queryset.filter(subdistrict__district_id=filters.district)
+    if filters.category:
+        queryset = queryset.filter(
+            Exists(Product.objects.filter(group=OuterRef("pk"), category=filters.category))
+        )
+    if filters.min_stars:
+        rated = (
+            current_ratings()
+            .filter(product__group=OuterRef("pk"))
+            .annotate(stars=stars_expression())
+            .filter(stars__gte=filters.min_stars)
+        )
+        queryset = queryset.filter(Exists(rated))
+    if filters.certification:
+        queryset = queryset.filter(Exists(_certifications_in(filters.certification)))
+    return queryset
+
+
+def group_list(user, filters):
+    """The officer's list: visible groups, filtered, sorted, with stars and certificate flags."""
+    queryset = _filtered(ProducerGroup.objects.visible_to(user), filters)
+    return (
+        queryset.select_related("province", "subdistrict__district")
+        .annotate(
+            best_stars=_best_stars(),
+            has_expired=Exists(_certifications_in(CertificationStatus.EXPIRED)),
+            has_expiring=Exists(_certifications_in(CertificationStatus.EXPIRING)),
+            product_count=Subquery(
+                Product.objects.filter(group=OuterRef("pk"))
+                .values("group")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+        )
+        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    )
+
+
+def products_with_ratings(queryset):
+    """Products with their ratings (and rounds) and photos, for showing current stars."""
+    return queryset.prefetch_related(
+        Prefetch("ratings", queryset=StarRating.objects.select_related("round")), "photos"
+    )
+
+
+def group_detail(group_id):
+    """One group with everything its page shows, in a handful of queries."""
+    return (
+        ProducerGroup.objects.select_related("province", "subdistrict__district")
+        .prefetch_related(
+            Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
+            Prefetch("certifications", queryset=Certification.objects.select_related("product")),
+            Prefetch("visits", queryset=Visit.objects.select_related("officer")),
+            "members",
+        )
+        .get(pk=group_id)
+    )
+
+
+def follow_ups_due(user, *, limit=10):
+    """Open follow-ups due within a week (or overdue) on groups the user keeps."""
+    horizon = timezone.localdate() + datetime.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
+    visits = Visit.objects.filter(
+        follow_up_status=FollowUpStatus.OPEN,
+        follow_up_due__lte=horizon,
+        group__in=ProducerGroup.objects.visible_to(user),
+    ).select_related("group", "officer")
+    return list(visits.order_by("follow_up_due", "id")[:limit])
+
+
+def my_groups(user):
+    """A producer's groups with products (current stars) and certifications."""
+    return list(
+        ProducerGroup.objects.visible_to(user)
+        .select_related("province", "subdistrict__district")
+        .prefetch_related(
+            Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
+            "certifications",
+        )
+    )

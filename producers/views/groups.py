@@ -1,0 +1,77 @@
+"""Officer list, group page, create and edit, the producer's own groups, address selects."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from otop_fair.permissions import requires
+from producers import selectors, services
+from producers.forms import AddressForm, GroupContactForm, GroupFilterForm, GroupForm
+from producers.views import get_group
+
+PAGE_SIZE = 25
+
+
+@requires("producers.list_groups")
+def group_list(request):
+    form = GroupFilterForm(request.GET or None, user=request.user)
+    groups = selectors.group_list(request.user, form.filters())
+    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "producers/group_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@requires("producers.view_group", get_object=get_group)
+def group_detail(request, pk, obj):
+    group = selectors.group_detail(obj.pk)
+    return render(request, "producers/group_detail.html", {"group": group})
+
+
+@requires("producers.add_group")
+def group_create(request):
+    form = GroupForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        group = services.save_group(
+            group=form.save(commit=False),
+            members=form.cleaned_data["member_usernames"],
+            by=request.user,
+        )
+        messages.success(request, _("The group was saved."))
+        return redirect("producers:group_detail", pk=group.pk)
+    return render(request, "producers/group_form.html", {"form": form})
+
+
+@requires("producers.change_group", get_object=get_group)
+def group_edit(request, pk, obj):
+    if request.user.has_perm("producers.change_registration", obj):
+        form = GroupForm(request.POST or None, instance=obj, user=request.user)
+    else:
+        form = GroupContactForm(request.POST or None, instance=obj)
+    if form.is_valid():
+        members = form.cleaned_data.get("member_usernames")
+        services.save_group(group=form.save(commit=False), members=members, by=request.user)
+        messages.success(request, _("The group was saved."))
+        return redirect("producers:group_detail", pk=obj.pk)
+    return render(request, "producers/group_form.html", {"form": form, "group": obj})
+
+
+@requires("producers.view_geography")
+def address_fields(request):
+    """The province → district → subdistrict selects, re-rendered for the current choice."""
+    form = AddressForm(initial=request.GET.dict())
+    form.setup_address(request.user)
+    return render(request, "producers/_address_fields.html", {"form": form})
+
+
+@requires("producers.view_my_groups")
+def my_groups(request):
+    groups = selectors.my_groups(request.user)
+    if len(groups) == 1:
+        return redirect("producers:group_detail", pk=groups[0].pk)
+    return render(request, "producers/my_groups.html", {"groups": groups})

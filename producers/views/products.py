@@ -1,0 +1,81 @@
+"""Products of a group: create, edit with their photos, and the photos themselves."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from otop_fair.permissions import requires
+from otop_fair.uploads import image_response
+from producers import services
+from producers.forms import PhotoForm, ProductForm
+from producers.models import MAX_PHOTOS_PER_PRODUCT
+from producers.views import get_group, get_photo, get_product
+
+
+@requires("producers.change_group", get_object=get_group)
+def product_create(request, pk, obj):
+    form = ProductForm(request.POST or None)
+    if form.is_valid():
+        product = services.save_product(product=form.save(commit=False), group=obj, by=request.user)
+        messages.success(request, _("The product was saved. You can add photos now."))
+        return redirect("producers:product_edit", pk=product.pk)
+    return render(request, "producers/product_form.html", {"form": form, "group": obj})
+
+
+def _product_page(request, product, form, photo_form=None):
+    context = {
+        "form": form,
+        "group": product.group,
+        "product": product,
+        "photos": list(product.photos.all()),
+        "photo_form": photo_form or PhotoForm(),
+        "max_photos": MAX_PHOTOS_PER_PRODUCT,
+    }
+    return render(request, "producers/product_form.html", context)
+
+
+@requires("producers.change_product", get_object=get_product)
+def product_edit(request, pk, obj):
+    form = ProductForm(request.POST or None, instance=obj)
+    if form.is_valid():
+        services.save_product(product=form.save(commit=False), group=obj.group, by=request.user)
+        messages.success(request, _("The product was saved."))
+        return redirect("producers:group_detail", pk=obj.group_id)
+    return _product_page(request, obj, form)
+
+
+@require_POST
+@requires("producers.change_product", get_object=get_product)
+def photo_add(request, pk, obj):
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_photo(
+                product=obj,
+                image=form.cleaned_data["photo"],
+                thumbnail=form.cleaned_data["thumbnail"],
+                caption=form.cleaned_data["caption"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("photo", error)
+        else:
+            messages.success(request, _("The photo was added."))
+            return redirect("producers:product_edit", pk=obj.pk)
+    return _product_page(request, obj, ProductForm(instance=obj), photo_form=form)
+
+
+@require_POST
+@requires("producers.change_product", get_object=get_photo)
+def photo_delete(request, pk, obj):
+    product_id = obj.product_id
+    services.delete_photo(photo=obj, by=request.user)
+    messages.success(request, _("The photo was removed."))
+    return redirect("producers:product_edit", pk=product_id)
+
+
+@requires("producers.view_photo", get_object=get_photo)
+def photo_image(request, pk, obj, size="full"):
+    return image_response(obj.thumbnail if size == "thumb" else obj.image)

@@ -1,0 +1,65 @@
+"""What officers record about a group: field visits and follow-ups, star ratings, certificates."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from otop_fair.permissions import requires
+from producers import services
+from producers.forms import CertificationForm, RatingForm, VisitForm
+from producers.views import get_group, get_visit
+
+
+def _record_page(request, group, form, title):
+    return render(
+        request, "producers/record_form.html", {"form": form, "group": group, "title": title}
+    )
+
+
+@requires("producers.record_visit", get_object=get_group)
+def visit_create(request, pk, obj):
+    form = VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()})
+    if form.is_valid():
+        services.record_visit(visit=form.save(commit=False), group=obj, by=request.user)
+        messages.success(request, _("The visit was recorded."))
+        return redirect("producers:group_detail", pk=obj.pk)
+    return _record_page(request, obj, form, _("Record a field visit"))
+
+
+@require_POST
+@requires("producers.record_visit", get_object=get_visit)
+def follow_up_done(request, pk, obj):
+    try:
+        services.complete_follow_up(visit=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The follow-up is marked done."))
+    if request.POST.get("next") == "home":
+        return redirect("officer_home")
+    return redirect("producers:group_detail", pk=obj.group_id)
+
+
+@requires("producers.record_rating", get_object=get_group)
+def rating_create(request, pk, obj):
+    form = RatingForm(request.POST or None, group=obj)
+    if form.is_valid():
+        services.record_rating(rating=form.save(commit=False), by=request.user)
+        messages.success(request, _("The star rating was saved."))
+        return redirect("producers:group_detail", pk=obj.pk)
+    return _record_page(request, obj, form, _("Record a star rating"))
+
+
+@requires("producers.record_certification", get_object=get_group)
+def certification_create(request, pk, obj):
+    form = CertificationForm(request.POST or None, group=obj)
+    if form.is_valid():
+        services.record_certification(
+            certification=form.save(commit=False), group=obj, by=request.user
+        )
+        messages.success(request, _("The certificate was saved."))
+        return redirect("producers:group_detail", pk=obj.pk)
+    return _record_page(request, obj, form, _("Record a certificate"))

@@ -1,0 +1,80 @@
+"""Forms for network meetings and their action items."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Fair
+from producers.models import ProducerGroup
+from sales.models import ActionItem, NetworkMeeting
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _officers():
+    return get_user_model().objects.filter(role="officer", is_active=True).order_by("username")
+
+
+class MeetingForm(forms.ModelForm):
+    groups_present = forms.ModelMultipleChoiceField(
+        queryset=ProducerGroup.objects.none(),
+        required=False,
+        label=_("Groups that attended"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    groups_absent = forms.ModelMultipleChoiceField(
+        queryset=ProducerGroup.objects.none(),
+        required=False,
+        label=_("Groups invited who did not attend"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    officers = forms.ModelMultipleChoiceField(
+        queryset=_officers(),
+        required=False,
+        label=_("Officers who attended"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+
+    class Meta:
+        model = NetworkMeeting
+        fields = ["fair", "held_on", "place", "agenda", "minutes", "decisions"]
+        widgets = {
+            "held_on": DATE_INPUT,
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "minutes": forms.Textarea(attrs={"rows": 6}),
+            "decisions": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = ProducerGroup.objects.visible_to(user).only("id", "name")
+        self.fields["groups_present"].queryset = groups
+        self.fields["groups_absent"].queryset = groups
+        self.fields["officers"].queryset = _officers()
+        self.fields["fair"].queryset = Fair.objects.visible_to(user)
+        if self.instance.pk:
+            rows = list(self.instance.attendance.all())
+            self.initial.update(
+                groups_present=[r.group_id for r in rows if r.group_id and r.attended],
+                groups_absent=[r.group_id for r in rows if r.group_id and not r.attended],
+                officers=[r.officer_id for r in rows if r.officer_id],
+            )
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["description", "owner_group", "owner_officer", "due_on", "status"]
+        widgets = {"due_on": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        attending = meeting.attendance.filter(group__isnull=False).values("group")
+        self.fields["owner_group"].queryset = ProducerGroup.objects.filter(pk__in=attending)
+        self.fields["owner_officer"].queryset = _officers()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("owner_group") and not cleaned.get("owner_officer"):
+            raise forms.ValidationError(_("Name a responsible group or officer."))
+        return cleaned

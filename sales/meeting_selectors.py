@@ -1,0 +1,48 @@
+"""Reads for network meetings: who sees which meetings, and which action items are still open."""
+
+from django.db.models import Q
+
+from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
+
+
+def meetings_visible_to(user):
+    """Officers: meetings of their provinces' fairs and meetings with no fair; producers: the
+    meetings their group attended."""
+    meetings = NetworkMeeting.objects.select_related("fair")
+    if user.is_superuser:
+        return meetings
+    if user.is_officer:
+        return meetings.filter(
+            Q(fair__isnull=True) | Q(fair__province__in=user.officer_provinces.values("pk"))
+        )
+    if user.is_producer:
+        attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
+        return meetings.filter(pk__in=attended.values("meeting"))
+    return meetings.none()
+
+
+def action_items_visible_to(user):
+    """Open and done action items: an officer's from visible meetings, a producer's group's own."""
+    items = ActionItem.objects.select_related("meeting", "owner_group", "owner_officer")
+    if user.is_producer and not user.is_superuser:
+        return items.filter(owner_group__members=user)
+    return items.filter(meeting__in=meetings_visible_to(user))
+
+
+def carried_over_items(meeting):
+    """Items from earlier meetings that were still open when this meeting was held."""
+    return (
+        ActionItem.objects.filter(meeting__held_on__lt=meeting.held_on)
+        .filter(Q(status=ActionStatus.OPEN) | Q(done_at__date__gte=meeting.held_on))
+        .filter(Q(meeting__fair__isnull=True) | Q(meeting__fair=meeting.fair_id))
+        .select_related("meeting", "owner_group", "owner_officer")
+        .order_by("due_on", "id")
+    )
+
+
+def attendance_of(meeting):
+    return list(
+        meeting.attendance.select_related("group", "officer").order_by(
+            "-attended", "group__sort_name", "officer__username"
+        )
+    )

@@ -1,0 +1,39 @@
+"""Writes for network meetings: the meeting with its attendance, and its action items."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from sales.models import ActionStatus, MeetingAttendance, NetworkMeeting
+
+MEETING_FIELDS = ("fair", "held_on", "place", "agenda", "minutes", "decisions")
+
+
+@transaction.atomic
+def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=None):
+    """Create or update a meeting and replace its attendance list; return the meeting."""
+    if meeting is None:
+        meeting = NetworkMeeting(created_by=by)
+    for name in MEETING_FIELDS:
+        setattr(meeting, name, data[name])
+    meeting._history_user = by
+    meeting.save()
+    meeting.attendance.all().delete()
+    absent = set(groups_absent) - set(groups_present)
+    MeetingAttendance.objects.bulk_create(
+        [MeetingAttendance(meeting=meeting, group=g, attended=True) for g in groups_present]
+        + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in absent]
+        + [MeetingAttendance(meeting=meeting, officer=o, attended=True) for o in officers]
+    )
+    return meeting
+
+
+@transaction.atomic
+def save_action_item(*, item, by):
+    """Save an action item; marking it done stamps when, reopening clears it."""
+    if item.status == ActionStatus.DONE and item.done_at is None:
+        item.done_at = timezone.now()
+    elif item.status == ActionStatus.OPEN:
+        item.done_at = None
+    item._history_user = by
+    item.save()
+    return item

@@ -1,0 +1,91 @@
+"""Pages of network meetings: list, record, read, and the action items that carry over."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+
+from otop_fair.permissions import requires
+from sales.meeting_forms import ActionItemForm, MeetingForm
+from sales.meeting_selectors import (
+    action_items_visible_to,
+    attendance_of,
+    carried_over_items,
+    meetings_visible_to,
+)
+from sales.meeting_services import save_action_item, save_meeting
+from sales.models import ActionItem, ActionStatus, NetworkMeeting
+
+
+def _meeting(request, meeting_id, **kwargs):
+    return get_object_or_404(NetworkMeeting.objects.select_related("fair"), pk=meeting_id)
+
+
+def _action(request, action_id, **kwargs):
+    return get_object_or_404(ActionItem.objects.select_related("meeting__fair"), pk=action_id)
+
+
+@requires("sales.list_meetings")
+def meeting_list(request):
+    context = {
+        "meetings": meetings_visible_to(request.user)[:200],
+        "open_items": action_items_visible_to(request.user).filter(status=ActionStatus.OPEN),
+    }
+    return render(request, "sales/meeting_list.html", context)
+
+
+def _edit_meeting(request, meeting=None):
+    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = save_meeting(
+            data=form.cleaned_data,
+            groups_present=form.cleaned_data["groups_present"],
+            groups_absent=form.cleaned_data["groups_absent"],
+            officers=form.cleaned_data["officers"],
+            by=request.user,
+            meeting=meeting,
+        )
+        return redirect("sales:meeting_detail", meeting_id=saved.pk)
+    return render(request, "sales/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@requires("sales.add_meeting")
+def meeting_create(request):
+    return _edit_meeting(request)
+
+
+@requires("sales.change_meeting", get_object=_meeting)
+def meeting_edit(request, meeting_id, obj):
+    return _edit_meeting(request, obj)
+
+
+@requires("sales.view_meeting", get_object=_meeting)
+def meeting_detail(request, meeting_id, obj):
+    items = obj.action_items.select_related("owner_group", "owner_officer")
+    carried = carried_over_items(obj)
+    if request.user.is_producer and not request.user.is_superuser:
+        items = items.filter(owner_group__members=request.user)
+        carried = carried.filter(owner_group__members=request.user)
+    context = {
+        "meeting": obj,
+        "attendance": attendance_of(obj),
+        "items": items,
+        "carried": carried,
+    }
+    return render(request, "sales/meeting_detail.html", context)
+
+
+def _edit_action(request, meeting, item):
+    form = ActionItemForm(request.POST or None, instance=item, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        save_action_item(item=form.save(commit=False), by=request.user)
+        return redirect("sales:meeting_detail", meeting_id=meeting.pk)
+    context = {"form": form, "meeting": meeting, "item": item}
+    return render(request, "sales/meeting_action_form.html", context)
+
+
+@requires("sales.change_meeting", get_object=_meeting)
+def action_create(request, meeting_id, obj):
+    return _edit_action(request, obj, ActionItem(meeting=obj))
+
+
+@requires("sales.change_meeting", get_object=_action)
+def action_edit(request, action_id, obj):
+    return _edit_action(request, obj.meeting, obj)

@@ -1,0 +1,103 @@
+"""Geometry of the report's SVG charts, drawn on the server so the page and the PDF match."""
+
+from dataclasses import dataclass
+
+COLUMN_AREA_HEIGHT = 160
+COLUMN_CHART_WIDTH = 640
+BAR_ROW_HEIGHT = 26
+BAR_LABEL_WIDTH = 190
+BAR_VALUE_WIDTH = 110
+BAR_CHART_WIDTH = 640
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One bar: where it sits, its size, its label and its value."""
+
+    label: str
+    value: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def centre_x(self):
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def end_x(self):
+        return round(self.x + self.width, 1)
+
+    @property
+    def value_x(self):
+        return round(self.x + self.width + 6, 1)
+
+    @property
+    def above_y(self):
+        return round(self.y - 5, 1)
+
+    @property
+    def middle_y(self):
+        return round(self.y + self.height / 2 + 5, 1)
+
+
+@dataclass(frozen=True)
+class Chart:
+    shapes: list
+    width: int
+    height: int
+    baseline: int = 0
+    label_width: int = BAR_LABEL_WIDTH
+
+    @property
+    def caption_y(self):
+        return self.baseline + 18
+
+
+def column_chart(items):
+    """Vertical columns for `(label, value)` pairs, e.g. sales per fair day."""
+    items = list(items)
+    largest = max((float(v) for _, v in items), default=0.0) or 1.0
+    slot = COLUMN_CHART_WIDTH / max(len(items), 1)
+    top = 22
+    shapes = []
+    for index, (label, value) in enumerate(items):
+        height = round(float(value) / largest * COLUMN_AREA_HEIGHT, 1)
+        shapes.append(
+            Shape(
+                label=label,
+                value=float(value),
+                x=round(index * slot + slot * 0.15, 1),
+                y=round(top + COLUMN_AREA_HEIGHT - height, 1),
+                width=round(slot * 0.7, 1),
+                height=height,
+            )
+        )
+    return Chart(
+        shapes=shapes,
+        width=COLUMN_CHART_WIDTH,
+        height=top + COLUMN_AREA_HEIGHT + 24,
+        baseline=top + COLUMN_AREA_HEIGHT,
+    )
+
+
+def share_bars(items):
+    """Horizontal bars for `(label, value)` pairs scaled to the largest value."""
+    items = list(items)
+    largest = max((float(v) for _, v in items), default=0.0) or 1.0
+    space = BAR_CHART_WIDTH - BAR_LABEL_WIDTH - BAR_VALUE_WIDTH
+    shapes = [
+        Shape(
+            label=label,
+            value=float(value),
+            x=BAR_LABEL_WIDTH,
+            y=index * BAR_ROW_HEIGHT + 4,
+            width=round(float(value) / largest * space, 1),
+            height=BAR_ROW_HEIGHT - 8,
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+    return Chart(
+        shapes=shapes, width=BAR_CHART_WIDTH, height=max(len(items), 1) * BAR_ROW_HEIGHT + 8
+    )

@@ -1,0 +1,145 @@
+"""One group's report for one fair, and the fairs and groups a user may open reports for."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from booths.models import Application, Assignment, Fair, FairState
+from otop_fair.thai import thai_date_short
+from producers.models import Category, Visit
+from sales.models import DailySales, EncouragementVisit, IssueReport
+from sales.reports import ZERO, SalesRow, booth_holders, category_of_application
+
+REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
+
+
+@dataclass
+class GroupReport:
+    application: Application
+    days: list
+    total: Decimal
+    category: str
+    rank: int
+    peers: int
+    percentile: int
+    booths: list
+    problems: list
+    fair_visits: list
+    field_visits: list
+
+    @property
+    def fair(self):
+        return self.application.fair
+
+    @property
+    def group(self):
+        return self.application.group
+
+    @property
+    def visit_count(self):
+        return len(self.fair_visits) + len(self.field_visits)
+
+
+def report_fairs_for(user):
+    """Fairs whose report an officer may open: running or closed, in their provinces."""
+    fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
+    if user.is_superuser:
+        return fairs
+    return fairs.filter(province__in=user.officer_provinces.values("pk"))
+
+
+def own_group_reports(user):
+    """The applications of the user's groups that held a booth: one group report each."""
+    held = Assignment.objects.filter(application=OuterRef("pk"))
+    return (
+        Application.objects.filter(group__members=user, fair__state__in=REPORT_STATES)
+        .filter(Exists(held))
+        .select_related("fair", "group")
+        .order_by("-fair__start_date")
+    )
+
+
+def _sales_total():
+    """A booth holder's total as a plain (non-aggregate) column, so it can be compared."""
+    total = (
+        DailySales.objects.filter(assignment__application=OuterRef("pk"))
+        .values("assignment__application")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(total), Value(ZERO), output_field=DecimalField(max_digits=14, decimal_places=2)
+    )
+
+
+def _standing(application):
+    """(category, total, rank, peers, percentile) of the group among its category at the fair."""
+    mine = (
+        booth_holders(application.fair)
+        .filter(pk=application.pk)
+        .annotate(category=category_of_application(), total=_sales_total())
+        .values("category", "total")
+        .first()
+    ) or {"category": None, "total": ZERO}
+    peers = (
+        booth_holders(application.fair)
+        .annotate(category=category_of_application(), total=_sales_total())
+        .filter(category=mine["category"])
+        .aggregate(
+            peers=Count("id"),
+            higher=Count("id", filter=Q(total__gt=mine["total"])),
+            lower=Count("id", filter=Q(total__lt=mine["total"])),
+        )
+    )
+    others = max(peers["peers"] - 1, 0)
+    percentile = round(peers["lower"] / others * 100) if others else 100
+    label = str(dict(Category.choices).get(mine["category"], "—"))
+    return label, mine["total"], peers["higher"] + 1, peers["peers"], percentile
+
+
+def _days(application):
+    rows = (
+        DailySales.objects.filter(assignment__application=application)
+        .values("day")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    by_day = {row["day"]: row["total"] for row in rows}
+    return [
+        SalesRow(label=thai_date_short(day), day=day, total=by_day.get(day, ZERO))
+        for day in application.fair.fair_days
+    ]
+
+
+def group_report(application):
+    """Everything on one group's report, in a constant number of queries."""
+    category, total, rank, peers, percentile = _standing(application)
+    fair = application.fair
+    return GroupReport(
+        application=application,
+        days=_days(application),
+        total=total,
+        category=category,
+        rank=rank,
+        peers=peers,
+        percentile=percentile,
+        booths=list(application.assignments.select_related("booth__zone").order_by("created_at")),
+        problems=list(
+            IssueReport.objects.filter(assignment__application=application).order_by("reported_at")
+        ),
+        fair_visits=list(
+            EncouragementVisit.objects.filter(assignment__application=application)
+            .select_related("officer")
+            .order_by("day")
+        ),
+        field_visits=list(
+            Visit.objects.filter(
+                group=application.group,
+                visited_on__range=(fair.applications_open_on, fair.end_date),
+            )
+            .select_related("officer")
+            .order_by("visited_on")
+        ),
+    )

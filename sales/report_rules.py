@@ -1,0 +1,75 @@
+"""Who may read fair reports, group reports and network meetings (registered from sales/rules.py).
+
+Officers read the fairs and groups of their provinces; a producer only their own group's copy and
+the meetings their group attended.
+"""
+
+import rules
+
+from booths.models import Application, Fair
+from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer
+from sales.models import ActionItem, MeetingAttendance, NetworkMeeting
+
+
+def _officer_of(user, *province_ids):
+    ids = [pk for pk in province_ids if pk]
+    return bool(ids) and user.officer_provinces.filter(pk__in=ids).exists()
+
+
+@rules.predicate
+def is_officer_of_report_fair(user, fair):
+    return isinstance(fair, Fair) and _officer_of(user, fair.province_id)
+
+
+@rules.predicate
+def is_officer_of_group_or_fair(user, application):
+    if not isinstance(application, Application):
+        return False
+    return _officer_of(user, application.fair.province_id, application.group.province_id)
+
+
+@rules.predicate
+def is_member_of_reported_group(user, application):
+    return (
+        isinstance(application, Application)
+        and application.group.members.filter(pk=user.pk).exists()
+    )
+
+
+def _meeting_of(obj):
+    return obj.meeting if isinstance(obj, ActionItem) else obj
+
+
+@rules.predicate
+def is_officer_of_meeting(user, obj):
+    meeting = _meeting_of(obj)
+    if not isinstance(meeting, NetworkMeeting):
+        return False
+    return meeting.fair_id is None or _officer_of(user, meeting.fair.province_id)
+
+
+@rules.predicate
+def group_attended_meeting(user, meeting):
+    return (
+        isinstance(meeting, NetworkMeeting)
+        and MeetingAttendance.objects.filter(
+            meeting=meeting, attended=True, group__members=user
+        ).exists()
+    )
+
+
+report_officer = is_admin | (is_officer & is_officer_of_report_fair)
+meeting_officer = is_admin | (is_officer & is_officer_of_meeting)
+
+rules.add_perm("sales.view_reports", is_staff_officer | is_producer)
+rules.add_perm("sales.view_fair_report", report_officer)
+rules.add_perm(
+    "sales.view_group_report",
+    is_admin
+    | (is_officer & is_officer_of_group_or_fair)
+    | (is_producer & is_member_of_reported_group),
+)
+rules.add_perm("sales.list_meetings", is_staff_officer | is_producer)
+rules.add_perm("sales.add_meeting", is_staff_officer)
+rules.add_perm("sales.view_meeting", meeting_officer | (is_producer & group_attended_meeting))
+rules.add_perm("sales.change_meeting", meeting_officer)

@@ -1,0 +1,109 @@
+"""Pages and downloads of the fair report and the group report."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from booths.models import Application, Fair
+from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
+from otop_fair.permissions import requires
+from sales.report_groups import group_report, own_group_reports, report_fairs_for
+from sales.report_tables import SECTION_KEYS, group_days_table, report_table, report_tables
+from sales.reports import fair_report
+
+EXPORT_FORMATS = ("xlsx", "csv", "pdf")
+
+
+def _fair(request, fair_id, **kwargs):
+    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
+
+
+def _application(request, fair_id, group_id, **kwargs):
+    return get_object_or_404(
+        Application.objects.select_related("fair__province", "group__province"),
+        fair_id=fair_id,
+        group_id=group_id,
+    )
+
+
+def _threshold(request):
+    try:
+        value = Decimal(request.GET.get("below", ""))
+    except InvalidOperation:
+        return None
+    return value if value >= 0 else None
+
+
+def export_table(table, filename, fmt, subtitle=""):
+    """One ReportTable as an Excel, CSV or PDF download."""
+    if fmt == "csv":
+        return csv_response(f"{filename}.csv", table.headers, table.rows)
+    if fmt == "xlsx":
+        return xlsx_response(
+            f"{filename}.xlsx",
+            table.title,
+            table.headers,
+            table.rows,
+            money_columns=table.money_columns,
+            number_columns=table.number_columns,
+        )
+    if fmt == "pdf":
+        return table_pdf_response(
+            f"{filename}.pdf",
+            table.title,
+            table.headers,
+            table.rows,
+            money_columns=table.money_columns,
+            number_columns=table.number_columns,
+            subtitle=subtitle,
+        )
+    raise Http404
+
+
+@requires("sales.view_reports")
+def report_index(request):
+    context = {
+        "fairs": report_fairs_for(request.user) if not request.user.is_producer else [],
+        "own_reports": own_group_reports(request.user),
+    }
+    return render(request, "sales/report_index.html", context)
+
+
+@requires("sales.view_fair_report", get_object=_fair)
+def fair_report_page(request, fair_id, obj):
+    report = fair_report(obj, threshold=_threshold(request))
+    context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
+    return render(request, "sales/report_fair.html", context)
+
+
+@requires("sales.view_fair_report", get_object=_fair)
+def fair_report_export(request, fair_id, table, fmt, obj):
+    if table not in SECTION_KEYS:
+        raise Http404
+    section = report_table(fair_report(obj, threshold=_threshold(request)), table)
+    return export_table(section, f"{obj.name} {section.title}", fmt, subtitle=obj.name)
+
+
+@requires("sales.view_fair_report", get_object=_fair)
+def fair_report_pdf(request, fair_id, obj):
+    report = fair_report(obj, threshold=_threshold(request))
+    context = {"report": report, "tables": report_tables(report), "title": obj.name}
+    return pdf_response(f"{obj.name}.pdf", "sales/report_fair_pdf.html", context)
+
+
+@requires("sales.view_group_report", get_object=_application)
+def group_report_page(request, fair_id, group_id, obj):
+    report = group_report(obj)
+    context = {"report": report, "days": group_days_table(report), "formats": EXPORT_FORMATS}
+    return render(request, "sales/group_report.html", context)
+
+
+@requires("sales.view_group_report", get_object=_application)
+def group_report_export(request, fair_id, group_id, fmt, obj):
+    report = group_report(obj)
+    if fmt == "pdf":
+        context = {"report": report, "days": group_days_table(report), "title": obj.group.name}
+        return pdf_response(f"{obj.group.name}.pdf", "sales/group_report_pdf.html", context)
+    table = group_days_table(report)
+    return export_table(table, f"{obj.group.name} {obj.fair.name}", fmt)

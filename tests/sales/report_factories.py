@@ -1,0 +1,225 @@
+"""Factories for report tests, and a small hand-built fair whose every figure is known."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    Booth,
+    Fair,
+    FairState,
+    OfferStatus,
+    WaitlistOffer,
+    Zone,
+)
+from otop_fair.thai import thai_sort_key
+from producers.models import Category, GroupType, ProducerGroup, Province
+from sales.models import DailySales, IssueReport
+from tests.factories import UserFactory
+from tests.producers.factories import (
+    ProducerGroupFactory,
+    ProductFactory,
+    StarRatingFactory,
+    subdistrict_in,
+)
+
+FIRST_DAY = datetime.date(2026, 11, 20)
+
+
+class ReportFairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fair
+
+    name = "OTOP ชวนช้อป เชียงใหม่"
+    venue = "ศูนย์ประชุมนานาชาติเฉลิมพระเกียรติ"
+    province = factory.LazyFunction(lambda: Province.objects.get(code="50"))
+    start_date = FIRST_DAY
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=2))
+    applications_open_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(60))
+    applications_close_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(30))
+    state = FairState.CLOSED
+    created_by = factory.SubFactory(UserFactory, role="officer")
+
+
+class ReportZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Zone
+
+    fair = factory.SubFactory(ReportFairFactory)
+    code = factory.Sequence(lambda n: f"Z{n}")
+    name = factory.Sequence(lambda n: f"โซนหัตถกรรม {n}")
+
+
+class ReportBoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booth
+
+    zone = factory.SubFactory(ReportZoneFactory)
+    fair = factory.SelfAttribute("zone.fair")
+    code = factory.Sequence(lambda n: f"R{n:04d}")
+
+
+def application(fair, *, category=Category.TEXTILE, province="50", status=None, stars_score=None):
+    group = ProducerGroupFactory(province_code=province)
+    product = ProductFactory(group=group, category=category)
+    if stars_score is not None:
+        StarRatingFactory(product=product, score=Decimal(stars_score))
+    app = Application.objects.create(
+        fair=fair, group=group, status=status or ApplicationStatus.SELECTED
+    )
+    app.products.add(product)
+    return app
+
+
+def hold(booth, app, *, released=False):
+    return Assignment.objects.create(
+        fair=booth.fair,
+        booth=booth,
+        application=app,
+        status=AssignmentStatus.RELEASED if released else AssignmentStatus.ACTIVE,
+        released_at=timezone.now() if released else None,
+    )
+
+
+def sell(assignment, day_index, amount, by):
+    return DailySales.objects.create(
+        assignment=assignment,
+        day=assignment.fair.start_date + datetime.timedelta(days=day_index),
+        amount=Decimal(amount),
+        entered_by=by,
+    )
+
+
+def problem(fair, category, by, *, hours_to_resolve=None, assignment=None):
+    issue = IssueReport.objects.create(
+        fair=fair, assignment=assignment, category=category, description="ไฟดับ", reported_by=by
+    )
+    reported = timezone.make_aware(datetime.datetime.combine(fair.start_date, datetime.time(9)))
+    resolved = None
+    if hours_to_resolve is not None:
+        resolved = reported + datetime.timedelta(hours=hours_to_resolve)
+    IssueReport.objects.filter(pk=issue.pk).update(
+        reported_at=reported, resolved_at=resolved, status="resolved" if resolved else "open"
+    )
+    return issue
+
+
+@dataclass
+class KnownFair:
+    fair: Fair
+    groups: dict
+    assignments: dict
+
+
+def build_known_fair(officer):
+    """Three days (the second without sales), three booths in two zones, four groups.
+
+    Group g2 releases booth A2 after day 1 and g3 (from the waiting list) takes it over.
+    Totals: g1 4,000 · g2 500 · g3 700 · g4 300 = 5,500.
+    """
+    fair = ReportFairFactory(created_by=officer)
+    zone_a = ReportZoneFactory(fair=fair, code="A", name="อาหาร")
+    zone_b = ReportZoneFactory(fair=fair, code="B", name="สมุนไพร")
+    a1, a2 = ReportBoothFactory(zone=zone_a, code="A1"), ReportBoothFactory(zone=zone_a, code="A2")
+    b1 = ReportBoothFactory(zone=zone_b, code="B1")
+    apps = {
+        "g1": application(fair, category=Category.FOOD, stars_score=95),
+        "g2": application(fair, province="10"),
+        "g3": application(fair, stars_score=75),
+        "g4": application(fair, category=Category.HERBAL),
+    }
+    held = {
+        "g1": hold(a1, apps["g1"]),
+        "g2": hold(a2, apps["g2"], released=True),
+        "g4": hold(b1, apps["g4"]),
+    }
+    held["g3"] = hold(a2, apps["g3"])
+    WaitlistOffer.objects.create(
+        fair=fair,
+        booth=a2,
+        application=apps["g3"],
+        status=OfferStatus.ACCEPTED,
+        deadline=timezone.now(),
+    )
+    for key, day, amount in [
+        ("g1", 0, 1000),
+        ("g1", 2, 3000),
+        ("g2", 0, 500),
+        ("g3", 2, 700),
+        ("g4", 0, 200),
+        ("g4", 2, 100),
+    ]:
+        sell(held[key], day, amount, officer)
+    application(fair, status=ApplicationStatus.INELIGIBLE)
+    application(fair, status=ApplicationStatus.WAITLISTED)
+    application(fair, status=ApplicationStatus.NOT_SELECTED)
+    problem(fair, "electricity", officer, hours_to_resolve=2, assignment=held["g1"])
+    problem(fair, "electricity", officer, hours_to_resolve=4, assignment=held["g4"])
+    problem(fair, "facility", officer, assignment=held["g1"])
+    return KnownFair(fair=fair, groups={k: a.group for k, a in apps.items()}, assignments=held)
+
+
+def build_previous_fair(officer, fair, total=2000):
+    """The same fair a year earlier: one booth that sold `total`."""
+    earlier = ReportFairFactory(
+        created_by=officer,
+        name=fair.name,
+        start_date=fair.start_date - datetime.timedelta(days=365),
+    )
+    booth = ReportBoothFactory(zone=ReportZoneFactory(fair=earlier))
+    sell(hold(booth, application(earlier)), 0, total, officer)
+    return earlier
+
+
+def bulk_groups(count, prefix=""):
+    """`count` producer groups in Chiang Mai, inserted in one statement."""
+    subdistrict = subdistrict_in("50")
+    return ProducerGroup.objects.bulk_create(
+        ProducerGroup(
+            name=f"กลุ่มทดสอบ {prefix}{i}",
+            sort_name=thai_sort_key(f"กลุ่มทดสอบ {prefix}{i}"),
+            group_type=GroupType.COMMUNITY,
+            registration_no=f"B-{prefix}{i:06d}",
+            contact_name="สมศรี",
+            subdistrict=subdistrict,
+            province_id="50",
+        )
+        for i in range(count)
+    )
+
+
+def build_sized_fair(officer, booths, days=3):
+    """A fair of `booths` booths with sales every day, made with bulk_create."""
+    fair = ReportFairFactory(
+        created_by=officer, end_date=FIRST_DAY + datetime.timedelta(days=days - 1)
+    )
+    zone = ReportZoneFactory(fair=fair)
+    booth_rows = Booth.objects.bulk_create(
+        Booth(fair=fair, zone=zone, code=f"S{i:05d}") for i in range(booths)
+    )
+    groups = bulk_groups(booths, prefix=f"F{fair.pk}-")
+    apps = Application.objects.bulk_create(
+        Application(fair=fair, group=group, status=ApplicationStatus.SELECTED) for group in groups
+    )
+    held = Assignment.objects.bulk_create(
+        Assignment(fair=fair, booth=booth, application=app)
+        for booth, app in zip(booth_rows, apps, strict=True)
+    )
+    DailySales.objects.bulk_create(
+        DailySales(
+            assignment=assignment,
+            day=fair.start_date + datetime.timedelta(days=d),
+            amount=Decimal(100 + i % 50),
+            entered_by=officer,
+        )
+        for i, assignment in enumerate(held)
+        for d in range(days)
+    )
+    return fair

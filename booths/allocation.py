@@ -192,7 +192,7 @@ class _ClassMatching:
         return True
 
     def release(self, i: int, t: int) -> None:
-        """Take i out of the movable set and free its seat (it is about to choose)."""
+        """Take i out of the movable set and free its seat (it is about to choose again)."""
         x = self.where.pop(i)
         bucket = self.members[x][t]
         del bucket[i]
@@ -296,18 +296,24 @@ def _select(inst: _Instance) -> tuple[list[int], dict[int, str], set[int]]:
 
 
 def _choose(inst: _Instance, selected: list[int]) -> dict[int, int]:
-    """Serial choice in rank order: the best class that keeps everyone after still seated."""
+    """Serial choice in rank order: each applicant takes the best group of equally liked classes
+    that keeps everyone after them seated. They stay movable inside that group, so an applicant
+    who does not mind which of several classes they get never blocks a later applicant who does."""
     matching = inst.matching
     matching.dead.clear()
-    chosen: dict[int, int] = {}
+    restricted: dict[tuple[int, ...], int] = {}
     for i in selected:
         matching.release(i, inst.type_of[i])
         for group in inst.preference_groups(i):
             x = matching.claim(group)
             if x is not None:
-                chosen[i] = x
+                key = tuple(group)
+                if key not in restricted:
+                    restricted[key] = len(matching.compatible)
+                    matching.compatible.append(list(group))
+                matching.seat(i, restricted[key], x)
                 break
-    return chosen
+    return {i: matching.where[i] for i in selected}
 
 
 def _label(wish: str, booths: Sequence[BoothSpec]) -> str:

@@ -1,0 +1,200 @@
+"""Booth allocation checked against brute force on small random fairs, plus hand-worked examples."""
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booths.allocation import Applicant, BoothSpec, Rules, allocate, choice_rank_of
+
+CATEGORIES = ["food", "textile"]
+PROVINCES = ["P1", "P2"]
+WISHES = ["A", "B", "small", "large"]
+
+booth_specs = st.builds(
+    lambda zone, kind, allowed, power, corner: (zone, kind, frozenset(allowed), power, corner),
+    st.sampled_from("AB"),
+    st.sampled_from(["small", "large"]),
+    st.sets(st.sampled_from(CATEGORIES), max_size=2),
+    st.booleans(),
+    st.booleans(),
+)
+applicant_specs = st.tuples(
+    st.integers(1, 3),
+    st.sets(st.sampled_from(CATEGORIES), min_size=1, max_size=2),
+    st.sampled_from(PROVINCES),
+    st.lists(st.sampled_from(WISHES), unique=True, max_size=3),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@st.composite
+def fairs(draw, caps=True, minimums=False):
+    booths = [
+        BoothSpec(n, f"{zone}{n + 1:02d}", zone, kind, allowed, power, corner)
+        for n, (zone, kind, allowed, power, corner) in enumerate(
+            draw(st.lists(booth_specs, min_size=1, max_size=5))
+        )
+    ]
+    applicants = [
+        Applicant(f"g{n}", score, frozenset(cats), province, tuple(prefs), power, corner)
+        for n, (score, cats, province, prefs, power, corner) in enumerate(
+            draw(st.lists(applicant_specs, min_size=1, max_size=6))
+        )
+    ]
+    limits = st.dictionaries(st.sampled_from(PROVINCES), st.integers(0, 3))
+    rules = Rules(
+        province_caps=draw(limits) if caps else {},
+        category_max=draw(st.dictionaries(st.sampled_from(CATEGORIES), st.integers(0, 3)))
+        if caps
+        else {},
+        category_min=draw(
+            st.dictionaries(st.sampled_from(CATEGORIES), st.integers(1, 3), max_size=1)
+        )
+        if minimums
+        else {},
+    )
+    return applicants, booths, rules, draw(st.integers(0, 5))
+
+
+def within_caps(group, rules):
+    for key, caps in (
+        (lambda a: a.province, rules.province_caps),
+        (lambda a: a.primary_category, rules.category_max),
+    ):
+        for name, cap in caps.items():
+            if sum(1 for a in group if key(a) == name) > cap:
+                return False
+    return True
+
+
+def matchings(group, booths):
+    """Every way to give each applicant in `group` its own compatible booth."""
+    if not group:
+        yield {}
+        return
+    first, rest = group[0], group[1:]
+    for booth in booths:
+        if booth.accepts(first):
+            others = [b for b in booths if b is not booth]
+            for matching in matchings(rest, others):
+                yield {first.id: booth, **matching}
+
+
+def feasible(group, booths, rules):
+    return within_caps(group, rules) and next(matchings(group, booths), None) is not None
+
+
+def largest_feasible(applicants, booths, rules):
+    for size in range(len(applicants), -1, -1):
+        if any(feasible(list(g), booths, rules) for g in itertools.combinations(applicants, size)):
+            return size
+    return 0
+
+
+def liking(applicant, booth):
+    """The applicant's order of preference over booths: zone/type rank, then the corner wish."""
+    rank = choice_rank_of(applicant, booth) or len(applicant.preferences) + 1
+    return (rank, applicant.wants_corner and not booth.is_corner, booth.is_corner)
+
+
+def by_id(applicants):
+    return {a.id: a for a in applicants}
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs())
+def test_every_seat_respects_categories_facilities_caps_and_one_booth_each(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people, places = by_id(applicants), {b.id: b for b in booths}
+    assert len(set(result.seated.values())) == len(result.seated)
+    assert all(places[b].accepts(people[a]) for a, b in result.seated.items())
+    assert within_caps([people[a] for a in result.seated], rules)
+    everyone = list(result.seated) + result.waitlist + result.unplaceable
+    assert sorted(everyone) == sorted(people)
+    assert set(result.explanations) == set(people)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs(caps=False, minimums=True))
+def test_without_caps_as_many_booths_are_filled_as_brute_force_finds(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    assert len(result.seated) == largest_feasible(applicants, booths, Rules())
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs())
+def test_nobody_waits_who_could_be_seated_with_everyone_seated_above_them(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people = by_id(applicants)
+    for position, applicant_id in enumerate(result.order):
+        if applicant_id not in result.waitlist:
+            continue
+        above = [people[a] for a in result.order[:position] if a in result.seated]
+        assert not feasible([*above, people[applicant_id]], booths, rules)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs(caps=False, minimums=True))
+def test_a_category_minimum_is_met_as_far_as_booths_allow(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people = by_id(applicants)
+    for category, minimum in rules.category_min.items():
+        members = [a for a in applicants if a.primary_category == category]
+        seated = sum(1 for a in result.seated if people[a].primary_category == category)
+        assert seated >= min(minimum, largest_feasible(members, booths, Rules()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs(minimums=True))
+def test_booth_choices_are_the_best_possible_in_rank_order(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people, places = by_id(applicants), {b.id: b for b in booths}
+    seated = [people[a] for a in result.order if a in result.seated]
+    got = [liking(a, places[result.seated[a.id]]) for a in seated]
+    best = min([liking(a, m[a.id]) for a in seated] for m in matchings(seated, booths))
+    assert got == best
+
+
+@settings(max_examples=300, deadline=None)
+@given(fairs(minimums=True))
+def test_nobody_envies_a_lower_ranked_booth_they_could_simply_swap_for(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people, places = by_id(applicants), {b.id: b for b in booths}
+    seated = [a for a in result.order if a in result.seated]
+    for high, low in itertools.combinations(seated, 2):
+        mine, theirs = places[result.seated[high]], places[result.seated[low]]
+        swap_possible = theirs.accepts(people[high]) and mine.accepts(people[low])
+        prefers_theirs = liking(people[high], theirs)[0] < liking(people[high], mine)[0]
+        assert not (swap_possible and prefers_theirs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fairs(minimums=True), st.randoms(use_true_random=False))
+def test_same_inputs_and_seed_give_the_same_result_in_any_input_order(fair, rng):
+    applicants, booths, rules, seed = fair
+    first = allocate(applicants, booths, rules, seed)
+    shuffled_applicants, shuffled_booths = applicants[:], booths[:]
+    rng.shuffle(shuffled_applicants)
+    rng.shuffle(shuffled_booths)
+    assert allocate(shuffled_applicants, shuffled_booths, rules, seed) == first
+
+
+@settings(max_examples=100, deadline=None)
+@given(fairs(), st.integers(0, 10**6))
+def test_the_lottery_only_reorders_equal_scores(fair, other_seed):
+    applicants, booths, rules, seed = fair
+    people = by_id(applicants)
+    for result in (
+        allocate(applicants, booths, rules, seed),
+        allocate(applicants, booths, rules, other_seed),
+    ):
+        scores = [people[a].score for a in result.order]
+        assert scores == sorted(scores, reverse=True)

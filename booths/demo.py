@@ -1,10 +1,12 @@
-"""Demo fair for `manage.py seed_demo`: zones, a grid of booths and applications from demo groups."""
+"""Demo fairs for `manage.py seed_demo`: a running fair that went through scoring and a published
+allocation, a fair being scored by committee1–3, and a fair open for applications."""
 
 import datetime
 from collections import defaultdict
 
 from django.db import transaction
 
+from booths import demo_selection
 from booths.models import (
     Application,
     ApplicationStatus,
@@ -29,31 +31,85 @@ BOOTHS_PER_ROW = 20
 CELL = 34  # plan units between booth origins (30 wide + aisle)
 
 
+SCORING_FAIR_NAME = "OTOP ของดีเมืองอุบล 2569"
+OPEN_FAIR_NAME = "OTOP ล้านนาสร้างสรรค์ เชียงใหม่ 2570"
+
+
 def seed_fair(*, officer, booths, days, groups, rng):
-    """Create the demo fair once (by name); a second seed leaves it and its data alone."""
-    fair = Fair.objects.filter(name=DEMO_FAIR_NAME).first()
+    """Create the demo fairs once (by name); a second seed leaves them and their data alone.
+
+    Returns the running fair and whether it was created now.
+    """
+    today = datetime.date.today()
+    fair, created = _make_fair(
+        DEMO_FAIR_NAME,
+        venue="ศูนย์ประชุมและแสดงสินค้านานาชาติ เชียงใหม่",
+        province="50",
+        start=today - datetime.timedelta(days=1),
+        days=days,
+        booths=booths,
+        groups=groups,
+        officer=officer,
+        rng=rng,
+    )
+    if created:
+        demo_selection.run_to_running(fair, officer=officer, rng=rng)
+    scoring, created_scoring = _make_fair(
+        SCORING_FAIR_NAME,
+        venue="ศูนย์การค้าเซ็นทรัลพลาซา อุบลราชธานี",
+        province="34",
+        start=today + datetime.timedelta(days=20),
+        days=5,
+        booths=30,
+        groups=groups[2:42],
+        officer=officer,
+        rng=rng,
+    )
+    if created_scoring:
+        demo_selection.run_to_scoring(scoring, officer=officer)
+    _make_fair(
+        OPEN_FAIR_NAME,
+        venue="ศูนย์ประชุมนานาชาติเฉลิมพระเกียรติ 7 รอบพระชนมพรรษา",
+        province="50",
+        start=today + datetime.timedelta(days=45),
+        days=7,
+        booths=40,
+        groups=groups[42:62],
+        officer=officer,
+        rng=rng,
+    )
+    fair.refresh_from_db()
+    return fair, created
+
+
+def _make_fair(name, *, venue, province, start, days, booths, groups, officer, rng):
+    fair = Fair.objects.filter(name=name).first()
     if fair is not None:
         return fair, False
+    province = Province.objects.filter(code=province).first() or Province.objects.get(code="50")
+    closes = min(
+        start - datetime.timedelta(days=10), datetime.date.today() + datetime.timedelta(days=20)
+    )
     with transaction.atomic():
-        start = datetime.date.today() - datetime.timedelta(days=1)
         fair = Fair.objects.create(
-            name=DEMO_FAIR_NAME,
-            venue="ศูนย์ประชุมและแสดงสินค้านานาชาติ เชียงใหม่",
-            province=Province.objects.get(code="50"),
+            name=name,
+            venue=venue,
+            province=province,
             start_date=start,
             end_date=start + datetime.timedelta(days=days - 1),
-            applications_open_on=start - datetime.timedelta(days=60),
-            applications_close_on=start - datetime.timedelta(days=30),
+            applications_open_on=closes - datetime.timedelta(days=30),
+            applications_close_on=closes,
             booth_count=booths,
             state=FairState.OPEN,
             created_by=officer,
         )
         zones = [
-            Zone.objects.create(fair=fair, code=code, name=name, color=color)
-            for code, name, color, _ in ZONES
+            Zone.objects.create(fair=fair, code=code, name=zone_name, color=color)
+            for code, zone_name, color, _ in ZONES
         ]
         Booth.objects.bulk_create(_booth_grid(fair, zones, booths), batch_size=2000)
         _applications(fair, zones, groups, rng)
+        demo_selection.set_up_selection(fair, officer=officer)
     return fair, True
 
 
@@ -107,9 +163,11 @@ def _applications(fair, zones, groups, rng):
     }
     for application in applications:
         products = products_by_group[application.group_id]
-        for product in products:
-            product_links.append(through(application_id=application.pk, product_id=product.pk))
         first = zone_by_category.get(products[0].category) if products else None
+        # Groups bring the products that suit one zone, as they do at real fairs.
+        fitting = [p for p in products if zone_by_category.get(p.category) == first]
+        for product in fitting:
+            product_links.append(through(application_id=application.pk, product_id=product.pk))
         ranked = [first] if first else []
         ranked.append(zones[-1])
         for rank, zone in enumerate(ranked, start=1):

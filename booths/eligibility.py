@@ -1,0 +1,120 @@
+"""The eligibility rules as plain functions over plain facts: each returns (passed, reason)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from producers.models import Category, Region, Standard
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    id: int
+    name: str
+    category: str
+    stars: int | None
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    standard: str
+    product_id: int | None
+    expires_on: datetime.date | None
+
+
+@dataclass(frozen=True)
+class ApplicantFacts:
+    registration_no: str
+    is_active: bool
+    province_code: str
+    province_name: str
+    region: str
+    products: tuple[ProductFacts, ...]
+    certificates: tuple[CertificateFacts, ...] = ()
+    last_fair_name: str | None = None
+    was_unexcused_no_show: bool = False
+
+
+def registered(facts):
+    if not facts.is_active:
+        return False, _("The group is not active in the registry.")
+    if not facts.registration_no:
+        return False, _("The group has no OTOP registration number.")
+    return True, _("Registered OTOP group no. %(no)s.") % {"no": facts.registration_no}
+
+
+def min_stars(facts, *, minimum):
+    if not facts.products:
+        return False, _("No products were entered.")
+    short = []
+    for product in facts.products:
+        if product.stars is None:
+            short.append(_("%(product)s has no star rating") % {"product": product.name})
+        elif product.stars < minimum:
+            short.append(
+                _("%(product)s has %(stars)s stars")
+                % {"product": product.name, "stars": product.stars}
+            )
+    if short:
+        return False, _("At least %(min)s stars are needed: %(list)s.") % {
+            "min": minimum,
+            "list": ", ".join(short),
+        }
+    return True, _("Every product entered has at least %(min)s stars.") % {"min": minimum}
+
+
+def certification(facts, *, standard, categories, on_date):
+    label = Standard(standard).label
+    needing = [p for p in facts.products if p.category in categories]
+    if not needing:
+        return True, _("No product entered needs %(standard)s.") % {"standard": label}
+    problems = []
+    for product in needing:
+        held = [
+            c
+            for c in facts.certificates
+            if c.standard == standard and c.product_id in (None, product.id)
+        ]
+        if not held:
+            problems.append(_("%(product)s has no certificate") % {"product": product.name})
+        elif all(c.expires_on is not None and c.expires_on < on_date for c in held):
+            latest = max(c.expires_on for c in held)
+            problems.append(
+                _("the certificate of %(product)s expired on %(date)s")
+                % {"product": product.name, "date": latest.isoformat()}
+            )
+    if problems:
+        return False, _("%(standard)s is required: %(list)s.") % {
+            "standard": label,
+            "list": ", ".join(problems),
+        }
+    return True, _("Every %(standard)s certificate needed is valid.") % {"standard": label}
+
+
+def area(facts, *, provinces, regions, province_names):
+    if not provinces and not regions:
+        return True, _("The fair is open to every province.")
+    if facts.province_code in provinces or facts.region in regions:
+        return True, _("%(province)s is within the fair's area.") % {
+            "province": facts.province_name
+        }
+    allowed = [province_names.get(code, code) for code in provinces]
+    allowed += [str(Region(r).label) for r in regions]
+    return False, _("Only groups from %(area)s may apply; this group is in %(province)s.") % {
+        "area": ", ".join(allowed),
+        "province": facts.province_name,
+    }
+
+
+def no_show(facts):
+    if facts.last_fair_name is None:
+        return True, _("No booth at an earlier fair on record.")
+    if facts.was_unexcused_no_show:
+        return False, _("Did not show up at %(fair)s without an excuse.") % {
+            "fair": facts.last_fair_name
+        }
+    return True, _("Attended %(fair)s as agreed.") % {"fair": facts.last_fair_name}
+
+
+DEFAULT_CERTIFIED_CATEGORIES = [Category.FOOD, Category.BEVERAGE]

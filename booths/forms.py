@@ -1,0 +1,351 @@
+"""Forms of the booths app: they turn input into clean values; the services decide."""
+
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, Zone
+from producers.models import Category, District, ProducerGroup, Province, Region
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FairForm(forms.ModelForm):
+    class Meta:
+        model = Fair
+        fields = [
+            "name",
+            "venue",
+            "province",
+            "start_date",
+            "end_date",
+            "applications_open_on",
+            "applications_close_on",
+            "booth_count",
+        ]
+        widgets = {
+            name: DATE
+            for name in ("start_date", "end_date", "applications_open_on", "applications_close_on")
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.is_superuser:
+            self.fields["province"].queryset = Province.objects.filter(officers=user)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        opens, closes = data.get("applications_open_on"), data.get("applications_close_on")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last fair day cannot be before the first."))
+        if opens and closes and closes < opens:
+            self.add_error(
+                "applications_close_on", _("Applications cannot close before they open.")
+            )
+        if closes and start and closes >= start:
+            self.add_error(
+                "applications_close_on", _("Applications must close before the fair starts.")
+            )
+        return data
+
+
+class ZoneForm(forms.ModelForm):
+    class Meta:
+        model = Zone
+        fields = ["code", "name", "color"]
+        widgets = {"color": forms.TextInput(attrs={"type": "color"})}
+
+
+class BoothGridForm(forms.Form):
+    """A row-by-row grid of booths such as A01–A40."""
+
+    zone = forms.ModelChoiceField(queryset=Zone.objects.none(), label=_("zone"))
+    prefix = forms.CharField(label=_("code prefix"), max_length=5, initial="A")
+    first = forms.IntegerField(label=_("first number"), min_value=1, initial=1)
+    last = forms.IntegerField(label=_("last number"), min_value=1, initial=40)
+    digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
+    per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
+    origin_x = forms.IntegerField(label=_("left edge (plan units)"), min_value=0, initial=0)
+    origin_y = forms.IntegerField(label=_("top edge (plan units)"), min_value=0, initial=0)
+    booth_type = forms.ChoiceField(label=_("booth type"), choices=BoothType.choices)
+    allowed_categories = forms.MultipleChoiceField(
+        label=_("allowed categories"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to allow every category."),
+    )
+    has_electricity = forms.BooleanField(label=_("electricity"), required=False)
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = fair.zones.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first") and data.get("last") and data["last"] < data["first"]:
+            self.add_error("last", _("The last number cannot be below the first."))
+        elif data.get("first") and data["last"] - data["first"] >= 2000:
+            self.add_error("last", _("At most 2,000 booths at a time."))
+        return data
+
+
+class BoothForm(forms.ModelForm):
+    class Meta:
+        model = Booth
+        fields = [
+            "code",
+            "zone",
+            "booth_type",
+            "allowed_categories",
+            "has_electricity",
+            "is_corner",
+            "x",
+            "y",
+            "w",
+            "h",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = self.instance.fair.zones.all()
+        self.fields["allowed_categories"] = forms.MultipleChoiceField(
+            label=_("allowed categories"),
+            choices=Category.choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
+class ApplicationForm(forms.Form):
+    products = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("products you will sell"), widget=forms.CheckboxSelectMultiple
+    )
+    choice_1 = forms.ModelChoiceField(queryset=None, label=_("first choice of zone"))
+    choice_2 = forms.ModelChoiceField(queryset=None, label=_("second choice"), required=False)
+    choice_3 = forms.ModelChoiceField(queryset=None, label=_("third choice"), required=False)
+    needs_electricity = forms.BooleanField(label=_("needs electricity"), required=False)
+    wants_corner = forms.BooleanField(label=_("would like a corner booth"), required=False)
+    pitch = forms.CharField(
+        label=_("short pitch"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why should visitors come to your booth? (at most 1,000 characters)"),
+    )
+
+    def __init__(self, *args, fair, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["products"].queryset = group.products.filter(is_active=True)
+        for name in ("choice_1", "choice_2", "choice_3"):
+            self.fields[name].queryset = fair.zones.all()
+
+    def clean(self):
+        data = super().clean()
+        zones = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
+        if len(set(zones)) != len(zones):
+            raise forms.ValidationError(_("Choose each zone only once."))
+        data["zones"] = zones
+        return data
+
+
+class EligibilityRuleForm(forms.ModelForm):
+    provinces = forms.MultipleChoiceField(label=_("allowed provinces"), required=False)
+    regions = forms.MultipleChoiceField(
+        label=_("allowed regions"), choices=Region.choices, required=False
+    )
+    certified_categories = forms.MultipleChoiceField(
+        label=_("categories that need the standard"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = EligibilityRule
+        fields = ["kind", "min_stars", "standard", "certified_categories", "provinces", "regions"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provinces"].choices = list(Province.objects.values_list("code", "name_th"))
+
+
+class OverrideForm(forms.Form):
+    is_eligible = forms.TypedChoiceField(
+        label=_("decision"),
+        choices=[("1", _("Eligible")), ("0", _("Not eligible"))],
+        coerce=lambda v: v == "1",
+    )
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "weight", "max_score", "order"]
+
+
+CriterionFormSet = forms.modelformset_factory(
+    Criterion, form=CriterionForm, extra=1, can_delete=True
+)
+
+
+class CopyCriteriaForm(forms.Form):
+    source = forms.ModelChoiceField(
+        queryset=Fair.objects.none(),
+        required=False,
+        label=_("copy from fair"),
+        empty_label=_("the default rubric"),
+    )
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = (
+            Fair.objects.exclude(pk=fair.pk).filter(criteria__isnull=False).distinct()
+        )
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=None, label=_("committee account"))
+    home_district = forms.ModelChoiceField(
+        queryset=District.objects.all(), required=False, label=_("own district")
+    )
+    own_group_no = forms.CharField(
+        required=False, label=_("own group (OTOP registration no.)"), max_length=40
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(role="committee")
+
+    def clean_own_group_no(self):
+        number = self.cleaned_data["own_group_no"].strip()
+        if not number:
+            return None
+        group = ProducerGroup.objects.filter(registration_no=number).first()
+        if group is None:
+            raise forms.ValidationError(_("No group has this registration number."))
+        return group
+
+
+class ApplicationPickForm(forms.Form):
+    """Names an application of the fair by the group's registration number."""
+
+    registration_no = forms.CharField(label=_("OTOP registration no."), max_length=40)
+    reason = forms.CharField(label=_("why"), max_length=300, required=False)
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fair = fair
+
+    def clean_registration_no(self):
+        number = self.cleaned_data["registration_no"].strip()
+        application = self.fair.applications.filter(group__registration_no=number).first()
+        if application is None:
+            raise forms.ValidationError(_("No application to this fair has that number."))
+        self.cleaned_data["application"] = application
+        return number
+
+
+class ScoreForm(forms.Form):
+    """One value and comment per criterion of the fair's rubric."""
+
+    def __init__(self, *args, criteria, scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for c in criteria:
+            held = scores.get(c.pk)
+            self.fields[f"value_{c.pk}"] = forms.DecimalField(
+                label=c.name,
+                min_value=0,
+                max_value=c.max_score,
+                decimal_places=2,
+                required=False,
+                initial=held.value if held else None,
+                help_text=_("0 to %(max)s") % {"max": c.max_score},
+                widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+            )
+            self.fields[f"comment_{c.pk}"] = forms.CharField(
+                label=_("comment"),
+                max_length=500,
+                required=False,
+                initial=held.comment if held else "",
+            )
+
+    def rows(self):
+        return [(c, self[f"value_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]
+
+    def values(self):
+        return {
+            c.pk: (self.cleaned_data[f"value_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
+            for c in self.criteria
+        }
+
+
+LIMIT_LINE = re.compile(r"^\s*(\w+)\s*[=:]\s*(\d+)\s*$")
+
+
+def _limits(text, valid):
+    limits = {}
+    for line in filter(str.strip, text.splitlines()):
+        match = LIMIT_LINE.match(line)
+        if not match or match.group(1) not in valid:
+            raise forms.ValidationError(
+                _("Write one “code = number” per line: %(line)s") % {"line": line}
+            )
+        limits[match.group(1)] = int(match.group(2))
+    return limits
+
+
+class RunForm(forms.Form):
+    seed = forms.IntegerField(
+        label=_("lottery seed"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty for a fresh random seed; the seed is stored with the run."),
+    )
+    normalise = forms.BooleanField(label=_("normalise each reviewer"), required=False)
+    province_caps = forms.CharField(
+        label=_("booths per province at most"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "50 = 400"}),
+        help_text=_("One “province code = number” per line."),
+    )
+    category_min = forms.CharField(
+        label=_("booths per category at least"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "food = 100"}),
+    )
+    category_max = forms.CharField(
+        label=_("booths per category at most"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "textile = 500"}),
+    )
+
+    def clean_province_caps(self):
+        return _limits(
+            self.cleaned_data["province_caps"], set(Province.objects.values_list("code", flat=True))
+        )
+
+    def clean_category_min(self):
+        return _limits(self.cleaned_data["category_min"], set(Category.values))
+
+    def clean_category_max(self):
+        return _limits(self.cleaned_data["category_max"], set(Category.values))
+
+    def rules(self):
+        return {k: self.cleaned_data[k] for k in ("province_caps", "category_min", "category_max")}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ReleaseForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    is_no_show = forms.BooleanField(label=_("the group did not show up"), required=False)

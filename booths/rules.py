@@ -1,0 +1,78 @@
+"""Who may do what with fairs, applications, reviews and results, written once as predicates."""
+
+import rules
+
+from otop_fair.rules import is_admin, is_committee_member, is_producer, is_staff_officer
+
+
+def _province_ids(user):
+    if not hasattr(user, "_booths_province_ids"):
+        user._booths_province_ids = set(user.officer_provinces.values_list("code", flat=True))
+    return user._booths_province_ids
+
+
+def _group_ids(user):
+    if not hasattr(user, "_booths_group_ids"):
+        user._booths_group_ids = set(user.producer_groups.values_list("pk", flat=True))
+    return user._booths_group_ids
+
+
+def _fair_of(obj):
+    return getattr(obj, "fair", obj)
+
+
+@rules.predicate
+def is_officer_of_fair(user, obj):
+    """The fair (of an application, booth, run…) is organised in one of the officer's provinces."""
+    if obj is None:
+        return False
+    return user.is_superuser or _fair_of(obj).province_id in _province_ids(user)
+
+
+@rules.predicate
+def is_member_of_applicant(user, application):
+    return application is not None and application.group_id in _group_ids(user)
+
+
+@rules.predicate
+def is_offered_to_me(user, offer):
+    return offer is not None and offer.application.group_id in _group_ids(user)
+
+
+@rules.predicate
+def is_my_review(user, review):
+    return review is not None and review.member.user_id == user.pk
+
+
+@rules.predicate
+def is_my_seat(user, member):
+    return member is not None and member.user_id == user.pk
+
+
+@rules.predicate
+def sits_on_closed_committee(user, fair):
+    """Committee members see the ranked list only once scoring has closed."""
+    return (
+        fair is not None
+        and fair.is_scoring_closed
+        and fair.committee.filter(user_id=user.pk).exists()
+    )
+
+
+manages_fair = (is_officer_of_fair & is_staff_officer) | is_admin
+
+rules.add_perm("booths.view_fairs", is_staff_officer)
+rules.add_perm("booths.add_fair", is_staff_officer)
+rules.add_perm("booths.manage_fair", manages_fair)
+rules.add_perm("booths.view_plan", rules.is_authenticated)
+rules.add_perm(
+    "booths.view_ranking", manages_fair | (is_committee_member & sits_on_closed_committee)
+)
+rules.add_perm("booths.apply", is_producer)
+rules.add_perm("booths.view_my_applications", is_producer)
+rules.add_perm("booths.edit_application", is_producer & is_member_of_applicant)
+rules.add_perm("booths.view_result", (is_producer & is_member_of_applicant) | manages_fair)
+rules.add_perm("booths.respond_offer", is_producer & is_offered_to_me)
+rules.add_perm("booths.review", is_committee_member)
+rules.add_perm("booths.score", is_committee_member & is_my_review)
+rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)

@@ -1,0 +1,261 @@
+"""Reads that pages, exports and services share, each in a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Prefetch, Q
+
+from booths import scoring
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    CommitteeMember,
+    Fair,
+    OfferStatus,
+    ReviewAssignment,
+    ReviewStatus,
+    RunResult,
+    Score,
+    WaitlistOffer,
+)
+from producers.models import StarRating
+
+PLAN_MARGIN = 10
+RANKED_STATUSES = [
+    ApplicationStatus.ELIGIBLE,
+    ApplicationStatus.SELECTED,
+    ApplicationStatus.WAITLISTED,
+    ApplicationStatus.NOT_SELECTED,
+]
+
+
+@dataclass
+class RankedRow:
+    application_id: int
+    group_name: str
+    province: str
+    total: float
+    criterion_means: list = field(default_factory=list)
+    review_count: int = 0
+    rank: int = 0
+    is_tied: bool = False
+    has_disagreement: bool = False
+
+
+def ranking(fair, *, normalise=False):
+    """Eligible applications ranked by the committee's submitted scores (unscored ones last)."""
+    criteria = list(fair.criteria.all())
+    specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
+    by_review = defaultdict(dict)
+    owners = {}
+    rows = Score.objects.filter(
+        review__application__fair=fair,
+        review__application__status__in=RANKED_STATUSES,
+        review__status=ReviewStatus.SUBMITTED,
+    ).values_list(
+        "review_id", "review__application_id", "review__member_id", "criterion_id", "value"
+    )
+    for review_id, app_id, member_id, criterion_id, value in rows:
+        by_review[review_id][criterion_id] = float(value)
+        owners[review_id] = (app_id, member_id)
+    reviews = [
+        scoring.ReviewScores(owners[r][0], owners[r][1], scores) for r, scores in by_review.items()
+    ]
+    ranked = scoring.aggregate(specs, reviews, normalise=normalise) if specs else []
+    apps = {
+        a["pk"]: a
+        for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
+            "pk", "group__name", "group__province__name_th"
+        )
+    }
+    result = [
+        RankedRow(
+            application_id=r.application_id,
+            group_name=apps[r.application_id]["group__name"],
+            province=apps[r.application_id]["group__province__name_th"],
+            total=r.total,
+            criterion_means=[r.criterion_means.get(c.pk) for c in criteria],
+            review_count=r.review_count,
+            rank=r.rank,
+            is_tied=r.is_tied,
+            has_disagreement=r.has_disagreement,
+        )
+        for r in ranked
+        if r.application_id in apps
+    ]
+    seen = {r.application_id for r in result}
+    last = len(result) + 1
+    result += [
+        RankedRow(pk, a["group__name"], a["group__province__name_th"], 0.0, rank=last)
+        for pk, a in apps.items()
+        if pk not in seen
+    ]
+    return result
+
+
+def fairs_for(user):
+    return Fair.objects.visible_to(user).annotate(
+        booth_total=Count("booths", distinct=True),
+        application_total=Count(
+            "applications", filter=~Q(applications__status="withdrawn"), distinct=True
+        ),
+    )
+
+
+def scoring_progress(fair):
+    """Per member: assigned, drafts, submitted, and whether they are behind the others."""
+    members = fair.committee.select_related("user").annotate(
+        assigned=Count("reviews", distinct=True),
+        submitted=Count("reviews", filter=Q(reviews__status=ReviewStatus.SUBMITTED), distinct=True),
+    )
+    rows = [
+        {
+            "member": m,
+            "assigned": m.assigned,
+            "submitted": m.submitted,
+            "share": round(100 * m.submitted / m.assigned) if m.assigned else 100,
+        }
+        for m in members
+    ]
+    average = sum(r["share"] for r in rows) / len(rows) if rows else 100
+    for row in rows:
+        row["is_behind"] = row["share"] < min(average, 100)
+    return rows
+
+
+def floor_plan(fair, *, highlight=None, names=False):
+    """The booths as SVG rectangles in plan units, coloured by zone, one optionally highlighted."""
+    booths = fair.booths.select_related("zone").order_by("code")
+    holders = {}
+    if names:
+        holders = dict(
+            Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE).values_list(
+                "booth_id", "application__group__name"
+            )
+        )
+    shapes = [
+        {
+            "id": b.pk,
+            "code": b.code,
+            "x": b.x,
+            "y": b.y,
+            "w": b.w,
+            "h": b.h,
+            "color": b.zone.color,
+            "zone": b.zone.code,
+            "holder": holders.get(b.pk, ""),
+            "is_highlighted": b.pk == highlight,
+        }
+        for b in booths
+    ]
+    width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN
+    height = max((s["y"] + s["h"] for s in shapes), default=100) + PLAN_MARGIN
+    zones = list(fair.zones.annotate(booth_total=Count("booths")))
+    return {
+        "booths": shapes,
+        "width": width,
+        "height": height,
+        "zones": zones,
+        "has_highlight": highlight is not None,
+    }
+
+
+def assignment_rows(fair):
+    """The booths held at a fair, for the officers' list and its exports."""
+    return list(
+        Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
+        .select_related("booth__zone", "application__group__province")
+        .order_by("booth__code")
+    )
+
+
+def applications_for_producer(user):
+    return (
+        Application.objects.visible_to(user)
+        .select_related("fair", "group")
+        .prefetch_related("assignments__booth")
+        .order_by("-fair__start_date")
+    )
+
+
+def pending_offers_for(user):
+    return (
+        WaitlistOffer.objects.filter(application__group__members=user, status=OfferStatus.PENDING)
+        .select_related("booth__zone", "fair", "application")
+        .order_by("deadline")
+    )
+
+
+def published_result(application):
+    """The application's line in the published version in force, or None."""
+    return (
+        RunResult.objects.filter(application=application, run__is_published=True)
+        .select_related("booth__zone", "run")
+        .order_by("-run__version")
+        .first()
+    )
+
+
+def booth_card(application):
+    """What the printable booth card shows: group, booth, products with stars and story."""
+    holding = (
+        application.assignments.filter(status=AssignmentStatus.ACTIVE)
+        .select_related("booth__zone")
+        .first()
+    )
+    if holding is None:
+        return None
+    products = list(
+        application.products.prefetch_related(
+            Prefetch("ratings", queryset=StarRating.objects.select_related("round"))
+        )
+    )
+    for product in products:
+        ratings = sorted(product.ratings.all(), key=lambda r: r.round.year)
+        product.best_stars = ratings[-1].stars if ratings else None
+    return {
+        "title": application.fair.name,
+        "fair": application.fair,
+        "group": application.group,
+        "booth": holding.booth,
+        "products": products,
+    }
+
+
+def application_rows(fair, *, status=None, query=""):
+    rows = fair.applications.select_related("group__province", "eligibility_override")
+    if status:
+        rows = rows.filter(status=status)
+    if query:
+        rows = rows.filter(Q(group__name__icontains=query) | Q(group__registration_no=query))
+    return rows.annotate(
+        failed_rules=Count("eligibility_checks", filter=Q(eligibility_checks__passed=False))
+    )
+
+
+def reviews_without_conflicts(reviews):
+    """Drop reviews of applications the member is conflicted with (declared, district, group)."""
+    return (
+        reviews.exclude(application__conflicts__member=F("member"))
+        .exclude(application__group=F("member__own_group"))
+        .exclude(application__group__subdistrict__district=F("member__home_district"))
+    )
+
+
+def seats_for(user):
+    """The committee seats of a member, each with the reviews they may see and their progress."""
+    seats = list(CommitteeMember.objects.filter(user=user).select_related("fair"))
+    reviews = reviews_without_conflicts(
+        ReviewAssignment.objects.filter(member__in=seats)
+    ).select_related("application__group__province")
+    by_seat = defaultdict(list)
+    for item in reviews.order_by("status", "application__group__sort_name"):
+        by_seat[item.member_id].append(item)
+    for seat in seats:
+        seat.visible_reviews = by_seat[seat.pk]
+        seat.submitted_total = sum(
+            1 for r in seat.visible_reviews if r.status == ReviewStatus.SUBMITTED
+        )
+    return seats

@@ -1,0 +1,79 @@
+"""A producer's application to a fair: apply, edit while the window is open, withdraw."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    AssignmentStatus,
+    FairState,
+    OfferStatus,
+    ZonePreference,
+)
+from booths.services.waitlist import decline_offer, release_assignment
+
+
+def application_window_error(fair):
+    """Why a producer cannot apply to (or edit an application for) this fair now, or None."""
+    if fair.state != FairState.OPEN:
+        return _("Applications for this fair are not open.")
+    if timezone.localdate() > fair.applications_close_on:
+        return _("The application window closed on %(date)s.") % {
+            "date": fair.applications_close_on.isoformat()
+        }
+    return None
+
+
+def submit_application(*, fair, group, products, zones, needs_electricity, wants_corner, pitch, by):
+    """Create the group's application to the fair, or update it while the window is open."""
+    error = application_window_error(fair)
+    if error:
+        raise ValidationError(error)
+    products = list(products)
+    if not products:
+        raise ValidationError(_("Choose at least one product."))
+    if any(p.group_id != group.pk or not p.is_active for p in products):
+        raise ValidationError(_("Only your own group's active products can be entered."))
+    zones = [z for z in zones if z is not None]
+    if len({z.pk for z in zones}) != len(zones) or any(z.fair_id != fair.pk for z in zones):
+        raise ValidationError(_("Each zone can be chosen once, and only from this fair."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().filter(
+            fair=fair, group=group
+        ).first() or Application(fair=fair, group=group)
+        application.needs_electricity = needs_electricity
+        application.wants_corner = wants_corner
+        application.pitch = pitch
+        application.status = ApplicationStatus.SUBMITTED
+        application._history_user = by
+        application.save()
+        application.products.set(products)
+        application.preferences.all().delete()
+        ZonePreference.objects.bulk_create(
+            ZonePreference(application=application, zone=zone, rank=rank)
+            for rank, zone in enumerate(zones, start=1)
+        )
+    return application
+
+
+def withdraw_application(*, application, by, reason=""):
+    """Withdraw; a booth the group already holds is released and offered to the waiting list."""
+    fair = application.fair
+    if application.status == ApplicationStatus.WITHDRAWN:
+        raise ValidationError(_("This application is already withdrawn."))
+    if fair.state == FairState.CLOSED:
+        raise ValidationError(_("The fair is over; nothing can be withdrawn."))
+    with transaction.atomic():
+        holding = application.assignments.filter(status=AssignmentStatus.ACTIVE).first()
+        if holding is not None:
+            release_assignment(assignment=holding, by=by, reason=reason or _("The group withdrew."))
+        application.status = ApplicationStatus.WITHDRAWN
+        application._history_user = by
+        application._change_reason = reason or "withdrawn"
+        application.save(update_fields=["status", "updated_at"])
+        for offer in application.offers.filter(status=OfferStatus.PENDING):
+            decline_offer(offer=offer, by=by)
+    return application

@@ -1,0 +1,200 @@
+"""Evaluating a fair's eligibility rules for every application, and officers' overrides."""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from booths import eligibility as rules_
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    EligibilityCheck,
+    EligibilityOverride,
+    EligibilityRule,
+    FairState,
+    RuleKind,
+)
+from producers.models import Certification, Province, StarRating
+
+REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
+EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
+
+
+def applicant_facts(fair, applications):
+    """Facts for each application id, loaded in a fixed number of queries."""
+    products = defaultdict(list)
+    through = Application.products.through
+    links = through.objects.filter(application__in=applications).values_list(
+        "application_id", "product_id", "product__name", "product__category"
+    )
+    product_ids = set()
+    for app_id, product_id, name, category in links:
+        products[app_id].append((product_id, name, category))
+        product_ids.add(product_id)
+    stars = {}
+    ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
+    for rating in ratings.order_by("product_id", "round__year"):
+        stars[rating.product_id] = rating.stars
+    group_ids = [a.group_id for a in applications]
+    certificates = defaultdict(list)
+    for cert in Certification.objects.filter(group_id__in=group_ids):
+        certificates[cert.group_id].append(
+            rules_.CertificateFacts(cert.standard, cert.product_id, cert.expires_on)
+        )
+    last_fairs = _last_fairs(fair, group_ids)
+    facts = {}
+    for app in applications:
+        group = app.group
+        last = last_fairs.get(group.pk)
+        facts[app.pk] = rules_.ApplicantFacts(
+            registration_no=group.registration_no,
+            is_active=group.is_active,
+            province_code=group.province_id,
+            province_name=group.province.name_th,
+            region=group.province.region,
+            products=tuple(
+                rules_.ProductFacts(pid, name, category, stars.get(pid))
+                for pid, name, category in products[app.pk]
+            ),
+            certificates=tuple(certificates[group.pk]),
+            last_fair_name=last[0] if last else None,
+            was_unexcused_no_show=last[1] if last else False,
+        )
+    return facts
+
+
+def _last_fairs(fair, group_ids):
+    """group id → (name of the group's latest earlier fair with a booth, unexcused no-show there)."""
+    rows = (
+        Assignment.objects.filter(
+            application__group_id__in=group_ids, fair__start_date__lt=fair.start_date
+        )
+        .order_by("fair__start_date", "fair_id")
+        .values_list(
+            "application__group_id", "fair_id", "fair__name", "is_no_show", "is_no_show_excused"
+        )
+    )
+    latest, unexcused = {}, set()
+    for group_id, fair_id, name, is_no_show, excused in rows:
+        latest[group_id] = (fair_id, name)
+        if is_no_show and not excused:
+            unexcused.add((group_id, fair_id))
+    return {g: (name, (g, fair_id) in unexcused) for g, (fair_id, name) in latest.items()}
+
+
+def check_rule(rule, facts, *, fair, province_names):
+    if rule.kind == RuleKind.REGISTERED:
+        return rules_.registered(facts)
+    if rule.kind == RuleKind.MIN_STARS:
+        return rules_.min_stars(facts, minimum=rule.min_stars)
+    if rule.kind == RuleKind.CERTIFICATION:
+        categories = rule.certified_categories or rules_.DEFAULT_CERTIFIED_CATEGORIES
+        return rules_.certification(
+            facts, standard=rule.standard, categories=categories, on_date=fair.start_date
+        )
+    if rule.kind == RuleKind.AREA:
+        return rules_.area(
+            facts, provinces=rule.provinces, regions=rule.regions, province_names=province_names
+        )
+    return rules_.no_show(facts)
+
+
+def evaluate_eligibility(*, fair, by):
+    """Check every active application against the fair's rules; returns (eligible, ineligible)."""
+    if fair.state not in EVALUATION_STATES:
+        raise ValidationError(
+            _("Eligibility can be checked only while applications are open or being scored.")
+        )
+    with transaction.atomic(), translation.override("th"):
+        applications = list(
+            fair.applications.filter(status__in=REVIEWABLE).select_related(
+                "group__province", "eligibility_override"
+            )
+        )
+        facts = applicant_facts(fair, applications)
+        rules = list(fair.eligibility_rules.all())
+        province_names = dict(Province.objects.values_list("code", "name_th"))
+        EligibilityCheck.objects.filter(application__in=applications).delete()
+        checks = []
+        for app in applications:
+            results = [
+                (
+                    rule.kind,
+                    *check_rule(rule, facts[app.pk], fair=fair, province_names=province_names),
+                )
+                for rule in rules
+            ]
+            checks += [
+                EligibilityCheck(application=app, kind=k, passed=p, reason=r) for k, p, r in results
+            ]
+            app.passes_rules = all(passed for _, passed, _ in results)
+            app.status = _status(app)
+        EligibilityCheck.objects.bulk_create(checks, batch_size=5000)
+        bulk_update_with_history(
+            applications,
+            Application,
+            ["passes_rules", "status"],
+            batch_size=2000,
+            default_user=by,
+            default_change_reason="eligibility checked",
+        )
+    eligible = sum(1 for a in applications if a.status == ApplicationStatus.ELIGIBLE)
+    return eligible, len(applications) - eligible
+
+
+def _status(app):
+    override = getattr(app, "eligibility_override", None)
+    decision = override.is_eligible if override is not None else app.passes_rules
+    return ApplicationStatus.ELIGIBLE if decision else ApplicationStatus.INELIGIBLE
+
+
+def override_eligibility(*, application, is_eligible, reason, by):
+    """An officer's decision that replaces the rules' outcome; the written reason is kept."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Write the reason for the override."))
+    if application.fair.state not in EVALUATION_STATES:
+        raise ValidationError(_("Eligibility can be changed only before booths are allocated."))
+    if application.status not in REVIEWABLE:
+        raise ValidationError(_("A withdrawn application cannot be made eligible."))
+    with transaction.atomic():
+        override = EligibilityOverride.objects.filter(application=application).first()
+        override = override or EligibilityOverride(application=application)
+        override.is_eligible = is_eligible
+        override.reason = reason
+        override.decided_by = by
+        override._history_user = by
+        override._change_reason = reason
+        override.save()
+        application.eligibility_override = override
+        application.status = _status(application)
+        application._history_user = by
+        application._change_reason = reason
+        application.save(update_fields=["status", "updated_at"])
+    return override
+
+
+def set_rule(*, fair, kind, by, **settings):
+    """Add or change one rule of a fair (rules are fixed once booths are allocated)."""
+    if fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
+        raise ValidationError(_("Rules can be changed only before booths are allocated."))
+    rule = EligibilityRule.objects.filter(fair=fair, kind=kind).first() or EligibilityRule(
+        fair=fair, kind=kind
+    )
+    for name, value in settings.items():
+        setattr(rule, name, value)
+    rule._history_user = by
+    rule.save()
+    return rule
+
+
+def remove_rule(*, rule, by):
+    if rule.fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
+        raise ValidationError(_("Rules can be changed only before booths are allocated."))
+    rule._history_user = by
+    rule.delete()

@@ -1,0 +1,90 @@
+"""Setting up a fair: the fair itself, its zones, and its booths laid out on the floor plan."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from booths.models import Booth, BoothType, FairState
+
+LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
+BOOTH_SIZE = 30  # plan units (3 m)
+AISLE = 4
+
+
+def check_layout_editable(fair):
+    if fair.state not in LAYOUT_STATES:
+        raise ValidationError(_("Booths cannot change once the allocation is published."))
+
+
+def save_fair(*, form, by):
+    """Create or update a fair from a valid FairForm."""
+    fair = form.save(commit=False)
+    if fair.pk is None:
+        fair.created_by = by
+    fair._history_user = by
+    fair.save()
+    return fair
+
+
+def create_booth_grid(
+    *,
+    fair,
+    zone,
+    prefix,
+    first,
+    last,
+    digits,
+    per_row,
+    origin_x,
+    origin_y,
+    booth_type,
+    allowed_categories,
+    has_electricity,
+):
+    """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners."""
+    check_layout_editable(fair)
+    if zone.fair_id != fair.pk:
+        raise ValidationError(_("That zone belongs to another fair."))
+    codes = [f"{prefix}{n:0{digits}d}" for n in range(first, last + 1)]
+    taken = set(fair.booths.filter(code__in=codes).values_list("code", flat=True))
+    if taken:
+        raise ValidationError(
+            _("These booth codes already exist: %(codes)s") % {"codes": ", ".join(sorted(taken))}
+        )
+    booths = []
+    step = BOOTH_SIZE + AISLE
+    for index, code in enumerate(codes):
+        row, col = divmod(index, per_row)
+        is_corner = col in (0, per_row - 1)
+        booths.append(
+            Booth(
+                fair=fair,
+                zone=zone,
+                code=code,
+                booth_type=BoothType.CORNER
+                if is_corner and booth_type == BoothType.STANDARD
+                else booth_type,
+                allowed_categories=list(allowed_categories),
+                has_electricity=has_electricity,
+                is_corner=is_corner,
+                x=origin_x + col * step,
+                y=origin_y + row * step,
+                w=BOOTH_SIZE,
+                h=BOOTH_SIZE,
+            )
+        )
+    with transaction.atomic():
+        return Booth.objects.bulk_create(booths)
+
+
+def save_zone(*, fair, form):
+    check_layout_editable(fair)
+    zone = form.save(commit=False)
+    zone.fair = fair
+    zone.save()
+    return zone
+
+
+def save_booth(*, form):
+    check_layout_editable(form.instance.fair)
+    return form.save()

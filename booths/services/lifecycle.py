@@ -1,0 +1,63 @@
+"""The fair's lifecycle steps, each an officer's action that is checked and recorded in history.
+
+`publish_allocation` (scoring → allocated) lives in services/runs.py with the runs it publishes.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from booths.models import Fair, FairState, OfferStatus
+from booths.services.eligibility import evaluate_eligibility
+
+
+def locked(fair):
+    """The fair row, locked for the rest of the transaction so two steps never interleave."""
+    return Fair.objects.select_for_update().get(pk=fair.pk)
+
+
+def move_fair(fair, target, *, by, reason):
+    """Move a locked fair to `target`, refusing illegal steps with the reason in Thai."""
+    error = fair.transition_error(target)
+    if error:
+        raise ValidationError(error)
+    fair.state = target
+    fair._history_user = by
+    fair._change_reason = reason
+    fair.save(update_fields=["state"])
+    return fair
+
+
+def open_applications(*, fair, by):
+    with transaction.atomic():
+        fair = locked(fair)
+        if fair.state == FairState.DRAFT and not fair.booths.exists():
+            raise ValidationError(_("Add booths to the floor plan before opening applications."))
+        return move_fair(fair, FairState.OPEN, by=by, reason="applications opened")
+
+
+def close_applications(*, fair, by):
+    """Close the application window and start scoring; eligibility is checked on the way."""
+    with transaction.atomic():
+        fair = locked(fair)
+        if fair.state == FairState.OPEN and not fair.criteria.exists():
+            raise ValidationError(_("Set the scoring rubric before scoring starts."))
+        evaluate_eligibility(fair=fair, by=by)
+        return move_fair(fair, FairState.SCORING, by=by, reason="applications closed, scoring")
+
+
+def start_fair(*, fair, by):
+    with transaction.atomic():
+        return move_fair(locked(fair), FairState.RUNNING, by=by, reason="fair started")
+
+
+def close_fair(*, fair, by):
+    """Close the fair; offers still waiting for an answer lapse."""
+    with transaction.atomic():
+        fair = move_fair(locked(fair), FairState.CLOSED, by=by, reason="fair closed")
+        for offer in fair.offers.filter(status=OfferStatus.PENDING):
+            offer.status = OfferStatus.EXPIRED
+            offer._history_user = by
+            offer._change_reason = "fair closed"
+            offer.save(update_fields=["status"])
+        return fair

@@ -1,0 +1,209 @@
+"""The rubric, the committee, reviewer assignment without conflicts of interest, and scoring."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from booths.models import (
+    Application,
+    ApplicationStatus,
+    CommitteeMember,
+    ConflictOfInterest,
+    Criterion,
+    FairState,
+    ReviewAssignment,
+    ReviewStatus,
+    Score,
+)
+from booths.reviewer_assignment import assign_reviewers
+
+DEFAULT_CRITERIA = [
+    ("Product quality", 30, 10),
+    ("Uniqueness and local identity", 20, 10),
+    ("Packaging", 15, 10),
+    ("Product story", 15, 10),
+    ("Readiness to sell", 10, 10),
+    ("Market demand", 10, 10),
+]
+SETUP_STATES = (FairState.DRAFT, FairState.OPEN)
+
+
+def copy_criteria(*, fair, by, source=None):
+    """Replace the fair's rubric with a copy of another fair's, or the default rubric."""
+    if fair.state not in SETUP_STATES:
+        raise ValidationError(_("The rubric can be changed only before scoring starts."))
+    if source is not None:
+        rows = [(c.name, c.description, c.weight, c.max_score) for c in source.criteria.all()]
+    else:
+        rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
+    with transaction.atomic():
+        fair.criteria.all().delete()
+        for order, (name, description, weight, max_score) in enumerate(rows, start=1):
+            criterion = Criterion(
+                fair=fair,
+                name=name,
+                description=description,
+                weight=weight,
+                max_score=max_score,
+                order=order,
+            )
+            criterion._history_user = by
+            criterion.save()
+    return fair.criteria.all()
+
+
+def conflict_pairs(fair):
+    """Every (member id, application id) that must never meet: declared, own district, own group."""
+    pairs = set(
+        ConflictOfInterest.objects.filter(member__fair=fair).values_list(
+            "member_id", "application_id"
+        )
+    )
+    for member in fair.committee.exclude(home_district=None, own_group=None):
+        apps = fair.applications.filter(
+            Q(group__subdistrict__district_id=member.home_district_id)
+            | Q(group_id=member.own_group_id)
+        )
+        pairs.update((member.pk, app_id) for app_id in apps.values_list("pk", flat=True))
+    return pairs
+
+
+def has_conflict(member, application):
+    group = application.group
+    if member.own_group_id and member.own_group_id == group.pk:
+        return True
+    if member.home_district_id and group.subdistrict.district_id == member.home_district_id:
+        return True
+    return member.conflicts.filter(application=application).exists()
+
+
+def declare_conflict(*, member, application, reason, by):
+    """A member declares a conflict: any review of that application by them is withdrawn."""
+    if member.fair_id != application.fair_id:
+        raise ValidationError(_("That application belongs to another fair."))
+    if member.fair.is_scoring_closed:
+        raise ValidationError(_("Scoring is closed."))
+    with transaction.atomic():
+        conflict, _created = ConflictOfInterest.objects.get_or_create(
+            member=member, application=application, defaults={"reason": reason}
+        )
+        member.reviews.filter(application=application).delete()
+    return conflict
+
+
+def auto_assign(*, fair, by, k=3):
+    """Give each eligible application k reviewers with even loads, never a conflicted one."""
+    if fair.state not in (FairState.OPEN, FairState.SCORING):
+        raise ValidationError(_("Reviewers are assigned while applications are open or scored."))
+    if Score.objects.filter(review__member__fair=fair).exists():
+        raise ValidationError(_("Scoring has begun; adjust assignments by hand instead."))
+    applications = list(
+        fair.applications.filter(status=ApplicationStatus.ELIGIBLE).values_list("pk", flat=True)
+    )
+    members = list(fair.committee.values_list("pk", flat=True))
+    plan = assign_reviewers(applications, members, conflict_pairs(fair), k=k)
+    with transaction.atomic():
+        ReviewAssignment.objects.filter(member__fair=fair).delete()
+        ReviewAssignment.objects.bulk_create(
+            [
+                ReviewAssignment(member_id=m, application_id=a)
+                for a, member_ids in plan.items()
+                for m in member_ids
+            ],
+            batch_size=5000,
+        )
+    return plan
+
+
+def add_review(*, member, application, by):
+    if member.fair.is_scoring_closed:
+        raise ValidationError(_("Scoring is closed."))
+    if has_conflict(member, application):
+        raise ValidationError(_("This member has a conflict of interest with this application."))
+    review, _created = ReviewAssignment.objects.get_or_create(
+        member=member, application=application, defaults={"is_manual": True}
+    )
+    return review
+
+
+def remove_review(*, review, by):
+    if review.member.fair.is_scoring_closed:
+        raise ValidationError(_("Scoring is closed."))
+    if review.status == ReviewStatus.SUBMITTED:
+        raise ValidationError(_("A submitted review cannot be taken away."))
+    review._history_user = by
+    review.delete()
+
+
+def save_scores(*, review, values, by, submit=False):
+    """Save a member's scores ({criterion id: (value, comment)}) as a draft or submit them."""
+    member = review.member
+    fair = member.fair
+    if fair.state != FairState.SCORING:
+        raise ValidationError(_("Scores can be changed only while the fair is being scored."))
+    if member.user_id != by.pk:
+        raise ValidationError(_("Only the assigned member can score this application."))
+    if has_conflict(member, review.application):
+        raise ValidationError(_("You declared a conflict of interest with this application."))
+    criteria = {c.pk: c for c in fair.criteria.all()}
+    for criterion_id, (value, _comment) in values.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None or value is None:
+            continue
+        if not 0 <= value <= criterion.max_score:
+            raise ValidationError(
+                _("%(criterion)s must be between 0 and %(max)s.")
+                % {"criterion": criterion.name, "max": criterion.max_score}
+            )
+    if submit and any(values.get(c, (None, ""))[0] is None for c in criteria):
+        raise ValidationError(_("Score every criterion before submitting."))
+    with transaction.atomic():
+        for criterion_id, (value, comment) in values.items():
+            if criterion_id in criteria and value is not None:
+                score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
+                score = score or Score(review=review, criterion_id=criterion_id)
+                score.value, score.comment = value, comment
+                score._history_user = by
+                score.save()
+        review.status = ReviewStatus.SUBMITTED if submit else ReviewStatus.DRAFT
+        review.submitted_at = timezone.now() if submit else None
+        review._history_user = by
+        review.save(update_fields=["status", "submitted_at"])
+    return review
+
+
+def add_member(*, fair, user, by, home_district=None, own_group=None):
+    if fair.is_scoring_closed:
+        raise ValidationError(_("Scoring is closed."))
+    if not user.is_committee:
+        raise ValidationError(_("Only committee accounts can sit on a committee."))
+    member, _created = CommitteeMember.objects.update_or_create(
+        fair=fair, user=user, defaults={"home_district": home_district, "own_group": own_group}
+    )
+    return member
+
+
+def visible_applications(member):
+    """The applications a member reviews, without any they are conflicted with."""
+    conflicted = {a for m, a in conflict_pairs(member.fair) if m == member.pk}
+    return Application.objects.filter(reviews__member=member).exclude(pk__in=conflicted)
+
+
+def save_criteria(*, fair, formset, by):
+    """Save an edited rubric (a valid CriterionFormSet) while the rubric may still change."""
+    if fair.state not in SETUP_STATES:
+        raise ValidationError(_("The rubric can be changed only before scoring starts."))
+    with transaction.atomic():
+        criteria = formset.save(commit=False)
+        for criterion in formset.deleted_objects:
+            criterion._history_user = by
+            criterion.delete()
+        for criterion in criteria:
+            criterion.fair = fair
+            criterion._history_user = by
+            criterion.save()
+    return fair.criteria.all()

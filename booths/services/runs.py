@@ -1,0 +1,251 @@
+"""Allocation runs: run the pure algorithm on a snapshot, store every result, publish a version."""
+
+import random
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from booths import allocation
+from booths.models import (
+    AllocationRun,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    FairState,
+    RunResult,
+)
+from booths.selectors import ranking
+from booths.services.lifecycle import locked, move_fair
+from producers.models import Category, Province
+
+RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
+
+
+def allocation_inputs(fair, *, normalise):
+    """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
+    ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
+    apps = fair.applications.filter(pk__in=ranked).select_related("group")
+    categories = defaultdict(set)
+    through = Application.products.through
+    for app_id, category in through.objects.filter(application__in=apps).values_list(
+        "application_id", "product__category"
+    ):
+        categories[app_id].add(category)
+    preferences = defaultdict(list)
+    for app_id, code in (
+        fair.applications.filter(pk__in=ranked)
+        .order_by("id", "preferences__rank")
+        .values_list("id", "preferences__zone__code")
+    ):
+        if code:
+            preferences[app_id].append(code)
+    applicants = [
+        allocation.Applicant(
+            id=app.pk,
+            score=float(ranked[app.pk].total),
+            categories=frozenset(categories[app.pk]),
+            province=app.group.province_id,
+            preferences=tuple(preferences[app.pk]),
+            needs_electricity=app.needs_electricity,
+            wants_corner=app.wants_corner,
+        )
+        for app in apps
+    ]
+    booths = [
+        allocation.BoothSpec(
+            id=b.pk,
+            code=b.code,
+            zone=b.zone.code,
+            booth_type=b.booth_type,
+            allowed_categories=frozenset(b.allowed_categories),
+            has_electricity=b.has_electricity,
+            is_corner=b.is_corner,
+        )
+        for b in fair.booths.select_related("zone")
+    ]
+    return applicants, booths
+
+
+def _labels():
+    """Thai names of provinces and categories for the explanations."""
+    labels = dict(Province.objects.values_list("code", "name_th"))
+    labels.update((value, str(label)) for value, label in Category.choices)
+    return labels
+
+
+def _snapshot(applicants, booths):
+    return {
+        "applicants": [
+            [
+                a.id,
+                a.score,
+                sorted(a.categories),
+                a.province,
+                list(a.preferences),
+                a.needs_electricity,
+                a.wants_corner,
+            ]
+            for a in applicants
+        ],
+        "booths": [
+            [
+                b.id,
+                b.code,
+                b.zone,
+                b.booth_type,
+                sorted(b.allowed_categories),
+                b.has_electricity,
+                b.is_corner,
+            ]
+            for b in booths
+        ],
+    }
+
+
+def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
+    """Run the allocation and store it as the fair's next (unpublished) version."""
+    fair.refresh_from_db(fields=["state"])
+    if fair.state not in RUN_STATES:
+        raise ValidationError(_("Booths can be allocated once scoring has started."))
+    rules = rules or {}
+    seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
+    applicants, booths = allocation_inputs(fair, normalise=normalise)
+    with translation.override("th"):
+        result = allocation.allocate(
+            applicants,
+            booths,
+            allocation.Rules(
+                province_caps=rules.get("province_caps") or {},
+                category_min=rules.get("category_min") or {},
+                category_max=rules.get("category_max") or {},
+            ),
+            seed,
+            labels=_labels(),
+        )
+    scores = {a.id: a.score for a in applicants}
+    with transaction.atomic():
+        fair = locked(fair)
+        version = (fair.runs.aggregate(v=Max("version"))["v"] or 0) + 1
+        run = AllocationRun.objects.create(
+            fair=fair,
+            version=version,
+            seed=seed,
+            algorithm_version=allocation.ALGORITHM_VERSION,
+            rules=rules,
+            inputs=_snapshot(applicants, booths),
+            normalise=normalise,
+            seated_count=len(result.seated),
+            waitlist_count=len(result.waitlist),
+            created_by=by,
+        )
+        waitlist = {app_id: n for n, app_id in enumerate(result.waitlist, start=1)}
+        RunResult.objects.bulk_create(
+            [
+                RunResult(
+                    run=run,
+                    application_id=app_id,
+                    rank=rank,
+                    score=round(scores[app_id], 3),
+                    booth_id=result.seated.get(app_id),
+                    choice_rank=result.choice_rank.get(app_id),
+                    waitlist_position=waitlist.get(app_id),
+                    explanation=result.explanations.get(app_id, ""),
+                )
+                for rank, app_id in enumerate(result.order, start=1)
+            ],
+            batch_size=5000,
+        )
+    return run
+
+
+def publish_allocation(*, fair, run, by, reason=""):
+    """Make `run` the result: the fair becomes `allocated` (first time) and booths are held.
+
+    A later version replaces the holdings that changed and needs a written reason.
+    """
+    with transaction.atomic():
+        fair = locked(fair)
+        if run.fair_id != fair.pk:
+            raise ValidationError(_("That run belongs to another fair."))
+        if run.is_published:
+            raise ValidationError(_("This version is already published."))
+        if fair.state == FairState.SCORING:
+            move_fair(
+                fair, FairState.ALLOCATED, by=by, reason=f"allocation v{run.version} published"
+            )
+        elif fair.state == FairState.ALLOCATED:
+            if not reason.strip():
+                raise ValidationError(_("Write why a new version replaces the published one."))
+        else:
+            raise ValidationError(fair.transition_error(FairState.ALLOCATED))
+        run.is_published = True
+        run.published_at = timezone.now()
+        run.published_by = by
+        run.reason = reason
+        run._history_user = by
+        run._change_reason = reason or "published"
+        run.save()
+        _hold_booths(fair, run, by)
+    return run
+
+
+def _hold_booths(fair, run, by):
+    """Turn the run's seats into Assignment rows, keeping holdings that did not change."""
+    seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
+    active = list(fair.assignments.filter(status=AssignmentStatus.ACTIVE))
+    kept = set()
+    for assignment in active:
+        if seats.get(assignment.application_id) == assignment.booth_id:
+            kept.add(assignment.application_id)
+            continue
+        assignment.status = AssignmentStatus.RELEASED
+        assignment.released_at = timezone.now()
+        assignment.release_reason = _("Replaced by allocation version %(v)s.") % {"v": run.version}
+        assignment._history_user = by
+        assignment.save()
+    Assignment.objects.bulk_create(
+        [
+            Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
+            for app_id, booth_id in seats.items()
+            if app_id not in kept
+        ],
+        batch_size=5000,
+    )
+    results = dict(run.results.values_list("application_id", "waitlist_position"))
+    apps = list(fair.applications.filter(pk__in=results))
+    for app in apps:
+        if app.pk in seats:
+            app.status = ApplicationStatus.SELECTED
+        elif results[app.pk] is not None:
+            app.status = ApplicationStatus.WAITLISTED
+        else:
+            app.status = ApplicationStatus.NOT_SELECTED
+    bulk_update_with_history(
+        apps,
+        Application,
+        ["status"],
+        batch_size=2000,
+        default_user=by,
+        default_change_reason=f"allocation v{run.version} published",
+    )
+
+
+def compare_runs(first, second):
+    """Who moved between two runs: (application, booth in first, booth in second) per change."""
+    before = {r.application_id: r for r in first.results.select_related("booth")}
+    moved = []
+    for after in second.results.select_related("booth", "application__group"):
+        prior = before.pop(after.application_id, None)
+        if (
+            prior is None
+            or prior.booth_id != after.booth_id
+            or prior.waitlist_position != after.waitlist_position
+        ):
+            moved.append((after.application, prior, after))
+    return moved

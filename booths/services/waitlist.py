@@ -1,0 +1,148 @@
+"""Released booths go to the waiting list in rank order: offer, accept, decline, expire."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from booths.models import (
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    FairState,
+    OfferStatus,
+    RunResult,
+    WaitlistOffer,
+)
+
+OFFER_HOURS = 48
+HOLDING_STATES = (FairState.ALLOCATED, FairState.RUNNING)
+
+
+def booth_fits(booth, *, categories, needs_electricity):
+    """Whether an applicant with these product categories and needs can use the booth."""
+    if needs_electricity and not booth.has_electricity:
+        return False
+    return not booth.allowed_categories or set(categories) <= set(booth.allowed_categories)
+
+
+def current_run(fair):
+    """The published version in force: the latest one published."""
+    return fair.runs.filter(is_published=True).order_by("-version").first()
+
+
+def release_assignment(*, assignment, by, reason, is_no_show=False):
+    """Free a booth (withdrawal or confirmed no-show) and offer it to the waiting list."""
+    if assignment.status != AssignmentStatus.ACTIVE:
+        raise ValidationError(_("This booth is already released."))
+    if assignment.fair.state not in HOLDING_STATES:
+        raise ValidationError(
+            _("Booths can be released only after allocation and during the fair.")
+        )
+    with transaction.atomic():
+        assignment.status = AssignmentStatus.RELEASED
+        assignment.released_at = timezone.now()
+        assignment.release_reason = reason
+        assignment.is_no_show = is_no_show
+        assignment._history_user = by
+        assignment._change_reason = reason
+        assignment.save()
+        offer_booth(booth=assignment.booth, by=by)
+    return assignment
+
+
+def offer_booth(*, booth, by, now=None):
+    """Offer a free booth to the first compatible applicant on the waiting list; None if nobody."""
+    now = now or timezone.now()
+    fair = booth.fair
+    if Assignment.objects.filter(booth=booth, status=AssignmentStatus.ACTIVE).exists():
+        return None
+    if booth.offers.filter(status=OfferStatus.PENDING).exists():
+        return None
+    run = current_run(fair)
+    if run is None:
+        return None
+    refused = booth.offers.exclude(status=OfferStatus.PENDING).values("application_id")
+    candidates = (
+        RunResult.objects.filter(
+            run=run,
+            waitlist_position__isnull=False,
+            application__status=ApplicationStatus.WAITLISTED,
+        )
+        .exclude(application_id__in=refused)
+        .exclude(application__offers__status=OfferStatus.PENDING)
+        .select_related("application")
+        .prefetch_related("application__products")
+        .order_by("waitlist_position")
+    )
+    for result in candidates:
+        app = result.application
+        categories = {p.category for p in app.products.all()}
+        if booth_fits(booth, categories=categories, needs_electricity=app.needs_electricity):
+            offer = WaitlistOffer(
+                fair=fair,
+                booth=booth,
+                application=app,
+                deadline=now + datetime.timedelta(hours=OFFER_HOURS),
+            )
+            offer._history_user = by
+            offer.save()
+            return offer
+    return None
+
+
+def _respond(offer, status, by, reason):
+    offer.status = status
+    offer.responded_at = timezone.now()
+    offer._history_user = by
+    offer._change_reason = reason
+    offer.save(update_fields=["status", "responded_at"])
+
+
+def accept_offer(*, offer, by, now=None):
+    """The applicant takes the booth: they now hold it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        offer = WaitlistOffer.objects.select_for_update().get(pk=offer.pk)
+        if offer.status != OfferStatus.PENDING:
+            raise ValidationError(_("This offer is no longer open."))
+        if now > offer.deadline:
+            raise ValidationError(_("The deadline to answer this offer has passed."))
+        _respond(offer, OfferStatus.ACCEPTED, by, "offer accepted")
+        assignment = Assignment(fair=offer.fair, booth=offer.booth, application=offer.application)
+        assignment._history_user = by
+        assignment._change_reason = "waiting-list offer accepted"
+        assignment.save()
+        application = offer.application
+        application.status = ApplicationStatus.SELECTED
+        application._history_user = by
+        application.save(update_fields=["status", "updated_at"])
+    return assignment
+
+
+def decline_offer(*, offer, by):
+    """The applicant says no: they stay on the list and the booth goes to the next one."""
+    with transaction.atomic():
+        offer = WaitlistOffer.objects.select_for_update().get(pk=offer.pk)
+        if offer.status != OfferStatus.PENDING:
+            raise ValidationError(_("This offer is no longer open."))
+        _respond(offer, OfferStatus.DECLINED, by, "offer declined")
+        return offer_booth(booth=offer.booth, by=by)
+
+
+def expire_offers(*, fair, by=None, now=None):
+    """Lapse the offers whose deadline has passed and pass their booths on; returns the count."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        overdue = list(
+            WaitlistOffer.objects.select_for_update()
+            .filter(fair=fair, status=OfferStatus.PENDING, deadline__lt=now)
+            .select_related("booth__fair")
+        )
+        for offer in overdue:
+            _respond(offer, OfferStatus.EXPIRED, by, "offer expired")
+            if fair.state in HOLDING_STATES:
+                offer_booth(booth=offer.booth, by=by, now=now)
+    return len(overdue)

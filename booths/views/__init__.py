@@ -1,0 +1,1 @@
+"""Pages of the booths app, one module per audience and task."""

@@ -1,0 +1,141 @@
+"""Officers' allocation pages: runs, comparing two runs, publishing, holdings, waitlist, exports."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booths import selectors
+from booths.forms import ReasonForm, ReleaseForm, RunForm
+from booths.models import Assignment, AssignmentStatus
+from booths.services import runs, waitlist
+from booths.views.common import attempt, fair_from, run_from
+from otop_fair import exports
+from otop_fair.permissions import requires
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def run_list(request, pk, obj):
+    form = RunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        run = attempt(
+            request,
+            runs.run_allocation,
+            _("Allocation run stored."),
+            fair=obj,
+            by=request.user,
+            rules=form.rules(),
+            seed=data["seed"],
+            normalise=data["normalise"],
+        )
+        if run:
+            return redirect("booths:run_detail", pk=run.pk)
+    run_rows = obj.runs.select_related("created_by", "published_by")
+    return render(request, "booths/run_list.html", {"fair": obj, "form": form, "runs": run_rows})
+
+
+@requires("booths.manage_fair", get_object=run_from)
+def run_detail(request, pk, obj):
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt(
+            request,
+            runs.publish_allocation,
+            _("Version %(v)s is published.") % {"v": obj.version},
+            fair=obj.fair,
+            run=obj,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return redirect("booths:run_detail", pk=pk)
+    results = obj.results.select_related("application__group", "booth__zone")
+    page = Paginator(results, 100).get_page(request.GET.get("page"))
+    others = obj.fair.runs.exclude(pk=obj.pk)
+    return render(
+        request,
+        "booths/run_detail.html",
+        {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others},
+    )
+
+
+@requires("booths.manage_fair", get_object=run_from)
+def run_compare(request, pk, other_pk, obj):
+    other = get_object_or_404(obj.fair.runs, pk=other_pk)
+    moved = runs.compare_runs(other, obj)
+    return render(
+        request,
+        "booths/run_compare.html",
+        {"run": obj, "other": other, "fair": obj.fair, "moved": moved},
+    )
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def holdings(request, pk, obj):
+    waitlist.expire_offers(fair=obj, by=request.user)
+    rows = selectors.assignment_rows(obj)
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    offers = obj.offers.select_related("booth", "application__group")[:50]
+    return render(
+        request,
+        "booths/holdings.html",
+        {"fair": obj, "page": page, "offers": offers, "form": ReleaseForm()},
+    )
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=fair_from)
+def release(request, pk, assignment_pk, obj):
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("booth__fair", "fair"),
+        pk=assignment_pk,
+        fair=obj,
+        status=AssignmentStatus.ACTIVE,
+    )
+    form = ReleaseForm(request.POST)
+    if form.is_valid():
+        attempt(
+            request,
+            waitlist.release_assignment,
+            _("The booth is released and offered to the waiting list."),
+            assignment=assignment,
+            by=request.user,
+            **form.cleaned_data,
+        )
+    return redirect("booths:holdings", pk=pk)
+
+
+EXPORT_HEADERS = ["booth", "zone", "group", "registration no.", "province", "phone"]
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def export_holdings(request, pk, fmt, obj):
+    headers = [
+        _("Booth"),
+        _("Zone"),
+        _("Group"),
+        _("OTOP registration no."),
+        _("Province"),
+        _("Phone"),
+    ]
+    rows = [
+        [
+            a.booth.code,
+            a.booth.zone.name,
+            a.application.group.name,
+            a.application.group.registration_no,
+            a.application.group.province.name_th,
+            a.application.group.phone,
+        ]
+        for a in selectors.assignment_rows(obj)
+    ]
+    name = f"booths-{obj.pk}"
+    title = _("Booth assignments: %(fair)s") % {"fair": obj.name}
+    if fmt == "csv":
+        return exports.csv_response(f"{name}.csv", headers, rows)
+    if fmt == "xlsx":
+        return exports.xlsx_response(f"{name}.xlsx", title, headers, rows)
+    if fmt == "pdf":
+        return exports.table_pdf_response(f"{name}.pdf", title, headers, rows)
+    raise Http404

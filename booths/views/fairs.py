@@ -1,0 +1,112 @@
+"""Officers' pages for setting up a fair: the fair, its lifecycle, zones, booths and floor plan."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booths import selectors
+from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
+from booths.models import FairState
+from booths.services import floor, lifecycle
+from booths.views.common import attempt, booth_from, fair_from
+from otop_fair.permissions import requires
+
+STEPS = {
+    "open": (lifecycle.open_applications, FairState.OPEN),
+    "score": (lifecycle.close_applications, FairState.SCORING),
+    "start": (lifecycle.start_fair, FairState.RUNNING),
+    "close": (lifecycle.close_fair, FairState.CLOSED),
+}
+
+
+@requires("booths.view_fairs")
+def fair_list(request):
+    fairs = selectors.fairs_for(request.user).select_related("province")
+    return render(request, "booths/fair_list.html", {"fairs": fairs})
+
+
+@requires("booths.add_fair")
+def fair_create(request):
+    form = FairForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fair = floor.save_fair(form=form, by=request.user)
+        return redirect("booths:fair_detail", pk=fair.pk)
+    return render(request, "booths/fair_form.html", {"form": form})
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def fair_edit(request, pk, obj):
+    form = FairForm(request.POST or None, instance=obj, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        floor.save_fair(form=form, by=request.user)
+        return redirect("booths:fair_detail", pk=pk)
+    return render(request, "booths/fair_form.html", {"form": form, "fair": obj})
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def fair_detail(request, pk, obj):
+    counts = obj.applications.values("status").annotate(n=Count("pk")).order_by("status")
+    context = {
+        "fair": obj,
+        "counts": {row["status"]: row["n"] for row in counts},
+        "booth_total": obj.booths.count(),
+        "steps": [(name, target) for name, (_fn, target) in STEPS.items()],
+        "runs": obj.runs.all()[:5],
+    }
+    return render(request, "booths/fair_detail.html", context)
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=fair_from)
+def fair_step(request, pk, step, obj):
+    service, target = STEPS.get(step, (None, None))
+    if service is not None:
+        attempt(
+            request,
+            service,
+            _("The fair is now “%(state)s”.") % {"state": FairState(target).label},
+            fair=obj,
+            by=request.user,
+        )
+    return redirect("booths:fair_detail", pk=pk)
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def zones(request, pk, obj):
+    form = ZoneForm(request.POST or None)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=obj, form=form):
+        return redirect("booths:zones", pk=pk)
+    zone_rows = obj.zones.annotate(booth_total=Count("booths"))
+    return render(request, "booths/zones.html", {"fair": obj, "form": form, "zones": zone_rows})
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def booths(request, pk, obj):
+    form = BoothGridForm(request.POST or None, fair=obj)
+    if request.method == "POST" and form.is_valid():
+        made = attempt(
+            request, floor.create_booth_grid, _("Booths created."), fair=obj, **form.cleaned_data
+        )
+        if made:
+            return redirect("booths:booths", pk=pk)
+    page = Paginator(obj.booths.select_related("zone"), 100).get_page(request.GET.get("page"))
+    return render(request, "booths/booths.html", {"fair": obj, "form": form, "page": page})
+
+
+@requires("booths.manage_fair", get_object=booth_from)
+def booth_edit(request, pk, obj):
+    form = BoothForm(request.POST or None, instance=obj)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and attempt(request, floor.save_booth, _("Booth saved."), form=form):
+        return redirect("booths:booths", pk=obj.fair_id)
+    return render(request, "booths/booth_form.html", {"form": form, "booth": obj, "fair": obj.fair})
+
+
+@requires("booths.view_plan", get_object=fair_from)
+def floor_plan(request, pk, obj):
+    names = request.user.has_perm("booths.manage_fair", obj)
+    plan = selectors.floor_plan(obj, names=names)
+    return render(request, "booths/floor_plan.html", {"fair": obj, "plan": plan, "names": names})

@@ -1,0 +1,205 @@
+"""Officers' selection pages: applications, eligibility, rubric, committee, progress, ranking."""
+
+from django.core.paginator import Paginator
+from django.forms import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booths import selectors
+from booths.forms import (
+    ApplicationPickForm,
+    CopyCriteriaForm,
+    CriterionFormSet,
+    EligibilityRuleForm,
+    MemberForm,
+    OverrideForm,
+)
+from booths.models import ApplicationStatus, ReviewAssignment
+from booths.services import eligibility, review
+from booths.views.common import application_from, attempt, fair_from
+from otop_fair.permissions import requires
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def application_list(request, pk, obj):
+    status = request.GET.get("status", "")
+    query = request.GET.get("q", "").strip()
+    rows = selectors.application_rows(obj, status=status, query=query)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "fair": obj,
+        "page": page,
+        "status": status,
+        "q": query,
+        "statuses": ApplicationStatus.choices,
+    }
+    return render(request, "booths/application_list.html", context)
+
+
+@requires("booths.manage_fair", get_object=application_from)
+def application_detail(request, pk, obj):
+    form = OverrideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt(
+            request,
+            eligibility.override_eligibility,
+            _("The override is saved with its reason."),
+            application=obj,
+            by=request.user,
+            **form.cleaned_data,
+        )
+        return redirect("booths:application_detail", pk=pk)
+    context = {
+        "application": obj,
+        "fair": obj.fair,
+        "form": form,
+        "checks": obj.eligibility_checks.all(),
+        "override": getattr(obj, "eligibility_override", None),
+        "products": obj.products.all(),
+        "preferences": obj.preferences.select_related("zone"),
+    }
+    return render(request, "booths/application_detail.html", context)
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def eligibility_rules(request, pk, obj):
+    form = EligibilityRuleForm(request.POST or None)
+    if request.method == "POST" and "evaluate" in request.POST:
+        counts = attempt(
+            request,
+            eligibility.evaluate_eligibility,
+            _("Eligibility checked."),
+            fair=obj,
+            by=request.user,
+        )
+        if counts:
+            return redirect("booths:application_list", pk=pk)
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        attempt(request, eligibility.set_rule, _("Rule saved."), fair=obj, by=request.user, **data)
+        return redirect("booths:eligibility_rules", pk=pk)
+    return render(
+        request,
+        "booths/eligibility_rules.html",
+        {"fair": obj, "form": form, "rules": obj.eligibility_rules.all()},
+    )
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def criteria(request, pk, obj):
+    formset = CriterionFormSet(
+        request.POST if "save" in request.POST else None, queryset=obj.criteria.all(), prefix="c"
+    )
+    copy_form = CopyCriteriaForm(request.POST if "copy" in request.POST else None, fair=obj)
+    if copy_form.is_bound and copy_form.is_valid():
+        attempt(
+            request,
+            review.copy_criteria,
+            _("Rubric copied."),
+            fair=obj,
+            by=request.user,
+            source=copy_form.cleaned_data["source"],
+        )
+        return redirect("booths:criteria", pk=pk)
+    if formset.is_bound and formset.is_valid():
+        attempt(
+            request,
+            review.save_criteria,
+            _("Rubric saved."),
+            fair=obj,
+            formset=formset,
+            by=request.user,
+        )
+        return redirect("booths:criteria", pk=pk)
+    return render(
+        request, "booths/criteria.html", {"fair": obj, "formset": formset, "copy_form": copy_form}
+    )
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def committee(request, pk, obj):
+    member_form = MemberForm(request.POST if "add_member" in request.POST else None)
+    pick_form = ApplicationPickForm(
+        request.POST if "add_review" in request.POST else None, fair=obj
+    )
+    if member_form.is_bound and member_form.is_valid():
+        data = member_form.cleaned_data
+        attempt(
+            request,
+            review.add_member,
+            _("Member added."),
+            fair=obj,
+            user=data["user"],
+            by=request.user,
+            home_district=data["home_district"],
+            own_group=data["own_group_no"],
+        )
+        return redirect("booths:committee", pk=pk)
+    if "auto_assign" in request.POST:
+        k = int(request.POST.get("k") or 3)
+        attempt(request, _auto_assign, _("Reviewers assigned."), fair=obj, by=request.user, k=k)
+        return redirect("booths:committee", pk=pk)
+    if pick_form.is_bound and pick_form.is_valid():
+        member = obj.committee.filter(pk=request.POST.get("member")).first()
+        if member is not None:
+            attempt(
+                request,
+                review.add_review,
+                _("Review added."),
+                member=member,
+                application=pick_form.cleaned_data["application"],
+                by=request.user,
+            )
+        return redirect("booths:committee", pk=pk)
+    context = {
+        "fair": obj,
+        "member_form": member_form,
+        "pick_form": pick_form,
+        "progress": selectors.scoring_progress(obj),
+    }
+    return render(request, "booths/committee.html", context)
+
+
+def _auto_assign(*, fair, by, k):
+    try:
+        return review.auto_assign(fair=fair, by=by, k=k)
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=fair_from)
+def remove_review(request, pk, review_pk, obj):
+    target = (
+        ReviewAssignment.objects.filter(pk=review_pk, member__fair=obj)
+        .select_related("member__fair")
+        .first()
+    )
+    if target is not None:
+        attempt(request, review.remove_review, _("Review removed."), review=target, by=request.user)
+    return redirect("booths:member_reviews", pk=pk, member_pk=target.member_id if target else 0)
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def member_reviews(request, pk, member_pk, obj):
+    member = obj.committee.select_related("user").filter(pk=member_pk).first()
+    reviews = ReviewAssignment.objects.filter(member=member).select_related("application__group")
+    return render(
+        request, "booths/member_reviews.html", {"fair": obj, "member": member, "reviews": reviews}
+    )
+
+
+@requires("booths.view_ranking", get_object=fair_from)
+def ranking(request, pk, obj):
+    normalise = request.GET.get("normalise") == "1"
+    rows = selectors.ranking(obj, normalise=normalise)
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    context = {
+        "fair": obj,
+        "page": page,
+        "criteria": list(obj.criteria.all()),
+        "normalise": normalise,
+        "total": len(rows),
+    }
+    return render(request, "booths/ranking.html", context)

@@ -1,0 +1,98 @@
+"""Committee assignment: balance and conflict exclusion, checked against brute force (hypothesis)."""
+
+import itertools
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booths.reviewer_assignment import assign_reviewers
+
+
+@st.composite
+def committees(draw):
+    k = draw(st.integers(1, 3))
+    members = [f"m{n}" for n in range(draw(st.integers(k, 5)))]
+    applications = list(range(draw(st.integers(1, 4))))
+    conflicts = set()
+    for application in applications:
+        free = draw(
+            st.lists(st.sampled_from(members), min_size=k, max_size=len(members), unique=True)
+        )
+        conflicts |= {(m, application) for m in members if m not in free}
+    return applications, members, conflicts, k
+
+
+def load_spread(assignment, members):
+    loads = [sum(m in chosen for chosen in assignment.values()) for m in members]
+    return max(loads) - min(loads), max(loads), min(loads)
+
+
+def every_assignment(applications, members, conflicts, k):
+    options = [
+        list(itertools.combinations([m for m in members if (m, a) not in conflicts], k))
+        for a in applications
+    ]
+    for picks in itertools.product(*options):
+        yield dict(zip(applications, picks, strict=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(committees())
+def test_each_application_gets_k_distinct_members_none_of_them_conflicted(committee):
+    applications, members, conflicts, k = committee
+    assignment = assign_reviewers(applications, members, conflicts, k)
+    assert set(assignment) == set(applications)
+    for application, chosen in assignment.items():
+        assert len(set(chosen)) == len(chosen) == k
+        assert not any((m, application) in conflicts for m in chosen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(committees())
+def test_loads_are_as_even_as_any_assignment_allows(committee):
+    applications, members, conflicts, k = committee
+    spread, heaviest, lightest = load_spread(
+        assign_reviewers(applications, members, conflicts, k), members
+    )
+    possible = [
+        load_spread(a, members) for a in every_assignment(applications, members, conflicts, k)
+    ]
+    assert spread == min(p[0] for p in possible)
+    assert heaviest == min(p[1] for p in possible)
+    assert lightest == max(p[2] for p in possible)
+    if min(p[0] for p in possible) <= 1:
+        assert spread <= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(committees())
+def test_the_same_input_gives_the_same_assignment(committee):
+    assert assign_reviewers(*committee) == assign_reviewers(*committee)
+
+
+def test_a_realistic_committee_gets_loads_within_one_despite_conflicts():
+    rng = random.Random(7)
+    members = [f"member{n}" for n in range(12)]
+    applications = list(range(400))
+    conflicts = {(rng.choice(members), a) for a in applications for _ in range(2)}
+    assignment = assign_reviewers(applications, members, conflicts, k=3)
+    spread, heaviest, _ = load_spread(assignment, members)
+    assert spread <= 1 and heaviest == 100
+    assert not any((m, a) in conflicts for a, chosen in assignment.items() for m in chosen)
+
+
+def test_a_conflicted_member_is_left_out_and_work_is_shared_evenly():
+    conflicts = {("สมชาย", "app1"), ("สมชาย", "app2")}
+    assignment = assign_reviewers(
+        ["app1", "app2", "app3"], ["สมชาย", "สมหญิง", "สมศักดิ์"], conflicts, k=2
+    )
+    assert assignment["app1"] == ["สมหญิง", "สมศักดิ์"]
+    assert assignment["app2"] == ["สมหญิง", "สมศักดิ์"]
+    assert "สมชาย" in assignment["app3"]
+
+
+def test_too_few_unconflicted_members_is_refused_with_a_thai_explanation():
+    with pytest.raises(ValueError, match="ใบสมัคร app1 มีกรรมการที่ไม่มีส่วนได้ส่วนเสียเพียง 1 คน"):
+        assign_reviewers(["app1"], ["a", "b"], {("a", "app1")}, k=2)

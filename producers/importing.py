@@ -9,6 +9,7 @@ importing the same file again updates and never duplicates.
 import csv
 import functools
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from zipfile import BadZipFile
@@ -57,14 +58,19 @@ class RowCheck:
     subdistrict: Subdistrict | None = None
 
 
+def _loose(text):
+    """Spreadsheets vary in spacing, commas and "and" (และ) inside a category's name."""
+    return re.sub(r"[\s,]+|และ|\band\b", "", str(text).lower())
+
+
 def _choice_lookup(choices):
-    """Accept the stored value, the Thai label or the English label, in any case."""
+    """Accept the stored value, the Thai label or the English label, loosely written."""
     lookup = {}
     for value, label in choices:
-        lookup[value.lower()] = value
+        lookup[_loose(value)] = value
         for language in ("th", "en"):
             with translation.override(language):
-                lookup[str(label).strip().lower()] = value
+                lookup[_loose(label)] = value
     return lookup
 
 
@@ -179,7 +185,7 @@ def _check_row(check, index, user_provinces, foreign_regnos):
             _("“%(column)s” is longer than %(limit)s characters.")
             % {"column": HEADERS["product_name"], "limit": 200}
         )
-    if values.get("group_type", "").lower() not in group_types():
+    if _loose(values.get("group_type", "")) not in group_types():
         check.errors.append(
             _("Unknown group type “%(value)s”.") % {"value": values.get("group_type", "")}
         )
@@ -202,7 +208,7 @@ def _check_row(check, index, user_provinces, foreign_regnos):
     if values.get("registration_no") in foreign_regnos:
         check.errors.append(_("This registration number belongs to a group in another province."))
     if values.get("product_name"):
-        if values.get("category", "").lower() not in categories():
+        if _loose(values.get("category", "")) not in categories():
             check.errors.append(
                 _("Unknown product category “%(value)s”.") % {"value": values.get("category", "")}
             )
@@ -254,7 +260,7 @@ def _apply_group(check, by, summary):
     else:
         summary.groups_updated += 1
     group.name = values["name"]
-    group.group_type = group_types()[values["group_type"].lower()]
+    group.group_type = group_types()[_loose(values["group_type"])]
     group.contact_name = values["contact_name"]
     group.phone = values.get("phone", "")
     group.line_id = values.get("line_id", "")
@@ -273,7 +279,7 @@ def _apply_product(check, group, by, summary):
         summary.products_created += 1
     else:
         summary.products_updated += 1
-    product.category = categories()[values["category"].lower()]
+    product.category = categories()[_loose(values["category"])]
     product.price_min = _price(values.get("price_min", ""), check, "")
     product.price_max = _price(values.get("price_max", ""), check, "")
     product.unit = values.get("unit", "") or product.unit

@@ -1,0 +1,111 @@
+"""Officers record field visits; follow-ups that are due show on the officer home page."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from producers.models import FollowUpStatus, Visit
+from tests.producers.factories import ProducerGroupFactory, VisitFactory, officer_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer():
+    return officer_of("50", username="officer_visits")
+
+
+def test_recording_a_visit_with_a_follow_up_opens_it(client_for, officer):
+    group = ProducerGroupFactory(province_code="50")
+    due = timezone.localdate() + datetime.timedelta(days=3)
+    response = client_for(officer).post(
+        reverse("producers:visit_create", args=[group.pk]),
+        {
+            "visited_on": timezone.localdate().isoformat(),
+            "met_with": "ประธานกลุ่ม นางบัวผัน",
+            "problems_heard": "ฉลากไม่มีเลข อย.",
+            "advice": "ยื่นขอ อย. ที่สาธารณสุขจังหวัด",
+            "follow_up": "ตรวจเอกสารยื่น อย.",
+            "follow_up_due": due.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert visit.officer == officer
+    assert visit.follow_up_status == FollowUpStatus.OPEN
+
+
+def test_a_follow_up_needs_a_due_date(client_for, officer):
+    group = ProducerGroupFactory(province_code="50")
+    response = client_for(officer).post(
+        reverse("producers:visit_create", args=[group.pk]),
+        {"visited_on": timezone.localdate().isoformat(), "follow_up": "โทรติดตาม"},
+    )
+    assert response.status_code == 200
+    assert "กรุณาระบุวันกำหนดติดตาม" in response.content.decode()
+
+
+def test_officer_home_lists_due_follow_ups_of_their_provinces_only(
+    client_for, officer, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    own = ProducerGroupFactory(province_code="50", name="กลุ่มของเรา")
+    other = ProducerGroupFactory(province_code="34", name="กลุ่มจังหวัดอื่น")
+    VisitFactory(
+        group=own,
+        follow_up="ส่งตัวอย่างสินค้า",
+        follow_up_due=today - datetime.timedelta(2),
+        follow_up_status=FollowUpStatus.OPEN,
+    )
+    VisitFactory(
+        group=own,
+        follow_up="ยังอีกนาน",
+        follow_up_due=today + datetime.timedelta(60),
+        follow_up_status=FollowUpStatus.OPEN,
+    )
+    VisitFactory(
+        group=other,
+        follow_up="ไม่ใช่ของเรา",
+        follow_up_due=today,
+        follow_up_status=FollowUpStatus.OPEN,
+    )
+    client = client_for(officer)
+    with django_assert_max_num_queries(20):
+        content = client.get(reverse("officer_home")).content.decode()
+    assert "ส่งตัวอย่างสินค้า" in content and "เลยกำหนดตั้งแต่" in content
+    assert "ยังอีกนาน" not in content
+    assert "ไม่ใช่ของเรา" not in content
+
+
+def test_marking_a_follow_up_done_removes_it_from_home(client_for, officer):
+    visit = VisitFactory(
+        group=ProducerGroupFactory(province_code="50"),
+        follow_up="ติดตามผลการขาย",
+        follow_up_due=timezone.localdate(),
+        follow_up_status=FollowUpStatus.OPEN,
+    )
+    client = client_for(officer)
+    response = client.post(reverse("producers:follow_up_done", args=[visit.pk]), {"next": "home"})
+    assert response["Location"] == reverse("officer_home")
+    visit.refresh_from_db()
+    assert visit.follow_up_status == FollowUpStatus.DONE
+    assert "ติดตามผลการขาย" not in client.get(reverse("officer_home")).content.decode()
+
+
+def test_producer_home_shows_own_group_and_current_stars(client_for, producer_user):
+    ProducerGroupFactory(members=[producer_user], name="กลุ่มแม่บ้านดอยสะเก็ด")
+    content = client_for(producer_user).get(reverse("producer_home")).content.decode()
+    assert "กลุ่มแม่บ้านดอยสะเก็ด" in content
+
+
+def test_producer_does_not_see_visit_notes(client_for, producer_user):
+    group = ProducerGroupFactory(members=[producer_user])
+    VisitFactory(group=group, problems_heard="บันทึกภายในของพัฒนากร")
+    content = (
+        client_for(producer_user)
+        .get(reverse("producers:group_detail", args=[group.pk]))
+        .content.decode()
+    )
+    assert "บันทึกภายในของพัฒนากร" not in content

@@ -16,11 +16,16 @@ def locked(fair):
     return Fair.objects.select_for_update().get(pk=fair.pk)
 
 
-def move_fair(fair, target, *, by, reason):
-    """Move a locked fair to `target`, refusing illegal steps with the reason in Thai."""
+def check_step(fair, target):
+    """Refuse an illegal step with the reason in Thai."""
     error = fair.transition_error(target)
     if error:
         raise ValidationError(error)
+
+
+def move_fair(fair, target, *, by, reason):
+    """Move a locked fair to `target`, refusing illegal steps."""
+    check_step(fair, target)
     fair.state = target
     fair._history_user = by
     fair._change_reason = reason
@@ -31,7 +36,8 @@ def move_fair(fair, target, *, by, reason):
 def open_applications(*, fair, by):
     with transaction.atomic():
         fair = locked(fair)
-        if fair.state == FairState.DRAFT and not fair.booths.exists():
+        check_step(fair, FairState.OPEN)
+        if not fair.booths.exists():
             raise ValidationError(_("Add booths to the floor plan before opening applications."))
         return move_fair(fair, FairState.OPEN, by=by, reason="applications opened")
 
@@ -40,7 +46,8 @@ def close_applications(*, fair, by):
     """Close the application window and start scoring; eligibility is checked on the way."""
     with transaction.atomic():
         fair = locked(fair)
-        if fair.state == FairState.OPEN and not fair.criteria.exists():
+        check_step(fair, FairState.SCORING)
+        if not fair.criteria.exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
         evaluate_eligibility(fair=fair, by=by)
         return move_fair(fair, FairState.SCORING, by=by, reason="applications closed, scoring")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from booths.models import (
     Application,
@@ -22,12 +23,12 @@ from booths.models import (
 from booths.reviewer_assignment import assign_reviewers
 
 DEFAULT_CRITERIA = [
-    ("Product quality", 30, 10),
-    ("Uniqueness and local identity", 20, 10),
-    ("Packaging", 15, 10),
-    ("Product story", 15, 10),
-    ("Readiness to sell", 10, 10),
-    ("Market demand", 10, 10),
+    (gettext_noop("Product quality"), 30, 10),
+    (gettext_noop("Uniqueness and local identity"), 20, 10),
+    (gettext_noop("Packaging"), 15, 10),
+    (gettext_noop("Product story"), 15, 10),
+    (gettext_noop("Readiness to sell"), 10, 10),
+    (gettext_noop("Market demand"), 10, 10),
 ]
 SETUP_STATES = (FairState.DRAFT, FairState.OPEN)
 

@@ -347,7 +347,7 @@ class _Explainer:
             self.taken.get(x, 0) == len(inst.classes[x]) and self.last_holder[x] < i for x in wanted
         ):
             return "เต็มด้วยผู้สมัครที่คะแนนสูงกว่า"
-        return "ที่เหลือต้องเว้นไว้ให้ผู้ได้รับคัดเลือกที่ใช้บูธอื่นไม่ได้"
+        return "ต้องเว้นไว้ให้ผู้ได้รับคัดเลือกรายอื่นที่ใช้บูธอื่นไม่ได้"
 
     def _power(self, i: int) -> str:
         return "และมีไฟฟ้า" if self.inst.ranked[i].needs_electricity else ""

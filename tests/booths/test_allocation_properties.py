@@ -198,3 +198,106 @@ def test_the_lottery_only_reorders_equal_scores(fair, other_seed):
     ):
         scores = [people[a].score for a in result.order]
         assert scores == sorted(scores, reverse=True)
+
+
+FOOD, TEXTILE = frozenset({"food"}), frozenset({"textile"})
+
+
+def explained(applicants, booths, rules=None, labels=None):
+    return allocate(applicants, booths, rules, seed=0, labels=labels).explanations
+
+
+def test_second_choice_is_explained_by_the_first_zone_being_full_of_higher_scores():
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "B12", "B")]
+    applicants = [
+        Applicant("top", 90, FOOD, "P1", ("A",)),
+        Applicant("next", 80, FOOD, "P1", ("A", "B")),
+    ]
+    sentences = explained(applicants, booths)
+    assert sentences["top"] == "ได้บูธ A01 (ตัวเลือกที่ 1) ตามที่ขอเป็นอันดับแรก"
+    assert sentences["next"] == "ได้บูธ B12 (ตัวเลือกที่ 2) เพราะโซน A เต็มด้วยผู้สมัครที่คะแนนสูงกว่า"
+
+
+def test_fifth_ranked_applicant_is_fourth_on_the_waitlist_behind_higher_scores():
+    booths = [BoothSpec(1, "F01", "F", allowed_categories=FOOD)]
+    applicants = [Applicant(f"g{n}", 100 - n, FOOD, "P1", ("F",)) for n in range(5)]
+    result = allocate(applicants, booths)
+    assert result.seated == {"g0": 1}
+    assert result.waitlist == ["g1", "g2", "g3", "g4"]
+    assert result.explanations["g4"] == (
+        "อยู่ในรายชื่อสำรองลำดับที่ 4 เพราะบูธที่รับสินค้าประเภทนี้เต็มด้วยผู้สมัครที่คะแนนสูงกว่า"
+    )
+
+
+def test_a_full_province_quota_is_named_in_the_waitlist_sentence():
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "A02", "A")]
+    applicants = [Applicant("cm1", 90, FOOD, "CM"), Applicant("cm2", 80, FOOD, "CM")]
+    result = allocate(applicants, booths, Rules(province_caps={"CM": 1}), labels={"CM": "เชียงใหม่"})
+    assert list(result.seated) == ["cm1"]
+    assert result.reasons == {"cm2": "province_cap"}
+    assert result.explanations["cm2"] == (
+        "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะจังหวัดเชียงใหม่ได้บูธครบโควตา 1 บูธแล้วด้วยผู้สมัครที่คะแนนสูงกว่า"
+    )
+
+
+def test_a_category_maximum_is_named_in_the_waitlist_sentence():
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "A02", "A")]
+    applicants = [Applicant("f1", 90, FOOD, "P1"), Applicant("f2", 80, FOOD, "P2")]
+    sentences = explained(applicants, booths, Rules(category_max={"food": 1}), {"food": "อาหาร"})
+    assert sentences["f2"] == (
+        "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะสินค้าประเภทอาหารได้บูธครบจำนวนสูงสุด 1 บูธแล้วด้วยผู้สมัครที่คะแนนสูงกว่า"
+    )
+
+
+def test_a_booth_kept_for_a_lower_ranked_applicant_who_has_no_other_place_is_explained():
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "B01", "B", allowed_categories=FOOD)]
+    applicants = [
+        Applicant("food", 90, FOOD, "P1", ("A", "B")),
+        Applicant("cloth", 80, TEXTILE, "P1", ("A",)),
+    ]
+    result = allocate(applicants, booths)
+    assert result.seated == {"food": 2, "cloth": 1}
+    assert result.choice_rank == {"food": 2, "cloth": 1}
+    assert result.explanations["food"] == (
+        "ได้บูธ B01 (ตัวเลือกที่ 2) เพราะโซน A ต้องเว้นไว้ให้ผู้ได้รับคัดเลือกรายอื่นที่ใช้บูธอื่นไม่ได้"
+    )
+
+
+def test_zones_without_a_suitable_booth_are_named_when_seated_outside_the_wishes():
+    booths = [
+        BoothSpec(1, "A01", "A"),
+        BoothSpec(2, "B01", "B", allowed_categories=FOOD),
+        BoothSpec(3, "C01", "C", allowed_categories=TEXTILE, has_electricity=True),
+    ]
+    applicant = Applicant("g", 90, TEXTILE, "P1", ("B", "A"), needs_electricity=True)
+    result = allocate([applicant], booths)
+    assert result.choice_rank == {"g": None}
+    assert result.explanations["g"] == (
+        "ได้บูธ C01 (นอกตัวเลือกที่ขอ) เพราะโซน B และโซน A ไม่มีบูธที่รับสินค้าของท่านและมีไฟฟ้า"
+    )
+
+
+def test_an_applicant_no_booth_accepts_is_unplaceable_not_waitlisted():
+    booths = [BoothSpec(1, "B01", "B", allowed_categories=FOOD)]
+    result = allocate(
+        [Applicant("cloth", 90, TEXTILE, "P1", ("B",))], booths, labels={"textile": "ผ้า"}
+    )
+    assert (result.unplaceable, result.waitlist) == (["cloth"], [])
+    assert result.explanations["cloth"] == "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท ผ้า"
+
+
+def test_booth_types_count_as_wishes_and_codes_are_handed_out_in_natural_order():
+    booths = [BoothSpec(n, f"A{n}", "A", "large" if n < 3 else "small") for n in (10, 2, 1, 3)]
+    applicants = [Applicant(f"g{n}", 90 - n, FOOD, "P1", ("large",)) for n in range(3)]
+    result = allocate(applicants, booths)
+    assert result.seated == {"g0": 1, "g1": 2, "g2": 3}
+    assert result.choice_rank == {"g0": 1, "g1": 1, "g2": None}
+    assert result.explanations["g2"] == (
+        "ได้บูธ A3 (นอกตัวเลือกที่ขอ) เพราะบูธประเภท large เต็มด้วยผู้สมัครที่คะแนนสูงกว่า"
+    )
+
+
+def test_the_lottery_for_equal_scores_is_fixed_by_the_seed():
+    """Changing this order changes published results: bump ALGORITHM_VERSION if it must change."""
+    tied = [Applicant(n, 50, FOOD, "P1") for n in range(1, 6)]
+    assert allocate(tied, [], seed=42).order == [4, 2, 3, 1, 5]

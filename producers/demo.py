@@ -1,15 +1,21 @@
 """Demo registry for `manage.py seed_demo`: real provinces and districts, Thai group and product names."""
 
+import datetime
+import io
 import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
 
 from otop_fair.accounts.models import Role
-from otop_fair.thai import thai_sort_key
+from otop_fair.thai import buddhist_year, thai_sort_key
+from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
     Category,
     Certification,
+    FollowUpStatus,
     GroupType,
     ProducerGroup,
     Product,
@@ -18,7 +24,9 @@ from producers.models import (
     Standard,
     StarRating,
     Subdistrict,
+    Visit,
 )
+from producers.services import add_photo
 
 DEMO_PASSWORD = "otop-demo"
 # Provinces with strong OTOP networks; the demo officer looks after the first two.
@@ -155,3 +163,129 @@ def attach_demo_producers(producers, groups):
 
 def make_rng(seed=2569):
     return random.Random(seed)
+
+
+VISIT_NOTES = [
+    (
+        "ประธานกลุ่ม",
+        "บรรจุภัณฑ์ยังไม่ดึงดูด ลูกค้าในงานแสดงสินค้าไม่หยิบ",
+        "ออกแบบฉลากใหม่ ใส่เรื่องราวสินค้า",
+        "ส่งแบบฉลากให้ตรวจ",
+    ),
+    ("เหรัญญิกกลุ่ม", "วัตถุดิบขึ้นราคา กำไรลดลง", "คำนวณต้นทุนใหม่และปรับราคาขายส่ง", "ตรวจตารางต้นทุน"),
+    (
+        "สมาชิกกลุ่ม 6 คน",
+        "อยากขายออนไลน์แต่ถ่ายรูปสินค้าไม่เป็น",
+        "สอนถ่ายรูปด้วยโทรศัพท์ แสงธรรมชาติ",
+        "ดูรูปสินค้าในระบบ",
+    ),
+    (
+        "ผู้จัดการร้าน",
+        "ใบรับรอง มผช. ใกล้หมดอายุ",
+        "ยื่นต่ออายุที่สำนักงานอุตสาหกรรมจังหวัด",
+        "ตรวจเอกสารต่ออายุ มผช.",
+    ),
+]
+
+
+def seed_field_work(officer, groups, *, seed=2569):
+    """An older rating round, standards that expire, and the officer's field visits. Runs once."""
+    rng = make_rng(seed + 1)
+    if not StarRating.objects.filter(round__year=2023).exists():
+        seed_rating_history(groups, rng=rng)
+    if not Visit.objects.filter(officer=officer).exists():
+        seed_visits(officer, groups, rng=rng)
+
+
+def seed_rating_history(groups, *, rng):
+    """2023 ratings under that round's stricter thresholds, and standards with expiry dates."""
+    old_round, _ = RatingRound.objects.get_or_create(
+        year=2023,
+        defaults={
+            "five_star_min": 92,
+            "four_star_min": 82,
+            "three_star_min": 72,
+            "two_star_min": 55,
+        },
+    )
+    today = datetime.date.today()
+    ratings, certifications = [], []
+    for product in Product.objects.filter(group__in=groups).order_by("pk"):
+        if rng.random() < 0.4:
+            ratings.append(
+                StarRating(
+                    product=product,
+                    round=old_round,
+                    score=Decimal(rng.randrange(40, 98)),
+                    certificate_no=f"OTOP66-{product.pk:07d}",
+                )
+            )
+        if rng.random() < 0.5:
+            # Spread so that some are expired, some expire within 90 days and most are valid.
+            expires = today + datetime.timedelta(days=rng.randrange(-120, 900))
+            certifications.append(
+                Certification(
+                    group_id=product.group_id,
+                    product=product,
+                    standard=rng.choice([Standard.MOPHOCHO, Standard.GMP, Standard.HALAL]),
+                    number=f"{rng.randrange(1, 999)}/{buddhist_year(today) - 1}",
+                    issued_on=expires - datetime.timedelta(days=3 * 365),
+                    expires_on=expires,
+                )
+            )
+    StarRating.objects.bulk_create(ratings, batch_size=5000)
+    Certification.objects.bulk_create(certifications, batch_size=5000)
+
+
+def seed_visits(officer, groups, *, rng):
+    """Visits to the officer's groups, some with follow-ups due this week or overdue."""
+    today = datetime.date.today()
+    own = [g for g in groups if g.province_id in OFFICER_PROVINCES][:40]
+    visits = []
+    for i, group in enumerate(own):
+        met, heard, advice, follow_up = VISIT_NOTES[i % len(VISIT_NOTES)]
+        visited = today - datetime.timedelta(days=rng.randrange(3, 200))
+        has_follow_up = i % 3 != 2
+        visits.append(
+            Visit(
+                group=group,
+                officer=officer,
+                visited_on=visited,
+                met_with=met,
+                problems_heard=heard,
+                advice=advice,
+                follow_up=follow_up if has_follow_up else "",
+                follow_up_due=today + datetime.timedelta(days=rng.randrange(-5, 30))
+                if has_follow_up
+                else None,
+                follow_up_status=(FollowUpStatus.OPEN if i % 4 else FollowUpStatus.DONE)
+                if has_follow_up
+                else FollowUpStatus.NONE,
+            )
+        )
+    Visit.objects.bulk_create(visits)
+
+
+PHOTO_COLOURS = [(122, 46, 142), (196, 120, 40), (40, 120, 90), (180, 40, 60)]
+
+
+def seed_photos(groups, *, by):
+    """Simple generated photos for the demo producers' products, so their pages show pictures."""
+    products = Product.objects.filter(group__in=groups[:2], photos__isnull=True)
+    for index, product in enumerate(products):
+        for shade in range(2):
+            colour = PHOTO_COLOURS[(index + shade) % len(PHOTO_COLOURS)]
+            image = Image.new("RGB", (1200, 900), colour)
+            draw = ImageDraw.Draw(image)
+            for ring in range(6):
+                inset = 80 + ring * 60
+                draw.ellipse(
+                    (inset, inset - 40, 1200 - inset, 900 - inset + 40),
+                    outline=(255, 255, 255),
+                    width=6,
+                )
+            buffer = io.BytesIO()
+            image.save(buffer, format="JPEG")
+            upload = SimpleUploadedFile("demo.jpg", buffer.getvalue(), content_type="image/jpeg")
+            full, thumbnail = validate_and_reencode_image(upload)
+            add_photo(product=product, image=full, thumbnail=thumbnail, by=by)

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             officer, committee, producers = producers_demo.seed_accounts()
             groups = producers_demo.seed_registry(applicants, rng=rng)
             producers_demo.attach_demo_producers(producers, groups)
+            producers_demo.seed_field_work(officer, groups, seed=seed)
+            producers_demo.seed_photos(groups, by=producers[0])
         fair, created = booths_demo.seed_fair(
             officer=officer, booths=booths, days=days, groups=groups, rng=rng
         )

@@ -48,6 +48,13 @@ bench: setup
 stop:
 	$(PY) scripts/localdb.py stop
 
+backup: db
+	$(PY) scripts/localdb.py backup $(FILE)
+
+restore: db
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/otop_fair-….dump" && exit 2)
+	$(PY) scripts/localdb.py restore $(FILE)
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -6,6 +6,8 @@ from django.views.i18n import set_language
 
 from otop_fair import views
 
+handler500 = "otop_fair.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("officer/", views.officer_home, name="officer_home"),

@@ -1,14 +1,20 @@
 """Project-wide pages: each role's home, health check, audit trail and the error pages."""
 
+import logging
+import sys
+
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from otop_fair import audit
 from otop_fair.permissions import requires
+
+logger = logging.getLogger(__name__)
 
 ROLE_HOMES = {
     "officer": "officer_home",
@@ -73,3 +79,14 @@ def healthz(request):
         connection.close_if_unusable_or_obsolete()
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 handler. A database outage answers 503 with its own Thai page; since connections
+    are health-checked at the start of each request, the app recovers by itself when the
+    database is back."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        logger.error("database unavailable: %s", error)
+        return HttpResponse(render_to_string("503.html"), status=503)
+    return HttpResponseServerError(render_to_string("500.html"))

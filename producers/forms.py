@@ -242,10 +242,16 @@ SORT_CHOICES = [
 class GroupFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     province = forms.ModelChoiceField(
-        queryset=Province.objects.none(), required=False, label=_("Province")
+        queryset=Province.objects.none(),
+        required=False,
+        label=_("Province"),
+        empty_label=_("All provinces"),
     )
     district = forms.ModelChoiceField(
-        queryset=District.objects.none(), required=False, label=_("District")
+        queryset=District.objects.none(),
+        required=False,
+        label=_("District"),
+        empty_label=_("All districts"),
     )
     category = forms.ChoiceField(
         choices=[("", _("Any category")), *Category.choices], required=False, label=_("Category")
@@ -268,6 +274,13 @@ class GroupFilterForm(forms.Form):
             self.fields["district"].queryset = District.objects.filter(province_id=province)
         for name, form_field in self.fields.items():
             form_field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+        self.fields["province"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("producers:district_options"),
+                "hx-target": "#id_district",
+                "hx-trigger": "change",
+            }
+        )
 
     def filters(self):
         """The valid part of the query: a bad value drops only that filter."""

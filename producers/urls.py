@@ -34,4 +34,5 @@ urlpatterns = [
     ),
     path("mine/", groups.my_groups, name="my_groups"),
     path("address-fields/", groups.address_fields, name="address_fields"),
+    path("district-options/", groups.district_options, name="district_options"),
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from otop_fair.permissions import requires
 from producers import selectors, services
 from producers.forms import AddressForm, GroupContactForm, GroupFilterForm, GroupForm
+from producers.models import District
 from producers.views import get_group
 
 PAGE_SIZE = 25
@@ -67,6 +68,13 @@ def address_fields(request):
     form = AddressForm(initial=request.GET.dict())
     form.setup_address(request.user)
     return render(request, "producers/_address_fields.html", {"form": form})
+
+
+@requires("producers.view_geography")
+def district_options(request):
+    """`<option>`s of a province's districts, for the list filter's district select."""
+    districts = District.objects.filter(province_id=request.GET.get("province") or None)
+    return render(request, "producers/_district_options.html", {"districts": districts})
 
 
 @requires("producers.view_my_groups")

@@ -36,7 +36,7 @@ def _fair(request, fair_id):
     return get_object_or_404(Fair, pk=fair_id)
 
 
-def _issue(request, issue_id):
+def _issue(request, issue_id, **kwargs):
     queryset = IssueReport.objects.select_related(
         "fair", "assignment__booth", "assignment__application__group", "assigned_officer"
     )

@@ -232,7 +232,7 @@ def application_rows(fair, *, status=None, query=""):
         rows = rows.filter(Q(group__name__icontains=query) | Q(group__registration_no=query))
     return rows.annotate(
         failed_rules=Count("eligibility_checks", filter=Q(eligibility_checks__passed=False))
-    )
+    ).order_by("group__sort_name", "pk")
 
 
 def reviews_without_conflicts(reviews):

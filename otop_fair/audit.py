@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from heapq import nlargest
 
+from django.core.exceptions import ObjectDoesNotExist
 from simple_history.models import registered_models
 from simple_history.utils import get_history_model_for_model
 
@@ -100,6 +101,14 @@ def _instance(model, record, fk_names):
     return instance
 
 
+def _describe(model, record, fk_names):
+    """The object's own text; when something it names has since been deleted, its number."""
+    try:
+        return str(_instance(model, record, fk_names))
+    except ObjectDoesNotExist:
+        return f"{model._meta.verbose_name} #{getattr(record, model._meta.pk.attname)}"
+
+
 def _entry(model, record, before, fk_names):
     changes = []
     if before is not None and record.history_type == "~":
@@ -113,7 +122,7 @@ def _entry(model, record, before, fk_names):
         user=(user.get_full_name() or user.username) if user else "",
         model=str(model._meta.verbose_name),
         model_key=model._meta.label_lower,
-        object_repr=str(_instance(model, record, fk_names)),
+        object_repr=_describe(model, record, fk_names),
         change_type=record.history_type,
         reason=record.history_change_reason or "",
         changes=changes,

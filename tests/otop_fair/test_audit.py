@@ -1,4 +1,4 @@
-from tests.producers.factories import ProducerGroupFactory
+from tests.producers.factories import ProducerGroupFactory, StarRatingFactory
 
 
 def test_officer_sees_who_changed_what_before_and_after(client_for, officer):
@@ -37,3 +37,13 @@ def test_audit_page_query_count_does_not_grow_with_history(
         g.save()
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/audit/")
+
+
+def test_a_change_to_something_since_deleted_still_shows(client_for, officer):
+    rating = StarRatingFactory(certificate_no="OTOP-OLD-1")
+    rating.certificate_no = "OTOP-NEW-2"
+    rating.save()
+    rating.product.delete()
+    page = client_for(officer).get("/audit/")
+    assert page.status_code == 200
+    assert "OTOP-NEW-2" in page.content.decode()

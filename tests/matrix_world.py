@@ -1,0 +1,245 @@
+"""One small but complete world shared by the permission matrix and the bad-input tests.
+
+A running fair in Chiang Mai (province 50) with two groups of the same province holding booths:
+group A (member `producer_a`) and group B (member `producer_b`). Everything a URL can point at
+exists for group A: product, photo, field visit, application, review, allocation runs, booth,
+waiting-list offer, daily sales, a problem report with a photo, and a network meeting with an
+action item. Two committee members sit on the fair: the first reviews group A's application,
+the second only group B's. One officer keeps province 50, another keeps Bangkok (10).
+
+`build_world()` must run inside a transaction that the caller rolls back (see `world_fixture`).
+"""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+from PIL import Image
+
+from booths.models import (
+    AllocationRun,
+    Assignment,
+    Criterion,
+    FairState,
+    ReviewAssignment,
+    WaitlistOffer,
+)
+from otop_fair.uploads import validate_and_reencode_image
+from producers import services as producer_services
+from producers.models import Province
+from sales import services as sales_services
+from sales.models import ActionItem, DailySales, MeetingAttendance, NetworkMeeting
+from tests.booths.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    CommitteeMemberFactory,
+    FairFactory,
+    ZoneFactory,
+)
+from tests.factories import UserFactory
+from tests.producers.factories import (
+    CertificationFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    VisitFactory,
+)
+
+ROLES = (
+    "anon",
+    "producer_a",
+    "producer_b",
+    "committee_assigned",
+    "committee_other",
+    "officer_province",
+    "officer_other",
+    "superuser",
+)
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    def __repr__(self):
+        return "World()"
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def jpeg_upload(name="photo.jpg", size=(64, 48)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, format="JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def _users():
+    province_50 = Province.objects.get(code="50")
+    officer = UserFactory(username="mx_officer_50", role="officer")
+    officer.officer_provinces.add(province_50)
+    other = UserFactory(username="mx_officer_10", role="officer")
+    other.officer_provinces.add(Province.objects.get(code="10"))
+    return {
+        "producer_a": UserFactory(username="mx_producer_a", role="producer"),
+        "producer_b": UserFactory(username="mx_producer_b", role="producer"),
+        "committee_assigned": UserFactory(username="mx_committee_1", role="committee"),
+        "committee_other": UserFactory(username="mx_committee_2", role="committee"),
+        "officer_province": officer,
+        "officer_other": other,
+        "superuser": UserFactory(username="mx_root", role="", is_superuser=True, is_staff=True),
+    }
+
+
+def _registry(users):
+    group_a = ProducerGroupFactory(name="กลุ่มทอผ้าบ้านเอ มีลับ", members=[users["producer_a"]])
+    group_b = ProducerGroupFactory(name="กลุ่มจักสานบ้านบี", members=[users["producer_b"]])
+    product_a = ProductFactory(group=group_a, name="ผ้าซิ่นตีนจกเอ")
+    full, thumb = validate_and_reencode_image(jpeg_upload())
+    photo = producer_services.add_photo(
+        product=product_a, image=full, thumbnail=thumb, by=users["producer_a"]
+    )
+    visit = VisitFactory(
+        group=group_a,
+        officer=users["officer_province"],
+        follow_up="ส่งตัวอย่างฉลากใหม่",
+        follow_up_due=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    CertificationFactory(group=group_a)
+    return {
+        "group_a": group_a,
+        "group_b": group_b,
+        "product_a": product_a,
+        "photo": photo,
+        "visit": visit,
+    }
+
+
+def _fair(users, reg):
+    today = timezone.localdate()
+    fair = FairFactory(
+        province=Province.objects.get(code="50"),
+        start_date=today - datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=2),
+        applications_open_on=today - datetime.timedelta(days=60),
+        applications_close_on=today - datetime.timedelta(days=30),
+        state=FairState.RUNNING,
+        created_by=users["officer_province"],
+    )
+    zone = ZoneFactory(fair=fair, code="A", name="ผ้าและเครื่องแต่งกาย")
+    booths = [BoothFactory(zone=zone, code=f"A{n}") for n in range(1, 4)]
+    Criterion.objects.create(fair=fair, name="คุณภาพสินค้า", weight=Decimal(2), max_score=10)
+    app_a = ApplicationFactory(fair=fair, group=reg["group_a"], status="selected", zones=[zone])
+    app_b = ApplicationFactory(fair=fair, group=reg["group_b"], status="selected", zones=[zone])
+    seat_1 = CommitteeMemberFactory(fair=fair, user=users["committee_assigned"])
+    seat_2 = CommitteeMemberFactory(fair=fair, user=users["committee_other"])
+    review_a = ReviewAssignment.objects.create(member=seat_1, application=app_a)
+    ReviewAssignment.objects.create(member=seat_2, application=app_b)
+    now = timezone.now()
+    officer = users["officer_province"]
+    run_1 = AllocationRun.objects.create(
+        fair=fair,
+        version=1,
+        seed=1,
+        algorithm_version="matrix",
+        created_by=officer,
+        is_published=True,
+        published_at=now,
+        published_by=officer,
+    )
+    run_2 = AllocationRun.objects.create(
+        fair=fair, version=2, seed=2, algorithm_version="matrix", created_by=officer
+    )
+    holding_a = Assignment.objects.create(fair=fair, booth=booths[0], application=app_a, run=run_1)
+    holding_b = Assignment.objects.create(fair=fair, booth=booths[1], application=app_b, run=run_1)
+    offer = WaitlistOffer.objects.create(
+        fair=fair, booth=booths[2], application=app_a, deadline=now + datetime.timedelta(days=2)
+    )
+    return {
+        "fair": fair,
+        "zone": zone,
+        "booth": booths[0],
+        "application_a": app_a,
+        "application_b": app_b,
+        "seat": seat_1,
+        "review": review_a,
+        "run": run_1,
+        "other_run": run_2,
+        "holding_a": holding_a,
+        "holding_b": holding_b,
+        "offer": offer,
+    }
+
+
+def _fair_time(users, reg, fair_objects):
+    fair, holding = fair_objects["fair"], fair_objects["holding_a"]
+    DailySales.objects.create(
+        assignment=holding,
+        day=fair.start_date,
+        amount=Decimal("1250.50"),
+        entered_by=users["producer_a"],
+    )
+    issue = sales_services.report_issue(
+        fair=fair,
+        assignment=holding,
+        category="electricity",
+        description="ไฟดับที่บูธตั้งแต่เช้า",
+        photo_files=validate_and_reencode_image(jpeg_upload("issue.jpg")),
+        by=users["producer_a"],
+    )
+    meeting = NetworkMeeting.objects.create(
+        fair=fair,
+        held_on=fair.end_date,
+        place="ห้องประชุมสำนักงานพัฒนาชุมชน",
+        created_by=users["officer_province"],
+    )
+    MeetingAttendance.objects.create(meeting=meeting, group=reg["group_a"], attended=True)
+    MeetingAttendance.objects.create(meeting=meeting, group=reg["group_b"], attended=False)
+    MeetingAttendance.objects.create(meeting=meeting, officer=users["officer_province"])
+    action = ActionItem.objects.create(
+        meeting=meeting, description="ทำฉลากสินค้าใหม่", owner_group=reg["group_a"]
+    )
+    return {"issue": issue, "meeting": meeting, "action": action}
+
+
+def build_world():
+    users = _users()
+    reg = _registry(users)
+    fair_objects = _fair(users, reg)
+    objects = {**reg, **fair_objects, **_fair_time(users, reg, fair_objects)}
+    return World(users=users, objects=objects)
+
+
+def world_fixture(django_db_blocker, media_root):
+    """Generator for a module-scoped fixture: the world, built in a transaction that is rolled
+    back afterwards, with uploads written under `media_root`."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media_root)),
+        transaction.atomic(),
+    ):
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def table_counts():
+    """Rows in every table of the project's apps, in one query: a fingerprint of the database."""
+    from django.apps import apps
+
+    tables = sorted(
+        model._meta.db_table
+        for label in ("accounts", "producers", "booths", "sales")
+        for model in apps.get_app_config(label).get_models()
+    )
+    sql = ", ".join(f'(SELECT count(*) FROM "{table}")' for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}")
+        return dict(zip(tables, cursor.fetchone(), strict=True))

@@ -1,0 +1,325 @@
+"""Every URL × every role, against one shared world (tests/matrix_world.py).
+
+The table below is the single statement of who may open what. Each URL points at group A's
+objects and the province-50 fair, so group B's producer, the other province's officer and the
+committee member without the review must be refused. A URL added to the project without a row
+here fails `test_every_url_has_a_row`.
+
+Outcomes: ALLOW — 200, or a redirect that is not to the login page (for POST-only actions the
+POST is sent); DENY — 403 or 404, on GET and on POST, and nothing in the database changes;
+LOGIN — a redirect to /accounts/login/.
+"""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import get_resolver, reverse
+
+from tests.matrix_world import ROLES, table_counts, world_fixture
+from tests.otop_fair.test_url_walk import PUBLIC, walk
+
+ALLOW, DENY, LOGIN = "allow", "deny", "login"
+A, D = ALLOW, DENY
+
+
+def row(producer_a, producer_b, committee_assigned, committee_other, officer, other, superuser):
+    """Columns: producer of group A, of group B, committee member with the review, without it,
+    officer of province 50, officer of another province, superuser. Anonymous → login."""
+    values = (producer_a, producer_b, committee_assigned, committee_other, officer, other)
+    return dict(zip(ROLES, (LOGIN, *values, superuser), strict=True))
+
+
+EVERYONE = row(A, A, A, A, A, A, A)
+STAFF = row(D, D, D, D, A, A, A)
+KEEPS_FAIR = row(D, D, D, D, A, D, A)
+KEEPS_GROUP = row(D, D, D, D, A, D, A)
+GROUP_A = row(A, D, D, D, A, D, A)
+PRODUCERS = row(A, A, D, D, D, D, A)
+PRODUCERS_AND_STAFF = row(A, A, D, D, A, A, A)
+
+EXPECTED = {
+    "home": EVERYONE,
+    "officer_home": STAFF,
+    "committee_home": row(D, D, A, A, D, D, A),
+    "producer_home": PRODUCERS,
+    "audit_log": STAFF,
+    "password_change": EVERYONE,
+    "password_change_done": EVERYONE,
+    # Registry: officers keep their provinces' groups, producers their own group.
+    "producers:group_list": STAFF,
+    "producers:group_create": STAFF,
+    "producers:group_detail": GROUP_A,
+    "producers:group_edit": GROUP_A,
+    "producers:group_export_csv": STAFF,
+    "producers:group_export_xlsx": STAFF,
+    "producers:import_upload": STAFF,
+    "producers:import_confirm": STAFF,
+    "producers:product_create": GROUP_A,
+    "producers:visit_create": KEEPS_GROUP,
+    "producers:rating_create": KEEPS_GROUP,
+    "producers:certification_create": KEEPS_GROUP,
+    "producers:follow_up_done": KEEPS_GROUP,
+    "producers:product_edit": GROUP_A,
+    "producers:photo_add": GROUP_A,
+    "producers:photo_delete": GROUP_A,
+    # Committees score applicants from every province by their products' photos.
+    "producers:photo_image": row(A, D, A, A, A, A, A),
+    "producers:photo_thumbnail": row(A, D, A, A, A, A, A),
+    "producers:my_groups": PRODUCERS,
+    "producers:address_fields": EVERYONE,
+    "producers:district_options": EVERYONE,
+    # Fairs: officers manage the fairs of their provinces.
+    "booths:fair_list": STAFF,
+    "booths:fair_create": STAFF,
+    "booths:fair_detail": KEEPS_FAIR,
+    "booths:fair_edit": KEEPS_FAIR,
+    "booths:fair_step": KEEPS_FAIR,
+    "booths:zones": KEEPS_FAIR,
+    "booths:booths": KEEPS_FAIR,
+    "booths:booth_edit": KEEPS_FAIR,
+    "booths:floor_plan": EVERYONE,
+    "booths:application_list": KEEPS_FAIR,
+    "booths:application_detail": KEEPS_FAIR,
+    "booths:eligibility_rules": KEEPS_FAIR,
+    "booths:criteria": KEEPS_FAIR,
+    "booths:committee": KEEPS_FAIR,
+    "booths:member_reviews": KEEPS_FAIR,
+    "booths:remove_review": KEEPS_FAIR,
+    # Scoring has closed (the fair is running): both sitting members see the ranked list.
+    "booths:ranking": row(D, D, A, A, A, D, A),
+    "booths:run_list": KEEPS_FAIR,
+    "booths:run_detail": KEEPS_FAIR,
+    "booths:run_compare": KEEPS_FAIR,
+    "booths:holdings": KEEPS_FAIR,
+    "booths:release": KEEPS_FAIR,
+    "booths:export_holdings": KEEPS_FAIR,
+    "booths:my_applications": PRODUCERS,
+    # Any producer may apply to any fair; a superuser without a group gets 404.
+    "booths:apply": row(A, A, D, D, D, D, D),
+    "booths:withdraw": row(A, D, D, D, D, D, A),
+    "booths:result": GROUP_A,
+    "booths:booth_card": GROUP_A,
+    "booths:respond_offer": row(A, D, D, D, D, D, A),
+    "booths:my_reviews": row(D, D, A, A, D, D, A),
+    "booths:score_sheet": row(D, D, A, D, D, D, A),
+    "booths:declare_conflict": row(D, D, A, D, D, D, A),
+    # Fair time.
+    "sales:my_sales": PRODUCERS,
+    "sales:enter": GROUP_A,
+    "sales:record_visit": KEEPS_FAIR,
+    "sales:fair_list": STAFF,
+    "sales:checkin": KEEPS_FAIR,
+    "sales:cutoff": KEEPS_FAIR,
+    # Group B holds a booth at the same fair, so it may report a problem there too.
+    "sales:issue_new": row(A, A, D, D, A, D, A),
+    "sales:issue_list": PRODUCERS_AND_STAFF,
+    "sales:issue_detail": GROUP_A,
+    "sales:issue_move": KEEPS_FAIR,
+    "sales:issue_photo": GROUP_A,
+    "sales:issue_thumb": GROUP_A,
+    # Reports and network meetings.
+    "sales:report_index": PRODUCERS_AND_STAFF,
+    "sales:fair_report": KEEPS_FAIR,
+    "sales:fair_report_pdf": KEEPS_FAIR,
+    "sales:fair_report_export": KEEPS_FAIR,
+    "sales:group_report": GROUP_A,
+    "sales:group_report_export": GROUP_A,
+    "sales:meeting_list": PRODUCERS_AND_STAFF,
+    "sales:meeting_create": STAFF,
+    # Group A attended the meeting; group B was invited but absent.
+    "sales:meeting_detail": GROUP_A,
+    "sales:meeting_edit": KEEPS_FAIR,
+    "sales:meeting_action_create": KEEPS_FAIR,
+    "sales:meeting_action_edit": KEEPS_FAIR,
+}
+
+# Actions that only accept POST (GET answers 405 to a signed-in user).
+POST_ONLY = {
+    "producers:import_confirm",
+    "producers:follow_up_done",
+    "producers:photo_add",
+    "producers:photo_delete",
+    "booths:fair_step",
+    "booths:remove_review",
+    "booths:release",
+    "booths:withdraw",
+    "booths:respond_offer",
+    "sales:record_visit",
+    "sales:issue_move",
+}
+
+
+def _kwargs(w):
+    """URL name → the keyword arguments that point at group A's objects and the fair."""
+    fair, group = w.fair.pk, w.group_a.pk
+    by_kind = {
+        "pk": {
+            "producers:group_detail": group,
+            "producers:group_edit": group,
+            "producers:product_create": group,
+            "producers:visit_create": group,
+            "producers:rating_create": group,
+            "producers:certification_create": group,
+            "producers:follow_up_done": w.visit.pk,
+            "producers:product_edit": w.product_a.pk,
+            "producers:photo_add": w.product_a.pk,
+            "producers:photo_delete": w.photo.pk,
+            "producers:photo_image": w.photo.pk,
+            "producers:photo_thumbnail": w.photo.pk,
+            "booths:booth_edit": w.booth.pk,
+            "booths:application_detail": w.application_a.pk,
+            "booths:run_detail": w.run.pk,
+            "booths:run_compare": w.run.pk,
+            "booths:withdraw": w.application_a.pk,
+            "booths:result": w.application_a.pk,
+            "booths:booth_card": w.application_a.pk,
+            "booths:respond_offer": w.offer.pk,
+            "booths:score_sheet": w.review.pk,
+            "booths:declare_conflict": w.seat.pk,
+        },
+    }
+    extra = {
+        "booths:fair_step": {"step": "close"},
+        "booths:member_reviews": {"member_pk": w.seat.pk},
+        "booths:remove_review": {"review_pk": w.review.pk},
+        "booths:run_compare": {"other_pk": w.other_run.pk},
+        "booths:release": {"assignment_pk": w.holding_a.pk},
+        "booths:export_holdings": {"fmt": "csv"},
+        "sales:enter": {"assignment_id": w.holding_a.pk},
+        "sales:record_visit": {"assignment_id": w.holding_a.pk},
+        "sales:issue_detail": {"issue_id": w.issue.pk},
+        "sales:issue_move": {"issue_id": w.issue.pk},
+        "sales:issue_photo": {"issue_id": w.issue.pk},
+        "sales:issue_thumb": {"issue_id": w.issue.pk},
+        "sales:fair_report_export": {"fair_id": fair, "table": "days", "fmt": "csv"},
+        "sales:group_report": {"fair_id": fair, "group_id": group},
+        "sales:group_report_export": {"fair_id": fair, "group_id": group, "fmt": "csv"},
+        "sales:meeting_detail": {"meeting_id": w.meeting.pk},
+        "sales:meeting_edit": {"meeting_id": w.meeting.pk},
+        "sales:meeting_action_create": {"meeting_id": w.meeting.pk},
+        "sales:meeting_action_edit": {"action_id": w.action.pk},
+    }
+    return by_kind, extra
+
+
+def url_of(world, name):
+    pattern = URL_PATTERNS[name]
+    converters = pattern.pattern.converters
+    by_kind, extra = _kwargs(world)
+    kwargs = dict(extra.get(name, {}))
+    for key in converters:
+        if key in kwargs:
+            continue
+        if key == "pk":
+            kwargs[key] = by_kind["pk"].get(name, world.fair.pk)
+        elif key == "fair_id":
+            kwargs[key] = world.fair.pk
+    return reverse(name, kwargs=kwargs)
+
+
+URL_PATTERNS = {
+    name: pattern
+    for name, _route, pattern in walk(get_resolver().url_patterns)
+    if not name.startswith("admin:") and name not in PUBLIC
+}
+NAMES = sorted(EXPECTED)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from world_fixture(django_db_blocker, tmp_path_factory.mktemp("matrix_media"))
+
+
+@pytest.fixture(scope="module")
+def clients(world):
+    """A signed-in test client per role, made once for the module."""
+    made = {"anon": Client()}
+    for role, user in world.users.items():
+        made[role] = Client()
+        made[role].force_login(user)
+    return made
+
+
+def test_every_url_has_a_row():
+    assert set(URL_PATTERNS) == set(EXPECTED), (
+        "Add a row to EXPECTED for each new URL (and remove rows of removed ones): "
+        f"missing {sorted(set(URL_PATTERNS) - set(EXPECTED))}, "
+        f"stale {sorted(set(EXPECTED) - set(URL_PATTERNS))}"
+    )
+
+
+def _is_login_redirect(response):
+    return response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def _check(response, expected, label):
+    status = response.status_code
+    if expected == LOGIN:
+        ok = _is_login_redirect(response)
+    elif expected == ALLOW:
+        ok = status in (200, 302) and not _is_login_redirect(response)
+    else:
+        ok = status in (403, 404)
+    return None if ok else f"{label} answered {status}, expected {expected}"
+
+
+def _answer(client, name, url, expected):
+    """The problem with `client`'s answers to `url`, or None. Refused requests must leave the
+    database as it was; allowed actions are rolled back so the world stays the same."""
+    label = f"{name} {url}"
+    with transaction.atomic():
+        before = table_counts() if expected == DENY else None
+        if name in POST_ONLY:
+            responses = [client.post(url)]
+        else:
+            responses = [client.get(url)]
+            if expected == DENY:
+                responses.append(client.post(url, {"name": "x", "amount": "1"}))
+        after = table_counts() if expected == DENY else None
+        transaction.set_rollback(True)
+    for response in responses:
+        problem = _check(response, expected, f"{response.request['REQUEST_METHOD']} {label}")
+        if problem:
+            return problem
+    if before != after:
+        return f"refused {label} changed the database"
+    return None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_role_gets_the_expected_answer(db, world, clients, name):
+    url = url_of(world, name)
+    problems = [
+        f"{role}: {problem}"
+        for role in ROLES
+        if (problem := _answer(clients[role], name, url, EXPECTED[name][role]))
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_post_only_actions_refuse_get(db, world, clients):
+    """Every other URL is opened with GET by some allowed role above; these answer 405."""
+    client = clients["superuser"]
+    answers = {name: client.get(url_of(world, name)).status_code for name in sorted(POST_ONLY)}
+    assert answers == dict.fromkeys(sorted(POST_ONLY), 405)
+
+
+# Pages that show group A's name to roles outside it by design: the audit trail is the officers'
+# (every province), and committee members rank every applicant once scoring has closed.
+SHOWS_EVERY_GROUP = {"audit_log", "booths:ranking"}
+GET_PAGES = sorted(set(NAMES) - POST_ONLY - SHOWS_EVERY_GROUP)
+
+
+@pytest.mark.parametrize("role", ["producer_b", "committee_other", "officer_other"])
+def test_pages_open_to_outsiders_never_show_group_a(db, world, clients, role):
+    client = clients[role]
+    leaks = []
+    for name in GET_PAGES:
+        if EXPECTED[name][role] != ALLOW:
+            continue
+        response = client.get(url_of(world, name), follow=True)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode("utf-8", "replace")
+        if world.group_a.name in text or world.group_a.registration_no in text:
+            leaks.append(f"{name} ({response.status_code})")
+    assert not leaks, f"{role} sees group A on: {leaks}"

@@ -3,14 +3,19 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
-from sales.reports import ZERO, SalesRow, booth_holders, category_of_application
+from sales.reports import (
+    ZERO,
+    SalesRow,
+    application_total,
+    booth_holders,
+    category_of_application,
+)
 
 REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
 
@@ -61,31 +66,18 @@ def own_group_reports(user):
     )
 
 
-def _sales_total():
-    """A booth holder's total as a plain (non-aggregate) column, so it can be compared."""
-    total = (
-        DailySales.objects.filter(assignment__application=OuterRef("pk"))
-        .values("assignment__application")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(
-        Subquery(total), Value(ZERO), output_field=DecimalField(max_digits=14, decimal_places=2)
-    )
-
-
 def _standing(application):
     """(category, total, rank, peers, percentile) of the group among its category at the fair."""
     mine = (
         booth_holders(application.fair)
         .filter(pk=application.pk)
-        .annotate(category=category_of_application(), total=_sales_total())
+        .annotate(category=category_of_application(), total=application_total())
         .values("category", "total")
         .first()
     ) or {"category": None, "total": ZERO}
     peers = (
         booth_holders(application.fair)
-        .annotate(category=category_of_application(), total=_sales_total())
+        .annotate(category=category_of_application(), total=application_total())
         .filter(category=mine["category"])
         .aggregate(
             peers=Count("id"),

@@ -114,8 +114,14 @@ def _entry(model, record, before, fk_names):
     if before is not None and record.history_type == "~":
         delta = record.diff_against(before)
         for change in delta.changes:
-            label = model._meta.get_field(change.field).verbose_name
-            changes.append(FieldChange(str(label), _show(change.old), _show(change.new)))
+            model_field = model._meta.get_field(change.field)
+            changes.append(
+                FieldChange(
+                    str(model_field.verbose_name),
+                    _show(change.old, model_field),
+                    _show(change.new, model_field),
+                )
+            )
     user = record.history_user
     return AuditEntry(
         when=record.history_date,
@@ -129,7 +135,8 @@ def _entry(model, record, before, fk_names):
     )
 
 
-def _show(value):
+def _show(value, model_field):
     if value is None or value == "":
         return "—"
-    return str(value)
+    labels = dict(model_field.flatchoices) if model_field.choices else {}
+    return str(labels.get(value, value))

@@ -51,3 +51,8 @@ def test_language_switch_to_english(client_for, officer):
 def test_password_change_page_is_in_thai(client_for, officer):
     page = client_for(officer).get("/accounts/password/").content.decode()
     assert "เปลี่ยนรหัสผ่าน" in page
+
+
+def test_an_english_browser_still_gets_thai_until_the_person_switches(client, db):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "เข้าสู่ระบบ" in page.content.decode()

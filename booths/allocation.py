@@ -90,12 +90,13 @@ def natural_key(code: str) -> tuple:
 
 
 def lottery_order(applicants: Sequence[Applicant], seed: int) -> list[Applicant]:
-    """Best score first; equal scores ordered by a hash of (seed, id), the same on every run."""
+    """Best score first; scores equal to six decimals are ordered by a hash of (seed, id), which
+    is the same on every run and machine."""
 
     def draw(a: Applicant) -> str:
         return hashlib.sha256(f"{seed}\x1f{a.id!r}".encode()).hexdigest()
 
-    return sorted(applicants, key=lambda a: (-a.score, draw(a), repr(a.id)))
+    return sorted(applicants, key=lambda a: (-round(a.score, 6), draw(a), repr(a.id)))
 
 
 def choice_rank_of(applicant: Applicant, booth: BoothSpec) -> int | None:

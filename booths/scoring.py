@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 DEFAULT_DISAGREEMENT_THRESHOLD = 20.0
 """Points on the 0–100 scale between the highest and lowest review of one application."""
 
-_TIE_TOLERANCE = 1e-9
+TOTAL_DECIMALS = 6
+"""Totals are rounded to this many decimals; equal rounded totals are a tie (and share a rank)."""
+
+_ZERO_SPREAD = 1e-9
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def normalised_totals(totals: Sequence[float], reviewers: Sequence[Hashable]) ->
     result = []
     for total, reviewer in zip(totals, reviewers, strict=True):
         mean, sd = reviewer_stats[reviewer]
-        z = (total - mean) / sd if sd > _TIE_TOLERANCE else 0.0
+        z = (total - mean) / sd if sd > _ZERO_SPREAD else 0.0
         result.append(panel_mean + panel_sd * z)
     return result
 
@@ -88,9 +91,7 @@ def _assign_ranks(rows: list[dict]) -> None:
     rows.sort(key=lambda row: (-row["total"], row["order"]))
     for index, row in enumerate(rows):
         previous = rows[index - 1] if index else None
-        if previous and previous["total"] - row["total"] <= _TIE_TOLERANCE * max(
-            1.0, abs(row["total"])
-        ):
+        if previous and previous["total"] == row["total"]:
             row["rank"] = previous["rank"]
             row["is_tied"] = previous["is_tied"] = True
         else:
@@ -127,7 +128,7 @@ def aggregate(
             {
                 "application_id": application_id,
                 "order": order,
-                "total": math.fsum(values) / len(values),
+                "total": round(math.fsum(values) / len(values), TOTAL_DECIMALS),
                 "raw_total": math.fsum(raw[i] for i in indexes) / len(indexes),
                 "spread": max(values) - min(values),
                 "criterion_means": _criterion_means(criteria, [reviews[i] for i in indexes]),
@@ -143,7 +144,7 @@ def aggregate(
             review_count=row["review_count"],
             rank=row["rank"],
             is_tied=row["is_tied"],
-            has_disagreement=row["spread"] > disagreement_threshold + _TIE_TOLERANCE,
+            has_disagreement=round(row["spread"], TOTAL_DECIMALS) > disagreement_threshold,
             raw_total=row["raw_total"],
             spread=row["spread"],
         )

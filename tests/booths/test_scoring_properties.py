@@ -135,7 +135,7 @@ def assert_same_shape(before, after):
     low, high = x.index(min(x)), x.index(max(x))
     slope = (y[high] - y[low]) / (x[high] - x[low])
     assert slope > 0
-    assert y == pytest.approx([y[low] + slope * (v - x[low]) for v in x], abs=1e-6)
+    assert y == pytest.approx([y[low] + slope * (v - x[low]) for v in x], abs=1e-4)
 
 
 @settings(max_examples=300, deadline=None)
@@ -146,9 +146,8 @@ def test_ranks_follow_totals_and_equal_totals_share_a_rank(panel, normalise):
     totals = [r.total for r in ranked]
     assert totals == sorted(totals, reverse=True)
     for r in ranked:
-        better = sum(1 for t in totals if t > r.total + 1e-6)
-        assert r.rank == better + 1
-        assert r.is_tied == (sum(1 for t in totals if abs(t - r.total) <= 1e-6) > 1)
+        assert r.rank == 1 + sum(1 for t in totals if t > r.total)
+        assert r.is_tied == (totals.count(r.total) > 1)
     assert sum(r.review_count for r in ranked) == len(reviews)
 
 
@@ -164,4 +163,4 @@ def test_plain_totals_are_the_mean_review_total_within_0_and_100(panel):
         ]
         assert r.total == pytest.approx(sum(mine) / len(mine))
         assert -1e-9 <= r.total <= 100 + 1e-9
-        assert r.has_disagreement == (max(mine) - min(mine) > 20 + 1e-9)
+        assert r.has_disagreement == (round(max(mine) - min(mine), 6) > 20)

@@ -135,5 +135,6 @@ def browser_login(page, live_server, username, password="otop-demo"):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    # The login form's own button: the menu's language switcher has submit buttons too.
+    page.click("form:has(input[name=password]) button[type=submit]")
     page.wait_for_load_state("networkidle")

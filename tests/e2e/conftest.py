@@ -1,0 +1,54 @@
+"""Fixtures of the end-to-end journey: one browser window per person, each watched for
+Content-Security-Policy violations and script errors, and photographed when the test fails."""
+
+import pytest
+
+from tests.conftest import ARTIFACTS, browser_login
+
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+
+class Actor:
+    """A person at their own browser window, logged in as themselves."""
+
+    def __init__(self, name, page, live_server):
+        self.name = name
+        self.page = page
+        self.url = live_server.url
+        self.problems = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+
+    def _console(self, message):
+        text = message.text
+        if message.type == "error" and ("Content Security Policy" in text or "Refused" in text):
+            self.problems.append(f"CSP on {self.page.url}: {text}")
+
+    def go(self, path):
+        self.page.goto(f"{self.url}{path}")
+        return self.page
+
+
+@pytest.fixture
+def actors(browser, live_server, request):
+    """`actors(username, phone=False)` opens a logged-in window for that account."""
+    opened = []
+
+    def open_as(username, phone=False):
+        context = browser.new_context(viewport=PHONE if phone else LAPTOP, locale="th-TH")
+        context.set_default_timeout(15_000)
+        context.set_default_navigation_timeout(30_000)
+        actor = Actor(username, context.new_page(), live_server)
+        opened.append((context, actor))
+        browser_login(actor.page, live_server, username)
+        return actor
+
+    yield open_as
+    failed = getattr(request.node, "rep_call", None)
+    for context, actor in opened:
+        if failed is not None and failed.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            path = ARTIFACTS / f"{request.node.name}-{actor.name}.png"
+            actor.page.screenshot(path=str(path), full_page=True)
+        context.close()

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sales.models import IssueCategory, IssueStatus
-from tests.e2e.steps import FAIR_NAME, expect_message, iso, submit, thai
+from tests.e2e.steps import FAIR_NAME, expect_message, fits_phone, iso, submit, thai
 
 
 def producer_sees_booth(producer, booth_code, screenshot=None):
@@ -21,15 +21,17 @@ def producer_sees_booth(producer, booth_code, screenshot=None):
     assert page.locator("svg").first.is_visible(), "the floor plan with the booth is missing"
     if screenshot:
         page.screenshot(path=screenshot, full_page=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "result page overflows"
+    fits_phone(page)
 
 
 def producer_logs_sales(producer, day, amount):
     """Log the day's total on the phone form; the page saves it in the background."""
     page = producer.go("/sales/mine/")
+    fits_phone(page)
     card = page.locator("section.card", has_text=FAIR_NAME)
     card.locator("a[href*='/sales/booth/']").first.click()
     page.wait_for_load_state()
+    fits_phone(page)
     assert page.locator("[name=day]").input_value() == iso(day)
     page.fill("[name=amount]", f"{amount:,}")
     page.fill("[name=cash_amount]", str(amount // 2))
@@ -45,6 +47,7 @@ def producer_reports_problem(producer, description):
     page = producer.go("/sales/mine/")
     page.locator("section.card", has_text=FAIR_NAME).locator("a[href$='/problems/new/']").click()
     page.wait_for_load_state()
+    fits_phone(page)
     page.check(f"[name=category][value={IssueCategory.ELECTRICITY}]")
     page.fill("[name=description]", description)
     submit(page)

@@ -33,6 +33,11 @@ def expect_message(page, kind="success"):
     return alert.inner_text()
 
 
+def fits_phone(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"{page.url} is {width} px wide on a 360 px phone"
+
+
 def iso(day: date):
     return day.isoformat()
 
@@ -112,7 +117,7 @@ def producer_applies(producer, *, product_name, zones, pitch, electricity, scree
     page.fill("[name=pitch]", pitch)
     if screenshot:
         page.screenshot(path=screenshot, full_page=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "apply form overflows"
+    fits_phone(page)
     submit(page)
     assert page.url.endswith("/fairs/mine/")
     expect_message(page)

@@ -126,6 +126,7 @@ class _ClassMatching:
         self.members: list[dict[int, dict[int, None]]] = [{} for _ in capacities]
         self.where: dict[int, int] = {}
         self.dead: set[int] = set()
+        self.dead_candidates: dict[int, object] = {}
 
     def _has_room(self, x: int) -> bool:
         return self.used[x] < self.capacity[x]

@@ -54,6 +54,9 @@ def seed_fair(*, officer, booths, days, groups, rng):
     )
     if created:
         demo_selection.run_to_running(fair, officer=officer, rng=rng)
+    # producer1 and producer2 hold booths in the running fair and can still apply to the open one.
+    mine = set(demo_selection.demo_group_ids())
+    others = [g for g in groups if g.pk not in mine]
     scoring, created_scoring = _make_fair(
         SCORING_FAIR_NAME,
         venue="ศูนย์การค้าเซ็นทรัลพลาซา อุบลราชธานี",
@@ -61,7 +64,7 @@ def seed_fair(*, officer, booths, days, groups, rng):
         start=today + datetime.timedelta(days=20),
         days=5,
         booths=30,
-        groups=groups[2:42],
+        groups=others[:40],
         officer=officer,
         rng=rng,
     )
@@ -74,7 +77,7 @@ def seed_fair(*, officer, booths, days, groups, rng):
         start=today + datetime.timedelta(days=45),
         days=7,
         booths=40,
-        groups=groups[42:62],
+        groups=others[40:60],
         officer=officer,
         rng=rng,
     )
@@ -115,6 +118,7 @@ def _make_fair(name, *, venue, province, start, days, booths, groups, officer, r
 
 def _booth_grid(fair, zones, count):
     per_zone = max(1, -(-count // len(zones)))
+    rows_per_zone = -(-per_zone // BOOTHS_PER_ROW)
     booths = []
     for n in range(count):
         zone_index = min(n // per_zone, len(zones) - 1)
@@ -132,7 +136,7 @@ def _booth_grid(fair, zones, count):
                 has_electricity=(col % 2 == 0) or zone.code == "A",
                 is_corner=is_corner,
                 x=col * CELL,
-                y=(zone_index * 6 + row) * CELL + zone_index * 20,
+                y=(zone_index * rows_per_zone + row) * CELL + zone_index * 20,
             )
         )
     return booths

@@ -51,6 +51,8 @@ def review_total(criteria: Sequence[CriterionSpec], scores: Mapping[Hashable, fl
     weight_sum = sum(c.weight for c in criteria)
     if weight_sum <= 0:
         raise ValueError("เกณฑ์การให้คะแนนต้องมีน้ำหนักรวมมากกว่าศูนย์")
+    if any(c.max_score <= 0 for c in criteria):
+        raise ValueError("คะแนนเต็มของทุกเกณฑ์ต้องมากกว่าศูนย์")
     points = sum(c.weight * scores.get(c.id, 0.0) / c.max_score for c in criteria)
     return points / weight_sum * 100.0
 
@@ -87,6 +89,28 @@ def _criterion_means(criteria, reviews) -> dict:
     }
 
 
+def _application_rows(criteria, reviews, raw, used) -> list[dict]:
+    """One row per application, in order of first appearance."""
+    grouped: dict[Hashable, list[int]] = {}
+    for index, review in enumerate(reviews):
+        grouped.setdefault(review.application_id, []).append(index)
+    rows = []
+    for order, (application_id, indexes) in enumerate(grouped.items()):
+        values = [used[i] for i in indexes]
+        rows.append(
+            {
+                "application_id": application_id,
+                "order": order,
+                "total": round(math.fsum(values) / len(values), TOTAL_DECIMALS),
+                "raw_total": math.fsum(raw[i] for i in indexes) / len(indexes),
+                "spread": max(values) - min(values),
+                "criterion_means": _criterion_means(criteria, [reviews[i] for i in indexes]),
+                "review_count": len(indexes),
+            }
+        )
+    return rows
+
+
 def _assign_ranks(rows: list[dict]) -> None:
     rows.sort(key=lambda row: (-row["total"], row["order"]))
     for index, row in enumerate(rows):
@@ -118,23 +142,7 @@ def aggregate(
         return []
     raw = [review_total(criteria, r.scores) for r in reviews]
     used = normalised_totals(raw, [r.reviewer_id for r in reviews]) if normalise else raw
-    grouped: dict[Hashable, list[int]] = {}
-    for index, review in enumerate(reviews):
-        grouped.setdefault(review.application_id, []).append(index)
-    rows = []
-    for order, (application_id, indexes) in enumerate(grouped.items()):
-        values = [used[i] for i in indexes]
-        rows.append(
-            {
-                "application_id": application_id,
-                "order": order,
-                "total": round(math.fsum(values) / len(values), TOTAL_DECIMALS),
-                "raw_total": math.fsum(raw[i] for i in indexes) / len(indexes),
-                "spread": max(values) - min(values),
-                "criterion_means": _criterion_means(criteria, [reviews[i] for i in indexes]),
-                "review_count": len(indexes),
-            }
-        )
+    rows = _application_rows(criteria, reviews, raw, used)
     _assign_ranks(rows)
     return [
         RankedApplicant(

@@ -23,6 +23,7 @@ from booths.models import (
 from producers.models import StarRating
 
 PLAN_MARGIN = 10
+PLAN_SCALE = 2  # screen pixels per plan unit before the plan shrinks to fit
 RANKED_STATUSES = [
     ApplicationStatus.ELIGIBLE,
     ApplicationStatus.SELECTED,
@@ -126,8 +127,14 @@ def scoring_progress(fair):
 
 
 def floor_plan(fair, *, highlight=None, names=False):
-    """The booths as SVG rectangles in plan units, coloured by zone, one optionally highlighted."""
+    """The booths as SVG rectangles in plan units, coloured by zone.
+
+    With `highlight` (a booth), only that booth's zone is drawn, so that it is easy to find on a
+    phone; with `names`, each booth carries its holder's name.
+    """
     booths = fair.booths.select_related("zone").order_by("code")
+    if highlight is not None:
+        booths = booths.filter(zone__booths=highlight)
     holders = {}
     if names:
         holders = dict(
@@ -150,14 +157,19 @@ def floor_plan(fair, *, highlight=None, names=False):
         }
         for b in booths
     ]
-    width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN
-    height = max((s["y"] + s["h"] for s in shapes), default=100) + PLAN_MARGIN
-    zones = list(fair.zones.annotate(booth_total=Count("booths")))
+    left = max(min((s["x"] for s in shapes), default=0) - PLAN_MARGIN, 0)
+    top = max(min((s["y"] for s in shapes), default=0) - PLAN_MARGIN, 0)
+    width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN - left
+    height = max((s["y"] + s["h"] for s in shapes), default=100) + PLAN_MARGIN - top
+    zones = fair.zones.annotate(booth_total=Count("booths")).order_by("code")
     return {
         "booths": shapes,
+        "left": left,
+        "top": top,
         "width": width,
         "height": height,
-        "zones": zones,
+        "display_width": width * PLAN_SCALE,
+        "zones": list(zones),
         "has_highlight": highlight is not None,
     }
 

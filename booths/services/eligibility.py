@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from booths import eligibility as rules_
 from booths.models import (
@@ -19,6 +18,7 @@ from booths.models import (
     FairState,
     RuleKind,
 )
+from booths.services.history import update_with_history
 from producers.models import Certification, Province, StarRating
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
@@ -135,13 +135,12 @@ def evaluate_eligibility(*, fair, by):
             app.passes_rules = all(passed for _, passed, _ in results)
             app.status = _status(app)
         EligibilityCheck.objects.bulk_create(checks, batch_size=5000)
-        bulk_update_with_history(
-            applications,
+        update_with_history(
             Application,
+            applications,
             ["passes_rules", "status"],
-            batch_size=2000,
-            default_user=by,
-            default_change_reason="eligibility checked",
+            by=by,
+            reason="eligibility checked",
         )
     eligible = sum(1 for a in applications if a.status == ApplicationStatus.ELIGIBLE)
     return eligible, len(applications) - eligible

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -40,7 +40,8 @@ def copy_criteria(*, fair, by, source=None):
     if source is not None:
         rows = [(c.name, c.description, c.weight, c.max_score) for c in source.criteria.all()]
     else:
-        rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
+        with translation.override("th"):
+            rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
     with transaction.atomic():
         fair.criteria.all().delete()
         for order, (name, description, weight, max_score) in enumerate(rows, start=1):

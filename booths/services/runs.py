@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from booths import allocation
 from booths.models import (
@@ -21,6 +20,7 @@ from booths.models import (
     RunResult,
 )
 from booths.selectors import ranking
+from booths.services.history import update_with_history
 from booths.services.lifecycle import locked, move_fair
 from producers.models import Category, Province
 
@@ -226,13 +226,8 @@ def _hold_booths(fair, run, by):
             app.status = ApplicationStatus.WAITLISTED
         else:
             app.status = ApplicationStatus.NOT_SELECTED
-    bulk_update_with_history(
-        apps,
-        Application,
-        ["status"],
-        batch_size=2000,
-        default_user=by,
-        default_change_reason=f"allocation v{run.version} published",
+    update_with_history(
+        Application, apps, ["status"], by=by, reason=f"allocation v{run.version} published"
     )
 
 

@@ -1,0 +1,34 @@
+"""`seed_demo` leaves a running fair that went through scoring and publication, a fair being
+scored by the demo committee, and a fair open for applications."""
+
+import pytest
+from django.core.management import call_command
+
+from booths.models import Application, AssignmentStatus, Fair, FairState, ReviewAssignment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_fairs_cover_the_lifecycle():
+    call_command("seed_demo", booths=30, applicants=60, days=3, verbosity=0)
+    states = set(Fair.objects.values_list("state", flat=True))
+    assert {FairState.RUNNING, FairState.SCORING, FairState.OPEN} <= states
+    running = Fair.objects.get(state=FairState.RUNNING)
+    assert running.runs.filter(is_published=True).count() == 1
+    seated = Application.objects.filter(
+        fair=running,
+        group__members__username__in=["producer1", "producer2"],
+        assignments__status=AssignmentStatus.ACTIVE,
+    )
+    assert seated.count() == 2
+    for name in ("committee1", "committee2", "committee3"):
+        assert ReviewAssignment.objects.filter(member__user__username=name).exists()
+    open_fair = Fair.objects.get(state=FairState.OPEN)
+    assert not open_fair.applications.filter(group__members__username="producer1").exists()
+
+
+def test_seeding_twice_changes_nothing():
+    call_command("seed_demo", booths=20, applicants=40, days=3, verbosity=0)
+    before = Application.objects.count()
+    call_command("seed_demo", booths=20, applicants=40, days=3, verbosity=0)
+    assert Application.objects.count() == before

@@ -1,7 +1,6 @@
 """Officer list, group page, create and edit, the producer's own groups, address selects."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -17,8 +16,7 @@ PAGE_SIZE = 25
 @requires("producers.list_groups")
 def group_list(request):
     form = GroupFilterForm(request.GET or None, user=request.user)
-    groups = selectors.group_list(request.user, form.filters())
-    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.group_page(request.user, form.filters(), request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

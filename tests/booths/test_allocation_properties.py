@@ -301,3 +301,17 @@ def test_the_lottery_for_equal_scores_is_fixed_by_the_seed():
     """Changing this order changes published results: bump ALGORITHM_VERSION if it must change."""
     tied = [Applicant(n, 50, FOOD, "P1") for n in range(1, 6)]
     assert allocate(tied, [], seed=42).order == [4, 2, 3, 1, 5]
+
+
+def test_with_a_province_cap_priority_wins_over_a_larger_count():
+    """Seating the top applicant uses both the province's only place and the only booth the third
+    accepts; seating the second and third instead would fill two booths but leave out the best."""
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "B01", "B", allowed_categories=TEXTILE)]
+    applicants = [
+        Applicant("best", 90, FOOD, "CM"),
+        Applicant("second", 80, TEXTILE, "CM"),
+        Applicant("third", 70, FOOD, "KK"),
+    ]
+    result = allocate(applicants, booths, Rules(province_caps={"CM": 1}))
+    assert result.seated == {"best": 1}
+    assert result.reasons == {"second": "province_cap", "third": "booths_full"}

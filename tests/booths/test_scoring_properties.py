@@ -74,9 +74,11 @@ def test_no_reviews_give_an_empty_ranking():
     assert aggregate(QUALITY_AND_STORY, []) == []
 
 
-def test_a_rubric_without_weight_is_refused_in_thai():
+def test_a_rubric_without_weight_or_maximum_is_refused_in_thai():
     with pytest.raises(ValueError, match="น้ำหนัก"):
         aggregate([CriterionSpec("q", 0, 10)], [ReviewScores("A", "H", {"q": 5})])
+    with pytest.raises(ValueError, match="คะแนนเต็ม"):
+        aggregate([CriterionSpec("q", 1, 0)], [ReviewScores("A", "H", {"q": 5})])
 
 
 @st.composite

@@ -39,13 +39,15 @@ class Median(Aggregate):
     output_field = FloatField()
 
 
-def category_of(assignment_ref):
-    """An assignment's category: that of the first product on its application."""
-    return Subquery(
-        Product.objects.filter(applications=OuterRef(assignment_ref))
-        .order_by("id")
-        .values("category")[:1]
+def categories_by_application(fair):
+    """Each application's category at the fair: that of the first product on it."""
+    rows = (
+        Product.objects.filter(applications__fair=fair)
+        .order_by("applications", "id")
+        .distinct("applications")
+        .values_list("applications", "category")
     )
+    return dict(rows)
 
 
 def producer_holdings(user):
@@ -93,14 +95,11 @@ def producer_overview(assignment, *, today=None):
     Only the median is read from other booths, and only when enough booths share the category.
     """
     today = today or timezone.localdate()
-    category = (
-        Assignment.objects.filter(pk=assignment.pk)
-        .annotate(category=category_of("application"))
-        .values_list("category", flat=True)
-        .get()
-    )
-    peers = DailySales.objects.annotate(category=category_of("assignment__application")).filter(
-        assignment__fair_id=assignment.fair_id, category=category
+    categories = categories_by_application(assignment.fair)
+    category = categories.get(assignment.application_id)
+    same_category = [app for app, cat in categories.items() if cat == category]
+    peers = DailySales.objects.filter(
+        assignment__fair_id=assignment.fair_id, assignment__application_id__in=same_category
     )
     daily_medians = {
         row["day"]: row["median"]
@@ -190,6 +189,26 @@ def _category_label(value):
     return Category(value).label if value in Category.values else "—"
 
 
+def _category_comparisons(fair, sales, day, previous):
+    """Per-category totals, summed from per-application totals (the category is a product's)."""
+    categories = categories_by_application(fair)
+    per_application = sales.values("assignment__application").annotate(
+        today=Sum("amount", filter=Q(day=day), default=0),
+        previous=Sum("amount", filter=Q(day=previous), default=0),
+    )
+    sums = {}
+    for row in per_application:
+        category = categories.get(row["assignment__application"])
+        today, before = sums.get(category, (0, 0))
+        sums[category] = (today + row["today"], before + row["previous"])
+    rows = [
+        Comparison(_category_label(cat), today, before)
+        for cat, (today, before) in sums.items()
+        if today or before
+    ]
+    return sorted(rows, key=lambda row: -row.today)
+
+
 def checkin_dashboard(fair, day):
     """Everything the officer's daily check-in shows for `day`, in a fixed number of queries."""
     previous = day - datetime.timedelta(days=1) if day > fair.start_date else None
@@ -207,13 +226,7 @@ def checkin_dashboard(fair, day):
     )
     data.today_total, data.previous_total = totals["today"], totals["previous"]
     data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
-    data.by_category = _comparisons(
-        sales.annotate(category=category_of("assignment__application")),
-        "category",
-        day,
-        previous,
-        _category_label,
-    )
+    data.by_category = _category_comparisons(fair, sales, day, previous)
     data.by_province = _comparisons(
         sales, "assignment__application__group__province__name_th", day, previous
     )

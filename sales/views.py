@@ -86,7 +86,7 @@ def enter_sales(request, assignment_id, obj):
                 return JsonResponse(
                     {"ok": False, "errors": form.errors.get_json_data()}, status=400
                 )
-            payload = {"day": row.day.isoformat(), "amount": str(row.amount)}
+            payload = {"day": row.day.isoformat(), "amount": f"{row.amount:.2f}"}
             return JsonResponse({"ok": True, "amount_display": baht(row.amount), **payload})
         if row is not None:
             messages.success(request, _("Saved: %(amount)s") % {"amount": baht(row.amount)})

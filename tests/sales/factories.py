@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from booths.models import (
     Application,
@@ -14,10 +15,10 @@ from booths.models import (
     FairState,
     Zone,
 )
-from producers.models import Category, Province
+from producers.models import Category, ProducerGroup, Product, Province
 from sales.models import DailySales, IssueReport
 from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.producers.factories import ProducerGroupFactory, ProductFactory, subdistrict_in
 
 
 class FairFactory(factory.django.DjangoModelFactory):
@@ -27,7 +28,7 @@ class FairFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"OTOP ชวนช้อป {n}")
     venue = "ศูนย์ประชุมนานาชาติ"
     province = factory.LazyFunction(lambda: Province.objects.get(code="50"))
-    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=2))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=2))
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=4))
     applications_open_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(60))
     applications_close_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(30))
@@ -122,3 +123,52 @@ class IssueReportFactory(factory.django.DjangoModelFactory):
     category = "electricity"
     description = "ไฟดับที่บูธตั้งแต่เช้า"
     reported_by = factory.SubFactory(UserFactory, role="producer")
+
+
+def bulk_fair(booths, *, reported_share=0.8, fair=None):
+    """A running fair with `booths` held booths in three zones, made with bulk inserts; the first
+    `reported_share` of the booths logged sales on each fair day so far."""
+    fair = fair or FairFactory()
+    zones = [ZoneFactory(fair=fair, code=code) for code in ("A", "B", "C")]
+    subdistrict = subdistrict_in("50")
+    categories = list(Category.values)
+    groups = ProducerGroup.objects.bulk_create(
+        ProducerGroup(
+            name=f"กลุ่มทดสอบ {fair.pk}-{n}",
+            sort_name=f"{n:06d}",
+            group_type="community",
+            registration_no=f"BULK-{fair.pk}-{n}",
+            contact_name="ผู้ติดต่อ",
+            phone=f"08{n:08d}",
+            subdistrict=subdistrict,
+            province_id="50",
+        )
+        for n in range(booths)
+    )
+    products = Product.objects.bulk_create(
+        Product(group=g, name="สินค้า", sort_name="x", category=categories[n % len(categories)])
+        for n, g in enumerate(groups)
+    )
+    applications = Application.objects.bulk_create(
+        Application(fair=fair, group=g, status=ApplicationStatus.SELECTED) for g in groups
+    )
+    Application.products.through.objects.bulk_create(
+        Application.products.through(application_id=a.pk, product_id=p.pk)
+        for a, p in zip(applications, products, strict=True)
+    )
+    booth_rows = Booth.objects.bulk_create(
+        Booth(fair=fair, zone=zones[n % 3], code=f"{zones[n % 3].code}{n:04d}")
+        for n in range(booths)
+    )
+    assignments = Assignment.objects.bulk_create(
+        Assignment(fair=fair, booth=b, application=a)
+        for b, a in zip(booth_rows, applications, strict=True)
+    )
+    officer = fair.created_by
+    days = [d for d in fair.fair_days if d <= timezone.localdate()]
+    DailySales.objects.bulk_create(
+        DailySales(assignment=a, day=d, amount=Decimal(100 + n), entered_by=officer)
+        for n, a in enumerate(assignments[: int(booths * reported_share)])
+        for d in days
+    )
+    return fair, assignments

@@ -30,23 +30,34 @@ class Actor:
         return self.page
 
 
-@pytest.fixture
-def actors(browser, live_server, request):
-    """`actors(username, phone=False)` opens a logged-in window for that account."""
-    opened = []
+class Cast:
+    """`cast(username, phone=False)` opens a logged-in window for that account."""
 
-    def open_as(username, phone=False):
-        context = browser.new_context(viewport=PHONE if phone else LAPTOP, locale="th-TH")
+    def __init__(self, browser, live_server):
+        self.browser = browser
+        self.live_server = live_server
+        self.opened = []
+
+    def __call__(self, username, phone=False):
+        context = self.browser.new_context(viewport=PHONE if phone else LAPTOP, locale="th-TH")
         context.set_default_timeout(15_000)
         context.set_default_navigation_timeout(30_000)
-        actor = Actor(username, context.new_page(), live_server)
-        opened.append((context, actor))
-        browser_login(actor.page, live_server, username)
+        actor = Actor(username, context.new_page(), self.live_server)
+        self.opened.append((context, actor))
+        browser_login(actor.page, self.live_server, username)
         return actor
 
-    yield open_as
+    def problems(self):
+        """Every CSP violation and script error any window met."""
+        return [problem for _context, actor in self.opened for problem in actor.problems]
+
+
+@pytest.fixture
+def actors(browser, live_server, request):
+    cast = Cast(browser, live_server)
+    yield cast
     failed = getattr(request.node, "rep_call", None)
-    for context, actor in opened:
+    for context, actor in cast.opened:
         if failed is not None and failed.failed:
             ARTIFACTS.mkdir(exist_ok=True)
             path = ARTIFACTS / f"{request.node.name}-{actor.name}.png"

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from booths import demo as booths_demo
 from producers import demo as producers_demo
+from sales import demo as sales_demo
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         fair, created = booths_demo.seed_fair(
             officer=officer, booths=booths, days=days, groups=groups, rng=rng
         )
+        sales_demo.seed_sales(fair=fair, officer=officer, rng=rng)
         state = "created" if created else "kept as it was"
         self.stdout.write(
             f"seed_demo: {len(groups)} groups, fair '{fair.name}' {state} "

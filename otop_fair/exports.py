@@ -195,7 +195,8 @@ def pdf_cells(row, money_columns=(), number_columns=()):
         elif index in number_columns and value is not None:
             cells.append({"text": f"{value:,}", "is_number": True})
         else:
-            cells.append({"text": _plain(value), "is_number": False})
+            is_number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+            cells.append({"text": _plain(value), "is_number": is_number})
     return cells
 
 

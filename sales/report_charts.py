@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from otop_fair.thai import baht
+
 COLUMN_AREA_HEIGHT = 160
 COLUMN_CHART_WIDTH = 640
 BAR_ROW_HEIGHT = 26
@@ -28,6 +32,13 @@ class Shape:
     @property
     def end_x(self):
         return round(self.x + self.width, 1)
+
+    @property
+    def short_value(self):
+        """Column tops have little room: millions as "59.4 ล้าน", smaller amounts in full baht."""
+        if self.value >= 1_000_000:
+            return _("%(millions)s M") % {"millions": f"{self.value / 1_000_000:,.1f}"}
+        return baht(self.value, decimals=0)
 
     @property
     def value_x(self):

@@ -3,18 +3,19 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
 from sales.reports import (
+    SALES_PATH,
     ZERO,
     SalesRow,
-    application_total,
     booth_holders,
     category_of_application,
+    money_sum,
 )
 
 REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
@@ -68,27 +69,20 @@ def own_group_reports(user):
 
 def _standing(application):
     """(category, total, rank, peers, percentile) of the group among its category at the fair."""
-    mine = (
-        booth_holders(application.fair)
-        .filter(pk=application.pk)
-        .annotate(category=category_of_application(), total=application_total())
-        .values("category", "total")
-        .first()
-    ) or {"category": None, "total": ZERO}
-    peers = (
-        booth_holders(application.fair)
-        .annotate(category=category_of_application(), total=application_total())
-        .filter(category=mine["category"])
-        .aggregate(
-            peers=Count("id"),
-            higher=Count("id", filter=Q(total__gt=mine["total"])),
-            lower=Count("id", filter=Q(total__lt=mine["total"])),
-        )
+    holders = booth_holders(application.fair).annotate(
+        category=category_of_application(), total=money_sum(SALES_PATH)
     )
-    others = max(peers["peers"] - 1, 0)
-    percentile = round(peers["lower"] / others * 100) if others else 100
+    mine = holders.filter(pk=application.pk).values("category", "total").first() or {
+        "category": None,
+        "total": ZERO,
+    }
+    peers = holders.filter(category=mine["category"])
+    count = peers.count()
+    higher = peers.filter(total__gt=mine["total"]).count()
+    lower = peers.filter(total__lt=mine["total"]).count()
+    percentile = round(lower / (count - 1) * 100) if count > 1 else 100
     label = str(dict(Category.choices).get(mine["category"], "—"))
-    return label, mine["total"], peers["higher"] + 1, peers["peers"], percentile
+    return label, mine["total"], higher + 1, count, percentile
 
 
 def _days(application):

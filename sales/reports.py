@@ -40,6 +40,7 @@ from sales.report_summaries import summarise
 
 ZERO = Decimal("0.00")
 TOP_GROUPS = 10
+SALES_PATH = "assignments__daily_sales__amount"
 ELIGIBLE_STATUSES = (
     ApplicationStatus.ELIGIBLE,
     ApplicationStatus.SELECTED,
@@ -68,30 +69,10 @@ class EpochSeconds(Func):
     output_field = FloatField()
 
 
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-
-
 def money_sum(path):
-    return Coalesce(Sum(path), Value(ZERO), output_field=MONEY)
-
-
-def _per_application(expression):
-    """One value per application computed from its own sales rows.
-
-    Breakdowns sum these over the 3,000 booth holders instead of grouping the 27,000 joined sales
-    rows, so per-application subqueries (category, stars) run once per group, not once per row.
-    """
-    rows = (
-        DailySales.objects.filter(assignment__application=OuterRef("pk"))
-        .values("assignment__application")
-        .annotate(value=expression)
-        .values("value")
+    return Coalesce(
+        Sum(path), Value(ZERO), output_field=DecimalField(max_digits=14, decimal_places=2)
     )
-    return Subquery(rows)
-
-
-def application_total():
-    return Coalesce(_per_application(Sum("amount")), Value(ZERO), output_field=MONEY)
 
 
 @dataclass(frozen=True)
@@ -240,9 +221,9 @@ def _group_breakdown(fair, key):
     """Sales and group counts of the booth holders grouped by the annotation `key`."""
     return (
         booth_holders(fair)
-        .annotate(key=key, sold=application_total())
+        .annotate(key=key)
         .values("key")
-        .annotate(groups=Count("id"), total=money_sum("sold"))
+        .annotate(groups=Count("id", distinct=True), total=money_sum(SALES_PATH))
         .order_by("-total", "key")
     )
 
@@ -276,9 +257,8 @@ def sales_by_stars(fair, whole):
 def sales_by_area(fair, whole):
     rows = (
         booth_holders(fair)
-        .annotate(sold=application_total())
         .values("group__province__name_th", "group__subdistrict__district__name_th")
-        .annotate(groups=Count("id"), total=money_sum("sold"))
+        .annotate(groups=Count("id", distinct=True), total=money_sum(SALES_PATH))
         .order_by("group__province__sort_name", "-total")
     )
     return [
@@ -320,8 +300,8 @@ def group_totals(fair):
         booth_holders(fair)
         .annotate(
             category=category_of_application(),
-            total=application_total(),
-            days_with_sales=Coalesce(_per_application(Count("day", distinct=True)), 0),
+            total=money_sum(SALES_PATH),
+            days_with_sales=Count("assignments__daily_sales__day", distinct=True),
         )
         .values(
             "id",

@@ -45,7 +45,10 @@ def _issue(request, issue_id, **kwargs):
 
 def _chosen_day(request, fair):
     """The fair day asked for, else today kept inside the fair's dates."""
-    day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+    try:
+        day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+    except ValueError:  # well formed but impossible, such as 2026-02-30
+        raise Http404 from None
     if day is None:
         day = min(max(timezone.localdate(), fair.start_date), fair.end_date)
     if not fair.start_date <= day <= fair.end_date:

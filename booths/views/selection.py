@@ -137,7 +137,8 @@ def committee(request, pk, obj):
         )
         return redirect("booths:committee", pk=pk)
     if "auto_assign" in request.POST:
-        k = int(request.POST.get("k") or 3)
+        k = request.POST.get("k", "")
+        k = int(k) if k.isdecimal() else 3
         attempt(request, _auto_assign, _("Reviewers assigned."), fair=obj, by=request.user, k=k)
         return redirect("booths:committee", pk=pk)
     if pick_form.is_bound and pick_form.is_valid():

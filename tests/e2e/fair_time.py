@@ -24,7 +24,7 @@ def producer_sees_booth(producer, booth_code, screenshot=None):
     fits_phone(page)
 
 
-def producer_logs_sales(producer, day, amount):
+def producer_logs_sales(producer, day, amount, screenshot=None):
     """Log the day's total on the phone form; the page saves it in the background."""
     page = producer.go("/sales/mine/")
     fits_phone(page)
@@ -41,6 +41,8 @@ def producer_logs_sales(producer, day, amount):
     assert f"{amount:,}" in status.inner_text()
     row = page.locator(f"#sales-days tr[data-day='{iso(day)}'] [data-role=amount]")
     assert f"{amount:,}" in row.inner_text()
+    if screenshot:
+        page.screenshot(path=screenshot, full_page=True)
 
 
 def producer_reports_problem(producer, description):

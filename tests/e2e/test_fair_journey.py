@@ -118,7 +118,12 @@ def select_and_allocate(actors, officer, fair_pk, people, groups):
 def run_the_fair(officer, weaver, cook, fair_pk, fair_days, groups):
     for index, day in enumerate(fair_days):
         with time_machine.travel(morning_of(day), tick=True):
-            fair_time.producer_logs_sales(weaver, day, SALES["weaver"][index])
+            fair_time.producer_logs_sales(
+                weaver,
+                day,
+                SALES["weaver"][index],
+                screenshot=f"/tmp/e2e_phone_sales_{index + 1}.png",
+            )
             fair_time.producer_logs_sales(cook, day, SALES["cook"][index])
             if index == 0:
                 fair_time.producer_reports_problem(cook, PROBLEM)

@@ -40,6 +40,7 @@ urlpatterns = [
         name="release",
     ),
     path("<int:pk>/export.<slug:fmt>", allocation.export_holdings, name="export_holdings"),
+    path("<int:pk>/plan.pdf", allocation.plan_pdf, name="plan_pdf"),
     path("mine/", producer.my_applications, name="my_applications"),
     path("<int:pk>/apply/", producer.apply, name="apply"),
     path("applications/<int:pk>/withdraw/", producer.withdraw, name="withdraw"),

@@ -139,3 +139,14 @@ def export_holdings(request, pk, fmt, obj):
     if fmt == "pdf":
         return exports.table_pdf_response(f"{name}.pdf", title, headers, rows)
     raise Http404
+
+
+@requires("booths.manage_fair", get_object=fair_from)
+def plan_pdf(request, pk, obj):
+    """The floor plan with every holder's name, to print and pin up at the hall."""
+    context = {
+        "title": _("Floor plan: %(fair)s") % {"fair": obj.name},
+        "fair": obj,
+        "plan": selectors.floor_plan(obj, names=True),
+    }
+    return exports.pdf_response(f"plan-{obj.pk}.pdf", "booths/floor_plan_pdf.html", context)

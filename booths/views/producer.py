@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from booths import selectors
 from booths.forms import ApplicationForm
-from booths.models import AssignmentStatus, Fair, FairState, OfferStatus
+from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
 from booths.views.common import application_from, attempt, fair_from, offer_from
 from otop_fair.exports import pdf_response
@@ -110,6 +110,8 @@ def result(request, pk, obj):
         "plan": plan,
         "offers": obj.offers.select_related("booth").order_by("-offered_at"),
         "checks": obj.eligibility_checks.all(),
+        "can_withdraw": obj.status != ApplicationStatus.WITHDRAWN
+        and obj.fair.state != FairState.CLOSED,
     }
     return render(request, "booths/result.html", context)
 

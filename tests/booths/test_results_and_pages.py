@@ -204,3 +204,23 @@ def test_province_choice_is_limited_to_the_officers_own(cm_officer, client_for):
     page = client_for(cm_officer).get("/fairs/new/").content.decode()
     assert Province.objects.get(code="50").name_th in page
     assert Province.objects.get(code="34").name_th not in page
+
+
+def test_officer_prints_the_floor_plan_with_names(fair, cm_officer, client_for):
+    _build(fair, cm_officer, 2)
+    response = client_for(cm_officer).get(f"/fairs/{fair.pk}/plan.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_seated_producer_can_give_up_the_booth(fair, cm_officer, producer_user, client_for):
+    _build(fair, cm_officer, 2)
+    held = Assignment.objects.filter(fair=fair, status="active").first()
+    _mine(producer_user, held.application)
+    client = client_for(producer_user)
+    assert (
+        "ถอนตัว" in client.get(f"/fairs/applications/{held.application_id}/result/").content.decode()
+    )
+    client.post(f"/fairs/applications/{held.application_id}/withdraw/")
+    held.refresh_from_db()
+    assert held.status == "released"

@@ -315,3 +315,65 @@ def test_with_a_province_cap_priority_wins_over_a_larger_count():
     result = allocate(applicants, booths, Rules(province_caps={"CM": 1}))
     assert result.seated == {"best": 1}
     assert result.reasons == {"second": "province_cap", "third": "booths_full"}
+
+
+def perfect_matching_exists(options):
+    """Kuhn's augmenting paths at booth level: can everyone get one of their own booth options?"""
+    holder = {}
+
+    def place(person, seen):
+        for booth in options[person]:
+            if booth not in seen:
+                seen.add(booth)
+                if booth not in holder or place(holder[booth], seen):
+                    holder[booth] = person
+                    return True
+        return False
+
+    return all(place(person, set()) for person in options)
+
+
+def reference_allocation(ranked, booths, rules):
+    """Booth-level greedy selection, then serial choice of equally liked booth groups."""
+    selected = []
+    for applicant in ranked:
+        group = [*selected, applicant]
+        accepted = {a.id: [b.id for b in booths if b.accepts(a)] for a in group}
+        if within_caps(group, rules) and perfect_matching_exists(accepted):
+            selected.append(applicant)
+    allowed = {a.id: [b.id for b in booths if b.accepts(a)] for a in selected}
+    got = []
+    for applicant in selected:
+        mine = [b for b in booths if b.accepts(applicant)]
+        for key in sorted({liking(applicant, b) for b in mine}):
+            trial = {**allowed, applicant.id: [b.id for b in mine if liking(applicant, b) == key]}
+            if perfect_matching_exists(trial):
+                allowed = trial
+                got.append(key)
+                break
+    return [a.id for a in selected], got
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_larger_fairs_match_a_booth_level_reference(data):
+    booths = [
+        BoothSpec(n, f"{zone}{n:02d}", zone, kind, frozenset(allowed), power, corner)
+        for n, (zone, kind, allowed, power, corner) in enumerate(
+            data.draw(st.lists(booth_specs, min_size=5, max_size=25))
+        )
+    ]
+    applicants = [
+        Applicant(n, score, frozenset(cats), province, tuple(prefs), power, corner)
+        for n, (score, cats, province, prefs, power, corner) in enumerate(
+            data.draw(st.lists(applicant_specs, min_size=10, max_size=40))
+        )
+    ]
+    caps = data.draw(st.dictionaries(st.sampled_from(PROVINCES), st.integers(2, 12)))
+    rules = Rules(province_caps=caps)
+    result = allocate(applicants, booths, rules, seed=3)
+    people, places = by_id(applicants), {b.id: b for b in booths}
+    ranked = [people[a] for a in result.order]
+    selected, keys = reference_allocation(ranked, booths, rules)
+    assert [a for a in result.order if a in result.seated] == selected
+    assert [liking(people[a], places[result.seated[a]]) for a in selected] == keys

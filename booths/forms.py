@@ -305,6 +305,7 @@ class RunForm(forms.Form):
         label=_("lottery seed"),
         required=False,
         min_value=1,
+        max_value=2**63 - 1,
         help_text=_("Leave empty for a fresh random seed; the seed is stored with the run."),
     )
     normalise = forms.BooleanField(label=_("normalise each reviewer"), required=False)

@@ -64,12 +64,16 @@ class BoothGridForm(forms.Form):
 
     zone = forms.ModelChoiceField(queryset=Zone.objects.none(), label=_("zone"))
     prefix = forms.CharField(label=_("code prefix"), max_length=5, initial="A")
-    first = forms.IntegerField(label=_("first number"), min_value=1, initial=1)
-    last = forms.IntegerField(label=_("last number"), min_value=1, initial=40)
+    first = forms.IntegerField(label=_("first number"), min_value=1, max_value=99999, initial=1)
+    last = forms.IntegerField(label=_("last number"), min_value=1, max_value=99999, initial=40)
     digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
     per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
-    origin_x = forms.IntegerField(label=_("left edge (plan units)"), min_value=0, initial=0)
-    origin_y = forms.IntegerField(label=_("top edge (plan units)"), min_value=0, initial=0)
+    origin_x = forms.IntegerField(
+        label=_("left edge (plan units)"), min_value=0, max_value=100_000, initial=0
+    )
+    origin_y = forms.IntegerField(
+        label=_("top edge (plan units)"), min_value=0, max_value=100_000, initial=0
+    )
     booth_type = forms.ChoiceField(label=_("booth type"), choices=BoothType.choices)
     allowed_categories = forms.MultipleChoiceField(
         label=_("allowed categories"),
@@ -88,7 +92,7 @@ class BoothGridForm(forms.Form):
         data = super().clean()
         if data.get("first") and data.get("last") and data["last"] < data["first"]:
             self.add_error("last", _("The last number cannot be below the first."))
-        elif data.get("first") and data["last"] - data["first"] >= 2000:
+        elif data.get("first") and data.get("last") and data["last"] - data["first"] >= 2000:
             self.add_error("last", _("At most 2,000 booths at a time."))
         return data
 

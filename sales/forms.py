@@ -39,6 +39,7 @@ class DailySalesForm(forms.Form):
         label=_("Units sold"),
         required=False,
         min_value=0,
+        max_value=1_000_000,
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "class": "form-control"}
         ),

@@ -132,6 +132,9 @@ def checkin(request, fair_id, obj):
 @requires("sales.record_visit", get_object=_assignment)
 def record_visit(request, assignment_id, obj):
     form = EncouragementVisitForm(request.POST)
+    if form.is_valid() and form.cleaned_data["day"] not in obj.fair.fair_days:
+        messages.error(request, _("That day is not a day of this fair."))
+        return redirect(_checkin_url(obj.fair))
     if form.is_valid():
         services.record_encouragement_visit(assignment=obj, by=request.user, **form.cleaned_data)
         messages.success(request, _("Visit note saved."))

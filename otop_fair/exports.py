@@ -196,7 +196,8 @@ def pdf_cells(row, money_columns=(), number_columns=()):
             cells.append({"text": f"{value:,}", "is_number": True})
         else:
             is_number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-            cells.append({"text": _plain(value), "is_number": is_number})
+            text = f"{value:,}" if is_number else _plain(value)
+            cells.append({"text": text, "is_number": is_number})
     return cells
 
 

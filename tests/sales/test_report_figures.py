@@ -93,3 +93,19 @@ def test_summaries_are_thai_sentences_with_the_figures(known):
     summaries = fair_report(known.fair).summaries
     assert "฿5,500" in summaries["headline"]
     assert "1" in summaries["days"]
+
+
+def test_group_report_gives_daily_sales_rank_in_category_and_problems(known):
+    from booths.models import Application
+    from sales.report_groups import group_report
+
+    def report_of(key):
+        return group_report(Application.objects.get(group=known.groups[key]))
+
+    released, successor, food = report_of("g2"), report_of("g3"), report_of("g1")
+    assert [row.total for row in released.days] == [Decimal("500"), Decimal("0"), Decimal("0")]
+    assert (released.rank, released.peers, released.percentile) == (2, 2, 0)
+    assert (successor.rank, successor.peers, successor.percentile) == (1, 2, 100)
+    assert successor.total == Decimal("700")
+    assert food.total == Decimal("4000") and len(food.problems) == 2
+    assert [b.booth.code for b in released.booths] == ["A2"]

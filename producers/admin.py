@@ -1,0 +1,64 @@
+"""Admin for the registry: a fallback for superusers; officers work in the app's own pages."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from producers.models import (
+    Certification,
+    ProducerGroup,
+    Product,
+    ProductPhoto,
+    RatingRound,
+    StarRating,
+    Visit,
+)
+
+
+@admin.register(ProducerGroup)
+class ProducerGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "registration_no", "group_type", "province", "is_active"]
+    list_filter = ["group_type", "is_active", "province"]
+    search_fields = ["name", "registration_no", "contact_name"]
+    raw_id_fields = ["subdistrict", "members"]
+
+
+@admin.register(Product)
+class ProductAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "group", "category", "is_active"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["name", "group__name", "group__registration_no"]
+    raw_id_fields = ["group"]
+
+
+@admin.register(RatingRound)
+class RatingRoundAdmin(admin.ModelAdmin):
+    list_display = ["year", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+
+
+@admin.register(StarRating)
+class StarRatingAdmin(SimpleHistoryAdmin):
+    list_display = ["product", "round", "score", "certificate_no"]
+    list_filter = ["round"]
+    raw_id_fields = ["product"]
+
+
+@admin.register(Certification)
+class CertificationAdmin(SimpleHistoryAdmin):
+    list_display = ["group", "standard", "number", "expires_on"]
+    list_filter = ["standard"]
+    raw_id_fields = ["group", "product"]
+
+
+@admin.register(Visit)
+class VisitAdmin(SimpleHistoryAdmin):
+    list_display = ["group", "officer", "visited_on", "follow_up_status", "follow_up_due"]
+    list_filter = ["follow_up_status"]
+    raw_id_fields = ["group", "officer"]
+
+
+@admin.register(ProductPhoto)
+class ProductPhotoAdmin(admin.ModelAdmin):
+    list_display = ["product", "position", "created_at"]
+    raw_id_fields = ["product", "uploaded_by"]
+    fields = ["product", "position", "caption"]
+    readonly_fields = ["product", "position"]

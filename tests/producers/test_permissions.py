@@ -122,3 +122,24 @@ def test_superuser_sees_every_province(client_for, superuser, two_provinces):
     _, group_a, group_b = two_provinces
     content = client_for(superuser).get(reverse("producers:group_list")).content.decode()
     assert group_a.name in content and group_b.name in content
+
+
+def test_officer_cannot_close_a_follow_up_of_another_province(client_for, two_provinces):
+    from tests.producers.factories import VisitFactory
+
+    officer_a, _, group_b = two_provinces
+    visit = VisitFactory(group=group_b, follow_up="x", follow_up_status="open")
+    response = client_for(officer_a).post(reverse("producers:follow_up_done", args=[visit.pk]))
+    assert response.status_code == 403
+    visit.refresh_from_db()
+    assert visit.follow_up_status == "open"
+
+
+def test_geography_has_every_province_with_official_codes():
+    from producers.models import District, Province, Subdistrict
+
+    assert Province.objects.count() == 77
+    chiang_mai = Province.objects.get(code="50")
+    assert chiang_mai.name_th == "เชียงใหม่" and chiang_mai.name_en == "Chiang Mai"
+    assert District.objects.filter(province=chiang_mai).count() == 25
+    assert Subdistrict.objects.exclude(postal_code="").count() > 7000

@@ -17,6 +17,7 @@ from booths.models import (
     Assignment,
     AssignmentStatus,
     FairState,
+    OfferStatus,
     RunResult,
 )
 from booths.selectors import ranking
@@ -196,7 +197,15 @@ def publish_allocation(*, fair, run, by, reason=""):
 
 
 def _hold_booths(fair, run, by):
-    """Turn the run's seats into Assignment rows, keeping holdings that did not change."""
+    """Turn the run's seats into Assignment rows, keeping holdings that did not change.
+
+    Offers still open from the previous version lapse: the new version decides every booth.
+    """
+    for offer in fair.offers.filter(status=OfferStatus.PENDING):
+        offer.status = OfferStatus.EXPIRED
+        offer._history_user = by
+        offer._change_reason = f"replaced by allocation v{run.version}"
+        offer.save(update_fields=["status"])
     seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
     active = list(fair.assignments.filter(status=AssignmentStatus.ACTIVE))
     kept = set()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -194,3 +195,20 @@ def test_officer_publishes_and_compares_from_the_pages(scored, cm_officer, clien
     second = run_allocation(fair=fair, by=cm_officer, seed=9)
     compare = client.get(f"/fairs/runs/{second.pk}/compare/{run.pk}/")
     assert compare.status_code == 200
+
+
+def test_the_expire_command_passes_overdue_offers_on(scored, cm_officer):
+    fair, holding, first, second = _published(scored, cm_officer)
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    WaitlistOffer.objects.update(deadline=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("expire_offers", verbosity=0)
+    assert WaitlistOffer.objects.get(application=first).status == OfferStatus.EXPIRED
+    assert WaitlistOffer.objects.get(application=second).status == OfferStatus.PENDING
+
+
+def test_a_new_version_lapses_open_offers(scored, cm_officer):
+    fair, holding, first, _ = _published(scored, cm_officer)
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    second = run_allocation(fair=fair, by=cm_officer, seed=6)
+    publish_allocation(fair=fair, run=second, by=cm_officer, reason="แก้ไขผัง")
+    assert WaitlistOffer.objects.get().status == OfferStatus.EXPIRED

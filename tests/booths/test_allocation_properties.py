@@ -103,7 +103,7 @@ def by_id(applicants):
     return {a.id: a for a in applicants}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs())
 def test_every_seat_respects_categories_facilities_caps_and_one_booth_each(fair):
     applicants, booths, rules, seed = fair
@@ -117,7 +117,7 @@ def test_every_seat_respects_categories_facilities_caps_and_one_booth_each(fair)
     assert set(result.explanations) == set(people)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs(caps=False, minimums=True))
 def test_without_caps_as_many_booths_are_filled_as_brute_force_finds(fair):
     applicants, booths, rules, seed = fair
@@ -125,7 +125,7 @@ def test_without_caps_as_many_booths_are_filled_as_brute_force_finds(fair):
     assert len(result.seated) == largest_feasible(applicants, booths, Rules())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs())
 def test_nobody_waits_who_could_be_seated_with_everyone_seated_above_them(fair):
     applicants, booths, rules, seed = fair
@@ -138,7 +138,7 @@ def test_nobody_waits_who_could_be_seated_with_everyone_seated_above_them(fair):
         assert not feasible([*above, people[applicant_id]], booths, rules)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs(caps=False, minimums=True))
 def test_a_category_minimum_is_met_as_far_as_booths_allow(fair):
     applicants, booths, rules, seed = fair
@@ -150,7 +150,7 @@ def test_a_category_minimum_is_met_as_far_as_booths_allow(fair):
         assert seated >= min(minimum, largest_feasible(members, booths, Rules()))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs(minimums=True))
 def test_booth_choices_are_the_best_possible_in_rank_order(fair):
     applicants, booths, rules, seed = fair
@@ -162,7 +162,7 @@ def test_booth_choices_are_the_best_possible_in_rank_order(fair):
     assert got == best
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(fairs(minimums=True))
 def test_nobody_envies_a_lower_ranked_booth_they_could_simply_swap_for(fair):
     applicants, booths, rules, seed = fair

@@ -75,6 +75,13 @@ def eligibility_rules(request, pk, obj):
         )
         if counts:
             return redirect("booths:application_list", pk=pk)
+    elif request.method == "POST" and "remove" in request.POST:
+        rule = obj.eligibility_rules.filter(pk=_number(request.POST["remove"])).first()
+        if rule is not None:
+            attempt(
+                request, eligibility.remove_rule, _("Rule removed."), rule=rule, by=request.user
+            )
+        return redirect("booths:eligibility_rules", pk=pk)
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         attempt(request, eligibility.set_rule, _("Rule saved."), fair=obj, by=request.user, **data)
@@ -137,12 +144,11 @@ def committee(request, pk, obj):
         )
         return redirect("booths:committee", pk=pk)
     if "auto_assign" in request.POST:
-        k = request.POST.get("k", "")
-        k = int(k) if k.isdecimal() else 3
+        k = _number(request.POST.get("k")) or 3
         attempt(request, _auto_assign, _("Reviewers assigned."), fair=obj, by=request.user, k=k)
         return redirect("booths:committee", pk=pk)
     if pick_form.is_bound and pick_form.is_valid():
-        member = obj.committee.filter(pk=request.POST.get("member")).first()
+        member = obj.committee.filter(pk=_number(request.POST.get("member"))).first()
         if member is not None:
             attempt(
                 request,
@@ -160,6 +166,11 @@ def committee(request, pk, obj):
         "progress": selectors.scoring_progress(obj),
     }
     return render(request, "booths/committee.html", context)
+
+
+def _number(text):
+    """A positive whole number typed or posted, or None."""
+    return int(text) if text and text.isdigit() else None
 
 
 def _auto_assign(*, fair, by, k):

@@ -196,3 +196,14 @@ def test_officer_of_another_province_cannot_see_the_application(fair, client_for
     stranger = UserFactory(role="officer", username="officer_far")
     app = ApplicationFactory(fair=fair)
     assert client_for(stranger).get(f"/fairs/applications/{app.pk}/").status_code == 403
+
+
+def test_officer_adds_and_removes_a_rule_from_the_page(fair, cm_officer, client_for):
+    client = client_for(cm_officer)
+    client.post(
+        f"/fairs/{fair.pk}/eligibility/", {"kind": "min_stars", "min_stars": 4, "standard": "fda"}
+    )
+    rule = fair.eligibility_rules.get()
+    assert rule.min_stars == 4
+    client.post(f"/fairs/{fair.pk}/eligibility/", {"remove": rule.pk})
+    assert not fair.eligibility_rules.exists()

@@ -132,8 +132,8 @@ class _ClassMatching:
         return self.used[x] < self.capacity[x]
 
     def find_path(self, starts: Sequence[int]) -> list[tuple[int, int, int]] | None:
-        """Moves (type, from, to) that free a seat in one of `starts`; the last move's `to` is the
-        start class to sit in (a path of only ("", start, start) means that class has room)."""
+        """Moves (type, from, to) that free a seat in one of `starts`, ending with (-1, start, start)
+        for the start class to sit in; None when no such chain of moves exists."""
         parent: dict[int, tuple[int, int] | None] = {}
         for x in starts:
             if x in self.dead or x in parent:
@@ -284,13 +284,10 @@ def _select(inst: _Instance) -> tuple[list[int], dict[int, str], set[int]]:
         category_count[category] = category_count.get(category, 0) + 1
         return True
 
-    if rules.category_min:
-        for i, applicant in enumerate(inst.ranked):
-            category = applicant.primary_category
-            if category_count.get(category, 0) < rules.category_min.get(category, 0) and consider(
-                i
-            ):
-                reserved.add(i)
+    for i, applicant in enumerate(inst.ranked if rules.category_min else ()):
+        category = applicant.primary_category
+        if category_count.get(category, 0) < rules.category_min.get(category, 0) and consider(i):
+            reserved.add(i)
     for i in range(len(inst.ranked)):
         if i not in selected and inst.compatible[inst.type_of[i]]:
             consider(i)
@@ -318,10 +315,8 @@ def _choose(inst: _Instance, selected: list[int]) -> dict[int, int]:
     return {i: matching.where[i] for i in selected}
 
 
-def _label(wish: str, booths: Sequence[BoothSpec]) -> str:
-    if any(b.zone == wish for b in booths):
-        return f"โซน {wish}"
-    return f"บูธประเภท {wish}"
+def _label(wish: str, zones: set[str]) -> str:
+    return f"โซน {wish}" if wish in zones else f"บูธประเภท {wish}"
 
 
 class _Explainer:
@@ -329,6 +324,7 @@ class _Explainer:
 
     def __init__(self, inst: _Instance, chosen: dict[int, int], labels: Mapping[str, str]):
         self.inst, self.chosen, self.labels = inst, chosen, labels
+        self.zones = {b.zone for b in inst.booths}
         self.last_holder = {}
         for i, x in chosen.items():
             self.last_holder[x] = max(self.last_holder.get(x, -1), i)
@@ -359,7 +355,7 @@ class _Explainer:
         wishes = applicant.preferences if rank is None else applicant.preferences[: rank - 1]
         by_reason: dict[str, list[str]] = {}
         for wish in wishes:
-            label = _label(wish, self.inst.booths)
+            label = _label(wish, self.zones)
             by_reason.setdefault(self._wish_reason(i, wish), []).append(label)
         return " และ".join(
             f"{' และ'.join(labels)} {reason}" for reason, labels in by_reason.items()

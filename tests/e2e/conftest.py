@@ -45,6 +45,7 @@ class Cast:
         actor = Actor(username, context.new_page(), self.live_server)
         self.opened.append((context, actor))
         browser_login(actor.page, self.live_server, username)
+        assert "/accounts/login/" not in actor.page.url, f"{username} could not log in"
         return actor
 
     def problems(self):

@@ -118,3 +118,17 @@ def officer_downloads_report(officer, fair_pk, group_name, total):
 def _bytes(download):
     with open(download.path(), "rb") as handle:
         return handle.read()
+
+
+def walks_the_menu(actor, phone=False):
+    """Open every page of the person's menu: each loads, and on a phone each fits the screen."""
+    page = actor.go("/")
+    links = page.eval_on_selector_all(
+        "#mainnav a.nav-link[href^='/']", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert len(links) >= 4, links
+    for href in dict.fromkeys(links):
+        response = page.goto(f"{actor.url}{href}")
+        assert response.ok, f"{href} answered {response.status}"
+        if phone:
+            fits_phone(page)

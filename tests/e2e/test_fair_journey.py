@@ -78,6 +78,8 @@ def test_a_fair_from_setup_to_report_in_the_browser(actors):
         )
         steps.officer_moves_fair(officer, fair_pk, "start", FairState.RUNNING)
     run_the_fair(officer, weaver, cook, fair_pk, fair_days, groups)
+    fair_time.walks_the_menu(officer)
+    fair_time.walks_the_menu(weaver, phone=True)
     assert not actors.problems()
 
 

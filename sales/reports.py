@@ -8,13 +8,16 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     Aggregate,
     Count,
     DecimalField,
     Exists,
+    F,
     FloatField,
     Func,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -169,15 +172,6 @@ def category_of_application():
     return Subquery(first.values("category")[:1])
 
 
-def _stars_of_group():
-    best = (
-        StarRating.objects.filter(product__group=OuterRef("group"))
-        .annotate(stars=stars_expression())
-        .order_by("-stars")
-    )
-    return Subquery(best.values("stars")[:1])
-
-
 def headline(fair):
     held = Assignment.objects.filter(fair=fair).aggregate(
         groups=Count("application__group", distinct=True),
@@ -217,60 +211,87 @@ def sales_by_day(fair, whole):
     return result
 
 
-def _group_breakdown(fair, key):
-    """Sales and group counts of the booth holders grouped by the annotation `key`."""
+# GROUPING(f.cat, s.best, h.province) of each grouping set: a 1 bit marks a column left out.
+BY_CATEGORY, BY_STARS, BY_AREA = 0b011, 0b101, 0b110
+
+
+def _holders(fair):
     return (
         booth_holders(fair)
-        .annotate(key=key)
-        .values("key")
-        .annotate(groups=Count("id", distinct=True), total=money_sum(SALES_PATH))
-        .order_by("-total", "key")
+        .values(
+            app=F("id"),
+            grp=F("group_id"),
+            province=F("group__province__name_th"),
+            province_sort=F("group__province__sort_name"),
+            district=F("group__subdistrict__district__name_th"),
+        )
+        .annotate(total=money_sum(SALES_PATH))
+        .order_by()
     )
 
 
-def sales_by_category(fair, whole):
+def _first_categories(fair):
+    return (
+        Product.objects.filter(applications__fair=fair)
+        .order_by("applications__id", "id")
+        .distinct("applications__id")
+        .values(app=F("applications__id"), cat=F("category"))
+    )
+
+
+def _best_stars(fair):
+    return (
+        StarRating.objects.filter(product__group__applications__fair=fair)
+        .values(grp=F("product__group_id"))
+        .annotate(best=Max(stars_expression()))
+        .order_by()
+    )
+
+
+def _grouped_rows(fair):
+    """Per category, star level and district in one pass over the sales rows.
+
+    Each holder's total is summed once; its category and stars are joined once per holder rather
+    than looked up per sales row. Every part is SQL compiled by Django, parameters kept apart.
+    """
+    (holders, h_params), (firsts, f_params), (stars, s_params) = (
+        query.query.sql_with_params()
+        for query in (_holders(fair), _first_categories(fair), _best_stars(fair))
+    )
+    sql = f"""
+        SELECT GROUPING(f.cat, s.best, h.province), f.cat, s.best, h.province, h.district,
+               MIN(h.province_sort), COUNT(*), COALESCE(SUM(h.total), 0)
+        FROM ({holders}) h
+        LEFT JOIN ({firsts}) f ON f.app = h.app
+        LEFT JOIN ({stars}) s ON s.grp = h.grp
+        GROUP BY GROUPING SETS ((f.cat), (s.best), (h.province, h.district))
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*h_params, *f_params, *s_params))
+        return cursor.fetchall()
+
+
+def holder_breakdowns(fair, whole):
+    """(per category, per star level, per province and district) as lists of SalesRow."""
     labels = dict(Category.choices)
-    return [
-        SalesRow(
-            label=str(labels.get(row["key"], "—")),
-            total=row["total"],
-            groups=row["groups"],
-            share=_share(row["total"], whole),
-        )
-        for row in _group_breakdown(fair, category_of_application())
-    ]
-
-
-def sales_by_stars(fair, whole):
-    rows = _group_breakdown(fair, _stars_of_group()).order_by("-key")
-    return [
-        SalesRow(
-            label=str(row["key"]) if row["key"] else str(_("not rated")),
-            total=row["total"],
-            groups=row["groups"],
-            share=_share(row["total"], whole),
-        )
-        for row in rows
-    ]
-
-
-def sales_by_area(fair, whole):
-    rows = (
-        booth_holders(fair)
-        .values("group__province__name_th", "group__subdistrict__district__name_th")
-        .annotate(groups=Count("id", distinct=True), total=money_sum(SALES_PATH))
-        .order_by("group__province__sort_name", "-total")
-    )
-    return [
-        SalesRow(
-            label=row["group__province__name_th"],
-            extra=row["group__subdistrict__district__name_th"],
-            total=row["total"],
-            groups=row["groups"],
-            share=_share(row["total"], whole),
-        )
-        for row in rows
-    ]
+    categories, stars, areas = [], [], []
+    for grouping, cat, best, province, district, sort, groups, total in _grouped_rows(fair):
+        share = float(total / whole * 100) if whole else 0.0
+        if grouping == BY_CATEGORY:
+            label = str(labels.get(cat, "—"))
+            categories.append(SalesRow(label=label, total=total, groups=groups, share=share))
+        elif grouping == BY_STARS:
+            label = str(best) if best else _("not rated")
+            stars.append(
+                (best or 0, SalesRow(label=label, total=total, groups=groups, share=share))
+            )
+        elif grouping == BY_AREA:
+            row = SalesRow(label=province, extra=district, total=total, groups=groups, share=share)
+            areas.append((sort, -total, district, row))
+    categories.sort(key=lambda row: (-row.total, row.label))
+    stars.sort(key=lambda pair: -pair[0])
+    areas.sort(key=lambda item: item[:3])
+    return categories, [row for _level, row in stars], [item[-1] for item in areas]
 
 
 def sales_by_zone(fair, whole):
@@ -398,14 +419,15 @@ def fair_report(fair, threshold=None):
     whole = top.total
     threshold = default_threshold(top) if threshold is None else threshold
     previous = previous_fair(fair)
+    categories, stars, areas = holder_breakdowns(fair, whole)
     report = FairReport(
         fair=fair,
         headline=top,
         days=sales_by_day(fair, whole),
-        categories=sales_by_category(fair, whole),
-        areas=sales_by_area(fair, whole),
+        categories=categories,
+        areas=areas,
         zones=sales_by_zone(fair, whole),
-        stars=sales_by_stars(fair, whole),
+        stars=stars,
         top_groups=top_groups(fair),
         below=groups_below(fair, threshold),
         threshold=threshold,

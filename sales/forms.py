@@ -36,7 +36,7 @@ class DailySalesForm(forms.Form):
     client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     amount = BahtField(label=_("Today's total sales (baht)"))
     units = forms.IntegerField(
-        label=_("Units sold"),
+        label=_("Units sold (optional)"),
         required=False,
         min_value=0,
         max_value=1_000_000,
@@ -47,7 +47,7 @@ class DailySalesForm(forms.Form):
     cash_amount = BahtField(label=_("of which cash (baht)"), required=False)
     transfer_amount = BahtField(label=_("of which transfer or QR (baht)"), required=False)
     note = forms.CharField(
-        label=_("Note"),
+        label=_("Note (optional)"),
         required=False,
         max_length=500,
         widget=forms.TextInput(attrs={"class": "form-control"}),

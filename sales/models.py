@@ -181,6 +181,12 @@ class IssueReport(models.Model):
     def __str__(self):
         return f"{self.get_category_display()} — {self.reported_at:%Y-%m-%d}"
 
+    @property
+    def hours_to_resolve(self):
+        if self.resolved_at is None:
+            return None
+        return (self.resolved_at - self.reported_at).total_seconds() / 3600
+
 
 class NetworkMeeting(models.Model):
     fair = models.ForeignKey(

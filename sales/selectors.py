@@ -269,6 +269,9 @@ def _add_issues(data, fair):
             :OPEN_ISSUES_SHOWN
         ]
     )
+    now = timezone.now()
+    for issue in data.open_issues:
+        issue.age_hours = (now - issue.reported_at).total_seconds() / 3600
     stats = issues.aggregate(
         open=Count("id", filter=~Q(status=IssueStatus.RESOLVED)),
         mean=Avg(F("resolved_at") - F("reported_at"), filter=Q(status=IssueStatus.RESOLVED)),

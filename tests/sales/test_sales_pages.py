@@ -180,3 +180,24 @@ def test_checkin_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(22):
         response = client.get(f"/sales/fairs/{fair.pk}/checkin/")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("booths", [100, 3000])
+def test_own_sales_page_runs_a_constant_number_of_queries(
+    client_for, producer_user, django_assert_max_num_queries, booths
+):
+    fair, assignments = bulk_fair(booths)
+    assignments[0].application.group.members.add(producer_user)
+    with django_assert_max_num_queries(26):
+        response = client_for(producer_user).get("/sales/mine/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("issues", [3, 60])
+def test_problem_list_runs_a_constant_number_of_queries(
+    client_for, province_officer, holding, django_assert_max_num_queries, issues
+):
+    IssueReportFactory.create_batch(issues, assignment=holding)
+    with django_assert_max_num_queries(23):
+        response = client_for(province_officer).get("/sales/problems/")
+    assert response.status_code == 200

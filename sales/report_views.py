@@ -32,7 +32,7 @@ def _threshold(request):
         value = Decimal(request.GET.get("below", ""))
     except InvalidOperation:
         return None
-    return value if value.is_finite() and value >= 0 else None
+    return value if value.is_finite() and 0 <= value < 10**12 else None
 
 
 def export_table(table, filename, fmt, subtitle=""):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 
 MESSAGES = (
     gettext_noop("Null characters are not allowed."),
+    gettext_noop("Constraint “%(name)s” is violated."),
     gettext_noop("“%(pk)s” is not a valid value."),
     gettext_noop("Ensure this value is a multiple of step size %(limit_value)s."),
     gettext_noop(

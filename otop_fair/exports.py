@@ -201,6 +201,18 @@ def pdf_cells(row, money_columns=(), number_columns=()):
     return cells
 
 
+def pdf_header_cells(headers, money_columns=(), number_columns=()):
+    """Table headers marked numeric or not, so the PDF gives number columns a narrow width."""
+    return [
+        {
+            "text": str(h),
+            "is_number": i in money_columns or i in number_columns,
+            "is_money": i in money_columns,
+        }
+        for i, h in enumerate(headers)
+    ]
+
+
 def table_pdf_response(
     filename, title, headers, rows, money_columns=(), number_columns=(), subtitle=""
 ):
@@ -208,7 +220,7 @@ def table_pdf_response(
     context = {
         "title": title,
         "subtitle": subtitle,
-        "headers": headers,
+        "headers": pdf_header_cells(headers, money_columns, number_columns),
         "rows": [pdf_cells(row, money_columns, number_columns) for row in rows],
     }
     return pdf_response(filename, "exports/table.html", context)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from otop_fair.exports import pdf_cells
+from otop_fair.exports import pdf_cells, pdf_header_cells
 from sales.report_charts import column_chart, share_bars
 
 SECTION_KEYS = (
@@ -33,9 +33,11 @@ class ReportTable:
     chart: object = None
     chart_kind: str = ""
     cells: list = field(default_factory=list)
+    header_cells: list = field(default_factory=list)
 
     def __post_init__(self):
         self.cells = [pdf_cells(row, self.money_columns, self.number_columns) for row in self.rows]
+        self.header_cells = pdf_header_cells(self.headers, self.money_columns, self.number_columns)
 
 
 def _sales_rows(rows, with_groups=True, with_booths=False):

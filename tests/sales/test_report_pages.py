@@ -108,6 +108,21 @@ def test_report_page_runs_a_constant_number_of_queries(
 ):
     fair = build_sized_fair(chiang_mai_officer, booths)
     client = client_for(chiang_mai_officer)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("sales:fair_report", args=[fair.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("booths", [10, 200])
+def test_group_report_runs_a_constant_number_of_queries(
+    client_for, chiang_mai_officer, django_assert_max_num_queries, booths
+):
+    from booths.models import Application
+
+    fair = build_sized_fair(chiang_mai_officer, booths)
+    application = Application.objects.filter(fair=fair).first()
+    client = client_for(chiang_mai_officer)
+    url = reverse("sales:group_report", args=[fair.pk, application.group_id])
+    with django_assert_max_num_queries(16):
+        response = client.get(url)
     assert response.status_code == 200

@@ -63,9 +63,11 @@ def meeting_detail(request, meeting_id, obj):
     if request.user.is_producer and not request.user.is_superuser:
         items = items.filter(owner_group__members=request.user)
         carried = carried.filter(owner_group__members=request.user)
+    attendance = attendance_of(obj)
     context = {
         "meeting": obj,
-        "attendance": attendance_of(obj),
+        "attendance": attendance,
+        "attended_count": sum(1 for row in attendance if row.attended),
         "items": items,
         "carried": carried,
     }

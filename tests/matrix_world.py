@@ -12,7 +12,6 @@ the second only group B's. One officer keeps province 50, another keeps Bangkok 
 
 import datetime
 import io
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -46,6 +45,7 @@ from tests.producers.factories import (
     CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,
+    RatingRoundFactory,
     VisitFactory,
 )
 
@@ -61,10 +61,11 @@ ROLES = (
 )
 
 
-@dataclass
 class World:
-    users: dict = field(default_factory=dict)
-    objects: dict = field(default_factory=dict)
+    """The users by role and the objects by name (`world.fair`, `world.group_a`, …)."""
+
+    def __init__(self, users, objects):
+        self.users, self.objects = users, objects
 
     def __repr__(self):
         return "World()"
@@ -115,6 +116,7 @@ def _registry(users):
     )
     CertificationFactory(group=group_a)
     return {
+        "round": RatingRoundFactory(year=2025),
         "group_a": group_a,
         "group_b": group_b,
         "product_a": product_a,
@@ -136,7 +138,9 @@ def _fair(users, reg):
     )
     zone = ZoneFactory(fair=fair, code="A", name="ผ้าและเครื่องแต่งกาย")
     booths = [BoothFactory(zone=zone, code=f"A{n}") for n in range(1, 4)]
-    Criterion.objects.create(fair=fair, name="คุณภาพสินค้า", weight=Decimal(2), max_score=10)
+    criterion = Criterion.objects.create(
+        fair=fair, name="คุณภาพสินค้า", weight=Decimal(2), max_score=10
+    )
     app_a = ApplicationFactory(fair=fair, group=reg["group_a"], status="selected", zones=[zone])
     app_b = ApplicationFactory(fair=fair, group=reg["group_b"], status="selected", zones=[zone])
     seat_1 = CommitteeMemberFactory(fair=fair, user=users["committee_assigned"])
@@ -163,9 +167,15 @@ def _fair(users, reg):
     offer = WaitlistOffer.objects.create(
         fair=fair, booth=booths[2], application=app_a, deadline=now + datetime.timedelta(days=2)
     )
+    draft = FairFactory(province=fair.province, state=FairState.DRAFT, created_by=officer)
+    draft_zone = ZoneFactory(fair=draft, code="D", name="โซนร่าง")
     return {
+        "draft_fair": draft,
+        "draft_zone": draft_zone,
+        "draft_booth": BoothFactory(zone=draft_zone, code="D1"),
         "fair": fair,
         "zone": zone,
+        "criterion": criterion,
         "booth": booths[0],
         "application_a": app_a,
         "application_b": app_b,
@@ -243,3 +253,14 @@ def table_counts():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {sql}")
         return dict(zip(tables, cursor.fetchone(), strict=True))
+
+
+def signed_in_clients(world):
+    """A test client per role (anonymous included), each signed in once."""
+    from django.test import Client
+
+    clients = {"anon": Client()}
+    for role, user in world.users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+    return clients

@@ -78,6 +78,7 @@ EXPECTED = {
     "booths:booths": KEEPS_FAIR,
     "booths:booth_edit": KEEPS_FAIR,
     "booths:floor_plan": EVERYONE,
+    "booths:plan_pdf": KEEPS_FAIR,
     "booths:application_list": KEEPS_FAIR,
     "booths:application_detail": KEEPS_FAIR,
     "booths:eligibility_rules": KEEPS_FAIR,

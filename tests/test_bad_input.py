@@ -1,0 +1,375 @@
+"""Arbitrary input to every form, posted to the real URL as the role that uses it.
+
+Thai and other Unicode text, huge and negative numbers, impossible dates and dates outside the
+fair: the answer is always either a saved record or a clear error (the form shown again with a
+Thai message, or a redirect with a message), never a server error, and a refused submission
+leaves every table as it was. Each example runs in a savepoint that is rolled back, so examples
+do not see each other's records.
+"""
+
+import datetime
+import os
+import re
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.test.utils import ContextList
+from django.urls import reverse
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from tests.matrix_world import table_counts, world_fixture
+
+# BAD_INPUT_NO_SHRINK=1 reports the first failing example as found, for quick iterations.
+NO_SHRINK = os.environ.get("BAD_INPUT_NO_SHRINK")
+SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate] if NO_SHRINK else list(Phase),
+)
+THAI = re.compile("[\u0e01-\u0e5b]")
+
+thai_text = st.text(st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B), max_size=80)
+any_text = st.text(st.characters(codec="utf-8"), max_size=120)
+numbers = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["-1", "-0.01", "1e999", "NaN", "-Infinity", "฿-1,250", "๑๒๓", "2147483648"]),
+)
+dates = st.one_of(
+    st.dates(min_value=datetime.date(1, 1, 1)).map(datetime.date.isoformat),
+    st.sampled_from(["2026-02-30", "0000-00-00", "31/12/2569", "9999-12-31", "2569-13-01"]),
+)
+nasty = st.one_of(thai_text, any_text, numbers, dates, st.sampled_from(["", " ", "x" * 5000]))
+
+
+def _today(offset=0):
+    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+
+
+def _cases(w):
+    """URL name, URL kwargs, role, and a valid submission that the fuzzing starts from."""
+    fair, draft, group, officer = w.fair, w.draft_fair, w.group_a, "officer_province"
+    product = str(w.product_a.pk)
+    address = {
+        "province": "50",
+        "district": str(group.subdistrict.district_id),
+        "subdistrict": str(group.subdistrict_id),
+    }
+    fair_dates = {
+        "start_date": _today(60),
+        "end_date": _today(64),
+        "applications_open_on": _today(1),
+        "applications_close_on": _today(30),
+    }
+    return {
+        "producers:group_create": (
+            {},
+            officer,
+            {"name": "กลุ่มใหม่", "group_type": "community", "registration_no": "N-1"}
+            | {"contact_name": "สมชาย", "phone": "0811111111", "member_usernames": ""}
+            | address,
+        ),
+        "producers:group_edit": (
+            {"pk": group.pk},
+            "producer_a",
+            {"contact_name": "สมหญิง", "phone": "0822222222", "line_id": "", "address": "บ้าน"},
+        ),
+        "producers:product_create": (
+            {"pk": group.pk},
+            "producer_a",
+            {"name": "ผ้าไหม", "category": "textile", "price_min": "100", "price_max": "200"}
+            | {"unit": "ผืน", "is_active": "on"},
+        ),
+        "producers:visit_create": (
+            {"pk": group.pk},
+            officer,
+            {"visited_on": _today(), "met_with": "ประธาน", "follow_up": "", "follow_up_due": ""},
+        ),
+        "producers:rating_create": (
+            {"pk": group.pk},
+            officer,
+            {"product": product, "round": str(w.round.pk), "score": "85", "certificate_no": "1"},
+        ),
+        "producers:certification_create": (
+            {"pk": group.pk},
+            officer,
+            {"standard": "mophocho", "number": "มผช. 1/2569", "product": product}
+            | {"issued_on": _today(-10), "expires_on": _today(300)},
+        ),
+        "booths:fair_create": (
+            {},
+            officer,
+            {"name": "งานใหม่", "venue": "ลานกลางเมือง", "province": "50", "booth_count": "10"}
+            | fair_dates,
+        ),
+        "booths:zones": (
+            {"pk": fair.pk},
+            officer,
+            {"code": "Q", "name": "โซนคิว", "color": "#ff0000"},
+        ),
+        "booths:booths": (
+            {"pk": draft.pk},
+            officer,
+            {"zone": str(w.draft_zone.pk), "prefix": "Q", "first": "1", "last": "3", "digits": "2"}
+            | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"},
+        ),
+        "booths:booth_edit": (
+            {"pk": w.draft_booth.pk},
+            officer,
+            {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
+            | {"x": "0", "y": "0", "w": "30", "h": "30"},
+        ),
+        "booths:application_detail": (
+            {"pk": w.application_a.pk},
+            officer,
+            {"is_eligible": "1", "reason": "ตรวจแล้ว"},
+        ),
+        "booths:criteria": (
+            {"pk": draft.pk},
+            officer,
+            {"save": "1", "c-TOTAL_FORMS": "1", "c-INITIAL_FORMS": "0", "c-MAX_NUM_FORMS": "9"}
+            | {
+                "c-0-name": "ความสะอาด",
+                "c-0-weight": "1.5",
+                "c-0-max_score": "10",
+                "c-0-order": "1",
+            },
+        ),
+        "booths:eligibility_rules": (
+            {"pk": draft.pk},
+            officer,
+            {"kind": "min_stars", "min_stars": "3", "standard": "fda"},
+        ),
+        "booths:committee": (
+            {"pk": fair.pk},
+            officer,
+            {"add_review": "1", "registration_no": group.registration_no, "member": "0", "k": "3"},
+        ),
+        "booths:run_list": (
+            {"pk": fair.pk},
+            officer,
+            {"seed": "7", "province_caps": "50 = 10", "category_min": "", "category_max": ""},
+        ),
+        "booths:release": (
+            {"pk": fair.pk, "assignment_pk": w.holding_a.pk},
+            officer,
+            {"reason": "ไม่มาออกบูธ", "is_no_show": "on"},
+        ),
+        "booths:apply": (
+            {"pk": fair.pk},
+            "producer_a",
+            {"products": product, "choice_1": str(w.zone.pk), "pitch": "ผ้าทอมือ"},
+        ),
+        "booths:score_sheet": (
+            {"pk": w.review.pk},
+            "committee_assigned",
+            {f"value_{w.criterion.pk}": "8", f"comment_{w.criterion.pk}": "ดี"},
+        ),
+        "booths:declare_conflict": (
+            {"pk": w.seat.pk},
+            "committee_assigned",
+            {"registration_no": w.group_b.registration_no, "reason": "ญาติ"},
+        ),
+        "sales:enter": (
+            {"assignment_id": w.holding_a.pk},
+            "producer_a",
+            {"day": _today(), "amount": "1,250.50", "units": "10", "cash_amount": "250"}
+            | {"transfer_amount": "1000", "note": "ขายดี"},
+        ),
+        "sales:record_visit": (
+            {"assignment_id": w.holding_a.pk},
+            officer,
+            {"day": _today(), "note": "ให้กำลังใจ"},
+        ),
+        "sales:cutoff": (
+            {"fair_id": fair.pk},
+            officer,
+            {"days_after": "1", "cutoff_time": "12:00"},
+        ),
+        "sales:issue_new": (
+            {"fair_id": fair.pk},
+            "producer_a",
+            {"category": "electricity", "description": "ไฟดับ"},
+        ),
+        "sales:issue_move": (
+            {"issue_id": w.issue.pk},
+            officer,
+            {"status": "resolved", "resolution": "ช่างมาซ่อมแล้ว"},
+        ),
+        "sales:meeting_create": (
+            {},
+            officer,
+            {"fair": str(fair.pk), "held_on": _today(), "place": "ศาลากลาง", "agenda": "สรุปงาน"}
+            | {"groups_present": str(group.pk)},
+        ),
+        "sales:meeting_action_create": (
+            {"meeting_id": w.meeting.pk},
+            officer,
+            {"description": "ทำฉลาก", "owner_group": str(group.pk), "due_on": _today(30)}
+            | {"status": "open"},
+        ),
+    }
+
+
+CASE_NAMES = [
+    "booths:application_detail",
+    "booths:apply",
+    "booths:booth_edit",
+    "booths:booths",
+    "booths:committee",
+    "booths:criteria",
+    "booths:declare_conflict",
+    "booths:eligibility_rules",
+    "booths:fair_create",
+    "booths:release",
+    "booths:run_list",
+    "booths:score_sheet",
+    "booths:zones",
+    "producers:certification_create",
+    "producers:group_create",
+    "producers:group_edit",
+    "producers:product_create",
+    "producers:rating_create",
+    "producers:visit_create",
+    "sales:cutoff",
+    "sales:enter",
+    "sales:issue_move",
+    "sales:issue_new",
+    "sales:meeting_action_create",
+    "sales:meeting_create",
+    "sales:record_visit",
+]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from world_fixture(django_db_blocker, tmp_path_factory.mktemp("bad_input_media"))
+
+
+@pytest.fixture(scope="module")
+def clients(world):
+    made = {}
+    for role, user in world.users.items():
+        made[role] = Client()
+        made[role].force_login(user)
+    return made
+
+
+ALERT = re.compile(r'class="alert alert-danger[^>]*>\s*([^<]*)<')
+
+
+def _form_errors(response):
+    """Error messages of every bound form or formset the page was rendered with, and the red
+    alerts it shows."""
+    contexts = response.context
+    if contexts is not None and not isinstance(contexts, ContextList):
+        contexts = [contexts]
+    messages = ALERT.findall(response.content.decode()) if response.status_code == 200 else []
+    for context in contexts or []:
+        for value in context.flatten().values():
+            errors = getattr(value, "errors", None)
+            if getattr(value, "is_bound", False) and errors:
+                if isinstance(errors, list):
+                    errors = {k: v for e in errors for k, v in e.items()}
+                messages += [m for field_errors in errors.values() for m in field_errors]
+                messages += list(getattr(value, "non_form_errors", list)())
+    return messages
+
+
+def submit(client, url, data):
+    """POST in a rolled-back savepoint; returns the response and whether any table changed."""
+    with transaction.atomic():
+        before = table_counts()
+        response = client.post(url, data)
+        changed = table_counts() != before
+        transaction.set_rollback(True)
+    return response, changed
+
+
+def assert_clear_answer(response, changed):
+    """A saved record (redirect) or a clear Thai error; a refusal changes nothing. A tampered
+    hidden field (such as the fair day of the sales form) may also answer 404."""
+    assert response.status_code in (200, 302, 400, 404), response.status_code
+    if response.status_code == 302:
+        return
+    if response.status_code == 404:
+        assert not changed
+        return
+    errors = _form_errors(response)
+    assert errors or response.status_code == 400, "the page came back without saying what is wrong"
+    assert not changed, f"a refused submission saved something: {errors}"
+    untranslated = [str(e) for e in errors if not THAI.search(str(e))]
+    assert not untranslated, f"errors not in Thai: {untranslated}"
+
+
+def test_every_form_case_has_a_valid_submission(db, world):
+    assert sorted(_cases(world)) == CASE_NAMES
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+@SETTINGS
+@given(data=st.data())
+def test_any_input_gets_a_saved_record_or_a_clear_thai_error(db, world, clients, name, data):
+    kwargs, role, valid = _cases(world)[name]
+    fuzzed = {key: data.draw(st.one_of(st.just(v), nasty), label=key) for key, v in valid.items()}
+    response, changed = submit(clients[role], reverse(name, kwargs=kwargs), fuzzed)
+    assert_clear_answer(response, changed)
+
+
+# Inputs that once answered 500, pinned down one by one.
+
+
+@pytest.mark.parametrize("name", ["sales:enter", "sales:checkin"])
+def test_an_impossible_date_on_a_sales_page_is_not_found(db, world, clients, name):
+    kwargs = {"assignment_id": world.holding_a.pk} if name == "sales:enter" else {}
+    kwargs = kwargs or {"fair_id": world.fair.pk}
+    client = clients["officer_province"]
+    assert client.get(reverse(name, kwargs=kwargs), {"day": "2026-02-30"}).status_code == 404
+
+
+@pytest.mark.parametrize("below", ["NaN", "sNaN", "-Infinity", "Infinity"])
+def test_the_fair_report_ignores_a_threshold_that_is_not_a_number(db, world, clients, below):
+    url = reverse("sales:fair_report", args=[world.fair.pk])
+    assert clients["officer_province"].get(url, {"below": below}).status_code == 200
+
+
+def test_a_reviewer_count_that_is_not_a_number_is_not_a_server_error(db, world, clients):
+    url = reverse("booths:committee", args=[world.fair.pk])
+    response, changed = submit(clients["officer_province"], url, {"auto_assign": "1", "k": "สาม"})
+    assert response.status_code == 302
+    assert not changed
+
+
+def test_units_beyond_a_million_are_refused_in_thai(db, world, clients):
+    url = reverse("sales:enter", args=[world.holding_a.pk])
+    data = {"day": _today(), "amount": "100", "units": "3000000000"}
+    response, changed = submit(clients["producer_a"], url, data)
+    assert response.status_code == 200
+    assert not changed
+    assert THAI.search(" ".join(response.context["form"].errors["units"]))
+
+
+def test_a_visit_note_for_a_day_outside_the_fair_is_not_kept(db, world, clients):
+    url = reverse("sales:record_visit", args=[world.holding_a.pk])
+    data = {"day": _today(365), "note": "ให้กำลังใจ"}
+    response, changed = submit(clients["officer_province"], url, data)
+    assert response.status_code == 302
+    assert not changed
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "origin_x"),
+    [("1", "abc", "0"), ("1", "3", "4000000000"), ("99999999999999999999", "1", "0")],
+)
+def test_a_booth_grid_the_database_cannot_hold_is_refused(
+    db, world, clients, first, last, origin_x
+):
+    url = reverse("booths:booths", args=[world.draft_fair.pk])
+    data = {"zone": str(world.draft_zone.pk), "prefix": "Q", "first": first, "last": last}
+    data |= {"digits": "2", "per_row": "10", "origin_x": origin_x, "origin_y": "0"}
+    response, changed = submit(clients["officer_province"], url, data | {"booth_type": "standard"})
+    assert_clear_answer(response, changed)
+    assert response.status_code == 200

@@ -1,0 +1,80 @@
+"""Hand-edited query strings on the pages that read them: a page or a 404, never a server error."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.matrix_world import signed_in_clients, world_fixture
+from tests.test_bad_input import SETTINGS, nasty
+
+
+def _pages(w):
+    """URL name → (URL kwargs, role, query parameters the page reads)."""
+    officer = "officer_province"
+    return {
+        "audit_log": ({}, officer, ["model", "user"]),
+        "producers:group_list": (
+            {},
+            officer,
+            ["q", "province", "district", "category", "stars", "certification", "sort", "page"],
+        ),
+        "producers:group_export_csv": ({}, officer, ["q", "province", "stars", "sort"]),
+        "producers:address_fields": ({}, officer, ["province", "district", "subdistrict"]),
+        "producers:district_options": ({}, officer, ["province"]),
+        "booths:application_list": ({"pk": w.fair.pk}, officer, ["status", "q", "page"]),
+        "booths:ranking": ({"pk": w.fair.pk}, officer, ["normalise", "page"]),
+        "booths:run_detail": ({"pk": w.run.pk}, officer, ["page"]),
+        "booths:holdings": ({"pk": w.fair.pk}, officer, ["page"]),
+        "sales:enter": ({"assignment_id": w.holding_a.pk}, "producer_a", ["day"]),
+        "sales:checkin": ({"fair_id": w.fair.pk}, officer, ["day"]),
+        "sales:issue_list": ({}, officer, ["status"]),
+        "sales:fair_report": ({"fair_id": w.fair.pk}, officer, ["below"]),
+        "sales:fair_report_export": (
+            {"fair_id": w.fair.pk, "table": "days", "fmt": "csv"},
+            officer,
+            ["below"],
+        ),
+    }
+
+
+PAGE_NAMES = [
+    "audit_log",
+    "booths:application_list",
+    "booths:holdings",
+    "booths:ranking",
+    "booths:run_detail",
+    "producers:address_fields",
+    "producers:district_options",
+    "producers:group_export_csv",
+    "producers:group_list",
+    "sales:checkin",
+    "sales:enter",
+    "sales:fair_report",
+    "sales:fair_report_export",
+    "sales:issue_list",
+]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from world_fixture(django_db_blocker, tmp_path_factory.mktemp("query_media"))
+
+
+@pytest.fixture(scope="module")
+def clients(world):
+    return signed_in_clients(world)
+
+
+def test_every_page_case_is_listed(db, world):
+    assert sorted(_pages(world)) == PAGE_NAMES
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+@SETTINGS
+@given(data=st.data())
+def test_any_query_string_gets_a_page_or_not_found(db, world, clients, name, data):
+    kwargs, role, params = _pages(world)[name]
+    query = {key: data.draw(nasty, label=key) for key in params}
+    response = clients[role].get(reverse(name, kwargs=kwargs), query)
+    assert response.status_code in (200, 302, 404), response.status_code

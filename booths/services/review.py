@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from booths.models import (
-    Application,
     ApplicationStatus,
     CommitteeMember,
     ConflictOfInterest,
@@ -187,12 +186,6 @@ def add_member(*, fair, user, by, home_district=None, own_group=None):
         fair=fair, user=user, defaults={"home_district": home_district, "own_group": own_group}
     )
     return member
-
-
-def visible_applications(member):
-    """The applications a member reviews, without any they are conflicted with."""
-    conflicted = {a for m, a in conflict_pairs(member.fair) if m == member.pk}
-    return Application.objects.filter(reviews__member=member).exclude(pk__in=conflicted)
 
 
 def save_criteria(*, fair, formset, by):

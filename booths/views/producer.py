@@ -30,7 +30,8 @@ def my_applications(request):
     )
 
 
-def _group_for(user, fair):
+def _group_for(user):
+    """The producer's group that applies (the first, for the rare member of several)."""
     group = user.producer_groups.order_by("pk").first()
     if group is None:
         raise Http404
@@ -39,7 +40,7 @@ def _group_for(user, fair):
 
 @requires("booths.apply", get_object=fair_from)
 def apply(request, pk, obj):
-    group = _group_for(request.user, obj)
+    group = _group_for(request.user)
     existing = obj.applications.filter(group=group).first()
     initial = {}
     if existing is not None:

@@ -15,10 +15,12 @@ from decimal import Decimal, InvalidOperation
 from zipfile import BadZipFile
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from otop_fair.thai import thai_sort_key
 from producers.models import Category, GroupType, ProducerGroup, Product, Subdistrict
 
 # (key, Thai header). English keys are accepted as headers too.
@@ -251,54 +253,118 @@ class ImportSummary:
     products_updated: int = 0
 
 
-def _apply_group(check, by, summary):
+GROUP_FIELDS = [
+    "name",
+    "sort_name",
+    "group_type",
+    "contact_name",
+    "phone",
+    "line_id",
+    "address",
+    "subdistrict",
+    "province",
+    "updated_at",
+]
+PRODUCT_FIELDS = ["category", "price_min", "price_max", "unit", "updated_at"]
+
+
+def _group_from(check, group, now):
     values = check.values
-    group = ProducerGroup.objects.filter(registration_no=values["registration_no"]).first()
-    if group is None:
-        group = ProducerGroup(registration_no=values["registration_no"])
-        summary.groups_created += 1
-    else:
-        summary.groups_updated += 1
     group.name = values["name"]
+    group.sort_name = thai_sort_key(group.name)
     group.group_type = group_types()[_loose(values["group_type"])]
     group.contact_name = values["contact_name"]
     group.phone = values.get("phone", "")
     group.line_id = values.get("line_id", "")
     group.address = values.get("address", "")
     group.subdistrict = check.subdistrict
-    group._history_user = by
-    group.save()
+    group.province_id = check.subdistrict.district.province_id
+    group.updated_at = now
     return group
 
 
-def _apply_product(check, group, by, summary):
+def _product_from(check, product, now):
     values = check.values
-    product = Product.objects.filter(group=group, name=values["product_name"]).first()
-    if product is None:
-        product = Product(group=group, name=values["product_name"])
-        summary.products_created += 1
-    else:
-        summary.products_updated += 1
     product.category = categories()[_loose(values["category"])]
     product.price_min = _price(values.get("price_min", ""), check, "")
     product.price_max = _price(values.get("price_max", ""), check, "")
     product.unit = values.get("unit", "") or product.unit
-    product._history_user = by
-    product.save()
+    product.updated_at = now
+    return product
+
+
+def _snapshot(obj, fields):
+    """The values an import may change, less the timestamp: to write only what really changed."""
+    return tuple(
+        getattr(obj, f + "_id" if f in ("subdistrict", "province") else f)
+        for f in fields
+        if f != "updated_at"
+    )
+
+
+def _write(model, new, changed, fields, by):
+    """Bulk writes that still leave one audit-trail row per object, attributed to `by`."""
+    bulk_create_with_history(new, model, batch_size=1000, default_user=by)
+    # Small batches: an UPDATE … CASE grows with the square of the batch in PostgreSQL.
+    bulk_update_with_history(changed, model, fields, batch_size=100, default_user=by)
+
+
+def _write_groups(checks, by, summary, now):
+    regnos = {c.values["registration_no"] for c in checks}
+    existing = ProducerGroup.objects.select_for_update().in_bulk(
+        regnos, field_name="registration_no"
+    )
+    groups, new, changed = {}, [], []
+    for check in checks:
+        regno = check.values["registration_no"]
+        if regno in groups:
+            continue
+        group = existing.get(regno) or ProducerGroup(registration_no=regno, created_at=now)
+        before = _snapshot(group, GROUP_FIELDS)
+        groups[regno] = _group_from(check, group, now)
+        if group.pk is None:
+            new.append(group)
+        elif _snapshot(group, GROUP_FIELDS) != before:
+            changed.append(group)
+    _write(ProducerGroup, new, changed, GROUP_FIELDS, by)
+    summary.groups_created, summary.groups_updated = len(new), len(changed)
+    return groups
+
+
+def _write_products(checks, groups, by, summary, now):
+    existing = {
+        (p.group_id, p.name): p for p in Product.objects.filter(group__in=list(groups.values()))
+    }
+    products, new, before = {}, [], {}
+    for check in checks:
+        name = check.values.get("product_name")
+        if not name:
+            continue
+        group = groups[check.values["registration_no"]]
+        key = (group.pk, name)
+        product = products.get(key) or existing.get(key)
+        if product is None:
+            product = Product(group=group, name=name, sort_name=thai_sort_key(name), created_at=now)
+            new.append(product)
+        before.setdefault(key, _snapshot(product, PRODUCT_FIELDS))
+        products[key] = _product_from(check, product, now)
+    changed = [
+        p
+        for key, p in products.items()
+        if key in existing and _snapshot(p, PRODUCT_FIELDS) != before[key]
+    ]
+    _write(Product, new, changed, PRODUCT_FIELDS, by)
+    summary.products_created, summary.products_updated = len(new), len(changed)
 
 
 def apply_rows(rows, *, by):
     """Write every row or none: returns (summary, checks); nothing is saved if any row fails."""
     checks = check_rows(rows, by)
-    summary = ImportSummary()
     if any(c.errors for c in checks):
         return None, checks
+    summary = ImportSummary()
+    now = timezone.now()
     with transaction.atomic():
-        groups = {}
-        for check in checks:
-            regno = check.values["registration_no"]
-            if regno not in groups:
-                groups[regno] = _apply_group(check, by, summary)
-            if check.values.get("product_name"):
-                _apply_product(check, groups[regno], by, summary)
+        groups = _write_groups(checks, by, summary, now)
+        _write_products(checks, groups, by, summary, now)
     return summary, checks

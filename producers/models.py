@@ -170,10 +170,18 @@ class ProducerGroup(models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_name = thai_sort_key(self.name)
-        self.province_id = Subdistrict.objects.values_list("district__province_id", flat=True).get(
+        self.province_id = self._province_of_subdistrict()
+        super().save(*args, **kwargs)
+
+    def _province_of_subdistrict(self):
+        """The subdistrict's province, without a query when it was loaded with its district."""
+        if ProducerGroup.subdistrict.is_cached(self):
+            sub = self.subdistrict
+            if sub.pk == self.subdistrict_id and Subdistrict.district.is_cached(sub):
+                return sub.district.province_id
+        return Subdistrict.objects.values_list("district__province_id", flat=True).get(
             pk=self.subdistrict_id
         )
-        super().save(*args, **kwargs)
 
 
 class Category(models.TextChoices):

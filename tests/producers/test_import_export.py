@@ -186,3 +186,15 @@ def test_exported_file_imports_back_without_changes(client_for, officer):
     assert ProducerGroup.objects.count() == 1
     group.refresh_from_db()
     assert group.name == "กลุ่มส่งออกแล้วนำเข้า"
+
+
+def test_import_leaves_an_audit_trail_by_the_officer(client_for, officer):
+    client = client_for(officer)
+    import_file(client, as_csv(good_rows()))
+    rows = good_rows()
+    rows[2][4] = "0899999999"
+    _, confirm = import_file(client, as_csv(rows))
+    assert "ปรับปรุง 1 กลุ่ม" in client.get(confirm["Location"]).content.decode()
+    group = ProducerGroup.objects.get(registration_no="OTOP-IMP-2")
+    assert [h.history_user for h in group.history.all()] == [officer, officer]
+    assert group.history.first().phone == "0899999999"

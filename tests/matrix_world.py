@@ -169,7 +169,7 @@ def _fair(users, reg):
     )
     draft = FairFactory(province=fair.province, state=FairState.DRAFT, created_by=officer)
     draft_zone = ZoneFactory(fair=draft, code="D", name="โซนร่าง")
-    return {
+    return _scoring(users, reg) | {
         "draft_fair": draft,
         "draft_zone": draft_zone,
         "draft_booth": BoothFactory(zone=draft_zone, code="D1"),
@@ -187,6 +187,16 @@ def _fair(users, reg):
         "holding_b": holding_b,
         "offer": offer,
     }
+
+
+def _scoring(users, reg):
+    """A second fair being scored, where the first committee member reviews group A."""
+    fair = FairFactory(state=FairState.SCORING, created_by=users["officer_province"])
+    criterion = Criterion.objects.create(fair=fair, name="บรรจุภัณฑ์", max_score=20)
+    application = ApplicationFactory(fair=fair, group=reg["group_a"], status="eligible")
+    seat = CommitteeMemberFactory(fair=fair, user=users["committee_assigned"])
+    review = ReviewAssignment.objects.create(member=seat, application=application)
+    return {"scoring_criterion": criterion, "scoring_review": review}
 
 
 def _fair_time(users, reg, fair_objects):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from otop_fair.exports import pdf_cells, pdf_header_cells
+from otop_fair.thai import baht
 from sales.report_charts import column_chart, share_bars
 
 SECTION_KEYS = (
@@ -34,6 +35,8 @@ class ReportTable:
     chart_kind: str = ""
     cells: list = field(default_factory=list)
     header_cells: list = field(default_factory=list)
+    # A shorter form of the same figures for the whole-report PDF, when the table is long.
+    printed: object = None
 
     def __post_init__(self):
         self.cells = [pdf_cells(row, self.money_columns, self.number_columns) for row in self.rows]
@@ -82,7 +85,7 @@ def _breakdown(key, title, first_header, rows, with_groups=True, with_booths=Fal
 
 
 def _areas(report):
-    return ReportTable(
+    table = ReportTable(
         "areas",
         _("Sales per province and district"),
         [_("Province"), _("District"), _("Groups"), _("Sales (baht)"), _("Share (%)")],
@@ -90,6 +93,28 @@ def _areas(report):
         money_columns=(3,),
         number_columns=(2,),
     )
+    table.printed = ReportTable(
+        "areas",
+        table.title,
+        [_("Province"), _("Groups"), _("Sales (baht)"), _("Districts")],
+        province_lines(report.areas),
+        money_columns=(2,),
+        number_columns=(1,),
+    )
+    return table
+
+
+def province_lines(areas):
+    """One line per province with its districts inline, from rows ordered by province."""
+    lines = {}
+    for row in areas:
+        line = lines.setdefault(row.label, [row.label, 0, 0, []])
+        line[1] += row.groups
+        line[2] += row.total
+        line[3].append(f"{row.extra} {baht(row.total, decimals=0)}")
+    return [
+        [name, groups, total, " · ".join(parts)] for name, groups, total, parts in lines.values()
+    ]
 
 
 def _groups(key, title, rows):

@@ -49,20 +49,12 @@ def _today(offset=0):
     return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
 
 
-def _cases(w):
-    """URL name, URL kwargs, role, and a valid submission that the fuzzing starts from."""
-    fair, draft, group, officer = w.fair, w.draft_fair, w.group_a, "officer_province"
-    product = str(w.product_a.pk)
+def _registry_cases(w):
+    group, product, officer = w.group_a, str(w.product_a.pk), "officer_province"
     address = {
         "province": "50",
         "district": str(group.subdistrict.district_id),
         "subdistrict": str(group.subdistrict_id),
-    }
-    fair_dates = {
-        "start_date": _today(60),
-        "end_date": _today(64),
-        "applications_open_on": _today(1),
-        "applications_close_on": _today(30),
     }
     return {
         "producers:group_create": (
@@ -99,6 +91,19 @@ def _cases(w):
             {"standard": "mpc", "number": "มผช. 1/2569", "product": product}
             | {"issued_on": _today(-10), "expires_on": _today(300)},
         ),
+    }
+
+
+def _fair_cases(w):
+    fair, draft, group, officer = w.fair, w.draft_fair, w.group_a, "officer_province"
+    product = str(w.product_a.pk)
+    fair_dates = {
+        "start_date": _today(60),
+        "end_date": _today(64),
+        "applications_open_on": _today(1),
+        "applications_close_on": _today(30),
+    }
+    return {
         "booths:fair_create": (
             {},
             officer,
@@ -174,6 +179,12 @@ def _cases(w):
             "committee_assigned",
             {"registration_no": w.group_a.registration_no, "reason": "ญาติ"},
         ),
+    }
+
+
+def _sales_cases(w):
+    fair, group, officer = w.fair, w.group_a, "officer_province"
+    return {
         "sales:enter": (
             {"assignment_id": w.holding_a.pk},
             "producer_a",
@@ -213,6 +224,11 @@ def _cases(w):
             | {"status": "open"},
         ),
     }
+
+
+def _cases(w):
+    """URL name → URL kwargs, role, and a valid submission that the fuzzing starts from."""
+    return _registry_cases(w) | _fair_cases(w) | _sales_cases(w)
 
 
 CASE_NAMES = [

@@ -150,36 +150,39 @@ POST_ONLY = {
 }
 
 
-def _kwargs(w):
-    """URL name → the keyword arguments that point at group A's objects and the fair."""
-    fair, group = w.fair.pk, w.group_a.pk
-    by_kind = {
-        "pk": {
-            "producers:group_detail": group,
-            "producers:group_edit": group,
-            "producers:product_create": group,
-            "producers:visit_create": group,
-            "producers:rating_create": group,
-            "producers:certification_create": group,
-            "producers:follow_up_done": w.visit.pk,
-            "producers:product_edit": w.product_a.pk,
-            "producers:photo_add": w.product_a.pk,
-            "producers:photo_delete": w.photo.pk,
-            "producers:photo_image": w.photo.pk,
-            "producers:photo_thumbnail": w.photo.pk,
-            "booths:booth_edit": w.booth.pk,
-            "booths:application_detail": w.application_a.pk,
-            "booths:run_detail": w.run.pk,
-            "booths:run_compare": w.run.pk,
-            "booths:withdraw": w.application_a.pk,
-            "booths:result": w.application_a.pk,
-            "booths:booth_card": w.application_a.pk,
-            "booths:respond_offer": w.offer.pk,
-            "booths:score_sheet": w.review.pk,
-            "booths:declare_conflict": w.seat.pk,
-        },
+def _pks(w):
+    """URL name → the object its `pk` names; every other `pk` is the province-50 fair."""
+    group = w.group_a.pk
+    return {
+        "producers:group_detail": group,
+        "producers:group_edit": group,
+        "producers:product_create": group,
+        "producers:visit_create": group,
+        "producers:rating_create": group,
+        "producers:certification_create": group,
+        "producers:follow_up_done": w.visit.pk,
+        "producers:product_edit": w.product_a.pk,
+        "producers:photo_add": w.product_a.pk,
+        "producers:photo_delete": w.photo.pk,
+        "producers:photo_image": w.photo.pk,
+        "producers:photo_thumbnail": w.photo.pk,
+        "booths:booth_edit": w.booth.pk,
+        "booths:application_detail": w.application_a.pk,
+        "booths:run_detail": w.run.pk,
+        "booths:run_compare": w.run.pk,
+        "booths:withdraw": w.application_a.pk,
+        "booths:result": w.application_a.pk,
+        "booths:booth_card": w.application_a.pk,
+        "booths:respond_offer": w.offer.pk,
+        "booths:score_sheet": w.review.pk,
+        "booths:declare_conflict": w.seat.pk,
     }
-    extra = {
+
+
+def _other_kwargs(w):
+    """URL name → its keyword arguments other than `pk` (fair_id is the fair unless named)."""
+    fair, group = w.fair.pk, w.group_a.pk
+    return {
         "booths:fair_step": {"step": "close"},
         "booths:member_reviews": {"member_pk": w.seat.pk},
         "booths:remove_review": {"review_pk": w.review.pk},
@@ -200,21 +203,16 @@ def _kwargs(w):
         "sales:meeting_action_create": {"meeting_id": w.meeting.pk},
         "sales:meeting_action_edit": {"action_id": w.action.pk},
     }
-    return by_kind, extra
 
 
 def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
-    by_kind, extra = _kwargs(world)
-    kwargs = dict(extra.get(name, {}))
-    for key in converters:
-        if key in kwargs:
-            continue
-        if key == "pk":
-            kwargs[key] = by_kind["pk"].get(name, world.fair.pk)
-        elif key == "fair_id":
-            kwargs[key] = world.fair.pk
+    kwargs = dict(_other_kwargs(world).get(name, {}))
+    if "pk" in converters:
+        kwargs["pk"] = _pks(world).get(name, world.fair.pk)
+    if "fair_id" in converters:
+        kwargs.setdefault("fair_id", world.fair.pk)
     return reverse(name, kwargs=kwargs)
 
 

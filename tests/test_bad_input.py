@@ -110,6 +110,12 @@ def _fair_cases(w):
             {"name": "งานใหม่", "venue": "ลานกลางเมือง", "province": "50", "booth_count": "10"}
             | fair_dates,
         ),
+        "booths:fair_edit": (
+            {"pk": draft.pk},
+            officer,
+            {"name": "งานแก้ชื่อ", "venue": "ลานวัด", "province": "50", "booth_count": "20"}
+            | fair_dates,
+        ),
         "booths:zones": (
             {"pk": draft.pk},
             officer,
@@ -217,6 +223,12 @@ def _sales_cases(w):
             {"fair": str(fair.pk), "held_on": _today(), "place": "ศาลากลาง", "agenda": "สรุปงาน"}
             | {"groups_present": str(group.pk)},
         ),
+        "sales:meeting_edit": (
+            {"meeting_id": w.meeting.pk},
+            officer,
+            {"fair": str(fair.pk), "held_on": _today(3), "place": "หอประชุม", "minutes": "สรุป"}
+            | {"groups_present": str(group.pk), "groups_absent": str(w.group_b.pk)},
+        ),
         "sales:meeting_action_create": (
             {"meeting_id": w.meeting.pk},
             officer,
@@ -241,6 +253,7 @@ CASE_NAMES = [
     "booths:declare_conflict",
     "booths:eligibility_rules",
     "booths:fair_create",
+    "booths:fair_edit",
     "booths:release",
     "booths:run_list",
     "booths:score_sheet",
@@ -257,6 +270,7 @@ CASE_NAMES = [
     "sales:issue_new",
     "sales:meeting_action_create",
     "sales:meeting_create",
+    "sales:meeting_edit",
     "sales:record_visit",
 ]
 

@@ -46,6 +46,7 @@ hostile_bytes = st.one_of(
     st.binary(max_size=200).map(lambda tail: JPEG[:200] + tail),
     st.sampled_from(
         [
+            JPEG,
             b"",
             png_claiming(100_000, 100_000),
             png_claiming(0, 0),

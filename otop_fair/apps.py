@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OtopFairConfig(AppConfig):
     name = "otop_fair"
     verbose_name = _("OTOP Fair")
+
+    def ready(self):
+        from otop_fair import audit  # noqa: F401  (connects the change-reason guard)

@@ -9,10 +9,22 @@ from datetime import datetime
 from heapq import nlargest
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.dispatch import receiver
 from simple_history.models import registered_models
+from simple_history.signals import pre_create_historical_record
 from simple_history.utils import get_history_model_for_model
 
 CHANGE_LABELS = {"+": "created", "~": "changed", "-": "deleted"}
+REASON_LENGTH = 100  # simple-history's history_change_reason column
+
+
+@receiver(pre_create_historical_record)
+def fit_change_reason(sender, history_instance, **kwargs):
+    """A reason typed by a user may be longer than the history column: keep its start rather
+    than fail the save with a 500 (the full text stays on the record, e.g. a release reason)."""
+    reason = history_instance.history_change_reason
+    if reason and len(reason) > REASON_LENGTH:
+        history_instance.history_change_reason = reason[: REASON_LENGTH - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class DailySalesForm(forms.Form):
             self.fields["reason"] = forms.CharField(
                 label=_("Reason for the change (officers)"),
                 required=False,
-                max_length=300,
+                max_length=100,
                 help_text=_("Needed after the cut-off; kept in the audit trail."),
                 widget=forms.TextInput(attrs={"class": "form-control"}),
             )

@@ -114,7 +114,9 @@ def read_rows(uploaded):
         raise ImportFileError(_("The file has more than 20,000 rows. Please split it."))
     rows = []
     for cells in table[1:]:
-        values = {k: str(v).strip() for k, v in zip(keys, cells, strict=False) if k}
+        # NUL characters cannot be stored (or even looked up) in PostgreSQL text.
+        cells = [str(v).replace("\x00", "") for v in cells]
+        values = {k: v.strip() for k, v in zip(keys, cells, strict=False) if k}
         if any(values.values()):
             rows.append(values)
     return rows

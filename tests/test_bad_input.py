@@ -12,6 +12,7 @@ import os
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.test.utils import ContextList
@@ -421,3 +422,26 @@ def test_the_valid_submission_of_each_form_is_saved(db, world, clients, name):
         transaction.set_rollback(True)
     saved = changed or b"alert-success" in response.content
     assert saved == (name not in REFUSED_BY_STATE), _form_errors(response)
+
+
+def test_a_long_release_reason_is_kept_and_the_booth_released(db, world, clients):
+    url = reverse("booths:release", args=[world.fair.pk, world.holding_a.pk])
+    reason = "กลุ่มแจ้งว่าติดงานบุญประจำปีของหมู่บ้าน " * 10
+    with transaction.atomic():
+        response = clients["officer_province"].post(url, {"reason": reason})
+        world.holding_a.refresh_from_db()
+        released = (world.holding_a.status, world.holding_a.release_reason)
+        transaction.set_rollback(True)
+    world.holding_a.refresh_from_db()
+    assert response.status_code == 302
+    assert released == ("released", reason.strip())
+
+
+def test_a_spreadsheet_with_nul_characters_is_previewed(db, world, clients):
+    content = "เลขทะเบียน OTOP,รหัสตำบล\r\nOTOP-1,50\x0001\r\n".encode()
+    upload = SimpleUploadedFile("groups.csv", content, content_type="text/csv")
+    response, changed = submit(
+        clients["officer_province"], reverse("producers:import_upload"), {"file": upload}
+    )
+    assert response.status_code == 200
+    assert not changed

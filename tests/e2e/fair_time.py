@@ -98,7 +98,7 @@ def officer_records_meeting(officer, fair_pk, day, groups):
 def officer_downloads_report(officer, fair_pk, group_name, total):
     page = officer.go(f"/sales/reports/{fair_pk}/")
     assert f"฿{total:,}" in page.locator("main").inner_text()
-    with page.expect_download() as info:
+    with page.expect_download(timeout=60_000) as info:
         page.locator("#top a[href$='/xlsx/']").click()
     download = info.value
     assert download.suggested_filename.endswith(".xlsx")
@@ -106,7 +106,7 @@ def officer_downloads_report(officer, fair_pk, group_name, total):
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert group_name in cells
     assert Decimal(str(max(c for c in cells if isinstance(c, (int, float, Decimal))))) > 0
-    with page.expect_download() as info:
+    with page.expect_download(timeout=60_000) as info:
         page.locator("a[href$='/report.pdf']").click()
     pdf = _bytes(info.value)
     assert pdf.startswith(b"%PDF")

@@ -72,7 +72,7 @@ def withdraw_application(*, application, by, reason=""):
             release_assignment(assignment=holding, by=by, reason=reason or _("The group withdrew."))
         application.status = ApplicationStatus.WITHDRAWN
         application._history_user = by
-        application._change_reason = reason or "withdrawn"
+        application._change_reason = reason or _("withdrawn")
         application.save(update_fields=["status", "updated_at"])
         for offer in application.offers.filter(status=OfferStatus.PENDING):
             decline_offer(offer=offer, by=by)

@@ -140,7 +140,7 @@ def evaluate_eligibility(*, fair, by):
             applications,
             ["passes_rules", "status"],
             by=by,
-            reason="eligibility checked",
+            reason=_("eligibility checked"),
         )
     eligible = sum(1 for a in applications if a.status == ApplicationStatus.ELIGIBLE)
     return eligible, len(applications) - eligible

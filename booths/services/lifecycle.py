@@ -39,7 +39,7 @@ def open_applications(*, fair, by):
         check_step(fair, FairState.OPEN)
         if not fair.booths.exists():
             raise ValidationError(_("Add booths to the floor plan before opening applications."))
-        return move_fair(fair, FairState.OPEN, by=by, reason="applications opened")
+        return move_fair(fair, FairState.OPEN, by=by, reason=_("applications opened"))
 
 
 def close_applications(*, fair, by):
@@ -50,21 +50,21 @@ def close_applications(*, fair, by):
         if not fair.criteria.exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
         evaluate_eligibility(fair=fair, by=by)
-        return move_fair(fair, FairState.SCORING, by=by, reason="applications closed, scoring")
+        return move_fair(fair, FairState.SCORING, by=by, reason=_("applications closed, scoring"))
 
 
 def start_fair(*, fair, by):
     with transaction.atomic():
-        return move_fair(locked(fair), FairState.RUNNING, by=by, reason="fair started")
+        return move_fair(locked(fair), FairState.RUNNING, by=by, reason=_("fair started"))
 
 
 def close_fair(*, fair, by):
     """Close the fair; offers still waiting for an answer lapse."""
     with transaction.atomic():
-        fair = move_fair(locked(fair), FairState.CLOSED, by=by, reason="fair closed")
+        fair = move_fair(locked(fair), FairState.CLOSED, by=by, reason=_("fair closed"))
         for offer in fair.offers.filter(status=OfferStatus.PENDING):
             offer.status = OfferStatus.EXPIRED
             offer._history_user = by
-            offer._change_reason = "fair closed"
+            offer._change_reason = _("fair closed")
             offer.save(update_fields=["status"])
         return fair

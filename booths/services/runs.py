@@ -178,7 +178,10 @@ def publish_allocation(*, fair, run, by, reason=""):
             raise ValidationError(_("This version is already published."))
         if fair.state == FairState.SCORING:
             move_fair(
-                fair, FairState.ALLOCATED, by=by, reason=f"allocation v{run.version} published"
+                fair,
+                FairState.ALLOCATED,
+                by=by,
+                reason=_("allocation v%(version)s published") % {"version": run.version},
             )
         elif fair.state == FairState.ALLOCATED:
             if not reason.strip():
@@ -190,7 +193,7 @@ def publish_allocation(*, fair, run, by, reason=""):
         run.published_by = by
         run.reason = reason
         run._history_user = by
-        run._change_reason = reason or "published"
+        run._change_reason = reason or _("published")
         run.save()
         _hold_booths(fair, run, by)
     return run
@@ -204,7 +207,7 @@ def _hold_booths(fair, run, by):
     for offer in fair.offers.filter(status=OfferStatus.PENDING):
         offer.status = OfferStatus.EXPIRED
         offer._history_user = by
-        offer._change_reason = f"replaced by allocation v{run.version}"
+        offer._change_reason = _("replaced by allocation v%(version)s") % {"version": run.version}
         offer.save(update_fields=["status"])
     seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
     active = list(fair.assignments.filter(status=AssignmentStatus.ACTIVE))
@@ -236,7 +239,11 @@ def _hold_booths(fair, run, by):
         else:
             app.status = ApplicationStatus.NOT_SELECTED
     update_with_history(
-        Application, apps, ["status"], by=by, reason=f"allocation v{run.version} published"
+        Application,
+        apps,
+        ["status"],
+        by=by,
+        reason=_("allocation v%(version)s published") % {"version": run.version},
     )
 
 

@@ -113,7 +113,7 @@ def accept_offer(*, offer, by, now=None):
         _respond(offer, OfferStatus.ACCEPTED, by, "offer accepted")
         assignment = Assignment(fair=offer.fair, booth=offer.booth, application=offer.application)
         assignment._history_user = by
-        assignment._change_reason = "waiting-list offer accepted"
+        assignment._change_reason = _("waiting-list offer accepted")
         assignment.save()
         application = offer.application
         application.status = ApplicationStatus.SELECTED

@@ -188,8 +188,9 @@ def test_own_sales_page_runs_a_constant_number_of_queries(
 ):
     fair, assignments = bulk_fair(booths)
     assignments[0].application.group.members.add(producer_user)
+    client = client_for(producer_user)
     with django_assert_max_num_queries(26):
-        response = client_for(producer_user).get("/sales/mine/")
+        response = client.get("/sales/mine/")
     assert response.status_code == 200
 
 
@@ -198,6 +199,7 @@ def test_problem_list_runs_a_constant_number_of_queries(
     client_for, province_officer, holding, django_assert_max_num_queries, issues
 ):
     IssueReportFactory.create_batch(issues, assignment=holding)
+    client = client_for(province_officer)
     with django_assert_max_num_queries(23):
-        response = client_for(province_officer).get("/sales/problems/")
+        response = client.get("/sales/problems/")
     assert response.status_code == 200

@@ -39,8 +39,11 @@ run: demo
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# Browser tests run in a process of their own: after the rest of the suite in the same process,
+# the live server stopped serving static files (unexplained yet; see the closing note of 2026-11-27).
 test: setup chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m browser
 
 bench: setup
 	$(PY) -m pytest benchmarks -q -s -p no:randomly

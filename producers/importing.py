@@ -102,7 +102,10 @@ def read_rows(uploaded):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp874", errors="replace")
-        table = list(csv.reader(io.StringIO(text)))
+        try:
+            table = list(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as error:
+            raise ImportFileError(_("The CSV file cannot be read.")) from error
     if not table:
         raise ImportFileError(_("The file is empty."))
     keys = [HEADER_KEYS.get(str(h).strip().lower()) for h in table[0]]

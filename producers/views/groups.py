@@ -71,7 +71,10 @@ def address_fields(request):
 @requires("producers.view_geography")
 def district_options(request):
     """`<option>`s of a province's districts, for the list filter's district select."""
-    districts = District.objects.filter(province_id=request.GET.get("province") or None)
+    province = request.GET.get("province", "")
+    if not province.isdigit():
+        province = None
+    districts = District.objects.filter(province_id=province)
     return render(request, "producers/_district_options.html", {"districts": districts})
 
 

@@ -354,3 +354,14 @@ class ReasonForm(forms.Form):
 class ReleaseForm(forms.Form):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
     is_no_show = forms.BooleanField(label=_("the group did not show up"), required=False)
+
+
+class ExcuseForm(forms.Form):
+    """Excuse a no-show (or take the excuse back), always with the reason on record."""
+
+    excused = forms.TypedChoiceField(
+        choices=[("1", _("excused")), ("0", _("not excused"))],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(label=_("reason"), max_length=500)

@@ -189,6 +189,15 @@ def assignment_rows(fair):
     )
 
 
+def released_rows(fair):
+    """The booths given up at a fair (withdrawals and no-shows), latest first."""
+    return list(
+        Assignment.objects.filter(fair=fair, status=AssignmentStatus.RELEASED)
+        .select_related("booth__zone", "application__group__province")
+        .order_by("-released_at", "booth__code")
+    )
+
+
 def applications_for_producer(user):
     return (
         Application.objects.visible_to(user)

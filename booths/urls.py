@@ -39,6 +39,11 @@ urlpatterns = [
         allocation.release,
         name="release",
     ),
+    path(
+        "<int:pk>/holdings/<int:assignment_pk>/excuse/",
+        allocation.excuse_no_show,
+        name="excuse_no_show",
+    ),
     path("<int:pk>/export.<slug:fmt>", allocation.export_holdings, name="export_holdings"),
     path("<int:pk>/plan.pdf", allocation.plan_pdf, name="plan_pdf"),
     path("mine/", producer.my_applications, name="my_applications"),

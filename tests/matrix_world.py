@@ -164,6 +164,17 @@ def _fair(users, reg):
     )
     holding_a = Assignment.objects.create(fair=fair, booth=booths[0], application=app_a, run=run_1)
     holding_b = Assignment.objects.create(fair=fair, booth=booths[1], application=app_b, run=run_1)
+    # Group B first held A3 and did not show up on the first day; A3 is now offered to group A.
+    no_show_b = Assignment.objects.create(
+        fair=fair,
+        booth=booths[2],
+        application=app_b,
+        run=run_1,
+        status="released",
+        released_at=now,
+        release_reason="ไม่มาออกบูธวันแรก",
+        is_no_show=True,
+    )
     offer = WaitlistOffer.objects.create(
         fair=fair, booth=booths[2], application=app_a, deadline=now + datetime.timedelta(days=2)
     )
@@ -185,6 +196,7 @@ def _fair(users, reg):
         "other_run": run_2,
         "holding_a": holding_a,
         "holding_b": holding_b,
+        "no_show_b": no_show_b,
         "offer": offer,
     }
 

@@ -170,6 +170,11 @@ def _fair_cases(w):
             officer,
             {"reason": "ไม่มาออกบูธ", "is_no_show": "on"},
         ),
+        "booths:excuse_no_show": (
+            {"pk": fair.pk, "assignment_pk": w.no_show_b.pk},
+            officer,
+            {"excused": "1", "reason": "ป่วย มีใบรับรองแพทย์"},
+        ),
         "booths:apply": (
             {"pk": fair.pk},
             "producer_a",
@@ -253,6 +258,7 @@ CASE_NAMES = [
     "booths:criteria",
     "booths:declare_conflict",
     "booths:eligibility_rules",
+    "booths:excuse_no_show",
     "booths:fair_create",
     "booths:fair_edit",
     "booths:release",

@@ -93,6 +93,7 @@ EXPECTED = {
     "booths:run_compare": KEEPS_FAIR,
     "booths:holdings": KEEPS_FAIR,
     "booths:release": KEEPS_FAIR,
+    "booths:excuse_no_show": KEEPS_FAIR,
     "booths:export_holdings": KEEPS_FAIR,
     "booths:my_applications": PRODUCERS,
     # Any producer may apply to any fair; a superuser without a group gets 404.
@@ -143,6 +144,7 @@ POST_ONLY = {
     "booths:fair_step",
     "booths:remove_review",
     "booths:release",
+    "booths:excuse_no_show",
     "booths:withdraw",
     "booths:respond_offer",
     "sales:record_visit",
@@ -188,6 +190,7 @@ def _other_kwargs(w):
         "booths:remove_review": {"review_pk": w.review.pk},
         "booths:run_compare": {"other_pk": w.other_run.pk},
         "booths:release": {"assignment_pk": w.holding_a.pk},
+        "booths:excuse_no_show": {"assignment_pk": w.no_show_b.pk},
         "booths:export_holdings": {"fmt": "csv"},
         "sales:enter": {"assignment_id": w.holding_a.pk},
         "sales:record_visit": {"assignment_id": w.holding_a.pk},

@@ -307,6 +307,10 @@ class Assignment(models.Model):
                 condition=Q(status="active"),
                 name="one_active_booth_per_application",
             ),
+            models.CheckConstraint(
+                condition=Q(is_no_show_excused=False) | Q(is_no_show=True),
+                name="only_a_no_show_is_excused",
+            ),
         ]
 
     def __str__(self):

@@ -53,6 +53,24 @@ def release_assignment(*, assignment, by, reason, is_no_show=False):
     return assignment
 
 
+def excuse_no_show(*, assignment, by, reason, excused=True):
+    """Record that a group's absence was excused (illness, a death in the family, a flood) — or
+    take the excuse back. Only an excused absence keeps the group eligible for the next fair."""
+    with transaction.atomic():
+        assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        if not assignment.is_no_show:
+            raise ValidationError(_("Only a group that did not show up can be excused."))
+        if assignment.is_no_show_excused == excused:
+            if excused:
+                raise ValidationError(_("This absence is already excused."))
+            raise ValidationError(_("This absence is not excused."))
+        assignment.is_no_show_excused = excused
+        assignment._history_user = by
+        assignment._change_reason = reason
+        assignment.save(update_fields=["is_no_show_excused"])
+    return assignment
+
+
 def offer_booth(*, booth, by, now=None):
     """Offer a free booth to the first compatible applicant on the waiting list; None if nobody."""
     now = now or timezone.now()

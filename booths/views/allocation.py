@@ -1,5 +1,6 @@
 """Officers' allocation pages: runs, comparing two runs, publishing, holdings, waitlist, exports."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.forms import ReasonForm, ReleaseForm, RunForm
+from booths.forms import ExcuseForm, ReasonForm, ReleaseForm, RunForm
 from booths.models import Assignment, AssignmentStatus
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
@@ -77,11 +78,9 @@ def holdings(request, pk, obj):
     rows = selectors.assignment_rows(obj)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     offers = obj.offers.select_related("booth", "application__group")[:50]
-    return render(
-        request,
-        "booths/holdings.html",
-        {"fair": obj, "page": page, "offers": offers, "form": ReleaseForm()},
-    )
+    context = {"fair": obj, "page": page, "offers": offers, "form": ReleaseForm()}
+    context["released"] = selectors.released_rows(obj)
+    return render(request, "booths/holdings.html", context)
 
 
 @require_POST
@@ -106,7 +105,25 @@ def release(request, pk, assignment_pk, obj):
     return redirect("booths:holdings", pk=pk)
 
 
-EXPORT_HEADERS = ["booth", "zone", "group", "registration no.", "province", "phone"]
+@require_POST
+@requires("booths.manage_fair", get_object=fair_from)
+def excuse_no_show(request, pk, assignment_pk, obj):
+    assignment = get_object_or_404(Assignment, pk=assignment_pk, fair=obj)
+    form = ExcuseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the reason for the decision."))
+        return redirect("booths:holdings", pk=pk)
+    excused = form.cleaned_data["excused"]
+    attempt(
+        request,
+        waitlist.excuse_no_show,
+        _("The absence is excused.") if excused else _("The excuse is withdrawn."),
+        assignment=assignment,
+        by=request.user,
+        reason=form.cleaned_data["reason"],
+        excused=excused,
+    )
+    return redirect("booths:holdings", pk=pk)
 
 
 @requires("booths.manage_fair", get_object=fair_from)

@@ -36,6 +36,8 @@ BENCH_DB = "bench_sales_peak"
 # The issue's bound: every producer within ten minutes. On an idle 2-core machine the run ends
 # long before (it stops as soon as the last producer is done).
 RUN_LIMIT_S = 540
+# gunicorn's rule of thumb for a 2-core machine: 2 × cores + 1.
+WORKERS = str(2 * (os.cpu_count() or 2) + 1)
 # Seconds per producer for each locust user: 3,000 producers / 50 users × 5 s = 300 s.
 PACE_S = 5
 
@@ -161,10 +163,17 @@ def served_app(tmp_path):
     """The app under gunicorn on a free loopback port, over a freshly migrated bench database."""
     url, db = bench_database()
     admin_sql(db, [f"CREATE DATABASE {BENCH_DB}"], ignore_existing=True)
-    # The test settings serve static files without a collected manifest; nothing else differs.
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    # The production settings (hashed static files, login rate limiting, the real password
+    # hasher), as `make run` and a deployment use them.
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "otop_fair.settings"}
     env.update(LOG_LEVEL="WARNING", CONN_MAX_AGE="600")
     python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     # The database is kept between runs (like --reuse-db): migrating it afresh takes minutes.
     subprocess.run(
         [python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
@@ -173,7 +182,16 @@ def served_app(tmp_path):
     producers_file = tmp_path / "producers.json"
     subprocess.run([python, __file__, "seed", str(producers_file)], cwd=ROOT, env=env, check=True)
     port = free_port()
-    gunicorn = [python, "-m", "gunicorn", "otop_fair.wsgi", "-b", f"127.0.0.1:{port}", "-w", "3"]
+    gunicorn = [
+        python,
+        "-m",
+        "gunicorn",
+        "otop_fair.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        WORKERS,
+    ]
     server = subprocess.Popen([*gunicorn, "--log-level", "warning"], cwd=ROOT, env=env)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/healthz")

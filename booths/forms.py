@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, Zone
+from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
 from producers.models import Category, District, ProducerGroup, Province, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -157,6 +157,9 @@ class ApplicationForm(forms.Form):
 
 
 class EligibilityRuleForm(forms.ModelForm):
+    min_stars = forms.IntegerField(
+        label=_("at least this many stars"), min_value=1, max_value=5, initial=3, required=False
+    )
     provinces = forms.MultipleChoiceField(label=_("allowed provinces"), required=False)
     regions = forms.MultipleChoiceField(
         label=_("allowed regions"), choices=Region.choices, required=False
@@ -175,6 +178,12 @@ class EligibilityRuleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provinces"].choices = list(Province.objects.values_list("code", "name_th"))
+
+    def clean_min_stars(self):
+        stars = self.cleaned_data["min_stars"]
+        if stars is None and self.data.get("kind") == RuleKind.MIN_STARS:
+            raise forms.ValidationError(_("Give the number of stars, 1 to 5."))
+        return 3 if stars is None else stars
 
 
 class OverrideForm(forms.Form):

@@ -207,3 +207,15 @@ def test_officer_adds_and_removes_a_rule_from_the_page(fair, cm_officer, client_
     assert rule.min_stars == 4
     client.post(f"/fairs/{fair.pk}/eligibility/", {"remove": rule.pk})
     assert not fair.eligibility_rules.exists()
+
+
+@pytest.mark.parametrize("stars", ["0", "6", "-1", ""])
+def test_a_star_minimum_outside_one_to_five_is_refused_next_to_the_field(
+    fair, client_for, cm_officer, stars
+):
+    response = client_for(cm_officer).post(
+        f"/fairs/{fair.pk}/eligibility/", {"kind": "min_stars", "min_stars": stars}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["min_stars"]
+    assert not fair.eligibility_rules.exists()

@@ -43,6 +43,8 @@
     var cell = row.querySelector('[data-role="state"]');
     cell.replaceChildren(badge);
     if (amountText) { row.querySelector('[data-role="amount"]').textContent = amountText; }
+    var pill = document.querySelector('.day-pills a[data-day="' + entry.day + '"]');
+    if (state === "saved" && pill && pill.textContent.indexOf("\u2713") < 0) { pill.textContent += " \u2713"; }
   }
   function forget(entry) { store(load().filter(function (e) { return e.key !== entry.key; })); }
 

@@ -31,6 +31,8 @@ def test_sales_entered_offline_are_saved_once_when_the_connection_returns(live_s
     expect(today_row).to_contain_text("บันทึกแล้ว", timeout=25_000)
     expect(today_row).to_contain_text("฿2,480.00")
     expect(phone_page.locator("#sync-status")).to_contain_text("บันทึกแล้ว")
+    today_pill = phone_page.locator(f'.day-pills a[data-day="{timezone.localdate().isoformat()}"]')
+    expect(today_pill).to_contain_text("✓")
     rows = DailySales.objects.filter(assignment=booth)
     assert rows.count() == 1 and rows.get().amount == 2480
 

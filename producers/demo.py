@@ -78,60 +78,92 @@ def seed_accounts():
 
 def seed_registry(count, *, rng):
     """Make `count` producer groups with one to three products each; returns the new groups."""
-    existing = ProducerGroup.objects.filter(registration_no__startswith="DEMO-").count()
+    existing = _demo_groups().count()
     if existing >= count:
-        return list(ProducerGroup.objects.filter(registration_no__startswith="DEMO-")[:count])
+        return list(_demo_groups()[:count])
     rating_round, _ = RatingRound.objects.get_or_create(year=2025)
-    subdistricts = sorted(
+    subdistricts = _demo_subdistricts()
+    groups = ProducerGroup.objects.bulk_create(
+        [_demo_group(i, subdistricts, rng=rng) for i in range(existing, count)], batch_size=2000
+    )
+    products = Product.objects.bulk_create(_demo_products(groups, rng=rng), batch_size=5000)
+    ratings, certifications = _demo_ratings_and_certifications(products, rating_round, rng=rng)
+    StarRating.objects.bulk_create(ratings, batch_size=5000)
+    Certification.objects.bulk_create(certifications, batch_size=5000)
+    return list(_demo_groups()[:count])
+
+
+def _demo_groups():
+    return ProducerGroup.objects.filter(registration_no__startswith="DEMO-")
+
+
+def _demo_subdistricts():
+    """The demo provinces' subdistricts, in the order of DEMO_PROVINCES."""
+    return sorted(
         Subdistrict.objects.filter(district__province_id__in=DEMO_PROVINCES).select_related(
             "district"
         ),
         key=lambda s: (DEMO_PROVINCES.index(s.district.province_id), s.code),
     )
-    groups = []
-    for i in range(existing, count):
-        sub = subdistricts[(i * 7919) % len(subdistricts)] if i > 1 else subdistricts[i]
-        group_type = rng.choice(list(GroupType))
-        name = f"{rng.choice(GROUP_PREFIXES[group_type])}{rng.choice(PLACE_WORDS)} {sub.name_th} {i + 1}"
-        groups.append(
-            ProducerGroup(
-                name=name,
-                sort_name=thai_sort_key(name),
-                group_type=group_type,
-                registration_no=f"DEMO-{i + 1:06d}",
-                contact_name=rng.choice(PEOPLE),
-                phone=f"08{rng.randrange(10_000_000, 99_999_999)}",
-                line_id=f"otop{i + 1}",
-                address=f"{rng.randrange(1, 200)} หมู่ {rng.randrange(1, 15)}",
-                subdistrict=sub,
-                province_id=sub.district.province_id,
-            )
-        )
-    groups = ProducerGroup.objects.bulk_create(groups, batch_size=2000)
-    products, ratings, certifications = [], [], []
+
+
+def _demo_group(i, subdistricts, *, rng):
+    """The i-th demo group (unsaved); the first two are in the first demo province."""
+    sub = subdistricts[(i * 7919) % len(subdistricts)] if i > 1 else subdistricts[i]
+    group_type = rng.choice(list(GroupType))
+    name = (
+        f"{rng.choice(GROUP_PREFIXES[group_type])}{rng.choice(PLACE_WORDS)} {sub.name_th} {i + 1}"
+    )
+    return ProducerGroup(
+        name=name,
+        sort_name=thai_sort_key(name),
+        group_type=group_type,
+        registration_no=f"DEMO-{i + 1:06d}",
+        contact_name=rng.choice(PEOPLE),
+        phone=f"08{rng.randrange(10_000_000, 99_999_999)}",
+        line_id=f"otop{i + 1}",
+        address=f"{rng.randrange(1, 200)} หมู่ {rng.randrange(1, 15)}",
+        subdistrict=sub,
+        province_id=sub.district.province_id,
+    )
+
+
+def _demo_products(groups, *, rng):
+    """One to three unsaved products per group, the categories taking turns."""
     categories = list(Category)
+    products = []
     for i, group in enumerate(groups):
         for j in range(rng.randint(1, 3)):
             category = categories[(i + j) % len(categories)]
-            name = rng.choice(PRODUCTS[category])
-            low = Decimal(rng.randrange(30, 800))
-            products.append(
-                Product(
-                    group=group,
-                    name=name,
-                    sort_name=thai_sort_key(name),
-                    category=category,
-                    description=f"{name}จากชุมชน{group.subdistrict.name_th}",
-                    price_min=low,
-                    price_max=low * 2,
-                    unit="ชิ้น",
-                    story_origin=f"สืบทอดภูมิปัญญาจากบรรพบุรุษใน{group.subdistrict.name_th}",
-                    story_wisdom="ทำมือทุกขั้นตอนตามสูตรดั้งเดิม",
-                    story_materials="วัตถุดิบในท้องถิ่น",
-                    story_people="สมาชิกกลุ่มแม่บ้านในหมู่บ้าน",
-                )
-            )
-    products = Product.objects.bulk_create(products, batch_size=5000)
+            products.append(_demo_product(group, category, rng=rng))
+    return products
+
+
+def _demo_product(group, category, *, rng):
+    name = rng.choice(PRODUCTS[category])
+    low = Decimal(rng.randrange(30, 800))
+    return Product(
+        group=group,
+        name=name,
+        sort_name=thai_sort_key(name),
+        category=category,
+        description=f"{name}จากชุมชน{group.subdistrict.name_th}",
+        price_min=low,
+        price_max=low * 2,
+        unit="ชิ้น",
+        story_origin=f"สืบทอดภูมิปัญญาจากบรรพบุรุษใน{group.subdistrict.name_th}",
+        story_wisdom="ทำมือทุกขั้นตอนตามสูตรดั้งเดิม",
+        story_materials="วัตถุดิบในท้องถิ่น",
+        story_people="สมาชิกกลุ่มแม่บ้านในหมู่บ้าน",
+    )
+
+
+def _demo_ratings_and_certifications(products, rating_round, *, rng):
+    """A rating for every product, and an FDA number for most food and drink (unsaved).
+
+    One pass over the products, so the random draws and the data stay as they always were.
+    """
+    ratings, certifications = [], []
     for product in products:
         ratings.append(
             StarRating(
@@ -150,9 +182,7 @@ def seed_registry(count, *, rng):
                     number=f"{rng.randrange(10, 99)}-1-{rng.randrange(10000, 99999)}-2-0001",
                 )
             )
-    StarRating.objects.bulk_create(ratings, batch_size=5000)
-    Certification.objects.bulk_create(certifications, batch_size=5000)
-    return list(ProducerGroup.objects.filter(registration_no__startswith="DEMO-")[:count])
+    return ratings, certifications
 
 
 def attach_demo_producers(producers, groups):

@@ -32,6 +32,15 @@ def region_of(province_code: str) -> str:
 def load_geography(Province, District, Subdistrict):
     """Upsert every area. Takes the model classes so a migration can pass its historical models."""
     provinces = geothai.provinces()
+    _upsert_provinces(Province, provinces)
+    districts = [d for p in provinces for d in geothai.districts(p.code)]
+    _upsert_districts(District, districts)
+    subdistricts = [s for d in districts for s in geothai.subdistricts(d.code)]
+    _upsert_subdistricts(Subdistrict, subdistricts)
+    return len(provinces), len(districts), len(subdistricts)
+
+
+def _upsert_provinces(Province, provinces):
     Province.objects.bulk_create(
         [
             Province(
@@ -47,7 +56,9 @@ def load_geography(Province, District, Subdistrict):
         unique_fields=["code"],
         update_fields=["name_th", "name_en", "region", "sort_name"],
     )
-    districts = [d for p in provinces for d in geothai.districts(p.code)]
+
+
+def _upsert_districts(District, districts):
     District.objects.bulk_create(
         [
             District(
@@ -64,7 +75,9 @@ def load_geography(Province, District, Subdistrict):
         update_fields=["name_th", "name_en", "province", "sort_name"],
         batch_size=1000,
     )
-    subdistricts = [s for d in districts for s in geothai.subdistricts(d.code)]
+
+
+def _upsert_subdistricts(Subdistrict, subdistricts):
     Subdistrict.objects.bulk_create(
         [
             Subdistrict(
@@ -82,4 +95,3 @@ def load_geography(Province, District, Subdistrict):
         update_fields=["name_th", "name_en", "district", "postal_code", "sort_name"],
         batch_size=2000,
     )
-    return len(provinces), len(districts), len(subdistricts)

@@ -46,6 +46,18 @@ HEADERS = dict(COLUMNS)
 HEADER_KEYS = {h.strip().lower(): k for k, h in COLUMNS} | {k: k for k, _ in COLUMNS}
 AREA_PREFIXES = ("จังหวัด", "จ.", "อำเภอ", "อ.", "เขต", "ตำบล", "ต.", "แขวง")
 MAX_ROWS = 20_000
+REQUIRED = ["registration_no", "name", "contact_name"]
+# (column key, model, field): the columns whose length the database limits.
+LENGTH_LIMITED = [
+    ("registration_no", ProducerGroup, "registration_no"),
+    ("name", ProducerGroup, "name"),
+    ("contact_name", ProducerGroup, "contact_name"),
+    ("phone", ProducerGroup, "phone"),
+    ("line_id", ProducerGroup, "line_id"),
+    ("address", ProducerGroup, "address"),
+    ("unit", Product, "unit"),
+    ("product_name", Product, "name"),
+]
 
 
 class ImportFileError(ValueError):
@@ -164,38 +176,38 @@ def _price(text, check, label):
 
 
 def _check_row(check, index, user_provinces, foreign_regnos):
-    values = check.values
-    for key, label in (
-        ("registration_no", "เลขทะเบียน OTOP"),
-        ("name", "ชื่อกลุ่ม"),
-        ("contact_name", "ผู้ติดต่อ"),
-    ):
-        if not values.get(key):
-            check.errors.append(_("“%(column)s” is empty.") % {"column": label})
-    for key, model in (
-        ("registration_no", ProducerGroup),
-        ("name", ProducerGroup),
-        ("contact_name", ProducerGroup),
-        ("phone", ProducerGroup),
-        ("line_id", ProducerGroup),
-        ("address", ProducerGroup),
-        ("unit", Product),
-    ):
-        limit = model._meta.get_field(key).max_length
-        if len(values.get(key, "")) > limit:
+    """Append to `check.errors` everything wrong with its row; set `check.subdistrict`."""
+    _check_required(check)
+    _check_lengths(check)
+    group_type = check.values.get("group_type", "")
+    if _loose(group_type) not in group_types():
+        check.errors.append(_("Unknown group type “%(value)s”.") % {"value": group_type})
+    _check_subdistrict(check, index, user_provinces)
+    if check.values.get("registration_no") in foreign_regnos:
+        check.errors.append(_("This registration number belongs to a group in another province."))
+    if check.values.get("product_name"):
+        _check_product(check)
+
+
+def _check_required(check):
+    for key in REQUIRED:
+        if not check.values.get(key):
+            check.errors.append(_("“%(column)s” is empty.") % {"column": HEADERS[key]})
+
+
+def _check_lengths(check):
+    for key, model, field_name in LENGTH_LIMITED:
+        limit = model._meta.get_field(field_name).max_length
+        if len(check.values.get(key, "")) > limit:
             check.errors.append(
                 _("“%(column)s” is longer than %(limit)s characters.")
                 % {"column": HEADERS[key], "limit": limit}
             )
-    if len(values.get("product_name", "")) > Product._meta.get_field("name").max_length:
-        check.errors.append(
-            _("“%(column)s” is longer than %(limit)s characters.")
-            % {"column": HEADERS["product_name"], "limit": 200}
-        )
-    if _loose(values.get("group_type", "")) not in group_types():
-        check.errors.append(
-            _("Unknown group type “%(value)s”.") % {"value": values.get("group_type", "")}
-        )
+
+
+def _check_subdistrict(check, index, user_provinces):
+    """Find the row's subdistrict by code or by names, within the user's provinces."""
+    values = check.values
     by_code, by_names = index
     sub = by_code.get(values.get("subdistrict_code", "")) or by_names.get(
         tuple(_area_name(values.get(k, "")) for k in ("province", "district", "subdistrict"))
@@ -212,17 +224,18 @@ def _check_row(check, index, user_provinces, foreign_regnos):
             % {"province": sub.district.province.name_th}
         )
     check.subdistrict = sub
-    if values.get("registration_no") in foreign_regnos:
-        check.errors.append(_("This registration number belongs to a group in another province."))
-    if values.get("product_name"):
-        if _loose(values.get("category", "")) not in categories():
-            check.errors.append(
-                _("Unknown product category “%(value)s”.") % {"value": values.get("category", "")}
-            )
-        low = _price(values.get("price_min", ""), check, "ราคาต่ำสุด")
-        high = _price(values.get("price_max", ""), check, "ราคาสูงสุด")
-        if low is not None and high is not None and high < low:
-            check.errors.append(_("The highest price is below the lowest price."))
+
+
+def _check_product(check):
+    values = check.values
+    if _loose(values.get("category", "")) not in categories():
+        check.errors.append(
+            _("Unknown product category “%(value)s”.") % {"value": values.get("category", "")}
+        )
+    low = _price(values.get("price_min", ""), check, "ราคาต่ำสุด")
+    high = _price(values.get("price_max", ""), check, "ราคาสูงสุด")
+    if low is not None and high is not None and high < low:
+        check.errors.append(_("The highest price is below the lowest price."))
 
 
 def check_rows(rows, user):

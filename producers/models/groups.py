@@ -1,0 +1,206 @@
+"""Producer groups, who may see them, and their products with photos."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Upper
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from otop_fair.thai import thai_sort_key
+
+from .geography import Province, Subdistrict
+
+
+class GroupType(models.TextChoices):
+    COMMUNITY = "community", _("Community group")
+    SINGLE_OWNER = "single_owner", _("Single owner")
+    SME = "sme", _("SME")
+
+
+class ProducerGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Superusers see every group, officers their provinces' groups, producers their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.role == "officer":
+            return self.filter(province__in=user.officer_provinces.values("pk"))
+        if user.role == "producer":
+            return self.filter(members=user)
+        return self.none()
+
+
+class ProducerGroup(models.Model):
+    name = models.CharField(_("group name"), max_length=200)
+    sort_name = models.CharField(max_length=420, db_collation="C", editable=False, db_index=True)
+    group_type = models.CharField(_("group type"), max_length=20, choices=GroupType.choices)
+    registration_no = models.CharField(_("OTOP registration no."), max_length=40, unique=True)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    line_id = models.CharField(_("LINE ID"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    subdistrict = models.ForeignKey(
+        Subdistrict, on_delete=models.PROTECT, related_name="groups", verbose_name=_("subdistrict")
+    )
+    # Denormalised from the subdistrict so that officers' province scoping is one indexed filter.
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="groups",
+        editable=False,
+        verbose_name=_("province"),
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="producer_groups",
+        blank=True,
+        verbose_name=_("member accounts"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ProducerGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "id"]
+        verbose_name = _("producer group")
+        verbose_name_plural = _("producer groups")
+        indexes = [
+            models.Index(fields=["province", "sort_name", "id"]),
+            models.Index(fields=["subdistrict", "sort_name"]),
+            # Substring search in Thai names and registration numbers at national scale.
+            # Django's icontains compares UPPER(column), so the index is on that expression.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="group_name_upper_trgm"),
+            GinIndex(
+                OpClass(Upper("registration_no"), name="gin_trgm_ops"),
+                name="group_regno_upper_trgm",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = thai_sort_key(self.name)
+        self.province_id = self._province_of_subdistrict()
+        super().save(*args, **kwargs)
+
+    def _province_of_subdistrict(self):
+        """The subdistrict's province, without a query when it was loaded with its district."""
+        if ProducerGroup.subdistrict.is_cached(self):
+            sub = self.subdistrict
+            if sub.pk == self.subdistrict_id and Subdistrict.district.is_cached(sub):
+                return sub.district.province_id
+        return Subdistrict.objects.values_list("district__province_id", flat=True).get(
+            pk=self.subdistrict_id
+        )
+
+
+class Category(models.TextChoices):
+    FOOD = "food", _("Food")
+    BEVERAGE = "beverage", _("Beverages")
+    TEXTILE = "textile", _("Textiles and garments")
+    HOUSEHOLD = "household", _("Household, decorative and souvenir goods")
+    HERBAL = "herbal", _("Non-food herbal products")
+
+
+class Product(models.Model):
+    group = models.ForeignKey(
+        ProducerGroup, on_delete=models.CASCADE, related_name="products", verbose_name=_("group")
+    )
+    name = models.CharField(_("product name"), max_length=200)
+    sort_name = models.CharField(max_length=420, db_collation="C", editable=False)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    description = models.TextField(_("description"), blank=True)
+    price_min = models.DecimalField(
+        _("lowest price (baht)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    price_max = models.DecimalField(
+        _("highest price (baht)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    story_origin = models.TextField(_("origin"), blank=True)
+    story_wisdom = models.TextField(_("local wisdom"), blank=True)
+    story_materials = models.TextField(_("materials"), blank=True)
+    story_people = models.TextField(_("the people behind it"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_name", "id"]
+        indexes = [models.Index(fields=["category", "group"])]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_min__isnull=True) | Q(price_min__gte=0),
+                name="product_price_min_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(price_min__isnull=True)
+                | Q(price_max__isnull=True)
+                | Q(price_max__gte=F("price_min")),
+                name="product_price_range_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = thai_sort_key(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def current_rating(self):
+        """The rating of the latest round (uses prefetched `ratings` when there are any)."""
+        ratings = sorted(self.ratings.all(), key=lambda r: r.round.year, reverse=True)
+        return ratings[0] if ratings else None
+
+
+MAX_PHOTOS_PER_PRODUCT = 8
+
+
+def photo_path(instance, filename):
+    """Stored names are random: nothing a user typed ever reaches the file system."""
+    return f"product_photos/{uuid.uuid4().hex[:2]}/{filename}"
+
+
+class ProductPhoto(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    image = models.FileField(_("photo"), upload_to=photo_path, max_length=200)
+    thumbnail = models.FileField(upload_to=photo_path, max_length=200)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "position"], name="one_photo_per_product_position"
+            ),
+            # Positions 0..7 and one photo per position: at most eight photos, held by the database.
+            models.CheckConstraint(
+                condition=Q(position__lt=MAX_PHOTOS_PER_PRODUCT), name="at_most_eight_photos"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} #{self.position + 1}"

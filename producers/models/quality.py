@@ -1,0 +1,217 @@
+"""Quality records of groups and products: star ratings by round, certified standards, field visits."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .groups import ProducerGroup, Product
+
+
+class RatingRound(models.Model):
+    """A round of the OTOP Product Champion rating, with the star thresholds in force that year."""
+
+    year = models.PositiveIntegerField(_("year (C.E.)"), unique=True)
+    five_star_min = models.PositiveSmallIntegerField(_("5 stars from"), default=90)
+    four_star_min = models.PositiveSmallIntegerField(_("4 stars from"), default=80)
+    three_star_min = models.PositiveSmallIntegerField(_("3 stars from"), default=70)
+    two_star_min = models.PositiveSmallIntegerField(_("2 stars from"), default=50)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("rating round")
+        verbose_name_plural = _("rating rounds")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(five_star_min__lte=100)
+                & Q(five_star_min__gt=F("four_star_min"))
+                & Q(four_star_min__gt=F("three_star_min"))
+                & Q(three_star_min__gt=F("two_star_min"))
+                & Q(two_star_min__gt=0),
+                name="rating_round_thresholds_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.year + 543)
+
+    def stars_for(self, score):
+        """The one place stars are derived from a score."""
+        for stars, minimum in (
+            (5, self.five_star_min),
+            (4, self.four_star_min),
+            (3, self.three_star_min),
+            (2, self.two_star_min),
+        ):
+            if score >= minimum:
+                return stars
+        return 1
+
+
+def stars_expression(prefix=""):
+    """The SQL twin of `RatingRound.stars_for` over StarRating rows, for filtering and annotating.
+
+    `prefix` reaches a StarRating through a relation (e.g. "ratings__"). Tests check both agree.
+    """
+    levels = [(5, "five"), (4, "four"), (3, "three"), (2, "two")]
+    return Case(
+        *[
+            When(**{f"{prefix}score__gte": F(f"{prefix}round__{word}_star_min")}, then=stars)
+            for stars, word in levels
+        ],
+        default=1,
+        output_field=IntegerField(),
+    )
+
+
+class StarRating(models.Model):
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("product")
+    )
+    round = models.ForeignKey(
+        RatingRound, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("round")
+    )
+    score = models.DecimalField(
+        _("score"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    certificate_no = models.CharField(_("certificate no."), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-round__year"]
+        verbose_name = _("star rating")
+        verbose_name_plural = _("star ratings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "round"], name="one_rating_per_product_round"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=100), name="star_rating_score_0_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.product} {self.round}: {self.stars}★"
+
+    @property
+    def stars(self):
+        return self.round.stars_for(self.score)
+
+
+class Standard(models.TextChoices):
+    MOPHOCHO = "mpc", _("Community product standard (มผช.)")
+    FDA = "fda", _("Food and Drug Administration (อย.)")
+    GMP = "gmp", _("GMP")
+    HALAL = "halal", _("Halal")
+    TIS = "tis", _("Thai Industrial Standard (มอก.)")
+    ORGANIC = "organic", _("Organic")
+    OTHER = "other", _("Other")
+
+
+EXPIRY_WARNING_DAYS = 90
+
+
+class CertificationStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expires within 90 days")
+    EXPIRED = "expired", _("Expired")
+
+
+class Certification(models.Model):
+    group = models.ForeignKey(
+        ProducerGroup,
+        on_delete=models.CASCADE,
+        related_name="certifications",
+        verbose_name=_("group"),
+    )
+    product = models.ForeignKey(
+        Product,
+        on_delete=models.CASCADE,
+        related_name="certifications",
+        null=True,
+        blank=True,
+        verbose_name=_("product"),
+    )
+    standard = models.CharField(_("standard"), max_length=20, choices=Standard.choices)
+    number = models.CharField(_("certificate number"), max_length=60)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["expires_on"]
+        indexes = [models.Index(fields=["group", "expires_on"])]
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(issued_on__isnull=True)
+                | Q(expires_on__isnull=True)
+                | Q(expires_on__gte=F("issued_on")),
+                name="certification_dates_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_standard_display()} {self.number}"
+
+    @property
+    def status(self):
+        """'expired', 'expiring' (within EXPIRY_WARNING_DAYS) or 'valid'."""
+        if self.expires_on is None:
+            return CertificationStatus.VALID
+        today = timezone.localdate()
+        if self.expires_on < today:
+            return CertificationStatus.EXPIRED
+        if self.expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS):
+            return CertificationStatus.EXPIRING
+        return CertificationStatus.VALID
+
+
+class FollowUpStatus(models.TextChoices):
+    NONE = "none", _("No follow-up")
+    OPEN = "open", _("To do")
+    DONE = "done", _("Done")
+
+
+class Visit(models.Model):
+    group = models.ForeignKey(
+        ProducerGroup, on_delete=models.CASCADE, related_name="visits", verbose_name=_("group")
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="visits",
+        verbose_name=_("officer"),
+    )
+    visited_on = models.DateField(_("visit date"))
+    met_with = models.CharField(_("met with"), max_length=200, blank=True)
+    problems_heard = models.TextField(_("what was heard"), blank=True)
+    advice = models.TextField(_("advice given"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
+    follow_up_status = models.CharField(
+        _("follow-up status"),
+        max_length=10,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.NONE,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-visited_on", "-id"]
+        indexes = [models.Index(fields=["follow_up_status", "follow_up_due"])]
+        verbose_name = _("field visit")
+        verbose_name_plural = _("field visits")
+
+    def __str__(self):
+        return f"{self.group} {self.visited_on}"

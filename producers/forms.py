@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -154,6 +155,14 @@ class ProductForm(forms.ModelForm):
             name: forms.Textarea(attrs={"rows": 3})
             for name in ("description", "story_origin", "story_wisdom", "story_materials")
         } | {"story_people": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("price_min", "price_max"):
+            self.fields[name].validators.append(
+                MinValueValidator(0, message=_("A price cannot be below zero."))
+            )
+            self.fields[name].widget.attrs["min"] = 0
 
     def clean(self):
         cleaned = super().clean()

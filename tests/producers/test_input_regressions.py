@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from producers.models import ProducerGroup
-from tests.producers.factories import officer_of
+from tests.producers.factories import ProducerGroupFactory, officer_of
 
 
 @pytest.fixture
@@ -27,3 +27,15 @@ def test_a_csv_with_a_stray_carriage_return_previews_or_gets_a_thai_error(client
     response = client_for(officer).post(reverse("producers:import_upload"), {"file": upload})
     assert response.status_code == 200
     assert ProducerGroup.objects.count() == 0
+
+
+def test_a_negative_price_is_refused_next_to_the_field_in_thai(client_for, officer):
+    group = ProducerGroupFactory(province_id="50")
+    url = reverse("producers:product_create", args=[group.pk])
+    data = {"name": "ผ้าไหม", "category": "textile", "price_min": "-5", "price_max": "200"}
+
+    response = client_for(officer).post(url, data | {"unit": "ผืน", "is_active": "on"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["price_min"] == ["ราคาต้องไม่ต่ำกว่าศูนย์"]
+    assert not group.products.exists()

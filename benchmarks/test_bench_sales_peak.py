@@ -335,7 +335,7 @@ def seed_running_fair(count, *, double_every):
         Assignment(fair=fair, booth=b, application=a)
         for b, a in zip(booths, applications, strict=True)
     )
-    backend = "django.contrib.auth.backends.ModelBackend"
+    backend = "otop_fair.accounts.backends.AccountBackend"
     assert backend in settings.AUTHENTICATION_BACKENDS
     store = SessionStore()
     expires = timezone.now() + datetime.timedelta(days=1)

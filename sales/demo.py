@@ -37,9 +37,19 @@ def seed_sales(*, fair, officer, rng):
         .select_related("application")
         .order_by("booth__code")
     )
+    today = timezone.localdate()
+    rows = _sales_rows(fair, holders, officer=officer, today=today, rng=rng)
+    with transaction.atomic():
+        DailySales.objects.bulk_create(rows, batch_size=2000)
+        _seed_problems(fair, holders, officer)
+        _seed_visit(fair, officer, today - datetime.timedelta(days=1))
+    return len(rows)
+
+
+def _sales_rows(fair, holders, *, officer, today, rng):
+    """Unsaved rows for each holder's days up to today; some booths have not reported today."""
     categories = categories_by_application(fair)
     keep_for = set(demo_group_ids())
-    today = timezone.localdate()
     rows = []
     for assignment in holders:
         typical = TYPICAL_DAY.get(categories.get(assignment.application_id), 6000)
@@ -58,11 +68,7 @@ def seed_sales(*, fair, officer, rng):
                     entered_by=officer,
                 )
             )
-    with transaction.atomic():
-        DailySales.objects.bulk_create(rows, batch_size=2000)
-        _seed_problems(fair, holders, officer)
-        _seed_visit(fair, officer, today - datetime.timedelta(days=1))
-    return len(rows)
+    return rows
 
 
 def _seed_problems(fair, holders, officer):

@@ -9,14 +9,14 @@ from booths.models import Application, Assignment, Fair, FairState
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
-from sales.reports import (
+from sales.report_aggregates import (
     SALES_PATH,
     ZERO,
-    SalesRow,
     booth_holders,
     category_of_application,
     money_sum,
 )
+from sales.report_breakdowns import SalesRow
 
 REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
 

@@ -216,21 +216,41 @@ def checkin_dashboard(fair, day):
     sales = DailySales.objects.filter(assignment__fair=fair)
     reported_today = DailySales.objects.filter(assignment=OuterRef("pk"), day=day)
     holders = Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
+    _add_totals(data, holders, sales, reported_today)
+    _add_comparisons(data, sales)
+    data.not_reported = _not_reported(holders, reported_today)
+    data.lowest = _lowest_sellers(sales, day)
+    _add_issues(data, fair)
+    per_day = dict(sales.filter(day__lte=day).values_list("day").annotate(total=Sum("amount")))
+    data.per_day = [(d, per_day.get(d, 0)) for d in fair.fair_days if d <= day]
+    return data
+
+
+def _add_totals(data, holders, sales, reported_today):
+    """How many booths reported on the day, and the fair's takings that day and the day before."""
     counts = holders.aggregate(
         booths=Count("id"), reported=Count("id", filter=Q(Exists(reported_today)))
     )
     data.booths, data.reported = counts["booths"], counts["reported"]
     totals = sales.aggregate(
-        today=Sum("amount", filter=Q(day=day), default=0),
-        previous=Sum("amount", filter=Q(day=previous), default=0),
+        today=Sum("amount", filter=Q(day=data.day), default=0),
+        previous=Sum("amount", filter=Q(day=data.previous_day), default=0),
     )
     data.today_total, data.previous_total = totals["today"], totals["previous"]
+
+
+def _add_comparisons(data, sales):
+    day, previous = data.day, data.previous_day
     data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
-    data.by_category = _category_comparisons(fair, sales, day, previous)
+    data.by_category = _category_comparisons(data.fair, sales, day, previous)
     data.by_province = _comparisons(
         sales, "assignment__application__group__province__name_th", day, previous
     )
-    data.not_reported = list(
+
+
+def _not_reported(holders, reported_today):
+    """The booths with no figure for the day yet, with whom to call."""
+    return list(
         holders.filter(~Exists(reported_today))
         .values(
             "pk",
@@ -242,8 +262,12 @@ def checkin_dashboard(fair, day):
         )
         .order_by("booth__code")[:NOT_REPORTED_SHOWN]
     )
+
+
+def _lowest_sellers(sales, day):
+    """The day's lowest takings, each with the officer's visit note of that day if any."""
     visit = EncouragementVisit.objects.filter(assignment=OuterRef("assignment"), day=day)
-    data.lowest = list(
+    return list(
         sales.filter(day=day)
         .values(
             "amount",
@@ -255,10 +279,6 @@ def checkin_dashboard(fair, day):
         .annotate(visit_note=Subquery(visit.values("note")[:1]))
         .order_by("amount", "assignment__booth__code")[:LOWEST_SHOWN]
     )
-    _add_issues(data, fair)
-    per_day = dict(sales.filter(day__lte=day).values_list("day").annotate(total=Sum("amount")))
-    data.per_day = [(d, per_day.get(d, 0)) for d in fair.fair_days if d <= day]
-    return data
 
 
 def _add_issues(data, fair):

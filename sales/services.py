@@ -41,6 +41,36 @@ def _check_sales_day(*, assignment, day, is_officer, now):
         raise ValidationError(_("Your group no longer holds this booth."))
 
 
+def _check_cutoff(*, assignment, day, is_officer, reason, now):
+    past_cutoff = now > sales_policy(assignment.fair).deadline_for(day)
+    if past_cutoff and not is_officer:
+        raise ValidationError(
+            _("The time to change this day has passed. Please ask an officer."), code="past_cutoff"
+        )
+    if past_cutoff and not reason.strip():
+        raise ValidationError(
+            _("The cut-off has passed: give a reason for the change."), code="reason_required"
+        )
+
+
+def _check_entry(*, assignment, day, by, reason, now):
+    """Refuse an entry `by` may not make; return whether they make it as an officer."""
+    is_officer = by.has_perm("sales.enter_late_sales", assignment)
+    if not is_officer and not by.has_perm("sales.enter_sales", assignment):
+        raise ValidationError(_("You cannot log sales for this booth."), code="not_allowed")
+    _check_sales_day(assignment=assignment, day=day, is_officer=is_officer, now=now)
+    _check_cutoff(assignment=assignment, day=day, is_officer=is_officer, reason=reason, now=now)
+    return is_officer
+
+
+def _note_change_reason(row, *, reason, is_officer):
+    """The history note of a change: the reason given, or that an officer entered it on behalf."""
+    if reason.strip():
+        row._change_reason = reason.strip()
+    elif is_officer:
+        row._change_reason = gettext("Entered by an officer on behalf of the producer")
+
+
 @transaction.atomic
 def record_daily_sales(
     *,
@@ -61,6 +91,7 @@ def record_daily_sales(
     The assignment row is locked first, so concurrent submits for the same booth run one after
     the other: there is one row, holding the later value. Producers may change a day until the
     fair's cut-off; officers may change it later, with a reason, and may enter on behalf.
+    A repeated submit (same `client_key`) returns the stored row unchanged.
     """
     now = now or timezone.now()
     assignment = (
@@ -68,19 +99,7 @@ def record_daily_sales(
         .select_related("fair")
         .get(pk=assignment.pk)
     )
-    is_officer = by.has_perm("sales.enter_late_sales", assignment)
-    if not is_officer and not by.has_perm("sales.enter_sales", assignment):
-        raise ValidationError(_("You cannot log sales for this booth."), code="not_allowed")
-    _check_sales_day(assignment=assignment, day=day, is_officer=is_officer, now=now)
-    past_cutoff = now > sales_policy(assignment.fair).deadline_for(day)
-    if past_cutoff and not is_officer:
-        raise ValidationError(
-            _("The time to change this day has passed. Please ask an officer."), code="past_cutoff"
-        )
-    if past_cutoff and not reason.strip():
-        raise ValidationError(
-            _("The cut-off has passed: give a reason for the change."), code="reason_required"
-        )
+    is_officer = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
     row = DailySales.objects.filter(assignment=assignment, day=day).first()
     if row is not None and client_key and row.client_key == client_key:
         return row
@@ -89,10 +108,7 @@ def record_daily_sales(
     row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
     row.entered_by, row.client_key = by, client_key
     row._history_user = by
-    if reason.strip():
-        row._change_reason = reason.strip()
-    elif is_officer:
-        row._change_reason = gettext("Entered by an officer on behalf of the producer")
+    _note_change_reason(row, reason=reason, is_officer=is_officer)
     row.save()
     return row
 

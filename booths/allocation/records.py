@@ -1,0 +1,77 @@
+"""What the allocation takes and returns: applicants, booths, rules and the result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+
+ALGORITHM_VERSION = "1.0"
+
+PROVINCE_CAP = "province_cap"
+CATEGORY_MAX = "category_max"
+BOOTHS_FULL = "booths_full"
+
+
+@dataclass(frozen=True)
+class Applicant:
+    id: Hashable
+    score: float
+    categories: frozenset[str]
+    province: str
+    preferences: tuple[str, ...] = ()
+    needs_electricity: bool = False
+    wants_corner: bool = False
+
+    @property
+    def primary_category(self) -> str:
+        return min(self.categories) if self.categories else ""
+
+
+@dataclass(frozen=True)
+class BoothSpec:
+    id: Hashable
+    code: str
+    zone: str
+    booth_type: str = ""
+    allowed_categories: frozenset[str] = frozenset()
+    has_electricity: bool = False
+    is_corner: bool = False
+
+    def accepts(self, applicant: Applicant) -> bool:
+        categories_ok = (
+            not self.allowed_categories or applicant.categories <= self.allowed_categories
+        )
+        return categories_ok and (self.has_electricity or not applicant.needs_electricity)
+
+
+@dataclass(frozen=True)
+class Rules:
+    province_caps: Mapping[str, int] = field(default_factory=dict)
+    category_min: Mapping[str, int] = field(default_factory=dict)
+    category_max: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class AllocationResult:
+    seated: dict[Hashable, Hashable]
+    choice_rank: dict[Hashable, int | None]
+    waitlist: list[Hashable]
+    unplaceable: list[Hashable]
+    order: list[Hashable]
+    explanations: dict[Hashable, str]
+    reasons: dict[Hashable, str] = field(default_factory=dict)
+    algorithm_version: str = ALGORITHM_VERSION
+
+
+def natural_key(code: str) -> tuple:
+    """ "A2" sorts before "A10"."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", code))
+
+
+def choice_rank_of(applicant: Applicant, booth: BoothSpec) -> int | None:
+    """1-based position of the first preference naming the booth's zone or type."""
+    for index, wish in enumerate(applicant.preferences, start=1):
+        if wish in (booth.zone, booth.booth_type):
+            return index
+    return None

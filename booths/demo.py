@@ -57,6 +57,13 @@ def seed_fair(*, officer, booths, days, groups, rng):
     # producer1 and producer2 hold booths in the running fair and can still apply to the open one.
     mine = set(demo_selection.demo_group_ids())
     others = [g for g in groups if g.pk not in mine]
+    _seed_later_fairs(others, today=today, officer=officer, rng=rng)
+    fair.refresh_from_db()
+    return fair, created
+
+
+def _seed_later_fairs(groups, *, today, officer, rng):
+    """A fair being scored by the committee and a fair open for applications."""
     scoring, created_scoring = _make_fair(
         SCORING_FAIR_NAME,
         venue="ศูนย์การค้าเซ็นทรัลพลาซา อุบลราชธานี",
@@ -64,7 +71,7 @@ def seed_fair(*, officer, booths, days, groups, rng):
         start=today + datetime.timedelta(days=20),
         days=5,
         booths=30,
-        groups=others[:40],
+        groups=groups[:40],
         officer=officer,
         rng=rng,
     )
@@ -77,12 +84,10 @@ def seed_fair(*, officer, booths, days, groups, rng):
         start=today + datetime.timedelta(days=45),
         days=7,
         booths=40,
-        groups=others[40:60],
+        groups=groups[40:60],
         officer=officer,
         rng=rng,
     )
-    fair.refresh_from_db()
-    return fair, created
 
 
 def _make_fair(name, *, venue, province, start, days, booths, groups, officer, rng):

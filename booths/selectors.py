@@ -50,6 +50,29 @@ def ranking(fair, *, normalise=False):
     """Eligible applications ranked by the committee's submitted scores (unscored ones last)."""
     criteria = list(fair.criteria.all())
     specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
+    reviews = _submitted_reviews(fair)
+    ranked = scoring.aggregate(specs, reviews, normalise=normalise) if specs else []
+    apps = {
+        a["pk"]: a
+        for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
+            "pk", "group__name", "group__province__name_th"
+        )
+    }
+    result = [
+        _ranked_row(r, apps[r.application_id], criteria) for r in ranked if r.application_id in apps
+    ]
+    seen = {r.application_id for r in result}
+    last = len(result) + 1
+    result += [
+        RankedRow(pk, a["group__name"], a["group__province__name_th"], 0.0, rank=last)
+        for pk, a in apps.items()
+        if pk not in seen
+    ]
+    return result
+
+
+def _submitted_reviews(fair):
+    """Every submitted review of a ranked application, as the scoring module takes them."""
     by_review = defaultdict(dict)
     owners = {}
     # Floats straight from the database: converting 180,000 Decimals is the slow part otherwise.
@@ -67,39 +90,23 @@ def ranking(fair, *, normalise=False):
     for review_id, app_id, member_id, criterion_id, points in rows:
         by_review[review_id][criterion_id] = points
         owners[review_id] = (app_id, member_id)
-    reviews = [
+    return [
         scoring.ReviewScores(owners[r][0], owners[r][1], scores) for r, scores in by_review.items()
     ]
-    ranked = scoring.aggregate(specs, reviews, normalise=normalise) if specs else []
-    apps = {
-        a["pk"]: a
-        for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
-            "pk", "group__name", "group__province__name_th"
-        )
-    }
-    result = [
-        RankedRow(
-            application_id=r.application_id,
-            group_name=apps[r.application_id]["group__name"],
-            province=apps[r.application_id]["group__province__name_th"],
-            total=r.total,
-            criterion_means=[r.criterion_means.get(c.pk) for c in criteria],
-            review_count=r.review_count,
-            rank=r.rank,
-            is_tied=r.is_tied,
-            has_disagreement=r.has_disagreement,
-        )
-        for r in ranked
-        if r.application_id in apps
-    ]
-    seen = {r.application_id for r in result}
-    last = len(result) + 1
-    result += [
-        RankedRow(pk, a["group__name"], a["group__province__name_th"], 0.0, rank=last)
-        for pk, a in apps.items()
-        if pk not in seen
-    ]
-    return result
+
+
+def _ranked_row(ranked, app, criteria):
+    return RankedRow(
+        application_id=ranked.application_id,
+        group_name=app["group__name"],
+        province=app["group__province__name_th"],
+        total=ranked.total,
+        criterion_means=[ranked.criterion_means.get(c.pk) for c in criteria],
+        review_count=ranked.review_count,
+        rank=ranked.rank,
+        is_tied=ranked.is_tied,
+        has_disagreement=ranked.has_disagreement,
+    )
 
 
 def fairs_for(user):
@@ -138,31 +145,7 @@ def floor_plan(fair, *, highlight=None, names=False):
     With `highlight` (a booth), only that booth's zone is drawn, so that it is easy to find on a
     phone; with `names`, each booth carries its holder's name.
     """
-    booths = fair.booths.select_related("zone").order_by("code")
-    if highlight is not None:
-        booths = booths.filter(zone__booths=highlight)
-    holders = {}
-    if names:
-        holders = dict(
-            Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE).values_list(
-                "booth_id", "application__group__name"
-            )
-        )
-    shapes = [
-        {
-            "id": b.pk,
-            "code": b.code,
-            "x": b.x,
-            "y": b.y,
-            "w": b.w,
-            "h": b.h,
-            "color": b.zone.color,
-            "zone": b.zone.code,
-            "holder": holders.get(b.pk, ""),
-            "is_highlighted": b.pk == highlight,
-        }
-        for b in booths
-    ]
+    shapes = _booth_shapes(fair, highlight=highlight, names=names)
     left = max(min((s["x"] for s in shapes), default=0) - PLAN_MARGIN, 0)
     top = max(min((s["y"] for s in shapes), default=0) - PLAN_MARGIN, 0)
     width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN - left
@@ -178,6 +161,34 @@ def floor_plan(fair, *, highlight=None, names=False):
         "zones": list(zones),
         "has_highlight": highlight is not None,
     }
+
+
+def _booth_shapes(fair, *, highlight, names):
+    booths = fair.booths.select_related("zone").order_by("code")
+    if highlight is not None:
+        booths = booths.filter(zone__booths=highlight)
+    holders = {}
+    if names:
+        holders = dict(
+            Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE).values_list(
+                "booth_id", "application__group__name"
+            )
+        )
+    return [
+        {
+            "id": b.pk,
+            "code": b.code,
+            "x": b.x,
+            "y": b.y,
+            "w": b.w,
+            "h": b.h,
+            "color": b.zone.color,
+            "zone": b.zone.code,
+            "holder": holders.get(b.pk, ""),
+            "is_highlighted": b.pk == highlight,
+        }
+        for b in booths
+    ]
 
 
 def assignment_rows(fair):

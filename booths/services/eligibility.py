@@ -27,19 +27,7 @@ EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
 
 def applicant_facts(fair, applications):
     """Facts for each application id, loaded in a fixed number of queries."""
-    products = defaultdict(list)
-    through = Application.products.through
-    links = through.objects.filter(application__in=applications).values_list(
-        "application_id", "product_id", "product__name", "product__category"
-    )
-    product_ids = set()
-    for app_id, product_id, name, category in links:
-        products[app_id].append((product_id, name, category))
-        product_ids.add(product_id)
-    stars = {}
-    ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
-    for rating in ratings.order_by("product_id", "round__year"):
-        stars[rating.product_id] = rating.stars
+    products, stars = _products_and_stars(applications)
     group_ids = [a.group_id for a in applications]
     certificates = defaultdict(list)
     for cert in Certification.objects.filter(group_id__in=group_ids):
@@ -66,6 +54,24 @@ def applicant_facts(fair, applications):
             was_unexcused_no_show=last[1] if last else False,
         )
     return facts
+
+
+def _products_and_stars(applications):
+    """Application id → its (product id, name, category); product id → its latest stars."""
+    products = defaultdict(list)
+    through = Application.products.through
+    links = through.objects.filter(application__in=applications).values_list(
+        "application_id", "product_id", "product__name", "product__category"
+    )
+    product_ids = set()
+    for app_id, product_id, name, category in links:
+        products[app_id].append((product_id, name, category))
+        product_ids.add(product_id)
+    stars = {}
+    ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
+    for rating in ratings.order_by("product_id", "round__year"):
+        stars[rating.product_id] = rating.stars
+    return products, stars
 
 
 def _last_fairs(fair, group_ids):

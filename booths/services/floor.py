@@ -46,16 +46,10 @@ def create_booth_grid(
     if zone.fair_id != fair.pk:
         raise ValidationError(_("That zone belongs to another fair."))
     codes = [f"{prefix}{n:0{digits}d}" for n in range(first, last + 1)]
-    taken = set(fair.booths.filter(code__in=codes).values_list("code", flat=True))
-    if taken:
-        raise ValidationError(
-            _("These booth codes already exist: %(codes)s") % {"codes": ", ".join(sorted(taken))}
-        )
+    _check_codes_free(fair, codes)
     booths = []
-    step = BOOTH_SIZE + AISLE
     for index, code in enumerate(codes):
-        row, col = divmod(index, per_row)
-        is_corner = col in (0, per_row - 1)
+        x, y, is_corner = _grid_position(index, per_row, origin_x, origin_y)
         booths.append(
             Booth(
                 fair=fair,
@@ -67,14 +61,29 @@ def create_booth_grid(
                 allowed_categories=list(allowed_categories),
                 has_electricity=has_electricity,
                 is_corner=is_corner,
-                x=origin_x + col * step,
-                y=origin_y + row * step,
+                x=x,
+                y=y,
                 w=BOOTH_SIZE,
                 h=BOOTH_SIZE,
             )
         )
     with transaction.atomic():
         return Booth.objects.bulk_create(booths)
+
+
+def _check_codes_free(fair, codes):
+    taken = set(fair.booths.filter(code__in=codes).values_list("code", flat=True))
+    if taken:
+        raise ValidationError(
+            _("These booth codes already exist: %(codes)s") % {"codes": ", ".join(sorted(taken))}
+        )
+
+
+def _grid_position(index, per_row, origin_x, origin_y):
+    """(x, y, is_corner) of the index-th booth laid out in rows of `per_row`."""
+    row, col = divmod(index, per_row)
+    step = BOOTH_SIZE + AISLE
+    return origin_x + col * step, origin_y + row * step, col in (0, per_row - 1)
 
 
 def save_zone(*, fair, form):

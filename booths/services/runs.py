@@ -32,20 +32,8 @@ def allocation_inputs(fair, *, normalise):
     """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
     ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
     apps = fair.applications.filter(pk__in=ranked).select_related("group")
-    categories = defaultdict(set)
-    through = Application.products.through
-    for app_id, category in through.objects.filter(application__in=apps).values_list(
-        "application_id", "product__category"
-    ):
-        categories[app_id].add(category)
-    preferences = defaultdict(list)
-    for app_id, code in (
-        fair.applications.filter(pk__in=ranked)
-        .order_by("id", "preferences__rank")
-        .values_list("id", "preferences__zone__code")
-    ):
-        if code:
-            preferences[app_id].append(code)
+    categories = _categories_by_application(apps)
+    preferences = _zone_preferences(fair, ranked)
     applicants = [
         allocation.Applicant(
             id=app.pk,
@@ -58,7 +46,34 @@ def allocation_inputs(fair, *, normalise):
         )
         for app in apps
     ]
-    booths = [
+    return applicants, _booth_specs(fair)
+
+
+def _categories_by_application(apps):
+    categories = defaultdict(set)
+    through = Application.products.through
+    for app_id, category in through.objects.filter(application__in=apps).values_list(
+        "application_id", "product__category"
+    ):
+        categories[app_id].add(category)
+    return categories
+
+
+def _zone_preferences(fair, application_ids):
+    """Application id → the zone codes it asked for, most wanted first."""
+    preferences = defaultdict(list)
+    for app_id, code in (
+        fair.applications.filter(pk__in=application_ids)
+        .order_by("id", "preferences__rank")
+        .values_list("id", "preferences__zone__code")
+    ):
+        if code:
+            preferences[app_id].append(code)
+    return preferences
+
+
+def _booth_specs(fair):
+    return [
         allocation.BoothSpec(
             id=b.pk,
             code=b.code,
@@ -70,7 +85,6 @@ def allocation_inputs(fair, *, normalise):
         )
         for b in fair.booths.select_related("zone")
     ]
-    return applicants, booths
 
 
 def _labels():
@@ -117,18 +131,7 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     rules = rules or {}
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     applicants, booths = allocation_inputs(fair, normalise=normalise)
-    with translation.override("th"):
-        result = allocation.allocate(
-            applicants,
-            booths,
-            allocation.Rules(
-                province_caps=rules.get("province_caps") or {},
-                category_min=rules.get("category_min") or {},
-                category_max=rules.get("category_max") or {},
-            ),
-            seed,
-            labels=_labels(),
-        )
+    result = _allocate(applicants, booths, rules, seed)
     scores = {a.id: a.score for a in applicants}
     with transaction.atomic():
         fair = locked(fair)
@@ -145,24 +148,45 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
             waitlist_count=len(result.waitlist),
             created_by=by,
         )
-        waitlist = {app_id: n for n, app_id in enumerate(result.waitlist, start=1)}
-        RunResult.objects.bulk_create(
-            [
-                RunResult(
-                    run=run,
-                    application_id=app_id,
-                    rank=rank,
-                    score=round(scores[app_id], 3),
-                    booth_id=result.seated.get(app_id),
-                    choice_rank=result.choice_rank.get(app_id),
-                    waitlist_position=waitlist.get(app_id),
-                    explanation=result.explanations.get(app_id, ""),
-                )
-                for rank, app_id in enumerate(result.order, start=1)
-            ],
-            batch_size=5000,
-        )
+        _store_results(run, result, scores)
     return run
+
+
+def _allocate(applicants, booths, rules, seed):
+    """The pure algorithm, with its explanations written in Thai."""
+    with translation.override("th"):
+        return allocation.allocate(
+            applicants,
+            booths,
+            allocation.Rules(
+                province_caps=rules.get("province_caps") or {},
+                category_min=rules.get("category_min") or {},
+                category_max=rules.get("category_max") or {},
+            ),
+            seed,
+            labels=_labels(),
+        )
+
+
+def _store_results(run, result, scores):
+    """One RunResult per applicant, in rank order."""
+    waitlist = {app_id: n for n, app_id in enumerate(result.waitlist, start=1)}
+    RunResult.objects.bulk_create(
+        [
+            RunResult(
+                run=run,
+                application_id=app_id,
+                rank=rank,
+                score=round(scores[app_id], 3),
+                booth_id=result.seated.get(app_id),
+                choice_rank=result.choice_rank.get(app_id),
+                waitlist_position=waitlist.get(app_id),
+                explanation=result.explanations.get(app_id, ""),
+            )
+            for rank, app_id in enumerate(result.order, start=1)
+        ],
+        batch_size=5000,
+    )
 
 
 def publish_allocation(*, fair, run, by, reason=""):
@@ -204,14 +228,32 @@ def _hold_booths(fair, run, by):
 
     Offers still open from the previous version lapse: the new version decides every booth.
     """
+    _expire_pending_offers(fair, run, by)
+    seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
+    kept = _release_changed_holdings(fair, run, by, seats)
+    Assignment.objects.bulk_create(
+        [
+            Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
+            for app_id, booth_id in seats.items()
+            if app_id not in kept
+        ],
+        batch_size=5000,
+    )
+    _mark_application_outcomes(fair, run, by, seats)
+
+
+def _expire_pending_offers(fair, run, by):
     for offer in fair.offers.filter(status=OfferStatus.PENDING):
         offer.status = OfferStatus.EXPIRED
         offer._history_user = by
         offer._change_reason = _("replaced by allocation v%(version)s") % {"version": run.version}
         offer.save(update_fields=["status"])
-    seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
-    active = list(fair.assignments.filter(status=AssignmentStatus.ACTIVE))
+
+
+def _release_changed_holdings(fair, run, by, seats):
+    """Release active holdings the run moved; return the application ids whose booth stays."""
     kept = set()
+    active = list(fair.assignments.filter(status=AssignmentStatus.ACTIVE))
     for assignment in active:
         if seats.get(assignment.application_id) == assignment.booth_id:
             kept.add(assignment.application_id)
@@ -221,14 +263,11 @@ def _hold_booths(fair, run, by):
         assignment.release_reason = _("Replaced by allocation version %(v)s.") % {"v": run.version}
         assignment._history_user = by
         assignment.save()
-    Assignment.objects.bulk_create(
-        [
-            Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
-            for app_id, booth_id in seats.items()
-            if app_id not in kept
-        ],
-        batch_size=5000,
-    )
+    return kept
+
+
+def _mark_application_outcomes(fair, run, by, seats):
+    """Selected, waitlisted or not selected, as the run decided, with a history record each."""
     results = dict(run.results.values_list("application_id", "waitlist_position"))
     apps = list(fair.applications.filter(pk__in=results))
     for app in apps:

@@ -131,33 +131,14 @@ def committee(request, pk, obj):
         request.POST if "add_review" in request.POST else None, fair=obj
     )
     if member_form.is_bound and member_form.is_valid():
-        data = member_form.cleaned_data
-        attempt(
-            request,
-            review.add_member,
-            _("Member added."),
-            fair=obj,
-            user=data["user"],
-            by=request.user,
-            home_district=data["home_district"],
-            own_group=data["own_group_no"],
-        )
+        _add_member(request, obj, member_form.cleaned_data)
         return redirect("booths:committee", pk=pk)
     if "auto_assign" in request.POST:
         k = _number(request.POST.get("k")) or 3
         attempt(request, _auto_assign, _("Reviewers assigned."), fair=obj, by=request.user, k=k)
         return redirect("booths:committee", pk=pk)
     if pick_form.is_bound and pick_form.is_valid():
-        member = obj.committee.filter(pk=_number(request.POST.get("member"))).first()
-        if member is not None:
-            attempt(
-                request,
-                review.add_review,
-                _("Review added."),
-                member=member,
-                application=pick_form.cleaned_data["application"],
-                by=request.user,
-            )
+        _add_review(request, obj, pick_form.cleaned_data["application"])
         return redirect("booths:committee", pk=pk)
     context = {
         "fair": obj,
@@ -166,6 +147,33 @@ def committee(request, pk, obj):
         "progress": selectors.scoring_progress(obj),
     }
     return render(request, "booths/committee.html", context)
+
+
+def _add_member(request, fair, data):
+    attempt(
+        request,
+        review.add_member,
+        _("Member added."),
+        fair=fair,
+        user=data["user"],
+        by=request.user,
+        home_district=data["home_district"],
+        own_group=data["own_group_no"],
+    )
+
+
+def _add_review(request, fair, application):
+    """Give the posted member one more application to review (an unknown member is ignored)."""
+    member = fair.committee.filter(pk=_number(request.POST.get("member"))).first()
+    if member is not None:
+        attempt(
+            request,
+            review.add_review,
+            _("Review added."),
+            member=member,
+            application=application,
+            by=request.user,
+        )
 
 
 def _number(text):

@@ -13,8 +13,9 @@ TARGETS = {
     "sales_peak_p95_ms": (300.0, "lower"),
     "sales_peak_lost_or_doubled": (0, "lower"),
     "report_page_3000x9_s": (1.0, "lower"),
-    # Not an issue's target: our own bound for the officer's page the moment scoring closes.
-    "ranking_page_10000_s": (3.0, "lower"),
+    # Not an issue's targets: our own bounds for the officer's page once scoring closes.
+    "ranking_page_10000_first_s": (3.0, "lower"),
+    "ranking_page_10000_s": (1.0, "lower"),
     "report_pdf_3000x9_s": (10.0, "lower"),
 }
 RESULTS = {}

@@ -1,5 +1,6 @@
 """The officer's ranking page at national-fair size: 10,000 applicants, each scored by three of
-30 committee members on six criteria (180,000 scores), the moment scoring closes."""
+30 committee members on six criteria (180,000 scores), the moment scoring closes: the first view
+after a change of the scores, and the views after it."""
 
 import random
 import time
@@ -92,7 +93,11 @@ def test_ranking_page_at_10000_applicants(client, report_bench):
         cursor.execute("ANALYZE")
     client.force_login(officer)
     url = reverse("booths:ranking", args=[fair.pk])
-    client.get(url)
+    client.get(reverse("booths:fair_detail", args=[fair.pk]))  # the app's first request
+    started = time.perf_counter()
+    assert client.get(url).status_code == 200
+    # After each change of the scores the page aggregates them afresh; then from the cache.
+    report_bench("ranking_page_10000_first_s", time.perf_counter() - started)
     times = []
     for _ in range(3):
         started = time.perf_counter()

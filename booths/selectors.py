@@ -1,9 +1,11 @@
 """Reads that pages, exports and services share, each in a fixed number of queries."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, FloatField, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, F, FloatField, Max, Prefetch, Q, Sum
 from django.db.models.functions import Cast
 
 from booths import scoring
@@ -25,6 +27,7 @@ from producers.models import StarRating
 
 PLAN_MARGIN = 10
 PLAN_SCALE = 2  # screen pixels per plan unit before the plan shrinks to fit
+RANKING_CACHE_S = 3600
 RANKED_STATUSES = [
     ApplicationStatus.ELIGIBLE,
     ApplicationStatus.SELECTED,
@@ -50,8 +53,7 @@ def ranking(fair, *, normalise=False):
     """Eligible applications ranked by the committee's submitted scores (unscored ones last)."""
     criteria = list(fair.criteria.all())
     specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
-    reviews = _submitted_reviews(fair)
-    ranked = scoring.aggregate(specs, reviews, normalise=normalise) if specs else []
+    ranked = _aggregated(fair, specs, normalise) if specs else []
     apps = {
         a["pk"]: a
         for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
@@ -71,17 +73,40 @@ def ranking(fair, *, normalise=False):
     return result
 
 
+def _aggregated(fair, specs, normalise):
+    """The committee's aggregate, recomputed only when what it is made of changes.
+
+    At a national fair it is 180,000 scores and seconds of work; the key holds every input the
+    aggregate depends on: the criteria, the method, and which submitted scores there are and when
+    the latest was saved (a score is always saved, never bulk-updated; a reopened review drops its
+    scores out of the count)."""
+    mark = _counted_scores(fair).aggregate(
+        rows=Count("pk"), reviews=Sum("review_id"), latest=Max("updated_at")
+    )
+    inputs = repr((fair.pk, normalise, specs, mark["rows"], mark["reviews"], mark["latest"]))
+    key = "booths:ranking:" + hashlib.sha256(inputs.encode()).hexdigest()
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = scoring.aggregate(specs, _submitted_reviews(fair), normalise=normalise)
+        cache.set(key, ranked, RANKING_CACHE_S)
+    return ranked
+
+
+def _counted_scores(fair):
+    return Score.objects.filter(
+        review__application__fair=fair,
+        review__application__status__in=RANKED_STATUSES,
+        review__status=ReviewStatus.SUBMITTED,
+    )
+
+
 def _submitted_reviews(fair):
     """Every submitted review of a ranked application, as the scoring module takes them."""
     by_review = defaultdict(dict)
     owners = {}
     # Floats straight from the database: converting 180,000 Decimals is the slow part otherwise.
     rows = (
-        Score.objects.filter(
-            review__application__fair=fair,
-            review__application__status__in=RANKED_STATUSES,
-            review__status=ReviewStatus.SUBMITTED,
-        )
+        _counted_scores(fair)
         .annotate(points=Cast("value", FloatField()))
         .values_list(
             "review_id", "review__application_id", "review__member_id", "criterion_id", "points"

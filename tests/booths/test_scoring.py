@@ -148,3 +148,35 @@ def test_ranked_list_shows_totals_and_review_counts(scoring_fair, cm_officer, cl
     text = page.content.decode()
     assert item.application.group.name in text
     assert "100.00" in text
+
+
+def test_the_ranking_follows_every_change_after_it_was_first_shown(scoring_fair, cm_officer):
+    from booths.selectors import ranking
+
+    first = ReviewFactory(member__fair=scoring_fair)
+    second = ReviewFactory(member__fair=scoring_fair)
+    for item, value in ((first, 9), (second, 5)):
+        review.save_scores(
+            review=item, values=_values(scoring_fair, value), by=item.member.user, submit=True
+        )
+
+    def order():
+        return [(row.application_id, round(row.total, 2)) for row in ranking(scoring_fair)[:2]]
+
+    assert order() == [(first.application_id, 90.0), (second.application_id, 50.0)]
+    # A member reopens and changes a review: the list shown next must be the new one.
+    review.save_scores(review=second, values=_values(scoring_fair, 10), by=second.member.user)
+    assert order()[0] == (first.application_id, 90.0)
+    assert order()[1][1] == 0.0
+    review.save_scores(
+        review=second, values=_values(scoring_fair, 10), by=second.member.user, submit=True
+    )
+    assert order() == [(second.application_id, 100.0), (first.application_id, 90.0)]
+    # A criterion's weight changes.
+    heavy, light = scoring_fair.criteria.order_by("-weight")
+    uneven = {heavy.pk: (Decimal(10), ""), light.pk: (Decimal(4), "")}
+    review.save_scores(review=first, values=uneven, by=first.member.user, submit=True)
+    assert order()[1] == (first.application_id, 80.0)
+    heavy.weight = Decimal(1)
+    heavy.save()
+    assert order()[1] == (first.application_id, 70.0)

@@ -181,7 +181,7 @@ class EligibilityRuleForm(forms.ModelForm):
 
     def clean_min_stars(self):
         stars = self.cleaned_data["min_stars"]
-        if stars is None and self.data.get("kind") == RuleKind.MIN_STARS:
+        if stars is None and self.cleaned_data.get("kind") == RuleKind.MIN_STARS:
             raise forms.ValidationError(_("Give the number of stars, 1 to 5."))
         return 3 if stars is None else stars
 

@@ -216,21 +216,16 @@ def _booth_shapes(fair, *, highlight, names):
     ]
 
 
-def assignment_rows(fair):
-    """The booths held at a fair, for the officers' list and its exports."""
-    return list(
-        Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
-        .select_related("booth__zone", "application__group__province")
-        .order_by("booth__code")
+def assignment_rows(fair, *, status=AssignmentStatus.ACTIVE):
+    """The booths held at a fair (or, with `status`, given up), for the officers' lists and
+    exports; given-up booths latest first."""
+    order = (
+        ["booth__code"] if status == AssignmentStatus.ACTIVE else ["-released_at", "booth__code"]
     )
-
-
-def released_rows(fair):
-    """The booths given up at a fair (withdrawals and no-shows), latest first."""
     return list(
-        Assignment.objects.filter(fair=fair, status=AssignmentStatus.RELEASED)
+        Assignment.objects.filter(fair=fair, status=status)
         .select_related("booth__zone", "application__group__province")
-        .order_by("-released_at", "booth__code")
+        .order_by(*order)
     )
 
 

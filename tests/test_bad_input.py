@@ -14,13 +14,12 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
 from django.test.utils import ContextList
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.matrix_world import table_counts, world_fixture
+from tests.matrix_world import signed_in_clients, table_counts, world_fixture
 
 # BAD_INPUT_NO_SHRINK=1 reports the first failing example as found, for quick iterations.
 NO_SHRINK = os.environ.get("BAD_INPUT_NO_SHRINK")
@@ -289,11 +288,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def clients(world):
-    made = {}
-    for role, user in world.users.items():
-        made[role] = Client()
-        made[role].force_login(user)
-    return made
+    return signed_in_clients(world)
 
 
 ALERT = re.compile(r'class="alert alert-danger[^>]*>\s*([^<]*)<')

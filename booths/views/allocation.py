@@ -79,7 +79,7 @@ def holdings(request, pk, obj):
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     offers = obj.offers.select_related("booth", "application__group")[:50]
     context = {"fair": obj, "page": page, "offers": offers, "form": ReleaseForm()}
-    context["released"] = selectors.released_rows(obj)
+    context["released"] = selectors.assignment_rows(obj, status=AssignmentStatus.RELEASED)
     return render(request, "booths/holdings.html", context)
 
 

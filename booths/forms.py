@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
+from otop_fair.thai_dates import BuddhistDateField
 from producers.models import Category, District, ProducerGroup, Province, Region
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
 
 class FairForm(forms.ModelForm):
@@ -25,31 +26,16 @@ class FairForm(forms.ModelForm):
             "applications_close_on",
             "booth_count",
         ]
-        widgets = {
-            name: DATE
-            for name in ("start_date", "end_date", "applications_open_on", "applications_close_on")
-        }
+        field_classes = dict.fromkeys(FAIR_DATES, BuddhistDateField)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if not user.is_superuser:
             self.fields["province"].queryset = Province.objects.filter(officers=user)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        opens, closes = data.get("applications_open_on"), data.get("applications_close_on")
-        if start and end and end < start:
-            self.add_error("end_date", _("The last fair day cannot be before the first."))
-        if opens and closes and closes < opens:
-            self.add_error(
-                "applications_close_on", _("Applications cannot close before they open.")
-            )
-        if closes and start and closes >= start:
-            self.add_error(
-                "applications_close_on", _("Applications must close before the fair starts.")
-            )
-        return data
+        if self.instance.are_dates_locked:
+            for name in FAIR_DATES:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("The dates of a running or closed fair are fixed.")
 
 
 class ZoneForm(forms.ModelForm):

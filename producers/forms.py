@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
     Category,
@@ -22,8 +23,6 @@ from producers.models import (
     Visit,
 )
 from producers.selectors import SORTS, GroupFilters
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def provinces_for(user):
@@ -193,9 +192,8 @@ class VisitForm(forms.ModelForm):
             "follow_up",
             "follow_up_due",
         ]
+        field_classes = {"visited_on": BuddhistDateField, "follow_up_due": BuddhistDateField}
         widgets = {
-            "visited_on": DATE_INPUT,
-            "follow_up_due": DATE_INPUT,
             "problems_heard": forms.Textarea(attrs={"rows": 3}),
             "advice": forms.Textarea(attrs={"rows": 3}),
             "follow_up": forms.Textarea(attrs={"rows": 2}),
@@ -224,7 +222,7 @@ class CertificationForm(forms.ModelForm):
     class Meta:
         model = Certification
         fields = ["standard", "number", "product", "issued_on", "expires_on"]
-        widgets = {"issued_on": DATE_INPUT, "expires_on": DATE_INPUT}
+        field_classes = {"issued_on": BuddhistDateField, "expires_on": BuddhistDateField}
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)

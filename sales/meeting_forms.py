@@ -5,10 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Fair
+from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup
 from sales.models import ActionItem, NetworkMeeting
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _officers():
@@ -38,8 +37,8 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = NetworkMeeting
         fields = ["fair", "held_on", "place", "agenda", "minutes", "decisions"]
+        field_classes = {"held_on": BuddhistDateField}
         widgets = {
-            "held_on": DATE_INPUT,
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "minutes": forms.Textarea(attrs={"rows": 6}),
             "decisions": forms.Textarea(attrs={"rows": 4}),
@@ -65,7 +64,8 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["description", "owner_group", "owner_officer", "due_on", "status"]
-        widgets = {"due_on": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"due_on": BuddhistDateField}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,98 @@
+"""Every date is typed day/month/Buddhist-era year; a Christian-era year or a far-off date is refused
+in Thai next to the field."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from otop_fair.thai_dates import (
+    BuddhistDateField,
+    BuddhistDateInput,
+    buddhist_date_text,
+    parse_buddhist_date,
+)
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+# Dates a Thai office works with: far enough back for certificates, ahead for fairs.
+DATES = st.dates(min_value=datetime.date(1960, 1, 1), max_value=datetime.date(2090, 12, 31))
+
+
+def typed_forms(day):
+    """The ways a Thai officer writes `day` with its Buddhist-era year."""
+    be = day.year + 543
+    return [
+        f"{day.day}/{day.month}/{be}",
+        f"{day.day:02d}/{day.month:02d}/{be}",
+        f"{day.day}-{day.month}-{be}",
+        f"{day.day}.{day.month}.{be}",
+        f" {day.day} / {day.month} / {be} ",
+        f"{be}-{day.month:02d}-{day.day:02d}",
+        f"{day.day}/{day.month}/{be}".translate(THAI_DIGITS),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(DATES)
+def test_a_date_written_in_the_buddhist_era_is_read_back_as_that_day(day):
+    for text in typed_forms(day) + [buddhist_date_text(day)]:
+        assert parse_buddhist_date(text) == day, text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=datetime.date(1957, 1, 1), max_value=datetime.date(2056, 12, 31)))
+def test_a_two_digit_year_is_in_the_twenty_sixth_buddhist_century(day):
+    """69 means 2569 (2026): every year from 2500 to 2599 BE can be written with two digits."""
+    assert parse_buddhist_date(f"{day.day}/{day.month}/{(day.year + 543) % 100:02d}") == day
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(min_value=datetime.date(1800, 1, 1), max_value=datetime.date(2399, 12, 31)))
+def test_a_christian_era_year_is_refused_with_its_buddhist_era_year_in_the_message(day):
+    for text in (f"{day.day}/{day.month}/{day.year}", day.isoformat()):
+        with pytest.raises(ValidationError) as refused, translation.override("th"):
+            parse_buddhist_date(text)
+        message = str(refused.value.messages[0])
+        assert "ค.ศ." in message and str(day.year + 543) in message, message
+
+
+@pytest.mark.parametrize(
+    "text", ["31/02/2569", "0/1/2569", "1/13/2569", "2569", "31-12", "abc", "1/1/1", "๓๒/๑/๒๕๖๙"]
+)
+def test_text_that_is_no_date_gets_a_thai_message(text):
+    with pytest.raises(ValidationError) as refused, translation.override("th"):
+        parse_buddhist_date(text)
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in str(refused.value.messages[0]))
+
+
+def test_the_issue_examples_are_read_as_the_year_the_officer_meant():
+    assert parse_buddhist_date("31/12/2569") == datetime.date(2026, 12, 31)
+    assert parse_buddhist_date("2569-12-31") == datetime.date(2026, 12, 31)
+    assert parse_buddhist_date("31/12/69") == datetime.date(2026, 12, 31)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2700, max_value=9999), st.integers(1, 12), st.integers(1, 28))
+def test_a_date_far_outside_the_window_is_refused_by_the_field(be_year, month, day):
+    field = BuddhistDateField()
+    with pytest.raises(ValidationError) as refused, translation.override("th"):
+        field.clean(f"{day}/{month}/{be_year}")
+    assert refused.value.code in ("out_of_window", "invalid")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2030, 12, 31)))
+def test_the_widget_shows_the_date_the_way_it_is_typed_back(day):
+    shown = BuddhistDateInput().format_value(day)
+    assert shown == f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
+    assert BuddhistDateField(years_back=100, years_ahead=100).clean(shown) == day
+
+
+def test_the_input_is_a_text_box_with_a_buddhist_era_hint_never_the_browser_date_picker():
+    html = BuddhistDateInput().render("d", timezone.localdate())
+    assert 'type="text"' in html and 'type="date"' not in html
+    with translation.override("th"):
+        assert "พ.ศ." in str(BuddhistDateField().help_text)

@@ -1,5 +1,6 @@
 """One short sentence per fair report section, written from the figures (Thai through gettext)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -29,7 +30,9 @@ def _days(report):
     best = _best(report.days)
     if best is None or not best.total:
         return ""
-    empty = sum(1 for row in report.days if not row.total)
+    today = timezone.localdate()
+    # Days still to come are not days without sales.
+    empty = sum(1 for row in report.days if not row.total and row.day <= today)
     sentence = _("The best day was %(day)s with %(total)s.") % {
         "day": thai_date(best.day),
         "total": baht(best.total, decimals=0),

@@ -4,12 +4,16 @@ import datetime
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from producers.models import Category, ProducerGroup, Product, Province
+
+from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
 
 
 class FairState(models.TextChoices):
@@ -20,6 +24,10 @@ class FairState(models.TextChoices):
     RUNNING = "running", _("Running")
     CLOSED = "closed", _("Closed")
 
+
+# Once a fair runs, its days are the days sales were recorded on: they never move again.
+DATES_LOCKED_STATES = (FairState.RUNNING, FairState.CLOSED)
+DATE_FIELDS = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
 # The only legal steps of the lifecycle, each taken by an officer through a service.
 NEXT_STATE = {
@@ -82,10 +90,43 @@ class Fair(models.Model):
             models.CheckConstraint(
                 condition=Q(state__in=FairState.values), name="fair_state_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(end_date__lt=F("start_date") + datetime.timedelta(days=MAX_FAIR_DAYS)),
+                name="fair_at_most_sixty_days",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__gte=EARLIEST_FAIR_DAY)
+                & Q(applications_open_on__gte=EARLIEST_FAIR_DAY),
+                name="fair_dates_not_ancient",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        errors = fair_date_errors(
+            start=self.start_date,
+            end=self.end_date,
+            opens=self.applications_open_on,
+            closes=self.applications_close_on,
+            today=timezone.localdate(),
+        )
+        errors.update(self._locked_date_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _locked_date_errors(self):
+        stored = Fair.objects.filter(pk=self.pk, state__in=DATES_LOCKED_STATES).values(*DATE_FIELDS)
+        stored = stored.first() if self.pk else None
+        if stored is None:
+            return {}
+        message = _("The dates of a running or closed fair cannot change.")
+        return {f: message for f in DATE_FIELDS if getattr(self, f) != stored[f]}
+
+    @property
+    def are_dates_locked(self):
+        return self.state in DATES_LOCKED_STATES
 
     def transition_error(self, target):
         """Why the fair may not move to `target` now, or None when the step is legal."""

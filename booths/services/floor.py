@@ -21,6 +21,7 @@ def save_fair(*, form, by):
     fair = form.save(commit=False)
     if fair.pk is None:
         fair.created_by = by
+    fair.full_clean()  # the date window and the lock on a running fair's dates (Fair.clean)
     fair._history_user = by
     fair.save()
     return fair

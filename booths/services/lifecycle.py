@@ -5,9 +5,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from booths.models import Fair, FairState, OfferStatus
+from booths.models.fair_dates import start_running_error
 from booths.services.eligibility import evaluate_eligibility
 
 
@@ -54,8 +56,14 @@ def close_applications(*, fair, by):
 
 
 def start_fair(*, fair, by):
+    """Start the fair on its first day (or the set-up day before), never weeks early."""
     with transaction.atomic():
-        return move_fair(locked(fair), FairState.RUNNING, by=by, reason=_("fair started"))
+        fair = locked(fair)
+        check_step(fair, FairState.RUNNING)
+        too_early = start_running_error(fair, timezone.localdate())
+        if too_early:
+            raise ValidationError(too_early)
+        return move_fair(fair, FairState.RUNNING, by=by, reason=_("fair started"))
 
 
 def close_fair(*, fair, by):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from otop_fair.thai import reader_date
 from producers.models import Category, Region, Standard
 
 
@@ -82,7 +83,7 @@ def certification(facts, *, standard, categories, on_date):
             latest = max(c.expires_on for c in held)
             problems.append(
                 _("the certificate of %(product)s expired on %(date)s")
-                % {"product": product.name, "date": latest.isoformat()}
+                % {"product": product.name, "date": reader_date(latest)}
             )
     if problems:
         return False, _("%(standard)s is required: %(list)s.") % {

@@ -25,6 +25,9 @@ from otop_fair.thai import baht, thai_date
 DEPARTMENT_HEADING = "กรมการพัฒนาชุมชน กระทรวงมหาดไทย"
 MONEY_FORMAT = '#,##0.00 "฿"'
 NUMBER_FORMAT = "#,##0"
+# A real date cell that Excel and LibreOffice show in the Buddhist era: locale 041E (Thai) with
+# calendar 07 (Thai Buddhist). Sorting and date arithmetic still work on the cell.
+BUDDHIST_DATE_FORMAT = "[$-107041E]d/m/yyyy"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -98,7 +101,7 @@ def xlsx_response(filename, title, headers, rows, money_columns=(), number_colum
             elif index in number_columns:
                 cell.number_format = NUMBER_FORMAT
             elif isinstance(value, datetime.date):
-                cell.number_format = "d/m/yyyy"
+                cell.number_format = BUDDHIST_DATE_FORMAT
             if index < len(widths):
                 widths[index] = max(widths[index], len(_shown(value)))
     for index, width in enumerate(widths, start=1):

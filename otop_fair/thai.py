@@ -3,6 +3,8 @@
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import get_language
+
 BUDDHIST_ERA_OFFSET = 543
 
 MONTHS_TH = (
@@ -65,6 +67,11 @@ def thai_date_short(day: datetime.date) -> str:
 
 def english_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS_EN_SHORT[day.month - 1]} {day.year}"
+
+
+def reader_date(day: datetime.date) -> str:
+    """The date in the reader's language: `24 พฤศจิกายน 2569`, or `24 Nov 2026` on English pages."""
+    return english_date(day) if (get_language() or "th").startswith("en") else thai_date(day)
 
 
 def baht(amount, *, decimals: int = 2) -> str:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from booths.models import Assignment, Fair
+from otop_fair.thai import thai_date
 from producers.models import ProducerGroup
 
 
@@ -54,7 +55,7 @@ class DailySales(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.assignment} {self.day}"
+        return f"{self.assignment} {thai_date(self.day)}"
 
 
 class FairSalesPolicy(models.Model):
@@ -107,7 +108,7 @@ class EncouragementVisit(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.assignment} {self.day}"
+        return f"{self.assignment} {thai_date(self.day)}"
 
 
 class IssueCategory(models.TextChoices):
@@ -179,7 +180,7 @@ class IssueReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_category_display()} — {self.reported_at:%Y-%m-%d}"
+        return f"{self.get_category_display()} — {thai_date(timezone.localtime(self.reported_at))}"
 
     @property
     def hours_to_resolve(self):
@@ -213,7 +214,7 @@ class NetworkMeeting(models.Model):
         verbose_name_plural = _("network meetings")
 
     def __str__(self):
-        return f"{self.place} {self.held_on}"
+        return f"{self.place} {thai_date(self.held_on)}"
 
 
 class MeetingAttendance(models.Model):

@@ -14,6 +14,7 @@ from booths.models import (
     ZonePreference,
 )
 from booths.services.waitlist import decline_offer, release_assignment
+from otop_fair.thai import reader_date
 
 
 def application_window_error(fair):
@@ -22,7 +23,7 @@ def application_window_error(fair):
         return _("Applications for this fair are not open.")
     if timezone.localdate() > fair.applications_close_on:
         return _("The application window closed on %(date)s.") % {
-            "date": fair.applications_close_on.isoformat()
+            "date": reader_date(fair.applications_close_on)
         }
     return None
 

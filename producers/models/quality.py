@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.thai import thai_date
+
 from .groups import ProducerGroup, Product
 
 
@@ -214,4 +216,4 @@ class Visit(models.Model):
         verbose_name_plural = _("field visits")
 
     def __str__(self):
-        return f"{self.group} {self.visited_on}"
+        return f"{self.group} {thai_date(self.visited_on)}"

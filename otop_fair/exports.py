@@ -28,6 +28,7 @@ NUMBER_FORMAT = "#,##0"
 # A real date cell that Excel and LibreOffice show in the Buddhist era: locale 041E (Thai) with
 # calendar 07 (Thai Buddhist). Sorting and date arithmetic still work on the cell.
 BUDDHIST_DATE_FORMAT = "[$-107041E]d/m/yyyy"
+BUDDHIST_DATETIME_FORMAT = "[$-107041E]d/m/yyyy h:mm"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,9 +69,19 @@ def csv_response(filename, headers, rows):
 
 
 def _plain(value):
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime):
+        local = _local(value)
+        return f"{thai_date(local.date())} {local:%H:%M}"
+    if isinstance(value, datetime.date):
         return thai_date(value)
     return "" if value is None else value
+
+
+def _local(moment):
+    """Bangkok wall-clock time without a zone: what people read, and what Excel can store."""
+    if timezone.is_aware(moment):
+        moment = timezone.make_naive(moment)
+    return moment.replace(microsecond=0)
 
 
 def _sheet_title(title):
@@ -100,6 +111,8 @@ def xlsx_response(filename, title, headers, rows, money_columns=(), number_colum
                 cell.number_format = MONEY_FORMAT
             elif index in number_columns:
                 cell.number_format = NUMBER_FORMAT
+            elif isinstance(value, datetime.datetime):
+                cell.number_format = BUDDHIST_DATETIME_FORMAT
             elif isinstance(value, datetime.date):
                 cell.number_format = BUDDHIST_DATE_FORMAT
             if index < len(widths):
@@ -115,6 +128,8 @@ def xlsx_response(filename, title, headers, rows, money_columns=(), number_colum
 def _typed(value):
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, datetime.datetime):
+        return _local(value)
     return value
 
 

@@ -2,13 +2,21 @@
 in Thai next to the field."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
+from otop_fair.exports import (
+    BUDDHIST_DATE_FORMAT,
+    BUDDHIST_DATETIME_FORMAT,
+    csv_response,
+    xlsx_response,
+)
 from otop_fair.thai_dates import (
     BuddhistDateField,
     BuddhistDateInput,
@@ -96,3 +104,26 @@ def test_the_input_is_a_text_box_with_a_buddhist_era_hint_never_the_browser_date
     assert 'type="text"' in html and 'type="date"' not in html
     with translation.override("th"):
         assert "พ.ศ." in str(BuddhistDateField().help_text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    DATES,
+    st.datetimes(min_value=datetime.datetime(1990, 1, 1), max_value=datetime.datetime(2080, 1, 1)),
+)
+def test_excel_keeps_real_date_cells_shown_in_the_buddhist_era_and_csv_writes_thai(day, moment):
+    """Read back with openpyxl: the cell is the same date, its format the Thai Buddhist calendar."""
+    moment = timezone.make_aware(moment.replace(microsecond=0))
+    rows = [[day, moment]]
+    sheet = load_workbook(
+        io.BytesIO(xlsx_response("d.xlsx", "d", ["day", "at"], rows).content)
+    ).active
+    date_cell, time_cell = sheet["A2"], sheet["B2"]
+    assert date_cell.is_date and date_cell.value.date() == day
+    assert date_cell.number_format == BUDDHIST_DATE_FORMAT
+    assert time_cell.is_date and time_cell.value == timezone.make_naive(moment)
+    assert time_cell.number_format == BUDDHIST_DATETIME_FORMAT
+    assert "[$-107041E]" in BUDDHIST_DATE_FORMAT  # locale Thai (041E), calendar Thai Buddhist (07)
+    text = csv_response("d.csv", ["day", "at"], rows).content.decode("utf-8-sig")
+    assert str(day.year + 543) in text and str(timezone.localtime(moment).year + 543) in text
+    assert day.isoformat() not in text

@@ -19,6 +19,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from otop_fair.thai_dates import buddhist_date_text
 from tests.matrix_world import signed_in_clients, table_counts, world_fixture
 
 # BAD_INPUT_NO_SHRINK=1 reports the first failing example as found, for quick iterations.
@@ -46,7 +47,7 @@ nasty = st.one_of(thai_text, any_text, numbers, dates, st.sampled_from(["", " ",
 
 
 def _today(offset=0):
-    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+    return buddhist_date_text(datetime.date.today() + datetime.timedelta(days=offset))
 
 
 def _registry_cases(w):

@@ -52,8 +52,8 @@ def test_a_producer_cannot_change_registration_or_members_of_their_group(db, wor
 
 def test_an_officer_cannot_create_a_fair_in_another_province(db, world, clients):
     data = {"name": "งานแอบสร้าง", "venue": "ลาน", "province": "50", "booth_count": "1"}
-    data |= {"start_date": "2027-06-10", "end_date": "2027-06-12"}
-    data |= {"applications_open_on": "2027-04-01", "applications_close_on": "2027-05-01"}
+    data |= {"start_date": "10/06/2570", "end_date": "12/06/2570"}
+    data |= {"applications_open_on": "01/04/2570", "applications_close_on": "01/05/2570"}
     response, changed = post(clients["officer_other"], "booths:fair_create", {}, data)
     assert response.status_code == 200
     assert "province" in response.context["form"].errors
@@ -64,7 +64,7 @@ def test_an_officer_cannot_create_a_fair_in_another_province(db, world, clients)
 def test_an_officer_cannot_file_a_meeting_under_another_provinces_fair_or_group(
     db, world, clients, field
 ):
-    data = {"held_on": "2026-12-01", "place": "ศาลากลาง"}
+    data = {"held_on": "01/12/2569", "place": "ศาลากลาง"}
     data[field] = str(world.fair.pk if field == "fair" else world.group_a.pk)
     response, changed = post(clients["officer_other"], "sales:meeting_create", {}, data)
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from datetime import date
 from django.utils import translation
 
 from booths.models import FairState
+from otop_fair.thai_dates import buddhist_date_text
 
 FAIR_NAME = "งานแสดงสินค้า OTOP เชียงใหม่ ทดสอบทั้งระบบ"
 ZONES = [("A", "โซนผ้าและเครื่องแต่งกาย"), ("B", "โซนอาหารและเครื่องดื่ม")]
@@ -38,8 +39,9 @@ def fits_phone(page):
     assert width <= 360, f"{page.url} is {width} px wide on a 360 px phone"
 
 
-def iso(day: date):
-    return day.isoformat()
+def typed(day: date):
+    """The date as a Thai officer types it: day/month/Buddhist-era year."""
+    return buddhist_date_text(day)
 
 
 def officer_creates_fair(officer, *, applications, fair_days):
@@ -47,10 +49,10 @@ def officer_creates_fair(officer, *, applications, fair_days):
     page.fill("[name=name]", FAIR_NAME)
     page.fill("[name=venue]", "ศูนย์ประชุมและแสดงสินค้านานาชาติ เชียงใหม่")
     page.select_option("[name=province]", "50")
-    page.fill("[name=applications_open_on]", iso(applications[0]))
-    page.fill("[name=applications_close_on]", iso(applications[1]))
-    page.fill("[name=start_date]", iso(fair_days[0]))
-    page.fill("[name=end_date]", iso(fair_days[1]))
+    page.fill("[name=applications_open_on]", typed(applications[0]))
+    page.fill("[name=applications_close_on]", typed(applications[1]))
+    page.fill("[name=start_date]", typed(fair_days[0]))
+    page.fill("[name=end_date]", typed(fair_days[1]))
     page.fill("[name=booth_count]", "6")
     submit(page)
     match = re.search(r"/fairs/(\d+)/$", page.url)

@@ -70,8 +70,8 @@ def test_officer_records_a_certificate_with_dates_in_order(client_for, officer):
         {
             "standard": "mpc",
             "number": "1/2568",
-            "issued_on": "2026-01-10",
-            "expires_on": "2025-01-01",
+            "issued_on": "10/01/2569",
+            "expires_on": "01/01/2568",
         },
     )
     assert "วันหมดอายุต้องไม่ก่อนวันออกใบรับรอง" in bad.content.decode()
@@ -80,8 +80,8 @@ def test_officer_records_a_certificate_with_dates_in_order(client_for, officer):
         {
             "standard": "mpc",
             "number": "1/2568",
-            "issued_on": "2026-01-10",
-            "expires_on": "2029-01-09",
+            "issued_on": "10/01/2569",
+            "expires_on": "09/01/2572",
         },
     )
     assert good.status_code == 302

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from otop_fair.thai_dates import buddhist_date_text
 from producers.models import FollowUpStatus, Visit
 from tests.producers.factories import ProducerGroupFactory, VisitFactory, officer_of
 
@@ -23,12 +24,12 @@ def test_recording_a_visit_with_a_follow_up_opens_it(client_for, officer):
     response = client_for(officer).post(
         reverse("producers:visit_create", args=[group.pk]),
         {
-            "visited_on": timezone.localdate().isoformat(),
+            "visited_on": buddhist_date_text(timezone.localdate()),
             "met_with": "ประธานกลุ่ม นางบัวผัน",
             "problems_heard": "ฉลากไม่มีเลข อย.",
             "advice": "ยื่นขอ อย. ที่สาธารณสุขจังหวัด",
             "follow_up": "ตรวจเอกสารยื่น อย.",
-            "follow_up_due": due.isoformat(),
+            "follow_up_due": buddhist_date_text(due),
         },
     )
     assert response.status_code == 302
@@ -41,7 +42,7 @@ def test_a_follow_up_needs_a_due_date(client_for, officer):
     group = ProducerGroupFactory(province_code="50")
     response = client_for(officer).post(
         reverse("producers:visit_create", args=[group.pk]),
-        {"visited_on": timezone.localdate().isoformat(), "follow_up": "โทรติดตาม"},
+        {"visited_on": buddhist_date_text(timezone.localdate()), "follow_up": "โทรติดตาม"},
     )
     assert response.status_code == 200
     assert "กรุณาระบุวันกำหนดติดตาม" in response.content.decode()

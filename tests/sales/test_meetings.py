@@ -45,7 +45,7 @@ def test_officer_records_a_meeting_with_attendance(client_for, chiang_mai_office
         reverse("sales:meeting_create"),
         {
             "fair": fair.pk,
-            "held_on": "2026-12-05",
+            "held_on": "05/12/2569",
             "place": "ห้องประชุมอำเภอ",
             "agenda": "สรุปผลการจัดงาน",
             "minutes": "ที่ประชุมรับทราบยอดขาย",

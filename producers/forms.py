@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.uploads import validate_and_reencode_image
@@ -207,7 +208,7 @@ class VisitForm(forms.ModelForm):
 
 
 class RatingForm(forms.ModelForm):
-    round = forms.ModelChoiceField(queryset=RatingRound.objects.all(), label=_("Round"))
+    round = forms.ModelChoiceField(queryset=RatingRound.objects.all(), label=pgettext_lazy("star rating round", "Round"))
 
     class Meta:
         model = StarRating

@@ -208,7 +208,9 @@ class VisitForm(forms.ModelForm):
 
 
 class RatingForm(forms.ModelForm):
-    round = forms.ModelChoiceField(queryset=RatingRound.objects.all(), label=pgettext_lazy("star rating round", "Round"))
+    round = forms.ModelChoiceField(
+        queryset=RatingRound.objects.all(), label=pgettext_lazy("star rating round", "Round")
+    )
 
     class Meta:
         model = StarRating

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from producers.models import Category, ProducerGroup, Product, Province
@@ -19,7 +20,7 @@ from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
 class FairState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     OPEN = "open", _("Open for applications")
-    SCORING = "scoring", _("Scoring")
+    SCORING = "scoring", pgettext_lazy("fair state", "Scoring")
     ALLOCATED = "allocated", _("Allocated (published)")
     RUNNING = "running", _("Running")
     CLOSED = "closed", _("Closed")

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from otop_fair.exports import csv_response, xlsx_response
 from otop_fair.permissions import requires
+from otop_fair.thai_dates import buddhist_date_text
 from producers import importing, selectors
 from producers.forms import GroupFilterForm, ImportForm
 
@@ -102,7 +103,8 @@ def _export_rows(groups):
 def group_export(request, fmt):
     form = GroupFilterForm(request.GET or None, user=request.user)
     groups = selectors.group_list(request.user, form.filters())
-    filename = f"ทะเบียนผู้ผลิต-{timezone.localdate():%Y%m%d}.{fmt}"
+    today = buddhist_date_text(timezone.localdate()).replace("/", "-")
+    filename = f"ทะเบียนผู้ผลิต-{today}.{fmt}"
     if fmt == "csv":
         return csv_response(filename, EXPORT_HEADERS, _export_rows(groups))
     return xlsx_response(

@@ -4,6 +4,7 @@ no Christian-era year in a date and no raw ISO date. Excel keeps real date cells
 import io
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import pytest
 from openpyxl import load_workbook
@@ -27,6 +28,7 @@ CE_DATES = [
     re.compile(rf"(?:{MONTHS})\s*,?\s*{YEAR}{NOT_AMOUNT}"),
     re.compile(rf"(?<![\d฿,]){YEAR}\s+(?:{MONTHS})"),
 ]
+COMPACT_CE_DATE = re.compile(rf"(?<!\d){YEAR}[01]\d[0-3]\d(?!\d)")  # 20261130 in a file name
 EXPORTS = {
     "producers:group_export_csv": [{}],
     "producers:group_export_xlsx": [{}],
@@ -154,7 +156,8 @@ def test_every_export_shows_dates_in_the_buddhist_era(db, world, clients, name):
     for extra in EXPORTS[name]:
         response = client.get(_export_url(world, name, extra))
         assert response.status_code == 200, (name, extra)
-        bad = christian_era_dates(_export_text(response))
+        filename = unquote(response["Content-Disposition"].rsplit("''", 1)[-1])
+        bad = christian_era_dates(_export_text(response)) + COMPACT_CE_DATE.findall(filename)
         if bad:
             found[str(extra)] = bad
     assert found == {}

@@ -96,6 +96,11 @@ class BuddhistDateInput(forms.TextInput):
             "autocomplete": "off",
             "class": "form-control buddhist-date",
             "data-buddhist-date": "",
+            # Read by static/js/buddhist-date.js, which says under the box which day was typed.
+            "data-christian-era": _(
+                "{year} is a Christian-era year; in the Buddhist era it is {be_year}."
+            ),
+            "data-no-such-day": _("There is no such day in the calendar."),
         }
         super().__init__({**defaults, **(attrs or {})})
 

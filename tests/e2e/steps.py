@@ -10,6 +10,7 @@ from datetime import date
 from django.utils import translation
 
 from booths.models import FairState
+from otop_fair.thai import thai_date
 from otop_fair.thai_dates import buddhist_date_text
 
 FAIR_NAME = "งานแสดงสินค้า OTOP เชียงใหม่ ทดสอบทั้งระบบ"
@@ -53,6 +54,8 @@ def officer_creates_fair(officer, *, applications, fair_days):
     page.fill("[name=applications_close_on]", typed(applications[1]))
     page.fill("[name=start_date]", typed(fair_days[0]))
     page.fill("[name=end_date]", typed(fair_days[1]))
+    reading = page.locator("[name=start_date] + .buddhist-date-reading").inner_text()
+    assert reading == f"= {thai_date(fair_days[0])}", reading
     page.fill("[name=booth_count]", "6")
     submit(page)
     match = re.search(r"/fairs/(\d+)/$", page.url)

@@ -1,0 +1,47 @@
+// Under every Buddhist-era date input (otop_fair/thai_dates.py), say in words which day was typed,
+// so "31/12/69" reads back as "31 ธันวาคม 2569" before the form is sent. The server's parser decides;
+// this only shows the reading early, with the same rules.
+(function () {
+  "use strict";
+  var MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+    "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
+  var DAY_FIRST = /^(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{2}|\d{4})$/;
+  var YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+  function arabic(text) {
+    return text.replace(/[๐-๙]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); });
+  }
+
+  function reading(input) {
+    var value = input.value;
+    var text = arabic(value).trim(), m, day, month, year;
+    if ((m = DAY_FIRST.exec(text))) {
+      day = +m[1]; month = +m[2]; year = +m[3] + (m[3].length === 2 ? 2500 : 0);
+    } else if ((m = YEAR_FIRST.exec(text))) {
+      year = +m[1]; month = +m[2]; day = +m[3];
+    } else {
+      return "";
+    }
+    if (year >= 1800 && year < 2400) {
+      return "⚠ " + input.dataset.christianEra.replace(/\{year\}/g, year)
+        .replace(/\{be_year\}/g, year + 543);
+    }
+    var ce = new Date(year - 543, month - 1, day);
+    if (ce.getMonth() !== month - 1 || ce.getDate() !== day) {
+      return "⚠ " + input.dataset.noSuchDay;
+    }
+    return "= " + day + " " + MONTHS[month - 1] + " " + year;
+  }
+
+  function attach(input) {
+    var note = document.createElement("div");
+    note.className = "form-text buddhist-date-reading";
+    note.setAttribute("aria-live", "polite");
+    input.insertAdjacentElement("afterend", note);
+    var show = function () { note.textContent = reading(input); };
+    input.addEventListener("input", show);
+    show();
+  }
+
+  document.querySelectorAll("input[data-buddhist-date]").forEach(attach);
+})();

@@ -1,8 +1,10 @@
 """Admin for the registry: a fallback for superusers; officers work in the app's own pages."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from otop_fair.thai_dates import BuddhistDateField, BuddhistDateInput
 from producers.models import (
     Certification,
     ProducerGroup,
@@ -12,6 +14,9 @@ from producers.models import (
     StarRating,
     Visit,
 )
+
+# The admin's own date widget and calendar are Christian-era only.
+BUDDHIST_DATES = {models.DateField: {"form_class": BuddhistDateField, "widget": BuddhistDateInput}}
 
 
 @admin.register(ProducerGroup)
@@ -47,6 +52,7 @@ class CertificationAdmin(SimpleHistoryAdmin):
     list_display = ["group", "standard", "number", "expires_on"]
     list_filter = ["standard"]
     raw_id_fields = ["group", "product"]
+    formfield_overrides = BUDDHIST_DATES
 
 
 @admin.register(Visit)
@@ -54,6 +60,7 @@ class VisitAdmin(SimpleHistoryAdmin):
     list_display = ["group", "officer", "visited_on", "follow_up_status", "follow_up_due"]
     list_filter = ["follow_up_status"]
     raw_id_fields = ["group", "officer"]
+    formfield_overrides = BUDDHIST_DATES
 
 
 @admin.register(ProductPhoto)

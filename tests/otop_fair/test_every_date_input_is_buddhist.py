@@ -75,3 +75,23 @@ def test_no_template_asks_the_browser_for_a_christian_era_date_picker():
         if 'type="date"' in t.read_text(encoding="utf-8")
     ]
     assert pickers == []
+
+
+def test_every_date_in_the_admin_takes_the_buddhist_era():
+    from django.contrib import admin
+    from django.db import models
+
+    not_buddhist = [
+        f"{model.__name__}.{field.name}"
+        for model, model_admin in admin.site._registry.items()
+        for field in model._meta.get_fields()
+        if isinstance(field, models.DateField)
+        and field.editable
+        and not field.auto_now
+        and not field.auto_now_add
+        and not isinstance(field, models.DateTimeField)
+        and not isinstance(
+            model_admin.formfield_for_dbfield(field, request=None), BuddhistDateField
+        )
+    ]
+    assert not_buddhist == []

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sales.models import IssueCategory, IssueStatus
-from tests.e2e.steps import FAIR_NAME, expect_message, fits_phone, iso, submit, thai
+from tests.e2e.steps import FAIR_NAME, expect_message, fits_phone, iso, submit, thai, typed
 
 
 def producer_sees_booth(producer, booth_code, screenshot=None):
@@ -83,7 +83,7 @@ def officer_checks_in(officer, fair_pk, day, total):
 def officer_records_meeting(officer, fair_pk, day, groups):
     page = officer.go("/sales/meetings/new/")
     page.select_option("[name=fair]", str(fair_pk))
-    page.fill("[name=held_on]", iso(day))
+    page.fill("[name=held_on]", typed(day))
     page.fill("[name=place]", "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่")
     page.fill("[name=agenda]", "สรุปผลการขายและปัญหาระหว่างงาน")
     page.fill("[name=minutes]", "ยอดขายวันที่สองดีกว่าวันแรก ปัญหาไฟฟ้าแก้ไขแล้ว")

@@ -40,6 +40,11 @@ def fits_phone(page):
     assert width <= 360, f"{page.url} is {width} px wide on a 360 px phone"
 
 
+def iso(day: date):
+    """A day as URLs and hidden fields carry it (machines, not people)."""
+    return day.isoformat()
+
+
 def typed(day: date):
     """The date as a Thai officer types it: day/month/Buddhist-era year."""
     return buddhist_date_text(day)

@@ -127,3 +127,19 @@ def test_excel_keeps_real_date_cells_shown_in_the_buddhist_era_and_csv_writes_th
     text = csv_response("d.csv", ["day", "at"], rows).content.decode("utf-8-sig")
     assert str(day.year + 543) in text and str(timezone.localtime(moment).year + 543) in text
     assert day.isoformat() not in text
+
+
+@settings(max_examples=30, deadline=None)
+@given(DATES)
+def test_object_labels_in_the_audit_trail_give_dates_in_the_buddhist_era(day):
+    from producers.models import ProducerGroup, Visit
+    from sales.models import IssueCategory, IssueReport, NetworkMeeting
+
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    labels = [
+        str(Visit(group=ProducerGroup(name="กลุ่มทอผ้า"), visited_on=day)),
+        str(NetworkMeeting(place="ศาลากลาง", held_on=day)),
+        str(IssueReport(category=IssueCategory.OTHER, reported_at=moment)),
+    ]
+    for label in labels:
+        assert str(day.year + 543) in label and str(day.year) not in label, label

@@ -118,7 +118,6 @@ class BuddhistDateField(forms.DateField):
     default_help_text = _("Day/month/Buddhist-era year, for example 31/12/2569.")
 
     def __init__(self, *, years_back=YEARS_BACK, years_ahead=YEARS_AHEAD, **kwargs):
-        kwargs.pop("input_formats", None)
         super().__init__(**kwargs)
         self.years_back, self.years_ahead = years_back, years_ahead
         if not self.help_text:

@@ -143,3 +143,17 @@ def test_object_labels_in_the_audit_trail_give_dates_in_the_buddhist_era(day):
     ]
     for label in labels:
         assert str(day.year + 543) in label and str(day.year) not in label, label
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.from_regex(r"\A[0-9๐-๙]{1,5}[/.\- ][0-9๐-๙]{1,3}[/.\- ][0-9๐-๙]{1,5}\Z"),
+    )
+)
+def test_whatever_is_typed_into_a_date_gets_a_date_or_a_thai_message_never_a_crash(text):
+    try:
+        BuddhistDateField(required=False).clean(text)
+    except ValidationError as refused:
+        assert refused.messages

@@ -22,9 +22,10 @@ MONTHS = (
     "ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.|January|February|March|April|May|June|July|August|"
     "September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+ISO_DATE = re.compile(r"(?<![\d฿,])\d{4}-\d{2}-\d{2}(?!\d)")  # whatever the era
 CE_DATES = [
     re.compile(rf"(?<![\d฿])\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}{NOT_AMOUNT}"),
-    re.compile(r"(?<![\d฿,])\d{4}-\d{2}-\d{2}(?!\d)"),  # ISO, whatever the era
+    ISO_DATE,
     re.compile(rf"(?:{MONTHS})\s*,?\s*{YEAR}{NOT_AMOUNT}"),
     re.compile(rf"(?<![\d฿,]){YEAR}\s+(?:{MONTHS})"),
 ]
@@ -110,6 +111,26 @@ def test_every_page_a_role_opens_shows_dates_in_the_buddhist_era(db, world, clie
             continue
         response = client.get(url_of(world, name))
         bad = christian_era_dates(_text_read(response))
+        if bad:
+            found[name] = bad
+    assert found == {}
+
+
+@pytest.mark.parametrize("role", ["producer_a", "superuser"])
+def test_english_pages_never_show_a_raw_iso_date(db, world, role):
+    """English pages may write 29 Nov 2026, but never the machine's 2026-11-29."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.users[role])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Log out" in client.get(url_of(world, "home"), follow=True).content.decode()
+    found = {}
+    for name in NAMES:
+        if name in POST_ONLY or name in EXPORTS or EXPECTED[name][role] != ALLOW:
+            continue
+        bad = ISO_DATE.findall(_text_read(client.get(url_of(world, name))))
         if bad:
             found[name] = bad
     assert found == {}

@@ -1,9 +1,12 @@
 """Admin for the registry: a fallback for superusers; officers work in the app's own pages."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from otop_fair.thai import BUDDHIST_ERA_OFFSET
 from otop_fair.thai_dates import BuddhistDateField, BuddhistDateInput
 from producers.models import (
     Certification,
@@ -35,9 +38,28 @@ class ProductAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["group"]
 
 
+class RatingRoundForm(forms.ModelForm):
+    """The round's year is typed in the Buddhist era; the model keeps the Christian-era year."""
+
+    year = forms.IntegerField(label=_("year (B.E.)"), min_value=2500, max_value=2700)
+
+    class Meta:
+        model = RatingRound
+        fields = ["year", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["year"] = self.instance.year + BUDDHIST_ERA_OFFSET
+
+    def clean_year(self):
+        return self.cleaned_data["year"] - BUDDHIST_ERA_OFFSET
+
+
 @admin.register(RatingRound)
 class RatingRoundAdmin(admin.ModelAdmin):
-    list_display = ["year", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+    form = RatingRoundForm
+    list_display = ["__str__", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
 
 
 @admin.register(StarRating)

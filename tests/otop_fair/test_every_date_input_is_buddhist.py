@@ -4,6 +4,7 @@ form with a plain DateField (or the browser's CE-only type=date) fails here."""
 import importlib
 import pkgutil
 
+import pytest
 from django import forms
 
 from otop_fair.thai_dates import BuddhistDateField, BuddhistDateInput
@@ -95,3 +96,20 @@ def test_every_date_in_the_admin_takes_the_buddhist_era():
         )
     ]
     assert not_buddhist == []
+
+
+@pytest.mark.django_db
+def test_a_rating_rounds_year_is_typed_in_the_buddhist_era():
+    from producers.admin import RatingRoundForm
+
+    thresholds = {
+        "five_star_min": 90,
+        "four_star_min": 80,
+        "three_star_min": 70,
+        "two_star_min": 50,
+    }
+    typed_be = RatingRoundForm({"year": "2575", **thresholds})
+    assert typed_be.is_valid(), typed_be.errors
+    assert typed_be.save().year == 2032
+    assert not RatingRoundForm({"year": "2032", **thresholds}).is_valid()
+    assert RatingRoundForm(instance=typed_be.instance).initial["year"] == 2575

@@ -63,7 +63,7 @@ def group_data(group):
             )
         ),
         "applications": list(
-            group.applications.values("fair__name", "status", "category", "created_at")
+            group.applications.values("fair__name", "status", "pitch", "submitted_at")
         ),
         "daily_sales": sales,
     }

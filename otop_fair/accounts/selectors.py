@@ -59,7 +59,7 @@ def people_list(user, filters):
     return (
         _filtered(people_kept_by(user), filters)
         .select_related("province")
-        .prefetch_related(Prefetch("producer_groups", to_attr="groups"))
+        .prefetch_related(Prefetch("producer_groups", to_attr="listed_groups"))
         .annotate(has_open_invitation=Exists(open_invitation))
         .order_by("first_name", "last_name", "pk")
     )

@@ -133,7 +133,7 @@ def print_slips(request):
         return redirect("accounts:people_list")
     issued = invitations.issue(users=people, by=request.user)
     for person in people:
-        person.groups_for_slip = person.groups
+        person.groups_for_slip = person.listed_groups
     return slips_response(request, issued)
 
 

@@ -151,3 +151,21 @@ class PersonForm(forms.Form):
             self.add_error("username", _("This username is taken."))
         data["username"] = username
         return data
+
+
+class EraseConfirmForm(forms.Form):
+    """Erasing a group cannot be undone: the officer types its registration number."""
+
+    confirm = forms.CharField(label=_("Registration number"), max_length=100)
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+
+    def clean_confirm(self):
+        typed = normalise_text(self.cleaned_data["confirm"]).strip()
+        if typed != self.group.registration_no:
+            raise forms.ValidationError(
+                _("Type the group's registration number exactly to confirm.")
+            )
+        return typed

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from otop_fair.accounts import pdpa
+from otop_fair.accounts.forms import EraseConfirmForm
 from otop_fair.exports import attachment_header
 from otop_fair.permissions import requires
 from producers.views import get_group
@@ -44,11 +45,9 @@ def group_data_download(request, pk, obj):
 @requires("accounts.anonymise_group", get_object=get_group)
 def group_anonymise(request, pk, obj):
     """A confirmation page; the erasure itself needs the group's registration number typed."""
-    error = ""
-    if request.method == "POST":
-        if request.POST.get("confirm", "").strip() == obj.registration_no:
-            pdpa.anonymise_group(group=obj, by=request.user)
-            messages.success(request, _("The group's personal data was erased."))
-            return redirect("producers:group_detail", pk=obj.pk)
-        error = _("Type the group's registration number exactly to confirm.")
-    return render(request, "accounts/group_anonymise.html", {"group": obj, "error": error})
+    form = EraseConfirmForm(request.POST or None, group=obj)
+    if form.is_valid():
+        pdpa.anonymise_group(group=obj, by=request.user)
+        messages.success(request, _("The group's personal data was erased."))
+        return redirect("producers:group_detail", pk=obj.pk)
+    return render(request, "accounts/group_anonymise.html", {"group": obj, "form": form})

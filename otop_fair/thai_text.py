@@ -38,7 +38,9 @@ def canonical_phone(value: str) -> str:
         digits = "0" + digits[2:]
     elif not digits.startswith("0") and len(digits) in (8, 9):
         digits = "0" + digits
-    if not (digits.isascii() and digits.isdigit() and len(digits) in (9, 10)) or digits[1] == "0":
+    if not (digits.isascii() and digits.isdigit() and len(digits) in (9, 10)):
+        raise ValueError(value)
+    if digits[0] != "0" or digits[1] == "0":
         raise ValueError(value)
     is_mobile = digits[1] in "689" and len(digits) == 10
     is_landline = digits[1] in "23457" and len(digits) == 9

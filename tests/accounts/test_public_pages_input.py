@@ -1,6 +1,8 @@
 """Whatever a visitor types into the sign-in, slip-code, forgot-password and choose-password
 pages, the answer is a page with a Thai message or a redirect, never a server error."""
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -57,5 +59,6 @@ def test_any_password_choice_or_token_is_answered_without_a_server_error(
     data = {"new_password1": first, "new_password2": second}
     response = client.post(f"/accounts/invite/{issued.token}/", data)
     assert response.status_code in (200, 302)
-    if token.strip("/") and "/" not in token and "\x00" not in token:
-        assert Client().get(f"/accounts/invite/{token}/").status_code in (200, 404, 410)
+    if token:
+        url = f"/accounts/invite/{quote(token, safe='')}/"
+        assert Client().get(url).status_code in (404, 410)

@@ -3,7 +3,7 @@
 import re
 
 from django import forms
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
@@ -51,14 +51,38 @@ class ChooseAccountForm(forms.Form):
         self.fields["account"].choices = choices
 
 
+# Django's own password-validator messages have no Thai in its catalogue: each rule, by its code,
+# is said here in the words of the page's list of rules.
+PASSWORD_RULE_MESSAGES = {
+    "password_too_short": _("Too short: use at least 8 letters or digits."),
+    "password_entirely_numeric": _("Only digits: add some letters."),
+    "password_too_common": _("Too common: many people use this password. Choose another."),
+    "password_too_similar": _("Too like your name, username or phone number."),
+}
+
+
 class ChoosePasswordForm(SetPasswordForm):
-    """Django's password rules, with the rules shown in the page's own Thai list."""
+    """Django's password rules (AUTH_PASSWORD_VALIDATORS), explained and reported in Thai."""
+
+    error_messages = {"password_mismatch": _("The two passwords are not the same.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = ""
+        self.fields["new_password2"].help_text = ""
         self.fields["new_password1"].label = _("New password")
         self.fields["new_password2"].label = _("The same password again")
+
+    def validate_password_for_user(self, user, password_field_name="password2"):
+        password = self.cleaned_data.get(password_field_name)
+        if not password:
+            return
+        try:
+            password_validation.validate_password(password, user)
+        except forms.ValidationError as error:
+            for problem in error.error_list:
+                message = PASSWORD_RULE_MESSAGES.get(problem.code, problem)
+                self.add_error(password_field_name, message)
 
 
 class ShortCodeForm(forms.Form):

@@ -136,3 +136,22 @@ def test_a_slip_holds_the_code_but_never_a_password(client_for):
     assert "otop-demo" not in text
     person.refresh_from_db()
     assert not person.has_usable_password()
+
+
+@pytest.mark.parametrize(
+    "weak", ["1234", "12345678901", "password123", "otop-inv", "๑๒๓๔๕๖๗๘๙๐", "abc", "0812345678"]
+)
+def test_every_broken_password_rule_is_named_in_thai(client, weak):
+    issued = invitations.issue(users=[new_producer(phone="0812345678")], by=None)[0]
+    response = choose_password(client, reverse("accounts:invitation", args=[issued.token]), weak)
+    errors = response.context["form"].errors["new_password2"]
+    assert errors and all(re.search("[\u0e01-\u0e5b]", str(e)) for e in errors)
+
+
+def test_two_different_passwords_are_refused_in_thai(client):
+    issued = invitations.issue(users=[new_producer()], by=None)[0]
+    url = reverse("accounts:invitation", args=[issued.token])
+    response = client.post(
+        url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD + "x"}
+    )
+    assert "ไม่ตรงกัน" in response.content.decode()

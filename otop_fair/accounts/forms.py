@@ -124,6 +124,11 @@ class PeopleFilterForm(forms.Form):
         ],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+
     def filters(self):
         return self.cleaned_data if self.is_valid() else {}
 

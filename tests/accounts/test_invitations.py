@@ -14,7 +14,7 @@ from hypothesis.extra.django import TestCase
 
 from otop_fair.accounts import invitations
 from otop_fair.accounts.invitations import CODE_ALPHABET, CODE_LENGTH, canonical_code
-from tests.accounts.helpers import path_of, qr_links, slip_text
+from tests.accounts.helpers import path_of, qr_links, slip_pages, slip_text
 from tests.factories import UserFactory
 from tests.producers.factories import ProducerGroupFactory, officer_of
 
@@ -118,6 +118,7 @@ def test_officer_prints_slips_whose_qr_codes_open_each_persons_page(client_for, 
         reverse("accounts:print_slips"), {"person": [p.pk for p in people]}
     )
     assert response["Content-Type"] == "application/pdf"
+    assert len(slip_pages(response.content)) == 2, "six slips to an A4 page"
     links = qr_links(response.content)
     assert len(links) == 7
     client.logout()

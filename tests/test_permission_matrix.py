@@ -144,6 +144,7 @@ EXPECTED = {
     "accounts:person_unlock": KEEPS_PERSON,
     "accounts:person_deactivate": KEEPS_PERSON,
     "accounts:person_activate": KEEPS_PERSON,
+    "accounts:person_verify_email": KEEPS_PERSON,
     "accounts:group_accounts_create": STAFF,
     "accounts:group_account_create": KEEPS_GROUP,
     "accounts:group_data": GROUP_A,
@@ -170,6 +171,7 @@ POST_ONLY = {
     "accounts:person_unlock",
     "accounts:person_deactivate",
     "accounts:person_activate",
+    "accounts:person_verify_email",
     "accounts:group_accounts_create",
     "accounts:group_account_create",
 }
@@ -206,6 +208,7 @@ def _pks(w):
         "accounts:person_unlock": w.users["producer_a"].pk,
         "accounts:person_deactivate": w.users["producer_a"].pk,
         "accounts:person_activate": w.users["producer_a"].pk,
+        "accounts:person_verify_email": w.users["producer_a"].pk,
         "accounts:group_account_create": group,
         "accounts:group_data": group,
         "accounts:group_anonymise": group,

@@ -131,3 +131,11 @@ def forgot_password(request):
         email.send_reset_links(request, form.cleaned_data["login"])
         return render(request, "accounts/forgot_password_sent.html")
     return render(request, "accounts/forgot_password.html", {"form": form})
+
+
+@login_not_required
+@never_cache
+def verify_email(request, token):
+    person = email.confirm_address(token)
+    status = 200 if person else 410
+    return render(request, "accounts/email_verified.html", {"person": person}, status=status)

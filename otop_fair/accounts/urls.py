@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/<int:pk>/unlock/", views.person_unlock, name="person_unlock"),
     path("people/<int:pk>/deactivate/", views.person_deactivate, name="person_deactivate"),
     path("people/<int:pk>/activate/", views.person_activate, name="person_activate"),
+    path("people/<int:pk>/verify-email/", views.person_verify_email, name="person_verify_email"),
     path("groups/accounts/", views.group_accounts_create, name="group_accounts_create"),
     path("groups/<int:pk>/account/", views.group_account_create, name="group_account_create"),
     path("groups/<int:pk>/data.zip", pdpa_views.group_data_download, name="group_data"),
@@ -23,4 +24,5 @@ urlpatterns = [
     path("invite/<str:token>/", public_views.invitation, name="invitation"),
     path("code/", public_views.short_code, name="short_code"),
     path("forgot/", public_views.forgot_password, name="forgot_password"),
+    path("email/<str:token>/", public_views.verify_email, name="verify_email"),
 ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from otop_fair.accounts import invitations, selectors, services
+from otop_fair.accounts import email, invitations, selectors, services
 from otop_fair.accounts.forms import PeopleFilterForm, PersonForm
 from otop_fair.accounts.models import Role, User
 from otop_fair.accounts.slips import slips_response
@@ -115,6 +115,20 @@ def person_deactivate(request, pk, obj):
 def person_activate(request, pk, obj):
     services.set_active(user=obj, is_active=True, by=request.user)
     messages.success(request, _("The account is active again."))
+    return redirect("accounts:person_detail", pk=obj.pk)
+
+
+@require_POST
+@requires("accounts.manage_person", get_object=get_person)
+def person_verify_email(request, pk, obj):
+    """Send the person a link that confirms their e-mail address (for "forgot password")."""
+    if not obj.email:
+        messages.warning(request, _("This person has no e-mail address."))
+    else:
+        email.send_verification(request, obj)
+        messages.success(
+            request, _("A confirmation link was sent to %(email)s.") % {"email": obj.email}
+        )
     return redirect("accounts:person_detail", pk=obj.pk)
 
 

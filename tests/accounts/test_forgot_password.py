@@ -5,10 +5,13 @@ import email
 import re
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
+from otop_fair.accounts import email as account_email
 from tests.accounts.helpers import path_of
 from tests.factories import UserFactory
+from tests.producers.factories import officer_of
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "มะม่วงสุก-หน้าร้อน-31"
@@ -56,3 +59,40 @@ def test_the_answer_is_the_same_whether_or_not_the_account_exists(client, smtp_s
     strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert strip.sub("", known) == strip.sub("", unknown)
     assert len(smtp_server.messages) == 1
+
+
+def test_an_officer_sends_a_confirmation_link_and_then_forgot_password_reaches_the_address(
+    client, client_for, smtp_server
+):
+    officer = officer_of("50")
+    person = UserFactory(
+        username="committee-b", role="committee", email="b@example.org", phone="0893334444"
+    )
+    person.province = officer.officer_provinces.get()
+    person.save()
+    assert ask(client, "0893334444") and smtp_server.messages == []
+    client_for(officer).post(reverse("accounts:person_verify_email", args=[person.pk]))
+    body = email.message_from_bytes(smtp_server.messages[0].content)
+    text = body.get_payload(decode=True).decode(body.get_content_charset())
+    confirm = re.search(r"https?://\S+/accounts/email/\S+/", text).group()
+    client.logout()
+    assert client.get(path_of(confirm)).status_code == 200
+    person.refresh_from_db()
+    assert person.email_verified
+    ask(client, "089-333-4444")
+    assert smtp_server.messages[-1].rcpt_tos == ["b@example.org"]
+
+
+def test_a_confirmation_link_for_an_address_since_changed_confirms_nothing(
+    client, client_for, smtp_server
+):
+    person = UserFactory(username="committee-c", email="old@example.org")
+    account_email.send_verification(RequestFactory().get("/"), person)
+    person.email = "new@example.org"
+    person.save()
+    body = email.message_from_bytes(smtp_server.messages[0].content)
+    text = body.get_payload(decode=True).decode(body.get_content_charset())
+    confirm = re.search(r"https?://\S+/accounts/email/\S+/", text).group()
+    assert client.get(path_of(confirm)).status_code == 410
+    person.refresh_from_db()
+    assert not person.email_verified

@@ -13,6 +13,7 @@ PUBLIC |= {
     "accounts:invitation",
     "accounts:short_code",
     "accounts:forgot_password",
+    "accounts:verify_email",
 }
 SAMPLE = {
     "int": "1",

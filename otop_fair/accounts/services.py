@@ -18,13 +18,31 @@ def phone_or_blank(value):
 
 
 def group_username(group):
-    """`otop-` and the registration number in lower case letters and digits: unique as it is."""
-    return "otop-" + re.sub(r"[^a-z0-9]", "", group.registration_no.lower())[:140]
+    """`otop-` and the registration number in lower-case letters and digits; the group's id
+    when nothing of the number is left (a number in Thai letters, say)."""
+    slug = re.sub(r"[^a-z0-9]", "", group.registration_no.lower())[:120]
+    return f"otop-{slug}" if slug else f"otop-g{group.pk}"
 
 
-def _account_for_group(group):
+def _usernames(groups):
+    """One free username per group: two numbers may read the same once simplified (`A-1`, `A1`),
+    so the later ones get their group's id added."""
+    wanted = {group.pk: group_username(group) for group in groups}
+    candidates = [*wanted.values(), *(f"{name}-{pk}" for pk, name in wanted.items())]
+    taken = set(User.objects.filter(username__in=candidates).values_list("username", flat=True))
+    names = {}
+    for group in groups:
+        name = wanted[group.pk]
+        if name in taken:
+            name = f"{name}-{group.pk}"
+        taken.add(name)
+        names[group.pk] = name
+    return names
+
+
+def _account_for_group(group, username):
     user = User(
-        username=group_username(group),
+        username=username,
         first_name=normalise_text(group.contact_name)[:150],
         role=Role.PRODUCER,
         phone=phone_or_blank(group.phone),
@@ -48,13 +66,8 @@ def create_group_accounts(*, groups, by):
         pending = list(
             groups_without_account(groups).select_for_update(of=("self",)).order_by("pk")
         )
-        taken = set(
-            User.objects.filter(username__in=[group_username(g) for g in pending]).values_list(
-                "username", flat=True
-            )
-        )
-        pending = [g for g in pending if group_username(g) not in taken]
-        users = User.objects.bulk_create([_account_for_group(g) for g in pending])
+        names = _usernames(pending)
+        users = User.objects.bulk_create([_account_for_group(g, names[g.pk]) for g in pending])
         membership = pending[0].members.through if pending else None
         if membership:
             membership.objects.bulk_create(

@@ -3,8 +3,12 @@ or a filtered list in one action, which a second press leaves as it is."""
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
 
 from otop_fair.accounts.models import AccountAction, AccountEvent, User
+from otop_fair.accounts.services import create_group_accounts
 from producers.models import ProducerGroup
 from tests.producers.factories import ProducerGroupFactory, officer_of
 from tests.producers.test_import_export import area, as_csv, import_file
@@ -122,3 +126,24 @@ def test_an_officer_cannot_register_a_committee_member_in_another_province(clien
     assert response.status_code == 200
     assert "province" in response.context["form"].errors
     assert not User.objects.filter(role="committee").exists()
+
+
+# Numbers that read the same once simplified (`A-1`, `a1`) or not at all (`กข`).
+registration_numbers = st.lists(
+    st.text(st.sampled_from("Aa-1กข"), min_size=1, max_size=4), min_size=1, max_size=6, unique=True
+)
+
+
+class AnyRegistrationNumbers(TestCase):
+    """Each example runs in its own rolled-back transaction (hypothesis' Django TestCase)."""
+
+    @given(numbers=registration_numbers)
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_give_one_account_per_group_and_none_the_second_time(self, numbers):
+        officer = officer_of("50", username="officer_any")
+        groups = [ProducerGroupFactory(registration_no=number) for number in numbers]
+        chosen = ProducerGroup.objects.filter(pk__in=[g.pk for g in groups])
+        first = create_group_accounts(groups=chosen, by=officer)
+        second = create_group_accounts(groups=chosen, by=officer)
+        assert (len(first), len(second)) == (len(groups), 0)
+        assert all(g.members.count() == 1 for g in groups)

@@ -12,8 +12,10 @@ from django.db.models import Q
 
 from otop_fair.thai_text import canonical_phone, normalise_text
 
-# The lock-out counter's "username" for guesses at invitation short codes.
+# The lock-out counter's "usernames" for guesses at invitation short codes, and for "forgot
+# password" requests (each one sends an e-mail, so they are limited like wrong passwords).
 SHORT_CODE_KEY = "#invitation-code"
+FORGOT_PASSWORD_KEY = "#forgot-password"
 
 
 def login_key(value):
@@ -40,12 +42,10 @@ def accounts_for_login(key):
     return users.filter(username=key)
 
 
-def is_short_code_locked(request):
-    return AxesProxyHandler.is_locked(request, {"username": SHORT_CODE_KEY})
+def is_locked(request, key):
+    return AxesProxyHandler.is_locked(request, {"username": key})
 
 
-def count_short_code_failure(request):
-    """A wrong short code counts like a wrong password, from the same address."""
-    user_login_failed.send(
-        sender=__name__, credentials={"username": SHORT_CODE_KEY}, request=request
-    )
+def count_attempt(request, key):
+    """Counted like a wrong password, from the same address, under `key`."""
+    user_login_failed.send(sender=__name__, credentials={"username": key}, request=request)

@@ -98,13 +98,17 @@ def invitation(request, token):
     return _choose_password(request, found)
 
 
+def _locked_out(request, key):
+    return get_lockout_response(request, None, {"username": key})
+
+
 @login_not_required
 @never_cache
 @sensitive_post_parameters()
 def short_code(request):
     """The code typed from a slip. Wrong codes count like wrong passwords and lock out alike."""
-    if login_keys.is_short_code_locked(request):
-        return get_lockout_response(request, None, {"username": login_keys.SHORT_CODE_KEY})
+    if login_keys.is_locked(request, login_keys.SHORT_CODE_KEY):
+        return _locked_out(request, login_keys.SHORT_CODE_KEY)
     found = invitations.by_pk(request.session.get(SESSION_INVITATION))
     if found is not None and "new_password1" in request.POST:
         return _choose_password(request, found)
@@ -115,9 +119,9 @@ def short_code(request):
             request.session[SESSION_INVITATION] = found.pk
             context = {"form": ChoosePasswordForm(found.user), "person": found.user}
             return render(request, "accounts/choose_password.html", context)
-        login_keys.count_short_code_failure(request)
-        if login_keys.is_short_code_locked(request):
-            return get_lockout_response(request, None, {"username": login_keys.SHORT_CODE_KEY})
+        login_keys.count_attempt(request, login_keys.SHORT_CODE_KEY)
+        if login_keys.is_locked(request, login_keys.SHORT_CODE_KEY):
+            return _locked_out(request, login_keys.SHORT_CODE_KEY)
         form.add_error("code", WRONG_CODE)
     return render(request, "accounts/short_code.html", {"form": form})
 
@@ -126,8 +130,11 @@ def short_code(request):
 @never_cache
 def forgot_password(request):
     """The same answer whoever is asked about, so the page tells no one who has an account."""
+    if login_keys.is_locked(request, login_keys.FORGOT_PASSWORD_KEY):
+        return _locked_out(request, login_keys.FORGOT_PASSWORD_KEY)
     form = ForgotPasswordForm(request.POST or None)
     if form.is_valid():
+        login_keys.count_attempt(request, login_keys.FORGOT_PASSWORD_KEY)
         email.send_reset_links(request, form.cleaned_data["login"])
         return render(request, "accounts/forgot_password_sent.html")
     return render(request, "accounts/forgot_password.html", {"form": form})

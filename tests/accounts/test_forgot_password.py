@@ -7,6 +7,7 @@ import re
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from hypothesis.extra.django import TestCase
 
 from otop_fair.accounts import email as account_email
 from tests.accounts.helpers import path_of
@@ -96,3 +97,11 @@ def test_a_confirmation_link_for_an_address_since_changed_confirms_nothing(
     assert client.get(path_of(confirm)).status_code == 410
     person.refresh_from_db()
     assert not person.email_verified
+
+
+class ForgotPasswordRequestsAreLimited(TestCase):
+    def test_many_requests_from_one_address_are_refused_like_wrong_passwords(self):
+        with self.settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3):
+            answers = [ask(self.client, f"08123456{n:02d}").status_code for n in range(4)]
+        # The request that reaches the limit is already answered with the lock-out page.
+        assert answers == [200, 200, 429, 429]

@@ -129,7 +129,7 @@ def anonymise_group(*, group, by):
         group = ProducerGroup.objects.select_for_update().get(pk=group.pk)
         name, regno = anonymous_name(group), f"ERASED-{group.pk}"
         photos = list(ProductPhoto.objects.filter(product__group=group))
-        group.name, group.registration_no = name, regno
+        group.name, group.registration_no, group.is_active = name, regno, False
         for field, value in ERASED_GROUP.items():
             setattr(group, field, value)
         group._change_reason = "PDPA erasure"
@@ -138,11 +138,21 @@ def anonymise_group(*, group, by):
         Visit.objects.filter(group=group).update(**ERASED_VISIT)
         ProductPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
         files = [(p.image, p.thumbnail) for p in photos] + _erase_issue_photos(group)
+        _erase_sales_notes(group)
         _erase_members(group, by)
         _erase_history(group, name, regno)
         AccountEvent.objects.create(action=AccountAction.ANONYMISED, group=group, by=by)
         transaction.on_commit(lambda: _delete_files(files))
     return group
+
+
+def _erase_sales_notes(group):
+    """Daily sales keep their amounts (the reports' totals), not their free-text notes."""
+    from sales.models import DailySales
+
+    days = DailySales.objects.filter(assignment__application__group=group)
+    DailySales.history.filter(id__in=days.values("pk")).update(note="")
+    days.update(note="")
 
 
 def _erase_issue_photos(group):

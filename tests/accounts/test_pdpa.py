@@ -11,7 +11,7 @@ from django.urls import reverse
 from otop_fair.accounts.models import PrivacyAcknowledgement
 from otop_fair.accounts.pdpa import PRIVACY_NOTICE_VERSION, anonymise_group
 from producers.models import ProducerGroup, Product, Visit
-from sales.models import IssueReport
+from sales.models import DailySales, IssueReport
 from sales.reports import headline
 from tests.factories import UserFactory
 from tests.matrix_world import build_world
@@ -71,6 +71,9 @@ PERSONAL_GROUP_FIELDS = ["contact_name", "phone", "line_id", "address"]
 def test_erasing_a_group_keeps_report_totals_and_leaves_no_personal_field_filled(world):
     group, member = world.group_a, world.users["producer_a"]
     old_name, old_regno = group.name, group.registration_no
+    day = DailySales.objects.get(assignment__application__group=group)
+    day.note = "คุณสมศรีสั่งผ้า 3 ผืน โทร 0812345678"
+    day.save()
     before = headline(world.fair)
     anonymise_group(group=group, by=world.users["officer_province"])
     assert headline(world.fair) == before
@@ -83,6 +86,9 @@ def test_erasing_a_group_keeps_report_totals_and_leaves_no_personal_field_filled
     for row in [*Visit.objects.filter(group=group), *Visit.history.filter(group_id=group.pk)]:
         assert row.problems_heard == row.met_with == row.advice == ""
     assert not Product.objects.filter(group=group, photos__isnull=False).exists()
+    days = DailySales.objects.filter(assignment__application__group=group)
+    assert days.exists() and not days.exclude(note="").exists()
+    assert not DailySales.history.filter(id__in=days.values("pk")).exclude(note="").exists()
     issues = IssueReport.objects.filter(assignment__application__group=group)
     assert issues.exists() and not issues.exclude(photo="").exists()
     member.refresh_from_db()

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from otop_fair import views
+from otop_fair.accounts.public_views import SignInView
 
 handler500 = "otop_fair.views.server_error"
 
@@ -17,7 +18,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        SignInView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -35,5 +36,6 @@ urlpatterns = [
     path("registry/", include("producers.urls")),
     path("fairs/", include("booths.urls")),
     path("sales/", include("sales.urls")),
+    path("accounts/", include("otop_fair.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -143,6 +143,13 @@ def products_with_ratings(queryset):
     )
 
 
+def active_members():
+    """Active member accounts of the group in OuterRef("pk")."""
+    return ProducerGroup.members.through.objects.filter(
+        producergroup=OuterRef("pk"), user__is_active=True
+    )
+
+
 def group_detail(group_id):
     """One group with everything its page shows, in a handful of queries."""
     return (
@@ -153,6 +160,7 @@ def group_detail(group_id):
             Prefetch("visits", queryset=Visit.objects.select_related("officer")),
             "members",
         )
+        .annotate(has_active_member=Exists(active_members()))
         .get(pk=group_id)
     )
 

@@ -145,3 +145,7 @@ def browser_login(page, live_server, username, password="otop-demo"):
     # The login form's own button: the menu's language switcher has submit buttons too.
     page.click("form:has(input[name=password]) button[type=submit]")
     page.wait_for_load_state("networkidle")
+    # A first sign-in asks to acknowledge the privacy notice (PDPA) before anything else.
+    if "/accounts/privacy/" in page.url:
+        page.click("#privacy-acknowledge button[type=submit]")
+        page.wait_for_load_state("networkidle")

@@ -249,12 +249,29 @@ def _sales_cases(w):
     }
 
 
+def _accounts_cases(w):
+    person = {"first_name": "สมชาย", "last_name": "ใจดี", "phone": "089-111-2222"}
+    person |= {"email": "somchai@example.org", "username": "", "province": "50"}
+    return {
+        "accounts:committee_create": ({}, "officer_province", person),
+        "accounts:officer_create": ({}, "superuser", person | {"phone": "0891113333"}),
+        "accounts:group_anonymise": (
+            {"pk": w.group_a.pk},
+            "officer_province",
+            {"confirm": w.group_a.registration_no},
+        ),
+    }
+
+
 def _cases(w):
     """URL name → URL kwargs, role, and a valid submission that the fuzzing starts from."""
-    return _registry_cases(w) | _fair_cases(w) | _sales_cases(w)
+    return _registry_cases(w) | _fair_cases(w) | _sales_cases(w) | _accounts_cases(w)
 
 
 CASE_NAMES = [
+    "accounts:committee_create",
+    "accounts:group_anonymise",
+    "accounts:officer_create",
     "booths:application_detail",
     "booths:apply",
     "booths:booth_edit",

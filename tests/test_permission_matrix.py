@@ -36,6 +36,7 @@ KEEPS_GROUP = row(D, D, D, D, A, D, A)
 GROUP_A = row(A, D, D, D, A, D, A)
 PRODUCERS = row(A, A, D, D, D, D, A)
 PRODUCERS_AND_STAFF = row(A, A, D, D, A, A, A)
+KEEPS_PERSON = row(D, D, D, D, A, D, A)
 
 EXPECTED = {
     "home": EVERYONE,
@@ -133,6 +134,22 @@ EXPECTED = {
     "sales:meeting_edit": KEEPS_FAIR,
     "sales:meeting_action_create": KEEPS_FAIR,
     "sales:meeting_action_edit": KEEPS_FAIR,
+    # Accounts: officers keep the people of their provinces (here producer A), superusers everyone.
+    "accounts:people_list": STAFF,
+    "accounts:committee_create": STAFF,
+    "accounts:officer_create": row(D, D, D, D, D, D, A),
+    "accounts:print_slips": STAFF,
+    "accounts:person_detail": KEEPS_PERSON,
+    "accounts:person_reset": KEEPS_PERSON,
+    "accounts:person_unlock": KEEPS_PERSON,
+    "accounts:person_deactivate": KEEPS_PERSON,
+    "accounts:person_activate": KEEPS_PERSON,
+    "accounts:person_verify_email": KEEPS_PERSON,
+    "accounts:group_accounts_create": STAFF,
+    "accounts:group_account_create": KEEPS_GROUP,
+    "accounts:group_data": GROUP_A,
+    "accounts:group_anonymise": KEEPS_GROUP,
+    "accounts:privacy_notice": EVERYONE,
 }
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -149,6 +166,14 @@ POST_ONLY = {
     "booths:respond_offer",
     "sales:record_visit",
     "sales:issue_move",
+    "accounts:print_slips",
+    "accounts:person_reset",
+    "accounts:person_unlock",
+    "accounts:person_deactivate",
+    "accounts:person_activate",
+    "accounts:person_verify_email",
+    "accounts:group_accounts_create",
+    "accounts:group_account_create",
 }
 
 
@@ -178,6 +203,15 @@ def _pks(w):
         "booths:respond_offer": w.offer.pk,
         "booths:score_sheet": w.review.pk,
         "booths:declare_conflict": w.seat.pk,
+        "accounts:person_detail": w.users["producer_a"].pk,
+        "accounts:person_reset": w.users["producer_a"].pk,
+        "accounts:person_unlock": w.users["producer_a"].pk,
+        "accounts:person_deactivate": w.users["producer_a"].pk,
+        "accounts:person_activate": w.users["producer_a"].pk,
+        "accounts:person_verify_email": w.users["producer_a"].pk,
+        "accounts:group_account_create": group,
+        "accounts:group_data": group,
+        "accounts:group_anonymise": group,
     }
 
 

@@ -1,5 +1,7 @@
 import pytest
 
+from otop_fair.accounts.models import PrivacyAcknowledgement
+from otop_fair.accounts.pdpa import PRIVACY_NOTICE_VERSION
 from tests.factories import UserFactory
 
 
@@ -8,7 +10,9 @@ from tests.factories import UserFactory
     [("officer", "/officer/"), ("committee", "/committee/"), ("producer", "/producer/")],
 )
 def test_each_role_lands_on_its_own_home_after_login(client, db, role, home):
-    UserFactory(username=f"demo_{role}", role=role)
+    # Past the first sign-in: the privacy notice is acknowledged (tests/accounts/test_pdpa.py).
+    user = UserFactory(username=f"demo_{role}", role=role)
+    PrivacyAcknowledgement.objects.create(user=user, version=PRIVACY_NOTICE_VERSION)
     response = client.post(
         "/accounts/login/", {"username": f"demo_{role}", "password": "otop-demo"}, follow=True
     )

@@ -6,6 +6,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages that are public by nature: signing in, switching language, the health check.
 PUBLIC = {"login", "set_language", "healthz", "admin:login", "logout"}
+# Invitation links, slip codes, choosing among a phone's accounts and "forgot password" serve
+# people who cannot sign in yet (tests/accounts/ checks each one).
+PUBLIC |= {
+    "accounts:choose_account",
+    "accounts:invitation",
+    "accounts:short_code",
+    "accounts:forgot_password",
+    "accounts:verify_email",
+}
 SAMPLE = {
     "int": "1",
     "str": "x",

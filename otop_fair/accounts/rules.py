@@ -1,0 +1,36 @@
+"""Who may manage whose account, and who may take out or erase a group's personal data.
+
+An officer keeps the producers of their provinces' groups and the committee members their office
+registered; a superuser keeps everyone, officers included.
+"""
+
+import rules
+
+from otop_fair.accounts.models import Role
+from otop_fair.rules import is_admin, is_officer, is_signed_in, is_staff_officer
+from producers.rules import keeps_group, owns_group
+
+
+@rules.predicate
+def is_officer_of_person(user, person):
+    if person is None:
+        return False
+    if person.role == Role.PRODUCER:
+        return person.producer_groups.filter(province__officers=user).exists()
+    if person.role == Role.COMMITTEE and person.province_id is not None:
+        return user.officer_provinces.filter(pk=person.province_id).exists()
+    return False
+
+
+keeps_person = is_admin | (is_officer & is_officer_of_person)
+
+rules.add_perm("accounts.list_people", is_staff_officer)
+rules.add_perm("accounts.add_person", is_staff_officer)
+rules.add_perm("accounts.add_officer", is_admin)
+rules.add_perm("accounts.manage_person", keeps_person)
+rules.add_perm("accounts.print_slips", is_staff_officer)
+rules.add_perm("accounts.create_group_accounts", is_staff_officer)
+rules.add_perm("accounts.create_group_account", keeps_group)
+rules.add_perm("accounts.anonymise_group", keeps_group)
+rules.add_perm("accounts.download_group_data", keeps_group | owns_group)
+rules.add_perm("accounts.acknowledge_privacy", is_signed_in)

@@ -27,7 +27,8 @@ def cache_from_url(url):
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     if scheme in REDIS_SCHEMES:
-        location = url.replace("valkey", "redis", 1)
+        # Valkey speaks Redis's protocol; redis-py knows only the redis schemes.
+        location = "redis" + url[len("valkey") :] if scheme.startswith("valkey") else url
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -1,5 +1,5 @@
-"""How a node finds what every node shares — the cache, the media store, a read replica — read
-from environment variables by `settings.py`. Plain functions of a mapping, so tests call them with
+"""How a node finds what every node shares — the cache and the media store — read from
+environment variables by `settings.py`. Plain functions of a mapping, so tests call them with
 any environment; no Django import, because settings are read before Django is set up.
 """
 

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
 
-.PHONY: run test test-browser bench stop setup db migrate messages static demo lint format backup restore chromium
+.PHONY: run test test-browser test-cluster bench stop setup db migrate messages static demo lint format backup restore chromium
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: setup chromium
 # Only the browser tests (journey, registry cascade, offline sales, phone layout).
 test-browser: setup chromium
 	$(PY) -m pytest -m browser
+
+# Only the many-machines tests: two gunicorn nodes, a local S3 API, a database failover.
+test-cluster: setup
+	$(PY) -m pytest -m cluster -p no:randomly
 
 bench: setup
 	$(PY) -m pytest benchmarks -q -s -p no:randomly

@@ -12,6 +12,9 @@ TARGETS = {
     "sales_peak_rps": (None, "higher"),
     "sales_peak_p95_ms": (300.0, "lower"),
     "sales_peak_lost_or_doubled": (0, "lower"),
+    "sales_max_rps_p95_300": (50, "higher"),
+    "sales_peak_2nodes_lost_or_doubled": (0, "lower"),
+    "sales_peak_2nodes_p95_ms": (300.0, "lower"),
     "report_page_3000x9_s": (1.0, "lower"),
     # Not an issue's targets: our own bounds for the officer's page once scoring closes.
     "ranking_page_10000_first_s": (3.0, "lower"),

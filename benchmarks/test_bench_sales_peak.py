@@ -367,15 +367,15 @@ def seed_running_fair(count, *, double_every):
     ]
 
 
-def seed(out_path):
+def seed(out_path, count=PRODUCERS):
     """Run as a script with DATABASE_URL set to the bench database (see the module docstring)."""
     import django
 
     sys.path.insert(0, str(ROOT))
     django.setup()
-    producers = seed_running_fair(PRODUCERS, double_every=DOUBLE_TAP_EVERY)
+    producers = seed_running_fair(int(count), double_every=DOUBLE_TAP_EVERY)
     Path(out_path).write_text(json.dumps(producers))
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["seed"]:
-    seed(sys.argv[2])
+    seed(*sys.argv[2:4])

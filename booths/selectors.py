@@ -4,7 +4,6 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, F, FloatField, Max, Prefetch, Q, Sum
 from django.db.models.functions import Cast
 
@@ -23,6 +22,7 @@ from booths.models import (
     Score,
     WaitlistOffer,
 )
+from otop_fair.shared_cache import computed_once
 from producers.models import StarRating
 
 PLAN_MARGIN = 10
@@ -85,11 +85,11 @@ def _aggregated(fair, specs, normalise):
     )
     inputs = repr((fair.pk, normalise, specs, mark["rows"], mark["reviews"], mark["latest"]))
     key = "booths:ranking:" + hashlib.sha256(inputs.encode()).hexdigest()
-    ranked = cache.get(key)
-    if ranked is None:
-        ranked = scoring.aggregate(specs, _submitted_reviews(fair), normalise=normalise)
-        cache.set(key, ranked, RANKING_CACHE_S)
-    return ranked
+    return computed_once(
+        key,
+        lambda: scoring.aggregate(specs, _submitted_reviews(fair), normalise=normalise),
+        timeout=RANKING_CACHE_S,
+    )
 
 
 def _counted_scores(fair):

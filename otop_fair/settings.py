@@ -1,7 +1,8 @@
 """Settings for OTOP Fair, read from the environment with safe development defaults.
 
 Variables: SECRET_KEY, DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, DATABASE_URL, MEDIA_ROOT,
-STATIC_ROOT, SECURE (turns on HTTPS-only cookies and HSTS behind a TLS proxy).
+STATIC_ROOT, SECURE (turns on HTTPS-only cookies and HSTS behind a TLS proxy); for many nodes:
+CACHE_URL, S3_*, PGBOUNCER, DATABASE_REPLICA_URL (see otop_fair/deployment.py and the README).
 """
 
 import datetime
@@ -11,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from otop_fair import deployment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -118,6 +121,25 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Behind PgBouncer in transaction mode a server-side cursor (a queryset's .iterator()) would be
+# fetched from whichever server connection the pooler hands out next: turn them off.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("PGBOUNCER", False)
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"],
+            conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+            conn_health_checks=True,
+        ),
+        "DISABLE_SERVER_SIDE_CURSORS": DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"],
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+DATABASE_ROUTERS = ["otop_fair.db_routing.ReplicaRouter"]
+
+# One cache for every node: PostgreSQL's own table unless CACHE_URL names Redis/Valkey.
+CACHES = {"default": deployment.cache_from_url(os.environ.get("CACHE_URL"))}
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "otop")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -148,7 +170,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": deployment.media_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -4,11 +4,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, F, Max, Sum
 from django.utils.translation import gettext as _
 
 from booths.models import Zone
+from otop_fair.db_routing import report_database
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Product, StarRating, stars_expression
 from sales.models import DailySales
@@ -109,7 +110,7 @@ def _grouped_rows(fair):
         LEFT JOIN ({stars}) s ON s.grp = h.grp
         GROUP BY GROUPING SETS ((f.cat), (s.best), (h.province, h.district))
     """
-    with connection.cursor() as cursor:
+    with connections[report_database(DailySales)].cursor() as cursor:
         cursor.execute(sql, (*h_params, *f_params, *s_params))
         return cursor.fetchall()
 

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from booths.models import Application, Fair
+from otop_fair.db_routing import reads_from_replica
 from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
 from otop_fair.permissions import requires
 from sales.report_groups import group_report, own_group_reports, report_fairs_for
@@ -71,6 +72,7 @@ def report_index(request):
 
 
 @requires("sales.view_fair_report", get_object=_fair)
+@reads_from_replica
 def fair_report_page(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
@@ -78,6 +80,7 @@ def fair_report_page(request, fair_id, obj):
 
 
 @requires("sales.view_fair_report", get_object=_fair)
+@reads_from_replica
 def fair_report_export(request, fair_id, table, fmt, obj):
     if table not in SECTION_KEYS:
         raise Http404
@@ -86,6 +89,7 @@ def fair_report_export(request, fair_id, table, fmt, obj):
 
 
 @requires("sales.view_fair_report", get_object=_fair)
+@reads_from_replica
 def fair_report_pdf(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "title": obj.name}
@@ -93,6 +97,7 @@ def fair_report_pdf(request, fair_id, obj):
 
 
 @requires("sales.view_group_report", get_object=_application)
+@reads_from_replica
 def group_report_page(request, fair_id, group_id, obj):
     report = group_report(obj)
     context = {"report": report, "days": group_days_table(report), "formats": EXPORT_FORMATS}
@@ -100,6 +105,7 @@ def group_report_page(request, fair_id, group_id, obj):
 
 
 @requires("sales.view_group_report", get_object=_application)
+@reads_from_replica
 def group_report_export(request, fair_id, group_id, fmt, obj):
     report = group_report(obj)
     if fmt == "pdf":

@@ -96,7 +96,8 @@ def record_daily_sales(
     now = now or timezone.now()
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
-        .select_related("fair")
+        # The application too: the permission check reads its group (one query less per save).
+        .select_related("fair", "application")
         .get(pk=assignment.pk)
     )
     is_officer = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)

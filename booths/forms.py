@@ -7,12 +7,13 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
+from otop_fair.forms import ThaiForm, ThaiModelForm
 from producers.models import Category, District, ProducerGroup, Province, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class FairForm(forms.ModelForm):
+class FairForm(ThaiModelForm):
     class Meta:
         model = Fair
         fields = [
@@ -52,14 +53,14 @@ class FairForm(forms.ModelForm):
         return data
 
 
-class ZoneForm(forms.ModelForm):
+class ZoneForm(ThaiModelForm):
     class Meta:
         model = Zone
         fields = ["code", "name", "color"]
         widgets = {"color": forms.TextInput(attrs={"type": "color"})}
 
 
-class BoothGridForm(forms.Form):
+class BoothGridForm(ThaiForm):
     """A row-by-row grid of booths such as A01–A40."""
 
     zone = forms.ModelChoiceField(queryset=Zone.objects.none(), label=_("zone"))
@@ -97,7 +98,7 @@ class BoothGridForm(forms.Form):
         return data
 
 
-class BoothForm(forms.ModelForm):
+class BoothForm(ThaiModelForm):
     class Meta:
         model = Booth
         fields = [
@@ -124,7 +125,7 @@ class BoothForm(forms.ModelForm):
         )
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(ThaiForm):
     products = forms.ModelMultipleChoiceField(
         queryset=None, label=_("products you will sell"), widget=forms.CheckboxSelectMultiple
     )
@@ -156,7 +157,7 @@ class ApplicationForm(forms.Form):
         return data
 
 
-class EligibilityRuleForm(forms.ModelForm):
+class EligibilityRuleForm(ThaiModelForm):
     min_stars = forms.IntegerField(
         label=_("at least this many stars"), min_value=1, max_value=5, initial=3, required=False
     )
@@ -186,7 +187,7 @@ class EligibilityRuleForm(forms.ModelForm):
         return 3 if stars is None else stars
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(ThaiForm):
     is_eligible = forms.TypedChoiceField(
         label=_("decision"),
         choices=[("1", _("Eligible")), ("0", _("Not eligible"))],
@@ -195,7 +196,7 @@ class OverrideForm(forms.Form):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(ThaiModelForm):
     class Meta:
         model = Criterion
         fields = ["name", "description", "weight", "max_score", "order"]
@@ -206,7 +207,7 @@ CriterionFormSet = forms.modelformset_factory(
 )
 
 
-class CopyCriteriaForm(forms.Form):
+class CopyCriteriaForm(ThaiForm):
     source = forms.ModelChoiceField(
         queryset=Fair.objects.none(),
         required=False,
@@ -221,7 +222,7 @@ class CopyCriteriaForm(forms.Form):
         )
 
 
-class MemberForm(forms.Form):
+class MemberForm(ThaiForm):
     user = forms.ModelChoiceField(queryset=None, label=_("committee account"))
     home_district = forms.ModelChoiceField(
         queryset=District.objects.all(), required=False, label=_("own district")
@@ -244,7 +245,7 @@ class MemberForm(forms.Form):
         return group
 
 
-class ApplicationPickForm(forms.Form):
+class ApplicationPickForm(ThaiForm):
     """Names an application of the fair by the group's registration number."""
 
     registration_no = forms.CharField(label=_("OTOP registration no."), max_length=40)
@@ -263,7 +264,7 @@ class ApplicationPickForm(forms.Form):
         return number
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(ThaiForm):
     """One value and comment per criterion of the fair's rubric."""
 
     def __init__(self, *args, criteria, scores, **kwargs):
@@ -313,7 +314,7 @@ def _limits(text, valid):
     return limits
 
 
-class RunForm(forms.Form):
+class RunForm(ThaiForm):
     seed = forms.IntegerField(
         label=_("lottery seed"),
         required=False,
@@ -354,18 +355,18 @@ class RunForm(forms.Form):
         return {k: self.cleaned_data[k] for k in ("province_caps", "category_min", "category_max")}
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ThaiForm):
     reason = forms.CharField(
         label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(ThaiForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
     is_no_show = forms.BooleanField(label=_("the group did not show up"), required=False)
 
 
-class ExcuseForm(forms.Form):
+class ExcuseForm(ThaiForm):
     """Excuse a no-show (or take the excuse back), always with the reason on record."""
 
     excused = forms.TypedChoiceField(

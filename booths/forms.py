@@ -54,6 +54,10 @@ class FairForm(ThaiModelForm):
 
 
 class ZoneForm(ThaiModelForm):
+    constraint_messages = {
+        "zone_code_unique_in_fair": _("This fair already has a zone with this code."),
+    }
+
     class Meta:
         model = Zone
         fields = ["code", "name", "color"]
@@ -99,6 +103,11 @@ class BoothGridForm(ThaiForm):
 
 
 class BoothForm(ThaiModelForm):
+    constraint_messages = {
+        "booth_code_unique_in_fair": _("This fair already has a booth with this code."),
+        "booth_has_size": _("A booth's width and height must be above zero."),
+    }
+
     class Meta:
         model = Booth
         fields = [
@@ -197,13 +206,44 @@ class OverrideForm(ThaiForm):
 
 
 class CriterionForm(ThaiModelForm):
+    constraint_messages = {
+        "criterion_name_unique_in_fair": _("The rubric already has a criterion with this name."),
+        "criterion_weight_positive": _("The weight must be above zero."),
+        "criterion_max_positive": _("The maximum score must be above zero."),
+    }
+
     class Meta:
         model = Criterion
         fields = ["name", "description", "weight", "max_score", "order"]
 
 
+class FairCriteriaFormSet(forms.BaseModelFormSet):
+    """The rubric of one fair: each row knows its fair, so the database's rules are checked
+    per row, and two rows of the same name are refused on the cell."""
+
+    def __init__(self, *args, fair, **kwargs):
+        self.fair = fair
+        super().__init__(*args, queryset=fair.criteria.all(), **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.fair = self.fair
+        return form
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            name = form.cleaned_data.get("name") if hasattr(form, "cleaned_data") else None
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            if name in seen:
+                form.add_error("name", _("The rubric already has a criterion with this name."))
+            seen.add(name)
+
+
 CriterionFormSet = forms.modelformset_factory(
-    Criterion, form=CriterionForm, extra=1, can_delete=True
+    Criterion, form=CriterionForm, formset=FairCriteriaFormSet, extra=1, can_delete=True
 )
 
 

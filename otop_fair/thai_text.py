@@ -24,7 +24,8 @@ _THAI_DIGITS = {ord("๐") + n: str(n) for n in range(10)}
 
 def normalise_text(value: str) -> str:
     """NFC, without invisible or bidi characters, sara am composed, outer whitespace stripped."""
-    text = unicodedata.normalize("NFC", value).translate(_INVISIBLE_TABLE)
+    # Invisibles go first: one between a letter and its accent would keep them apart under NFC.
+    text = unicodedata.normalize("NFC", value.translate(_INVISIBLE_TABLE))
     text = _SPLIT_SARA_AM.sub(lambda m: m.group(1) + m.group(2) + SARA_AM, text)
     # A tone typed after sara am belongs before it.
     text = re.sub(f"{SARA_AM}([{TONE_MARKS}])", lambda m: m.group(1) + SARA_AM, text)
@@ -53,9 +54,10 @@ def canonical_phone(value: str) -> str:
     Accepts +66/66, spaces, dashes, dots, brackets, Thai digits, a spreadsheet's apostrophe
     and a number that lost its leading 0 (Excel stores 0812345670 as 812345670).
     """
-    digits = _PHONE_SEPARATORS.sub("", normalise_code(str(value))).lstrip("'")
-    if digits.endswith(".0"):
-        digits = digits[:-2]
+    text = normalise_code(str(value))
+    # A spreadsheet's number cell read as a float.
+    text = text.removesuffix(".0") if re.fullmatch(r"\d+\.0", text) else text
+    digits = _PHONE_SEPARATORS.sub("", text).lstrip("'")
     if digits.startswith("+66"):
         digits = "0" + digits[3:].removeprefix("0")
     elif digits.startswith("66") and len(digits) in (10, 11):

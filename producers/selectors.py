@@ -13,6 +13,7 @@ from producers.models import (
     Certification,
     CertificationStatus,
     FollowUpStatus,
+    GroupMergeCandidate,
     ProducerGroup,
     Product,
     StarRating,
@@ -180,4 +181,16 @@ def my_groups(user):
             Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
             "certifications",
         )
+    )
+
+
+MERGE_LIST_LIMIT = 50
+
+
+def merge_candidates(user):
+    """Pairs of groups that may be one group entered twice, for an officer to merge (one query)."""
+    return list(
+        GroupMergeCandidate.objects.visible_to(user).select_related("group", "same_as")[
+            :MERGE_LIST_LIMIT
+        ]
     )

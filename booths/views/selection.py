@@ -96,7 +96,7 @@ def eligibility_rules(request, pk, obj):
 @requires("booths.manage_fair", get_object=fair_from)
 def criteria(request, pk, obj):
     formset = CriterionFormSet(
-        request.POST if "save" in request.POST else None, queryset=obj.criteria.all(), prefix="c"
+        request.POST if "save" in request.POST else None, fair=obj, prefix="c"
     )
     copy_form = CopyCriteriaForm(request.POST if "copy" in request.POST else None, fair=obj)
     if copy_form.is_bound and copy_form.is_valid():

@@ -9,13 +9,12 @@ from django.views.decorators.http import require_POST
 from booths import selectors
 from booths.forms import (
     ApplicationPickForm,
-    CopyCriteriaForm,
-    CriterionFormSet,
     EligibilityRuleForm,
     MemberForm,
     OverrideForm,
 )
 from booths.models import ApplicationStatus, ReviewAssignment
+from booths.rubric_forms import CopyCriteriaForm, CriterionFormSet
 from booths.services import eligibility, review
 from booths.views.common import application_from, attempt, fair_from
 from otop_fair.permissions import requires

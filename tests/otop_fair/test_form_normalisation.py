@@ -3,6 +3,7 @@ pasted spelling saves the same value as the clean one, and a name of invisible c
 refused."""
 
 import importlib
+import pkgutil
 
 import pytest
 from django import forms
@@ -25,7 +26,16 @@ from tests.thai_input import (
     polluted,
 )
 
-FORM_MODULES = ["booths.forms", "producers.forms", "sales.forms", "sales.meeting_forms"]
+APPS = ("booths", "producers", "sales", "otop_fair")
+
+
+def _import_form_modules():
+    """Every module of the apps whose name says it holds forms, wherever it sits."""
+    for app in APPS:
+        package = importlib.import_module(app)
+        for module in pkgutil.walk_packages(package.__path__, prefix=f"{app}."):
+            if "form" in module.name.rsplit(".", 1)[-1]:
+                importlib.import_module(module.name)
 
 
 def _subclasses(cls):
@@ -35,13 +45,8 @@ def _subclasses(cls):
 
 
 def test_every_form_of_the_app_normalises_its_input():
-    for name in FORM_MODULES:
-        importlib.import_module(name)
-    ours = {
-        c
-        for c in _subclasses(forms.BaseForm)
-        if c.__module__.split(".")[0] in ("booths", "producers", "sales", "otop_fair")
-    }
+    _import_form_modules()
+    ours = {c for c in _subclasses(forms.BaseForm) if c.__module__.split(".")[0] in APPS}
     assert len(ours) > 25
     assert [c.__name__ for c in ours if not issubclass(c, ThaiInputMixin)] == []
 

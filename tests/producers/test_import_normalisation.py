@@ -19,7 +19,7 @@ from producers.models import GroupMergeCandidate, ProducerGroup, Product
 from tests.producers.factories import ProducerGroupFactory, officer_of
 from tests.producers.test_import_export import HEADER, area, as_csv, good_rows
 from tests.test_bad_input import SETTINGS
-from tests.thai_input import canonical_phones, phone_spellings, polluted
+from tests.thai_input import canonical_phones, invisible_only, phone_spellings, polluted
 
 pytestmark = pytest.mark.django_db
 normalise_migration = importlib.import_module("producers.migrations.0006_normalise_stored_text")
@@ -150,3 +150,13 @@ def test_area_names_are_read_through_the_normaliser(officer):
     rows[0][5:8] = [f"\u200b{name}\u00ad" for name in area()]
     checks = apply_rows(_rows_of(rows), by=officer)[1]
     assert checks[0].errors == []
+
+
+@SETTINGS
+@given(name=invisible_only)
+def test_a_group_name_of_invisible_characters_is_refused_on_import(officer, name):
+    rows = good_rows()[:1]
+    rows[0][1] = name
+    checks = apply_rows(_rows_of(rows), by=officer)[1]
+    assert any("ชื่อกลุ่ม" in error for error in checks[0].errors)
+    assert not ProducerGroup.objects.exists()

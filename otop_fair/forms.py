@@ -66,12 +66,25 @@ class ThaiForm(ThaiInputMixin, forms.Form):
 DEFAULT_CHECK_MESSAGE = _("This value is outside what is allowed.")
 
 
+def _constraints_checked_by_the_form(*args, **kwargs):
+    """Stands in for Model.validate_constraints while a ThaiModelForm cleans its instance."""
+
+
 class ThaiModelForm(ThaiInputMixin, forms.ModelForm):
     """Checks every unique and check rule of the model, including those that involve a value the
     view set on the instance (the fair a zone belongs to), so none of them reaches the database as
     an IntegrityError. `constraint_messages` maps a constraint's name to its Thai message."""
 
     constraint_messages = {}
+
+    def _post_clean(self):
+        # The model's full_clean() would check the constraints too, reporting each broken one
+        # again, without a field and by its internal name: validate_unique() checks them all.
+        self.instance.validate_constraints = _constraints_checked_by_the_form
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
 
     def validate_unique(self):
         exclude = self._constraint_exclusions()

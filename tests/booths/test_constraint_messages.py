@@ -33,7 +33,7 @@ def test_a_zone_code_already_in_the_fair_is_refused_next_to_the_code(draft, offi
         {"code": typed, "name": "โซนซ้ำ", "color": "#ff0000"},
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["code"] == ["งานนี้มีโซนที่ใช้รหัสนี้อยู่แล้ว"]
+    assert response.context["form"].errors == {"code": ["งานนี้มีโซนที่ใช้รหัสนี้อยู่แล้ว"]}
     assert Zone.objects.filter(fair=draft).count() == 1
 
 
@@ -58,7 +58,7 @@ def test_a_booth_edited_to_an_existing_code_is_refused_next_to_the_code(
         | {"x": "0", "y": "0", "w": "30", "h": "30"},
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["code"] == ["งานนี้มีบูธที่ใช้รหัสนี้อยู่แล้ว"]
+    assert response.context["form"].errors == {"code": ["งานนี้มีบูธที่ใช้รหัสนี้อยู่แล้ว"]}
     assert Booth.objects.get(pk=second.pk).code == second.code
 
 
@@ -82,7 +82,11 @@ def _rubric_post(criteria, changes=None, new_rows=()):
 
 
 def _rubric_errors(response):
-    return [form.errors for form in response.context["formset"].forms]
+    """Each row's errors; a rule's message belongs on its cell, never above the table."""
+    formset = response.context["formset"]
+    assert [list(f.non_field_errors()) for f in formset.forms] == [[]] * len(formset.forms)
+    assert list(formset.non_form_errors()) == []
+    return [form.errors for form in formset.forms]
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
+from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
+from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import Category, District, ProducerGroup, Province, Region
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
 
-class FairForm(forms.ModelForm):
+class FairForm(ThaiModelForm):
     class Meta:
         model = Fair
         fields = [
@@ -38,14 +39,18 @@ class FairForm(forms.ModelForm):
                 self.fields[name].help_text = _("The dates of a running or closed fair are fixed.")
 
 
-class ZoneForm(forms.ModelForm):
+class ZoneForm(ThaiModelForm):
+    constraint_messages = {
+        "zone_code_unique_in_fair": _("This fair already has a zone with this code."),
+    }
+
     class Meta:
         model = Zone
         fields = ["code", "name", "color"]
         widgets = {"color": forms.TextInput(attrs={"type": "color"})}
 
 
-class BoothGridForm(forms.Form):
+class BoothGridForm(ThaiForm):
     """A row-by-row grid of booths such as A01–A40."""
 
     zone = forms.ModelChoiceField(queryset=Zone.objects.none(), label=_("zone"))
@@ -83,7 +88,12 @@ class BoothGridForm(forms.Form):
         return data
 
 
-class BoothForm(forms.ModelForm):
+class BoothForm(ThaiModelForm):
+    constraint_messages = {
+        "booth_code_unique_in_fair": _("This fair already has a booth with this code."),
+        "booth_has_size": _("A booth's width and height must be above zero."),
+    }
+
     class Meta:
         model = Booth
         fields = [
@@ -110,7 +120,7 @@ class BoothForm(forms.ModelForm):
         )
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(ThaiForm):
     products = forms.ModelMultipleChoiceField(
         queryset=None, label=_("products you will sell"), widget=forms.CheckboxSelectMultiple
     )
@@ -142,7 +152,7 @@ class ApplicationForm(forms.Form):
         return data
 
 
-class EligibilityRuleForm(forms.ModelForm):
+class EligibilityRuleForm(ThaiModelForm):
     min_stars = forms.IntegerField(
         label=_("at least this many stars"), min_value=1, max_value=5, initial=3, required=False
     )
@@ -172,7 +182,7 @@ class EligibilityRuleForm(forms.ModelForm):
         return 3 if stars is None else stars
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(ThaiForm):
     is_eligible = forms.TypedChoiceField(
         label=_("decision"),
         choices=[("1", _("Eligible")), ("0", _("Not eligible"))],
@@ -181,33 +191,7 @@ class OverrideForm(forms.Form):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CriterionForm(forms.ModelForm):
-    class Meta:
-        model = Criterion
-        fields = ["name", "description", "weight", "max_score", "order"]
-
-
-CriterionFormSet = forms.modelformset_factory(
-    Criterion, form=CriterionForm, extra=1, can_delete=True
-)
-
-
-class CopyCriteriaForm(forms.Form):
-    source = forms.ModelChoiceField(
-        queryset=Fair.objects.none(),
-        required=False,
-        label=_("copy from fair"),
-        empty_label=_("the default rubric"),
-    )
-
-    def __init__(self, *args, fair, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = (
-            Fair.objects.exclude(pk=fair.pk).filter(criteria__isnull=False).distinct()
-        )
-
-
-class MemberForm(forms.Form):
+class MemberForm(ThaiForm):
     user = forms.ModelChoiceField(queryset=None, label=_("committee account"))
     home_district = forms.ModelChoiceField(
         queryset=District.objects.all(), required=False, label=_("own district")
@@ -230,7 +214,7 @@ class MemberForm(forms.Form):
         return group
 
 
-class ApplicationPickForm(forms.Form):
+class ApplicationPickForm(ThaiForm):
     """Names an application of the fair by the group's registration number."""
 
     registration_no = forms.CharField(label=_("OTOP registration no."), max_length=40)
@@ -249,7 +233,7 @@ class ApplicationPickForm(forms.Form):
         return number
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(ThaiForm):
     """One value and comment per criterion of the fair's rubric."""
 
     def __init__(self, *args, criteria, scores, **kwargs):
@@ -299,7 +283,7 @@ def _limits(text, valid):
     return limits
 
 
-class RunForm(forms.Form):
+class RunForm(ThaiForm):
     seed = forms.IntegerField(
         label=_("lottery seed"),
         required=False,
@@ -340,18 +324,18 @@ class RunForm(forms.Form):
         return {k: self.cleaned_data[k] for k in ("province_caps", "category_min", "category_max")}
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ThaiForm):
     reason = forms.CharField(
         label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
 
-class ReleaseForm(forms.Form):
+class ReleaseForm(ThaiForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
     is_no_show = forms.BooleanField(label=_("the group did not show up"), required=False)
 
 
-class ExcuseForm(forms.Form):
+class ExcuseForm(ThaiForm):
     """Excuse a no-show (or take the excuse back), always with the reason on record."""
 
     excused = forms.TypedChoiceField(

@@ -23,6 +23,7 @@ from booths.models import (
     WaitlistOffer,
 )
 from otop_fair.shared_cache import computed_once
+from otop_fair.thai_text import arabic_digits, normalise_text
 from producers.models import StarRating
 
 PLAN_MARGIN = 10
@@ -286,8 +287,11 @@ def application_rows(fair, *, status=None, query=""):
     rows = fair.applications.select_related("group__province", "eligibility_override")
     if status:
         rows = rows.filter(status=status)
+    query = normalise_text(query)
     if query:
-        rows = rows.filter(Q(group__name__icontains=query) | Q(group__registration_no=query))
+        rows = rows.filter(
+            Q(group__name__icontains=query) | Q(group__registration_no=arabic_digits(query))
+        )
     return rows.annotate(
         failed_rules=Count("eligibility_checks", filter=Q(eligibility_checks__passed=False))
     ).order_by("group__sort_name", "pk")

@@ -1,49 +1,69 @@
-"""Thai text at the edge: one place that makes typed text, digits and phone numbers canonical.
+"""The one normaliser of Thai text typed or imported: what every form, import and search uses.
 
-A minimal version for issue 16 with the contract's signatures; issue 12's fuller one replaces it.
+Text copied from LINE, Word or a PDF carries characters nobody sees (zero-width spaces, soft
+hyphens, bidi overrides) and sara am typed as two marks (nikhahit + sara aa). Left in, they make
+two identical-looking names different, hide a name that is empty, and make search miss.
 """
 
 import re
 import unicodedata
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen; bidi embeddings, overrides
+# and isolates.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e" + (
+    "\u2066\u2067\u2068\u2069"
+)
+_INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE}
+NIKHAHIT, SARA_AA, SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+# Nikhahit, an optional tone mark, sara aa → the tone mark, then sara am (the order Thai keyboards
+# and fonts expect). A tone typed after the two marks is moved in front of sara am as well.
+_SPLIT_SARA_AM = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}([{TONE_MARKS}]?)")
+_THAI_DIGITS = {ord("๐") + n: str(n) for n in range(10)}
 
 
 def normalise_text(value: str) -> str:
-    """NFC, invisible and bidi characters removed, sara am composed."""
-    value = INVISIBLE.sub("", value)
-    value = value.replace("\u0e4d\u0e32", "\u0e33")
-    return unicodedata.normalize("NFC", value)
+    """NFC, without invisible or bidi characters, sara am composed, outer whitespace stripped."""
+    # Invisibles go first: one between a letter and its accent would keep them apart under NFC.
+    text = unicodedata.normalize("NFC", value.translate(_INVISIBLE_TABLE))
+    text = _SPLIT_SARA_AM.sub(lambda m: m.group(1) + m.group(2) + SARA_AM, text)
+    # A tone typed after sara am belongs before it.
+    text = re.sub(f"{SARA_AM}([{TONE_MARKS}])", lambda m: m.group(1) + SARA_AM, text)
+    return text.strip()
 
 
 def arabic_digits(value: str) -> str:
-    """Thai digits ๐–๙ become 0–9; everything else is left as it is."""
-    return value.translate(THAI_DIGITS)
+    """Thai digits ๐–๙ as 0–9: for codes, numbers, phones and registration numbers."""
+    return value.translate(_THAI_DIGITS)
 
 
-PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+def normalise_code(value: str) -> str:
+    """A code or number as stored: normalised text with Arabic digits."""
+    return arabic_digits(normalise_text(value))
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-.()/]+")
+# Mobile: 06/08/09 and eight more digits; landline: 02–05, 07 and seven more.
+_MOBILE = re.compile(r"0[689]\d{8}")
+_LANDLINE = re.compile(r"0[2-57]\d{7}")
 
 
 def canonical_phone(value: str) -> str:
-    """`0XXXXXXXXX` (mobile) or `0XXXXXXXX` (landline) from any common way of writing a number.
+    """`0XXXXXXXXX` (mobile) or `0XXXXXXXX` (landline); raises ValueError for anything else.
 
-    Accepts +66 / 66 prefixes, spaces, dashes, brackets, dots, Thai digits and a number typed
-    without its leading 0; raises ValueError for anything else.
+    Accepts +66/66, spaces, dashes, dots, brackets, Thai digits, a spreadsheet's apostrophe
+    and a number that lost its leading 0 (Excel stores 0812345670 as 812345670).
     """
-    digits = PHONE_SEPARATORS.sub("", arabic_digits(normalise_text(value or "")))
+    text = normalise_code(str(value))
+    # A spreadsheet's number cell read as a float.
+    text = text.removesuffix(".0") if re.fullmatch(r"\d+\.0", text) else text
+    digits = _PHONE_SEPARATORS.sub("", text).lstrip("'")
     if digits.startswith("+66"):
-        digits = "0" + digits[3:]
+        digits = "0" + digits[3:].removeprefix("0")
     elif digits.startswith("66") and len(digits) in (10, 11):
         digits = "0" + digits[2:]
-    elif not digits.startswith("0") and len(digits) in (8, 9):
+    elif digits[:1] in ("2", "3", "4", "5", "6", "7", "8", "9") and len(digits) in (8, 9):
         digits = "0" + digits
-    if not (digits.isascii() and digits.isdigit() and len(digits) in (9, 10)):
-        raise ValueError(value)
-    if digits[0] != "0" or digits[1] == "0":
-        raise ValueError(value)
-    is_mobile = digits[1] in "689" and len(digits) == 10
-    is_landline = digits[1] in "23457" and len(digits) == 9
-    if not (is_mobile or is_landline):
-        raise ValueError(value)
-    return digits
+    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
+        return digits
+    raise ValueError(f"not a Thai phone number: {value!r}")

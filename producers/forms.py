@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from otop_fair.forms import ThaiForm, ThaiModelForm, ThaiPhoneField
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
@@ -32,7 +33,7 @@ def provinces_for(user):
     return user.officer_provinces.all()
 
 
-class AddressForm(forms.Form):
+class AddressForm(ThaiForm):
     """Province → district → subdistrict; each choice narrows the next (re-rendered by htmx)."""
 
     province = forms.ModelChoiceField(queryset=Province.objects.none(), label=_("Province"))
@@ -82,7 +83,7 @@ class AddressForm(forms.Form):
         return cleaned
 
 
-class GroupForm(AddressForm, forms.ModelForm):
+class GroupForm(AddressForm, ThaiModelForm):
     """What an officer keeps about a group, including its registration and member accounts."""
 
     member_usernames = forms.CharField(
@@ -104,6 +105,7 @@ class GroupForm(AddressForm, forms.ModelForm):
             "subdistrict",
             "is_active",
         ]
+        field_classes = {"phone": ThaiPhoneField}
 
     field_order = [*Meta.fields[:7], "province", "district", "subdistrict", "is_active"]
 
@@ -127,15 +129,16 @@ class GroupForm(AddressForm, forms.ModelForm):
         return users
 
 
-class GroupContactForm(forms.ModelForm):
+class GroupContactForm(ThaiModelForm):
     """What a producer keeps about their own group."""
 
     class Meta:
         model = ProducerGroup
         fields = ["contact_name", "phone", "line_id", "address"]
+        field_classes = {"phone": ThaiPhoneField}
 
 
-class ProductForm(forms.ModelForm):
+class ProductForm(ThaiModelForm):
     class Meta:
         model = Product
         fields = [
@@ -172,7 +175,7 @@ class ProductForm(forms.ModelForm):
         return cleaned
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(ThaiForm):
     photo = forms.FileField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 10 MB."))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
@@ -182,7 +185,7 @@ class PhotoForm(forms.Form):
         return full
 
 
-class VisitForm(forms.ModelForm):
+class VisitForm(ThaiModelForm):
     class Meta:
         model = Visit
         fields = [
@@ -207,7 +210,7 @@ class VisitForm(forms.ModelForm):
         return cleaned
 
 
-class RatingForm(forms.ModelForm):
+class RatingForm(ThaiModelForm):
     round = forms.ModelChoiceField(
         queryset=RatingRound.objects.all(), label=pgettext_lazy("star rating round", "Round")
     )
@@ -221,7 +224,7 @@ class RatingForm(forms.ModelForm):
         self.fields["product"].queryset = group.products.all()
 
 
-class CertificationForm(forms.ModelForm):
+class CertificationForm(ThaiModelForm):
     class Meta:
         model = Certification
         fields = ["standard", "number", "product", "issued_on", "expires_on"]
@@ -249,7 +252,7 @@ SORT_CHOICES = [
 ]
 
 
-class GroupFilterForm(forms.Form):
+class GroupFilterForm(ThaiForm):
     q = forms.CharField(label=_("Search"), required=False)
     province = forms.ModelChoiceField(
         queryset=Province.objects.none(),
@@ -310,7 +313,7 @@ class GroupFilterForm(forms.Form):
         )
 
 
-class ImportForm(forms.Form):
+class ImportForm(ThaiForm):
     file = forms.FileField(
         label=_("Spreadsheet"), help_text=_("Excel (.xlsx) or CSV, one row per group and product.")
     )

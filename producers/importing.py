@@ -1,51 +1,27 @@
 """Import groups and products from an officer's spreadsheet (Excel or CSV).
 
-`read_rows(file)` turns the file into plain rows; `check_rows(rows, user)` validates every row and
+`import_reading.read_rows(file)` turns the file into plain rows; `check_rows(rows, user)` validates every row and
 says, in Thai, what is wrong with which row; `apply_rows(rows, user)` writes all of it or nothing.
 A group is keyed by its OTOP registration number and a product by its name within the group, so
 importing the same file again updates and never duplicates.
 """
 
-import csv
 import functools
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from zipfile import BadZipFile
 
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from otop_fair.thai import thai_sort_key
+from otop_fair.thai_text import canonical_phone
+from producers.import_reading import HEADERS
 from producers.models import Category, GroupType, ProducerGroup, Product, Subdistrict
 
-# (key, Thai header). English keys are accepted as headers too.
-COLUMNS = [
-    ("registration_no", "เลขทะเบียน OTOP"),
-    ("name", "ชื่อกลุ่ม"),
-    ("group_type", "ประเภทกลุ่ม"),
-    ("contact_name", "ผู้ติดต่อ"),
-    ("phone", "โทรศัพท์"),
-    ("line_id", "LINE ID"),
-    ("address", "ที่อยู่"),
-    ("subdistrict_code", "รหัสตำบล"),
-    ("province", "จังหวัด"),
-    ("district", "อำเภอ"),
-    ("subdistrict", "ตำบล"),
-    ("product_name", "ชื่อสินค้า"),
-    ("category", "ประเภทสินค้า"),
-    ("price_min", "ราคาต่ำสุด"),
-    ("price_max", "ราคาสูงสุด"),
-    ("unit", "หน่วย"),
-]
-HEADERS = dict(COLUMNS)
-HEADER_KEYS = {h.strip().lower(): k for k, h in COLUMNS} | {k: k for k, _ in COLUMNS}
 AREA_PREFIXES = ("จังหวัด", "จ.", "อำเภอ", "อ.", "เขต", "ตำบล", "ต.", "แขวง")
-MAX_ROWS = 20_000
 REQUIRED = ["registration_no", "name", "contact_name"]
 # (column key, model, field): the columns whose length the database limits.
 LENGTH_LIMITED = [
@@ -58,10 +34,6 @@ LENGTH_LIMITED = [
     ("unit", Product, "unit"),
     ("product_name", Product, "name"),
 ]
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read."""
 
 
 @dataclass
@@ -96,45 +68,6 @@ def group_types():
 @functools.cache
 def categories():
     return _choice_lookup(Category.choices)
-
-
-def read_rows(uploaded):
-    """Rows as dicts of stripped strings keyed by column key; raises ImportFileError."""
-    data = uploaded.read()
-    if data[:2] == b"PK":
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        except (BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-            raise ImportFileError(_("The Excel file cannot be read.")) from error
-        table = [
-            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp874", errors="replace")
-        try:
-            table = list(csv.reader(io.StringIO(text, newline="")))
-        except csv.Error as error:
-            raise ImportFileError(_("The CSV file cannot be read.")) from error
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    keys = [HEADER_KEYS.get(str(h).strip().lower()) for h in table[0]]
-    if "registration_no" not in keys:
-        raise ImportFileError(
-            _("The first row must hold the column names, including “เลขทะเบียน OTOP”.")
-        )
-    if len(table) - 1 > MAX_ROWS:
-        raise ImportFileError(_("The file has more than 20,000 rows. Please split it."))
-    rows = []
-    for cells in table[1:]:
-        # NUL characters cannot be stored (or even looked up) in PostgreSQL text.
-        cells = [str(v).replace("\x00", "") for v in cells]
-        values = {k: v.strip() for k, v in zip(keys, cells, strict=False) if k}
-        if any(values.values()):
-            rows.append(values)
-    return rows
 
 
 def _area_name(text):
@@ -178,6 +111,7 @@ def _price(text, check, label):
 def _check_row(check, index, user_provinces, foreign_regnos):
     """Append to `check.errors` everything wrong with its row; set `check.subdistrict`."""
     _check_required(check)
+    _check_phone(check)
     _check_lengths(check)
     group_type = check.values.get("group_type", "")
     if _loose(group_type) not in group_types():
@@ -193,6 +127,20 @@ def _check_required(check):
     for key in REQUIRED:
         if not check.values.get(key):
             check.errors.append(_("“%(column)s” is empty.") % {"column": HEADERS[key]})
+
+
+def _check_phone(check):
+    """Store the phone in its one form (0XXXXXXXXX); a cell that is no Thai phone is refused."""
+    phone = check.values.get("phone", "")
+    if not phone:
+        return
+    try:
+        check.values["phone"] = canonical_phone(phone)
+    except ValueError:
+        check.errors.append(
+            _("“%(column)s” “%(value)s” is not a Thai phone number (such as 081 234 5678).")
+            % {"column": HEADERS["phone"], "value": phone}
+        )
 
 
 def _check_lengths(check):

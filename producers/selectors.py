@@ -7,11 +7,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from otop_fair.thai_text import arabic_digits, normalise_text
 from producers.models import (
     EXPIRY_WARNING_DAYS,
     Certification,
     CertificationStatus,
     FollowUpStatus,
+    GroupMergeCandidate,
     ProducerGroup,
     Product,
     StarRating,
@@ -71,9 +73,11 @@ def _best_stars():
 
 
 def _filtered(queryset, filters):
-    if filters.q:
+    # Stored names and numbers are normalised on the way in (forms, import, data migration).
+    query = normalise_text(filters.q)
+    if query:
         queryset = queryset.filter(
-            Q(name__icontains=filters.q) | Q(registration_no__icontains=filters.q)
+            Q(name__icontains=query) | Q(registration_no__icontains=arabic_digits(query))
         )
     if filters.province:
         queryset = queryset.filter(province_id=filters.province)
@@ -185,4 +189,16 @@ def my_groups(user):
             Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
             "certifications",
         )
+    )
+
+
+MERGE_LIST_LIMIT = 50
+
+
+def merge_candidates(user):
+    """Pairs of groups that may be one group entered twice, for an officer to merge (one query)."""
+    return list(
+        GroupMergeCandidate.objects.visible_to(user).select_related("group", "same_as")[
+            :MERGE_LIST_LIMIT
+        ]
     )

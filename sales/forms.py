@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.forms import ThaiForm
 from otop_fair.uploads import validate_and_reencode_image
 from sales.models import IssueCategory, IssueStatus
 
@@ -31,7 +32,7 @@ class BahtField(forms.DecimalField):
             raise ValidationError(_("Enter an amount in baht, e.g. 1250.")) from None
 
 
-class DailySalesForm(forms.Form):
+class DailySalesForm(ThaiForm):
     day = forms.DateField(widget=forms.HiddenInput)
     client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     amount = BahtField(label=_("Today's total sales (baht)"))
@@ -73,7 +74,7 @@ class DailySalesForm(forms.Form):
         return data
 
 
-class IssueReportForm(forms.Form):
+class IssueReportForm(ThaiForm):
     category = forms.ChoiceField(
         label=_("What kind of problem?"), choices=IssueCategory.choices, widget=forms.RadioSelect
     )
@@ -99,7 +100,7 @@ class IssueReportForm(forms.Form):
         return validate_and_reencode_image(photo) if photo else None
 
 
-class IssueActionForm(forms.Form):
+class IssueActionForm(ThaiForm):
     status = forms.ChoiceField(label=_("Move to"), choices=IssueStatus.choices)
     resolution = forms.CharField(
         label=_("How it was solved"),
@@ -108,12 +109,12 @@ class IssueActionForm(forms.Form):
     )
 
 
-class EncouragementVisitForm(forms.Form):
+class EncouragementVisitForm(ThaiForm):
     day = forms.DateField(widget=forms.HiddenInput)
     note = forms.CharField(label=_("Visit note"), max_length=500)
 
 
-class SalesCutoffForm(forms.Form):
+class SalesCutoffForm(ThaiForm):
     days_after = forms.IntegerField(
         label=_("Producers may fix a day until … days later"), min_value=0, max_value=14
     )

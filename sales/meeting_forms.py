@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Fair
+from otop_fair.forms import ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup
 from sales.models import ActionItem, NetworkMeeting
@@ -14,7 +15,7 @@ def _officers():
     return get_user_model().objects.filter(role="officer", is_active=True).order_by("username")
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ThaiModelForm):
     groups_present = forms.ModelMultipleChoiceField(
         queryset=ProducerGroup.objects.none(),
         required=False,
@@ -60,7 +61,7 @@ class MeetingForm(forms.ModelForm):
             )
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(ThaiModelForm):
     class Meta:
         model = ActionItem
         fields = ["description", "owner_group", "owner_officer", "due_on", "status"]

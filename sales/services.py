@@ -71,6 +71,11 @@ def _note_change_reason(row, *, reason, is_officer):
         row._change_reason = gettext("Entered by an officer on behalf of the producer")
 
 
+def _key_applied(row, client_key):
+    """Whether an entry with this key was ever saved to `row` (its history keeps every key)."""
+    return row.client_key == client_key or row.history.filter(client_key=client_key).exists()
+
+
 @transaction.atomic
 def record_daily_sales(
     *,
@@ -91,7 +96,8 @@ def record_daily_sales(
     The assignment row is locked first, so concurrent submits for the same booth run one after
     the other: there is one row, holding the later value. Producers may change a day until the
     fair's cut-off; officers may change it later, with a reason, and may enter on behalf.
-    A repeated submit (same `client_key`) returns the stored row unchanged.
+    A key already applied to this booth and day (even if a later entry has changed the row
+    since) is a replay: it changes nothing and is answered with the stored row.
     """
     now = now or timezone.now()
     assignment = (
@@ -102,7 +108,7 @@ def record_daily_sales(
     )
     is_officer = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
     row = DailySales.objects.filter(assignment=assignment, day=day).first()
-    if row is not None and client_key and row.client_key == client_key:
+    if row is not None and client_key and _key_applied(row, client_key):
         return row
     row = row or DailySales(assignment=assignment, day=day)
     row.amount, row.units, row.note = amount, units, note

@@ -26,6 +26,7 @@ def _pages(w):
         "booths:ranking": ({"pk": w.fair.pk}, officer, ["normalise", "page"]),
         "booths:run_detail": ({"pk": w.run.pk}, officer, ["page"]),
         "booths:holdings": ({"pk": w.fair.pk}, officer, ["page"]),
+        "booths:booths": ({"pk": w.fair.pk}, officer, ["page"]),
         "sales:enter": ({"assignment_id": w.holding_a.pk}, "producer_a", ["day"]),
         "sales:checkin": ({"fair_id": w.fair.pk}, officer, ["day"]),
         "sales:issue_list": ({}, officer, ["status"]),
@@ -41,6 +42,7 @@ def _pages(w):
 PAGE_NAMES = [
     "audit_log",
     "booths:application_list",
+    "booths:booths",
     "booths:holdings",
     "booths:ranking",
     "booths:run_detail",
@@ -77,4 +79,28 @@ def test_any_query_string_gets_a_page_or_not_found(db, world, clients, name, dat
     kwargs, role, params = _pages(world)[name]
     query = {key: data.draw(nasty, label=key) for key in params}
     response = clients[role].get(reverse(name, kwargs=kwargs), query)
-    assert response.status_code in (200, 302, 404), response.status_code
+    has_nul = any("\x00" in key + value for key, value in query.items())
+    assert response.status_code in ((400,) if has_nul else (200, 302, 404)), response.status_code
+
+
+with_nul = st.tuples(nasty, nasty).map(lambda parts: parts[0] + "\x00" + parts[1])
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+@SETTINGS
+@given(data=st.data())
+def test_a_nul_in_any_query_parameter_is_a_bad_request(db, world, clients, name, data):
+    kwargs, role, params = _pages(world)[name]
+    query = {key: data.draw(st.one_of(nasty, with_nul), label=key) for key in params}
+    query[data.draw(st.sampled_from(params))] = data.draw(with_nul, label="with NUL")
+    response = clients[role].get(reverse(name, kwargs=kwargs), query)
+    assert response.status_code == 400, response.status_code
+
+
+@SETTINGS
+@given(length=st.integers(min_value=151, max_value=5000), nul=st.booleans())
+def test_an_overlong_username_gets_the_normal_refusal(db, client, settings, length, nul):
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT = True, 10_000
+    username = "ก" * length + ("\x00" if nul else "")
+    response = client.post(reverse("login"), {"username": username, "password": "x"})
+    assert response.status_code == (400 if nul else 200)

@@ -20,6 +20,7 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
+from booths.services.history import create_with_history, delete_with_history
 
 DEFAULT_CRITERIA = [
     (gettext_noop("Product quality"), 30, 10),
@@ -42,7 +43,7 @@ def copy_criteria(*, fair, by, source=None):
         with translation.override("th"):
             rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
     with transaction.atomic():
-        fair.criteria.all().delete()
+        delete_with_history(fair.criteria.all(), by=by, reason=_("rubric replaced by a copy"))
         for order, (name, description, weight, max_score) in enumerate(rows, start=1):
             criterion = Criterion(
                 fair=fair,
@@ -89,10 +90,16 @@ def declare_conflict(*, member, application, reason, by):
     if member.fair.is_scoring_closed:
         raise ValidationError(_("Scoring is closed."))
     with transaction.atomic():
-        conflict, _created = ConflictOfInterest.objects.get_or_create(
-            member=member, application=application, defaults={"reason": reason}
+        conflict = ConflictOfInterest.objects.filter(member=member, application=application).first()
+        if conflict is None:
+            conflict = ConflictOfInterest(member=member, application=application, reason=reason)
+            conflict._history_user = by
+            conflict.save()
+        delete_with_history(
+            member.reviews.filter(application=application),
+            by=by,
+            reason=_("conflict of interest declared"),
         )
-        member.reviews.filter(application=application).delete()
     return conflict
 
 
@@ -107,17 +114,26 @@ def auto_assign(*, fair, by, k=3):
     )
     members = list(fair.committee.values_list("pk", flat=True))
     plan = assign_reviewers(applications, members, conflict_pairs(fair), k=k)
-    with transaction.atomic():
-        ReviewAssignment.objects.filter(member__fair=fair).delete()
-        ReviewAssignment.objects.bulk_create(
-            [
-                ReviewAssignment(member_id=m, application_id=a)
-                for a, member_ids in plan.items()
-                for m in member_ids
-            ],
-            batch_size=5000,
-        )
+    _replace_reviews(fair, plan, by=by)
     return plan
+
+
+@transaction.atomic
+def _replace_reviews(fair, plan, *, by):
+    """Make the fair's reviews the plan's, touching only the pairs that change, each audited."""
+    wanted = {(m, a) for a, member_ids in plan.items() for m in member_ids}
+    held = {
+        (r.member_id, r.application_id): r
+        for r in ReviewAssignment.objects.filter(member__fair=fair)
+    }
+    reason = _("automatic reviewer assignment")
+    delete_with_history([r for pair, r in held.items() if pair not in wanted], by=by, reason=reason)
+    create_with_history(
+        ReviewAssignment,
+        [ReviewAssignment(member_id=m, application_id=a) for m, a in wanted - held.keys()],
+        by=by,
+        reason=reason,
+    )
 
 
 def add_review(*, member, application, by):
@@ -125,9 +141,11 @@ def add_review(*, member, application, by):
         raise ValidationError(_("Scoring is closed."))
     if has_conflict(member, application):
         raise ValidationError(_("This member has a conflict of interest with this application."))
-    review, _created = ReviewAssignment.objects.get_or_create(
-        member=member, application=application, defaults={"is_manual": True}
-    )
+    review = ReviewAssignment.objects.filter(member=member, application=application).first()
+    if review is None:
+        review = ReviewAssignment(member=member, application=application, is_manual=True)
+        review._history_user = by
+        review.save()
     return review
 
 
@@ -182,9 +200,11 @@ def add_member(*, fair, user, by, home_district=None, own_group=None):
         raise ValidationError(_("Scoring is closed."))
     if not user.is_committee:
         raise ValidationError(_("Only committee accounts can sit on a committee."))
-    member, _created = CommitteeMember.objects.update_or_create(
-        fair=fair, user=user, defaults={"home_district": home_district, "own_group": own_group}
-    )
+    member = CommitteeMember.objects.filter(fair=fair, user=user).first()
+    member = member or CommitteeMember(fair=fair, user=user)
+    member.home_district, member.own_group = home_district, own_group
+    member._history_user = by
+    member.save()
     return member
 
 

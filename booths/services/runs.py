@@ -21,7 +21,7 @@ from booths.models import (
     RunResult,
 )
 from booths.selectors import ranking
-from booths.services.history import update_with_history
+from booths.services.history import create_with_history, update_with_history
 from booths.services.lifecycle import locked, move_fair
 from producers.models import Category, Province
 
@@ -231,13 +231,15 @@ def _hold_booths(fair, run, by):
     _expire_pending_offers(fair, run, by)
     seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
     kept = _release_changed_holdings(fair, run, by, seats)
-    Assignment.objects.bulk_create(
+    create_with_history(
+        Assignment,
         [
             Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
             for app_id, booth_id in seats.items()
             if app_id not in kept
         ],
-        batch_size=5000,
+        by=by,
+        reason=_("allocation v%(version)s published") % {"version": run.version},
     )
     _mark_application_outcomes(fair, run, by, seats)
 

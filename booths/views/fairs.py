@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from booths import selectors
 from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
-from booths.models import FairState
+from booths.models import FairState, Zone
 from booths.services import floor, lifecycle
 from booths.views.common import attempt, booth_from, fair_from
 from otop_fair.permissions import requires
@@ -75,7 +75,7 @@ def fair_step(request, pk, step, obj):
 
 @requires("booths.manage_fair", get_object=fair_from)
 def zones(request, pk, obj):
-    form = ZoneForm(request.POST or None)
+    form = ZoneForm(request.POST or None, instance=Zone(fair=obj))
     saved = request.method == "POST" and form.is_valid()
     if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=obj, form=form):
         return redirect("booths:zones", pk=pk)

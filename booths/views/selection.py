@@ -9,13 +9,12 @@ from django.views.decorators.http import require_POST
 from booths import selectors
 from booths.forms import (
     ApplicationPickForm,
-    CopyCriteriaForm,
-    CriterionFormSet,
     EligibilityRuleForm,
     MemberForm,
     OverrideForm,
 )
 from booths.models import ApplicationStatus, ReviewAssignment
+from booths.rubric_forms import CopyCriteriaForm, CriterionFormSet
 from booths.services import eligibility, review
 from booths.views.common import application_from, attempt, fair_from
 from otop_fair.permissions import requires
@@ -96,7 +95,7 @@ def eligibility_rules(request, pk, obj):
 @requires("booths.manage_fair", get_object=fair_from)
 def criteria(request, pk, obj):
     formset = CriterionFormSet(
-        request.POST if "save" in request.POST else None, queryset=obj.criteria.all(), prefix="c"
+        request.POST if "save" in request.POST else None, fair=obj, prefix="c"
     )
     copy_form = CopyCriteriaForm(request.POST if "copy" in request.POST else None, fair=obj)
     if copy_form.is_bound and copy_form.is_valid():

@@ -11,11 +11,12 @@ from otop_fair.accounts.invitations import CODE_LENGTH, canonical_code
 from otop_fair.accounts.login import login_key
 from otop_fair.accounts.models import Role, User
 from otop_fair.accounts.selectors import STATUS_ACTIVE, STATUS_INACTIVE, STATUS_NO_PASSWORD
+from otop_fair.forms import ThaiForm, ThaiInputMixin
 from otop_fair.thai_text import canonical_phone, normalise_text
 from producers.models import Province
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(ThaiInputMixin, AuthenticationForm):
     """Username or mobile number. When one number serves several accounts and the password is
     right for more than one, `account_choices` lists them instead of signing in."""
 
@@ -41,7 +42,7 @@ class SignInForm(AuthenticationForm):
         return self.cleaned_data
 
 
-class ChooseAccountForm(forms.Form):
+class ChooseAccountForm(ThaiForm):
     account = forms.TypedChoiceField(
         label=_("Which account?"), coerce=int, widget=forms.RadioSelect
     )
@@ -61,7 +62,7 @@ PASSWORD_RULE_MESSAGES = {
 }
 
 
-class ChoosePasswordForm(SetPasswordForm):
+class ChoosePasswordForm(ThaiInputMixin, SetPasswordForm):
     """Django's password rules (AUTH_PASSWORD_VALIDATORS), explained and reported in Thai."""
 
     error_messages = {"password_mismatch": _("The two passwords are not the same.")}
@@ -85,7 +86,7 @@ class ChoosePasswordForm(SetPasswordForm):
                 self.add_error(password_field_name, message)
 
 
-class ShortCodeForm(forms.Form):
+class ShortCodeForm(ThaiForm):
     code = forms.CharField(
         label=_("Code on your login slip"),
         max_length=40,
@@ -101,14 +102,14 @@ class ShortCodeForm(forms.Form):
         return code
 
 
-class ForgotPasswordForm(forms.Form):
+class ForgotPasswordForm(ThaiForm):
     login = forms.CharField(label=_("Mobile number or username"), max_length=150)
 
     def clean_login(self):
         return login_key(self.cleaned_data["login"])
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(ThaiForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     role = forms.ChoiceField(
         label=_("Role"), required=False, choices=[("", _("Every role")), *Role.choices]
@@ -133,7 +134,7 @@ class PeopleFilterForm(forms.Form):
         return self.cleaned_data if self.is_valid() else {}
 
 
-class PersonForm(forms.Form):
+class PersonForm(ThaiForm):
     """A committee member (or, for a superuser, an officer) whom an office registers."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
@@ -182,7 +183,7 @@ class PersonForm(forms.Form):
         return data
 
 
-class EraseConfirmForm(forms.Form):
+class EraseConfirmForm(ThaiForm):
     """Erasing a group cannot be undone: the officer types its registration number."""
 
     confirm = forms.CharField(label=_("Registration number"), max_length=100)

@@ -19,12 +19,14 @@ FORGOT_PASSWORD_KEY = "#forgot-password"
 
 
 def login_key(value):
-    """The canonical phone number when `value` is one, else the username as typed (trimmed)."""
+    """The canonical phone number when `value` is one, else the username as typed (normalised,
+    trimmed, and no longer than a username can be, so an overlong one is refused like any wrong
+    one instead of overflowing the lock-out counter's column)."""
     text = normalise_text(value or "").strip()
     try:
         return canonical_phone(text)
     except ValueError:
-        return text
+        return text[: get_user_model()._meta.get_field("username").max_length]
 
 
 def axes_username(request, credentials):

@@ -11,6 +11,7 @@ from .groups import (
     ProductPhoto,
     photo_path,
 )
+from .merging import GroupMergeCandidate
 from .quality import (
     EXPIRY_WARNING_DAYS,
     Certification,
@@ -31,6 +32,7 @@ __all__ = [
     "CertificationStatus",
     "District",
     "FollowUpStatus",
+    "GroupMergeCandidate",
     "GroupType",
     "ProducerGroup",
     "ProducerGroupQuerySet",

@@ -22,7 +22,12 @@ def group_list(request):
     return render(
         request,
         "producers/group_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "merge_pairs": selectors.merge_candidates(request.user),
+        },
     )
 
 

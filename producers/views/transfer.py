@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from otop_fair.exports import csv_response, xlsx_response
 from otop_fair.permissions import requires
 from otop_fair.thai_dates import buddhist_date_text
-from producers import importing, selectors
+from producers import import_reading, importing, selectors
 from producers.forms import GroupFilterForm, ImportForm
 
 SESSION_KEY = "producers_import_rows"
@@ -19,11 +19,11 @@ PREVIEW_ROWS = 200
 @requires("producers.import_groups")
 def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "columns": importing.COLUMNS}
+    context = {"form": form, "columns": import_reading.COLUMNS}
     if form.is_valid():
         try:
-            rows = importing.read_rows(form.cleaned_data["file"])
-        except importing.ImportFileError as error:
+            rows = import_reading.read_rows(form.cleaned_data["file"])
+        except import_reading.ImportFileError as error:
             form.add_error("file", str(error))
             return render(request, "producers/import.html", context)
         checks = importing.check_rows(rows, request.user)

@@ -1,0 +1,64 @@
+"""The rubric's forms: its criteria edited as one table, or copied from another fair."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from booths.models import Criterion, Fair
+from otop_fair.forms import ThaiForm, ThaiModelForm
+
+
+class CriterionForm(ThaiModelForm):
+    constraint_messages = {
+        "criterion_name_unique_in_fair": _("The rubric already has a criterion with this name."),
+        "criterion_weight_positive": _("The weight must be above zero."),
+        "criterion_max_positive": _("The maximum score must be above zero."),
+    }
+
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "weight", "max_score", "order"]
+
+
+class FairCriteriaFormSet(forms.BaseModelFormSet):
+    """The rubric of one fair: each row knows its fair, so the database's rules are checked
+    per row, and two rows of the same name are refused on the cell."""
+
+    def __init__(self, *args, fair, **kwargs):
+        self.fair = fair
+        super().__init__(*args, queryset=fair.criteria.all(), **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.fair = self.fair
+        return form
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            name = form.cleaned_data.get("name") if hasattr(form, "cleaned_data") else None
+            if not name or form.cleaned_data.get("DELETE"):
+                continue
+            if name in seen:
+                form.add_error("name", _("The rubric already has a criterion with this name."))
+            seen.add(name)
+
+
+CriterionFormSet = forms.modelformset_factory(
+    Criterion, form=CriterionForm, formset=FairCriteriaFormSet, extra=1, can_delete=True
+)
+
+
+class CopyCriteriaForm(ThaiForm):
+    source = forms.ModelChoiceField(
+        queryset=Fair.objects.none(),
+        required=False,
+        label=_("copy from fair"),
+        empty_label=_("the default rubric"),
+    )
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = (
+            Fair.objects.exclude(pk=fair.pk).filter(criteria__isnull=False).distinct()
+        )

@@ -1,0 +1,80 @@
+"""The one normaliser: any pasted spelling of a value comes out as the value itself."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from otop_fair.thai_text import (
+    INVISIBLE,
+    arabic_digits,
+    canonical_phone,
+    normalise_code,
+    normalise_text,
+)
+from tests.test_bad_input import SETTINGS
+from tests.thai_input import (
+    canonical_phones,
+    clean_codes,
+    clean_names,
+    invisible_only,
+    phone_spellings,
+    polluted,
+)
+
+
+@SETTINGS
+@given(data=st.data(), clean=clean_names)
+def test_a_polluted_name_normalises_to_the_clean_name(data, clean):
+    assert normalise_text(data.draw(polluted(clean))) == clean
+
+
+@SETTINGS
+@given(data=st.data(), clean=clean_codes)
+def test_a_code_with_thai_digits_and_invisibles_normalises_to_the_code(data, clean):
+    assert normalise_code(data.draw(polluted(clean, digits=True))) == clean
+
+
+@SETTINGS
+@given(text=st.text())
+def test_normalised_text_is_nfc_without_invisibles_and_stable(text):
+    once = normalise_text(text)
+    assert unicodedata.is_normalized("NFC", once)
+    assert not set(once) & set(INVISIBLE)
+    assert "\u0e4d\u0e32" not in once
+    assert normalise_text(once) == once
+
+
+@SETTINGS
+@given(text=invisible_only)
+def test_only_invisible_characters_normalise_to_nothing(text):
+    assert normalise_text(text) == ""
+
+
+def test_split_sara_am_with_a_tone_is_composed_in_the_right_order():
+    for typed in ("น\u0e4d\u0e49\u0e32", "น\u0e49\u0e4d\u0e32", "น\u0e4d\u0e32\u0e49", "นำ\u0e49"):
+        assert normalise_text(typed + "พริก") == "น้ำพริก"
+
+
+def test_thai_digits_become_arabic():
+    assert arabic_digits("OTOP-๕๐๑๒") == "OTOP-5012"
+
+
+@SETTINGS
+@given(data=st.data(), phone=canonical_phones)
+def test_every_spelling_of_a_phone_gives_its_one_form(data, phone):
+    assert canonical_phone(data.draw(phone_spellings(phone))) == phone
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "12345", "0812345", "08123456789", "1234567890", "โทรหาป้า", "+1 555 1234"]
+)
+def test_what_is_not_a_thai_phone_is_refused(typed):
+    with pytest.raises(ValueError):
+        canonical_phone(typed)
+
+
+def test_an_excel_number_that_lost_its_zero_is_a_mobile_again():
+    assert canonical_phone("812345670") == "0812345670"
+    assert canonical_phone(812345670.0) == "0812345670"

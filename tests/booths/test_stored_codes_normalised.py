@@ -9,7 +9,7 @@ from django.apps import apps
 from booths.models import Booth, Zone
 from tests.booths.factories import BoothFactory, ZoneFactory
 
-migration = importlib.import_module("booths.migrations.0005_normalise_stored_codes")
+migration = importlib.import_module("booths.migrations.0006_normalise_stored_codes")
 pytestmark = pytest.mark.django_db
 
 

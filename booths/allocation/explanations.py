@@ -36,6 +36,7 @@ class Explainer:
         self.by_province: dict[str, list[int]] = {}
         self.by_category: dict[str, list[int]] = {}
         self.type_holders: dict[int, list[int]] = {}
+        self.full_sentence: dict[int, str] = {}
         for i, x in sorted(chosen.items()):
             self.holders.setdefault(x, []).append(i)
             self.by_province.setdefault(inst.ranked[i].province, []).append(i)
@@ -135,8 +136,13 @@ class Explainer:
         if t not in self.type_holders:  # applicants of one type share their booths
             merged = [h for x in inst.compatible[t] for h in self.holders.get(x, [])]
             self.type_holders[t] = sorted(merged)
-        holders = [self.type_holders[t]]
-        return f"บูธที่รับสินค้าประเภทนี้{self._power(i)}เต็มด้วย{self.by_whom(i, holders)}"
+        holders = self.type_holders[t]
+        if holders and holders[-1] < self.tie_start[i] and t in self.full_sentence:
+            return self.full_sentence[t]  # no tie to name: the same sentence for the whole type
+        sentence = f"บูธที่รับสินค้าประเภทนี้{self._power(i)}เต็มด้วย{self.by_whom(i, [holders])}"
+        if holders and holders[-1] < self.tie_start[i]:
+            self.full_sentence[t] = sentence
+        return sentence
 
     def _kept_for_minimums(self, i: int) -> str:
         """The minimums that seated lower-ranked applicants fill and that i, seated in their

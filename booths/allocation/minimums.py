@@ -68,7 +68,10 @@ class MinimumSeats:
         }
 
     def filled(self, members) -> int:
-        counts = self._category_counts(members)
+        return self.filled_by(self._category_counts(members))
+
+    def filled_by(self, counts: dict[str, int]) -> int:
+        """Minimum seats filled by a set with these counts per primary category."""
         return sum(min(room, counts.get(c, 0)) for c, room in self.room.items())
 
     def _category_counts(self, members) -> dict[str, int]:
@@ -175,12 +178,13 @@ class Witness:
             self.matching.try_add(i, self.inst.type_of[i])
         self.counts = self.inst.cap_counts(self.members)
 
-    def admits(self, i: int, selected: list[int]) -> bool:
-        """Whether `selected` (everyone ranked above i who is seated) plus i can still be completed
-        to fill the most minimum seats; if so the witness grows to include i."""
+    def admits(self, i: int, selected: list[int], categories: dict[str, int]) -> bool:
+        """Whether `selected` (everyone ranked above i who is seated; `categories` counts them by
+        primary category) plus i can still be completed to fill the most minimum seats; if so the
+        witness grows to include i."""
         inst = self.inst
-        if i in self.members:
-            return True
+        if i in self.members or self.seats.filled_by(categories) >= self.best:
+            return True  # already proven, or the minimums are met as far as they can be
         if inst.cap_blocker(i, *self.counts) is None and self.matching.try_add(i, inst.type_of[i]):
             self.members.add(i)
             inst.count_in(i, *self.counts)

@@ -136,7 +136,7 @@ def select_applicants(inst: Instance) -> tuple[list[int], dict[int, str]]:
         reason = inst.cap_blocker(i, *counts)
         if reason is None and not matching.try_add(i, t):
             reason = BOOTHS_FULL
-        if reason is None and witness is not None and not witness.admits(i, selected):
+        if reason is None and witness is not None and not witness.admits(i, selected, counts[1]):
             matching.release(i, t)
             reason = CATEGORY_MIN
         if reason is not None:

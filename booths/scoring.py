@@ -5,16 +5,20 @@ Pure Python with no Django imports, so property tests and benchmarks call it dir
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 DEFAULT_DISAGREEMENT_THRESHOLD = 20.0
 """Points on the 0–100 scale between the highest and lowest review of one application."""
 
-TOTAL_DECIMALS = 6
-"""Totals are rounded to this many decimals; equal rounded totals are a tie (and share a rank)."""
+TOTAL_DECIMALS = 2
+"""The precision the committee sees on the ranking page: totals are stored, compared and shown at
+this many decimals, so two totals that look equal are a tie (they share a rank, and the allocation
+orders them by its lottery)."""
 
 _ZERO_SPREAD = 1e-9
 
@@ -44,6 +48,14 @@ class RankedApplicant:
     has_disagreement: bool = False
     raw_total: float = 0.0
     spread: float = 0.0
+
+
+@functools.lru_cache(maxsize=65536)
+def shown_total(value: float) -> float:
+    """`value` at TOTAL_DECIMALS places, halves rounded up as the page's floatformat rounds them
+    (round() would turn 2.675 into 2.67 while the page shows 2.68)."""
+    step = Decimal(1).scaleb(-TOTAL_DECIMALS)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def review_total(criteria: Sequence[CriterionSpec], scores: Mapping[Hashable, float]) -> float:
@@ -101,7 +113,7 @@ def _application_rows(criteria, reviews, raw, used) -> list[dict]:
             {
                 "application_id": application_id,
                 "order": order,
-                "total": round(math.fsum(values) / len(values), TOTAL_DECIMALS),
+                "total": shown_total(math.fsum(values) / len(values)),
                 "raw_total": math.fsum(raw[i] for i in indexes) / len(indexes),
                 "spread": max(values) - min(values),
                 "criterion_means": _criterion_means(criteria, [reviews[i] for i in indexes]),
@@ -152,7 +164,7 @@ def aggregate(
             review_count=row["review_count"],
             rank=row["rank"],
             is_tied=row["is_tied"],
-            has_disagreement=round(row["spread"], TOTAL_DECIMALS) > disagreement_threshold,
+            has_disagreement=shown_total(row["spread"]) > disagreement_threshold,
             raw_total=row["raw_total"],
             spread=row["spread"],
         )

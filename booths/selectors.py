@@ -84,7 +84,10 @@ def _aggregated(fair, specs, normalise):
     mark = _counted_scores(fair).aggregate(
         rows=Count("pk"), reviews=Sum("review_id"), latest=Max("updated_at")
     )
-    inputs = repr((fair.pk, normalise, specs, mark["rows"], mark["reviews"], mark["latest"]))
+    inputs = repr(
+        (fair.pk, normalise, specs, mark["rows"], mark["reviews"], mark["latest"])
+        + (scoring.TOTAL_DECIMALS,)  # an aggregate kept at another precision is not this one
+    )
     key = "booths:ranking:" + hashlib.sha256(inputs.encode()).hexdigest()
     return computed_once(
         key,

@@ -2,23 +2,34 @@
 
 Pure Python with no Django imports. The steps (see `allocate`):
 
-1. Rank applicants by score; equal scores are ordered by a lottery drawn from the seed.
-2. Reserve: for each category with a minimum, seat its best-ranked applicants (still in rank order)
-   until the minimum is met, as far as booths and caps allow.
-3. Select: go down the ranking and seat each applicant if everyone already selected plus them can
-   still be given compatible booths within the caps (an augmenting-path check).
-4. Choose: the selected applicants pick booths in rank order; each takes the most preferred booth
+1. Rank applicants by score, compared at the precision the committee sees (`scoring.shown_total`);
+   equal scores are ordered by a lottery drawn from the fair's published seed.
+2. Select: go down the ranking and seat each applicant who, together with everyone seated above
+   them, fits the caps and can be given compatible booths (an augmenting-path check), unless
+   seating them would leave a category minimum less met than it could be.
+3. Choose: the selected applicants pick booths in rank order; each takes the most preferred booth
    that still leaves a compatible booth for everyone selected after them.
 
-Booths that every applicant sees alike (same zone, type, categories, electricity and corner) form
-one class with a capacity, so the matching graph is applicants x classes rather than x booths.
+The rule for minimums: a category's minimum counts seated applicants whose primary category it
+is, and minimums are met as far as booths and caps allow (the most minimum seats, summed over
+categories, that any allowed set of seated applicants fills). A minimum displaces a higher-ranked
+applicant only when no allowed set that seats them, and everyone seated above them, meets the
+minimums that far. So everyone seated above a waiting applicant is ranked above them.
+
 An applicant's caps category is their primary category: the first of their categories in sorted
 order. Without caps the number seated is the maximum possible; with caps, priority wins where the
 two conflict (seating a higher-ranked applicant can block two lower-ranked ones), and no waiting
-applicant could be added to the seated ones without breaking a rule.
+applicant could be added to the seated ones without breaking a rule or a minimum.
 
-The steps live in `selection`, the augmenting paths in `matching`, the Thai sentences in
-`explanations`; the dataclasses it takes and returns in `records`.
+Preferences are the wished zones and booth types in order, then a corner if asked for. Not asking
+for a corner is no wish against one, so such an applicant never holds a corner another wanted when
+a plain booth would do them as well.
+
+Booths that every applicant sees alike (same zone, type, categories, electricity and corner) form
+one class with a capacity, so the matching graph is applicants x classes rather than x booths.
+The steps live in `selection`, the augmenting paths in `matching`, the minimum seats in
+`minimums`, the Thai sentences in `explanations`; the dataclasses it takes and returns in
+`records`.
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ from booths.allocation.records import (
     ALGORITHM_VERSION,
     BOOTHS_FULL,
     CATEGORY_MAX,
+    CATEGORY_MIN,
     PROVINCE_CAP,
     AllocationResult,
     Applicant,
@@ -44,6 +56,7 @@ __all__ = [
     "ALGORITHM_VERSION",
     "BOOTHS_FULL",
     "CATEGORY_MAX",
+    "CATEGORY_MIN",
     "PROVINCE_CAP",
     "AllocationResult",
     "Applicant",
@@ -66,12 +79,12 @@ def allocate(
 ) -> AllocationResult:
     """Allocate booths (see the module docstring); `labels` names provinces and categories in Thai."""
     inst = Instance(lottery_order(applicants, seed), list(booths), rules or Rules())
-    selected, blocked, reserved = select_applicants(inst)
+    selected, blocked = select_applicants(inst)
     chosen = choose_booths(inst, selected)
-    explain = Explainer(inst, chosen, labels or {})
+    explain = Explainer(inst, chosen, labels or {}, seed)
     result = AllocationResult({}, {}, [], [], [a.id for a in inst.ranked], {})
     _seat_selected(result, inst, chosen, explain)
-    _list_the_rest(result, inst, blocked, max(reserved, default=-1), explain)
+    _list_the_rest(result, inst, blocked, explain)
     return result
 
 
@@ -88,9 +101,7 @@ def _seat_selected(result: AllocationResult, inst: Instance, chosen, explain: Ex
         result.explanations[ranked[i].id] = explain.seated(i, booth.code, rank)
 
 
-def _list_the_rest(
-    result: AllocationResult, inst: Instance, blocked, last_reserved: int, explain: Explainer
-) -> None:
+def _list_the_rest(result: AllocationResult, inst: Instance, blocked, explain: Explainer) -> None:
     """Everyone not seated waits in rank order, unless no booth could ever take them."""
     for i, applicant in enumerate(inst.ranked):
         if applicant.id in result.seated:
@@ -101,6 +112,4 @@ def _list_the_rest(
             continue
         result.waitlist.append(applicant.id)
         result.reasons[applicant.id] = blocked[i]
-        result.explanations[applicant.id] = explain.waiting(
-            i, len(result.waitlist), blocked[i], last_reserved > i
-        )
+        result.explanations[applicant.id] = explain.waiting(i, len(result.waitlist), blocked[i])

@@ -6,11 +6,12 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
-ALGORITHM_VERSION = "1.0"
+ALGORITHM_VERSION = "2.0"
 
 PROVINCE_CAP = "province_cap"
 CATEGORY_MAX = "category_max"
 BOOTHS_FULL = "booths_full"
+CATEGORY_MIN = "category_min"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,10 @@ class Applicant:
     preferences: tuple[str, ...] = ()
     needs_electricity: bool = False
     wants_corner: bool = False
+
+    def __post_init__(self):
+        # A wish named twice is one wish: it keeps its first place, and choice ranks count wishes.
+        object.__setattr__(self, "preferences", tuple(dict.fromkeys(self.preferences)))
 
     @property
     def primary_category(self) -> str:
@@ -65,8 +70,9 @@ class AllocationResult:
 
 
 def natural_key(code: str) -> tuple:
-    """ "A2" sorts before "A10"."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", code))
+    """ "A2" sorts before "A10"; any text has a key. Runs of decimal digits (of any script, such as
+    Thai ๑๐) compare as numbers; other digit-like characters (superscripts) compare as text."""
+    return tuple((0, int(p), p) if p.isdecimal() else (1, 0, p) for p in re.split(r"(\d+)", code))
 
 
 def choice_rank_of(applicant: Applicant, booth: BoothSpec) -> int | None:

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from booths.allocation.matching import ClassMatching
+from booths.allocation.minimums import Witness
 from booths.allocation.records import (
     BOOTHS_FULL,
     CATEGORY_MAX,
+    CATEGORY_MIN,
     PROVINCE_CAP,
     Applicant,
     BoothSpec,
@@ -17,16 +19,17 @@ from booths.allocation.records import (
     choice_rank_of,
     natural_key,
 )
+from booths.scoring import shown_total
 
 
 def lottery_order(applicants: Sequence[Applicant], seed: int) -> list[Applicant]:
-    """Best score first; scores equal to six decimals are ordered by a hash of (seed, id), which
-    is the same on every run and machine."""
+    """Best score first, scores compared at the precision the committee sees (`shown_total`);
+    equal scores are ordered by a hash of (seed, id), which is the same on every run and machine."""
 
     def draw(a: Applicant) -> str:
         return hashlib.sha256(f"{seed}\x1f{a.id!r}".encode()).hexdigest()
 
-    return sorted(applicants, key=lambda a: (-round(a.score, 6), draw(a), repr(a.id)))
+    return sorted(applicants, key=lambda a: (-shown_total(a.score), draw(a), repr(a.id)))
 
 
 def _class_key(b: BoothSpec) -> tuple:
@@ -43,6 +46,7 @@ class Instance:
     classes: list[list[BoothSpec]] = field(default_factory=list)
     type_of: list[int] = field(default_factory=list)
     compatible: list[list[int]] = field(default_factory=list)
+    primary: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         grouped: dict[tuple, list[BoothSpec]] = {}
@@ -58,7 +62,48 @@ class Instance:
                     [x for x, cls in enumerate(self.classes) if cls[0].accepts(applicant)]
                 )
             self.type_of.append(type_index[key])
-        self.matching = ClassMatching([len(c) for c in self.classes], self.compatible)
+        self.primary = [a.primary_category for a in self.ranked]
+        self.matching = self.new_matching()
+
+    def placeable(self, i: int) -> bool:
+        return bool(self.compatible[self.type_of[i]])
+
+    def new_matching(self) -> ClassMatching:
+        return ClassMatching([len(c) for c in self.classes], [list(x) for x in self.compatible])
+
+    def cap_blocker(self, i: int, provinces, categories) -> str | None:
+        """Which cap (if any) seating applicant i would break, given the counts so far."""
+        province, category = self.ranked[i].province, self.primary[i]
+        cap = self.rules.province_caps.get(province)
+        if cap is not None and provinces.get(province, 0) >= cap:
+            return PROVINCE_CAP
+        cap = self.rules.category_max.get(category)
+        if cap is not None and categories.get(category, 0) >= cap:
+            return CATEGORY_MAX
+        return None
+
+    def count_in(self, i: int, provinces, categories) -> None:
+        province, category = self.ranked[i].province, self.primary[i]
+        provinces[province] = provinces.get(province, 0) + 1
+        categories[category] = categories.get(category, 0) + 1
+
+    def cap_counts(self, members) -> tuple[dict[str, int], dict[str, int]]:
+        provinces: dict[str, int] = {}
+        categories: dict[str, int] = {}
+        for i in members:
+            self.count_in(i, provinces, categories)
+        return provinces, categories
+
+    def feasible(self, members) -> bool:
+        """Whether these applicants can all be seated together within the caps."""
+        provinces, categories = self.cap_counts(members)
+        caps = self.rules
+        if any(provinces.get(p, 0) > cap for p, cap in caps.province_caps.items()):
+            return False
+        if any(categories.get(c, 0) > cap for c, cap in caps.category_max.items()):
+            return False
+        matching = self.new_matching()
+        return all(matching.try_add(i, self.type_of[i]) for i in members)
 
     def preference_groups(self, i: int) -> list[list[int]]:
         """Compatible classes grouped by the applicant's liking, most liked group first."""
@@ -68,53 +113,38 @@ class Instance:
         for x in self.compatible[self.type_of[i]]:
             booth = self.classes[x][0]
             rank = choice_rank_of(applicant, booth) or missing
-            key = (rank, applicant.wants_corner and not booth.is_corner, booth.is_corner)
+            # Not asking for a corner is no wish against one: such an applicant likes corner and
+            # plain booths alike, and so stays movable for someone who did ask (see choose_booths).
+            key = (rank, applicant.wants_corner and not booth.is_corner)
             keyed.setdefault(key, []).append(x)
         return [keyed[key] for key in sorted(keyed)]
 
 
-def _cap_blocker(applicant: Applicant, rules: Rules, province_count, category_count) -> str | None:
-    cap = rules.province_caps.get(applicant.province)
-    if cap is not None and province_count.get(applicant.province, 0) >= cap:
-        return PROVINCE_CAP
-    cap = rules.category_max.get(applicant.primary_category)
-    if cap is not None and category_count.get(applicant.primary_category, 0) >= cap:
-        return CATEGORY_MAX
-    return None
-
-
-def select_applicants(inst: Instance) -> tuple[list[int], dict[int, str], set[int]]:
-    """Reserve category minimums, then seat in rank order while everyone stays matchable."""
-    rules, matching = inst.rules, inst.matching
-    province_count: dict[str, int] = {}
-    category_count: dict[str, int] = {}
-    selected: set[int] = set()
-    reserved: set[int] = set()
+def select_applicants(inst: Instance) -> tuple[list[int], dict[int, str]]:
+    """Go down the ranking and seat each applicant who fits the caps and the booths together with
+    everyone seated above them, unless that would leave fewer minimum seats filled than the rules
+    allow (see `minimums`). Everyone above a waiting applicant is therefore ranked above them."""
+    matching = inst.matching
+    counts = inst.cap_counts(())
+    witness = Witness(inst) if any(inst.rules.category_min.values()) else None
+    selected: list[int] = []
     blocked: dict[int, str] = {}
-
-    def consider(i: int) -> bool:
-        applicant = inst.ranked[i]
-        reason = _cap_blocker(applicant, rules, province_count, category_count)
-        if reason is None and not matching.try_add(i, inst.type_of[i]):
+    for i in range(len(inst.ranked)):
+        t = inst.type_of[i]
+        if not inst.compatible[t]:
+            continue
+        reason = inst.cap_blocker(i, *counts)
+        if reason is None and not matching.try_add(i, t):
             reason = BOOTHS_FULL
+        if reason is None and witness is not None and not witness.admits(i, selected, counts[1]):
+            matching.release(i, t)
+            reason = CATEGORY_MIN
         if reason is not None:
             blocked[i] = reason
-            return False
-        selected.add(i)
-        blocked.pop(i, None)
-        province_count[applicant.province] = province_count.get(applicant.province, 0) + 1
-        category = applicant.primary_category
-        category_count[category] = category_count.get(category, 0) + 1
-        return True
-
-    for i, applicant in enumerate(inst.ranked if rules.category_min else ()):
-        category = applicant.primary_category
-        if category_count.get(category, 0) < rules.category_min.get(category, 0) and consider(i):
-            reserved.add(i)
-    for i in range(len(inst.ranked)):
-        if i not in selected and inst.compatible[inst.type_of[i]]:
-            consider(i)
-    return sorted(selected), blocked, reserved
+            continue
+        selected.append(i)
+        inst.count_in(i, *counts)
+    return selected, blocked
 
 
 def choose_booths(inst: Instance, selected: list[int]) -> dict[int, int]:

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from booths import allocation
+from booths import allocation, scoring
 from booths.models import (
     AllocationRun,
     Application,
@@ -177,7 +177,7 @@ def _store_results(run, result, scores):
                 run=run,
                 application_id=app_id,
                 rank=rank,
-                score=round(scores[app_id], 3),
+                score=scoring.shown_total(scores[app_id]),
                 booth_id=result.seated.get(app_id),
                 choice_rank=result.choice_rank.get(app_id),
                 waitlist_position=waitlist.get(app_id),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -54,11 +55,20 @@ def run_detail(request, pk, obj):
     results = obj.results.select_related("application__group", "booth__zone")
     page = Paginator(results, 100).get_page(request.GET.get("page"))
     others = obj.fair.runs.exclude(pk=obj.pk)
-    return render(
-        request,
-        "booths/run_detail.html",
-        {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others},
+    context = {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others}
+    context["tied_scores"] = _tied_scores(obj, page)
+    return render(request, "booths/run_detail.html", context)
+
+
+def _tied_scores(run, page):
+    """The scores on this page that more than one applicant of the run shares (one query)."""
+    shared = (
+        run.results.filter(score__in={r.score for r in page})
+        .values("score")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
     )
+    return {row["score"] for row in shared}
 
 
 @requires("booths.manage_fair", get_object=run_from)

@@ -5,7 +5,18 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from booths.allocation import Applicant, BoothSpec, Rules, allocate, choice_rank_of
+from booths.allocation import Applicant, BoothSpec, Rules, allocate
+from tests.booths.allocation_oracle import (
+    committee_score,
+    feasible,
+    largest_feasible,
+    liking,
+    matchings,
+    minimum_seats,
+    rightful_seated,
+    takes,
+    within_caps,
+)
 
 CATEGORIES = ["food", "textile"]
 PROVINCES = ["P1", "P2"]
@@ -23,7 +34,7 @@ applicant_specs = st.tuples(
     st.integers(1, 3),
     st.sets(st.sampled_from(CATEGORIES), min_size=1, max_size=2),
     st.sampled_from(PROVINCES),
-    st.lists(st.sampled_from(WISHES), unique=True, max_size=3),
+    st.lists(st.sampled_from(WISHES), max_size=3),
     st.booleans(),
     st.booleans(),
 )
@@ -49,54 +60,11 @@ def fairs(draw, caps=True, minimums=False):
         category_max=draw(st.dictionaries(st.sampled_from(CATEGORIES), st.integers(0, 3)))
         if caps
         else {},
-        category_min=draw(
-            st.dictionaries(st.sampled_from(CATEGORIES), st.integers(1, 3), max_size=1)
-        )
+        category_min=draw(st.dictionaries(st.sampled_from(CATEGORIES), st.integers(1, 3)))
         if minimums
         else {},
     )
     return applicants, booths, rules, draw(st.integers(0, 5))
-
-
-def within_caps(group, rules):
-    for key, caps in (
-        (lambda a: a.province, rules.province_caps),
-        (lambda a: a.primary_category, rules.category_max),
-    ):
-        for name, cap in caps.items():
-            if sum(1 for a in group if key(a) == name) > cap:
-                return False
-    return True
-
-
-def matchings(group, booths):
-    """Every way to give each applicant in `group` its own compatible booth."""
-    if not group:
-        yield {}
-        return
-    first, rest = group[0], group[1:]
-    for booth in booths:
-        if booth.accepts(first):
-            others = [b for b in booths if b is not booth]
-            for matching in matchings(rest, others):
-                yield {first.id: booth, **matching}
-
-
-def feasible(group, booths, rules):
-    return within_caps(group, rules) and next(matchings(group, booths), None) is not None
-
-
-def largest_feasible(applicants, booths, rules):
-    for size in range(len(applicants), -1, -1):
-        if any(feasible(list(g), booths, rules) for g in itertools.combinations(applicants, size)):
-            return size
-    return 0
-
-
-def liking(applicant, booth):
-    """The applicant's order of preference over booths: zone/type rank, then the corner wish."""
-    rank = choice_rank_of(applicant, booth) or len(applicant.preferences) + 1
-    return (rank, applicant.wants_corner and not booth.is_corner, booth.is_corner)
 
 
 def by_id(applicants):
@@ -110,7 +78,7 @@ def test_every_seat_respects_categories_facilities_caps_and_one_booth_each(fair)
     result = allocate(applicants, booths, rules, seed)
     people, places = by_id(applicants), {b.id: b for b in booths}
     assert len(set(result.seated.values())) == len(result.seated)
-    assert all(places[b].accepts(people[a]) for a, b in result.seated.items())
+    assert all(takes(places[b], people[a]) for a, b in result.seated.items())
     assert within_caps([people[a] for a in result.seated], rules)
     everyone = list(result.seated) + result.waitlist + result.unplaceable
     assert sorted(everyone) == sorted(people)
@@ -138,16 +106,51 @@ def test_nobody_waits_who_could_be_seated_with_everyone_seated_above_them(fair):
         assert not feasible([*above, people[applicant_id]], booths, rules)
 
 
-@settings(max_examples=200, deadline=None)
-@given(fairs(caps=False, minimums=True))
-def test_a_category_minimum_is_met_as_far_as_booths_allow(fair):
+@settings(max_examples=300, deadline=None)
+@given(fairs(minimums=True))
+def test_the_seated_are_the_best_in_rank_order_of_the_sets_that_meet_minimums_as_far_as_allowed(
+    fair,
+):
+    """Brute force over every subset: within caps and booths, filling the most minimum seats the
+    rules allow, and then the best-ranked such set (a minimum displaces a higher-ranked applicant
+    only when no allowed set seating them meets the minimums as far)."""
     applicants, booths, rules, seed = fair
     result = allocate(applicants, booths, rules, seed)
     people = by_id(applicants)
-    for category, minimum in rules.category_min.items():
-        members = [a for a in applicants if a.primary_category == category]
-        seated = sum(1 for a in result.seated if people[a].primary_category == category)
-        assert seated >= min(minimum, largest_feasible(members, booths, Rules()))
+    ranked = [people[a] for a in result.order]
+    assert set(result.seated) == rightful_seated(ranked, booths, rules)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fairs(minimums=True))
+def test_nobody_holds_a_booth_they_did_not_ask_for_that_another_wished_for_if_a_swap_costs_nothing(
+    fair,
+):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people, places = by_id(applicants), {b.id: b for b in booths}
+    for holder, wisher in itertools.permutations(result.seated, 2):
+        held, own = places[result.seated[holder]], places[result.seated[wisher]]
+        if takes(own, people[holder]) and takes(held, people[wisher]):
+            costs_holder_nothing = liking(people[holder], own) == liking(people[holder], held)
+            assert not (
+                costs_holder_nothing and liking(people[wisher], held) < liking(people[wisher], own)
+            )
+
+
+@settings(max_examples=200, deadline=None)
+@given(fairs(minimums=True))
+def test_minimums_are_met_as_far_as_booths_and_caps_allow(fair):
+    applicants, booths, rules, seed = fair
+    result = allocate(applicants, booths, rules, seed)
+    people = by_id(applicants)
+    most = max(
+        minimum_seats(group, rules)
+        for size in range(len(applicants) + 1)
+        for group in itertools.combinations(applicants, size)
+        if feasible(group, booths, rules)
+    )
+    assert minimum_seats([people[a] for a in result.seated], rules) == most
 
 
 @settings(max_examples=200, deadline=None)
@@ -171,7 +174,7 @@ def test_nobody_envies_a_lower_ranked_booth_they_could_simply_swap_for(fair):
     seated = [a for a in result.order if a in result.seated]
     for high, low in itertools.combinations(seated, 2):
         mine, theirs = places[result.seated[high]], places[result.seated[low]]
-        swap_possible = theirs.accepts(people[high]) and mine.accepts(people[low])
+        swap_possible = takes(theirs, people[high]) and takes(mine, people[low])
         prefers_theirs = liking(people[high], theirs)[0] < liking(people[high], mine)[0]
         assert not (swap_possible and prefers_theirs)
 
@@ -196,8 +199,21 @@ def test_the_lottery_only_reorders_equal_scores(fair, other_seed):
         allocate(applicants, booths, rules, seed),
         allocate(applicants, booths, rules, other_seed),
     ):
-        scores = [people[a].score for a in result.order]
+        scores = [committee_score(people[a].score) for a in result.order]
         assert scores == sorted(scores, reverse=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 100), min_size=2, max_size=8), st.integers(0, 10**6))
+def test_scores_equal_at_the_committees_two_decimals_are_a_lottery_and_others_are_not(scores, seed):
+    applicants = [Applicant(n, score, frozenset({"food"}), "P1") for n, score in enumerate(scores)]
+    order = allocate(applicants, [], seed=seed).order
+    shown = [committee_score(scores[n]) for n in order]
+    assert shown == sorted(shown, reverse=True)
+    as_shown = [
+        Applicant(a.id, float(committee_score(a.score)), a.categories, "P1") for a in applicants
+    ]
+    assert allocate(as_shown, [], seed=seed).order == order
 
 
 FOOD, TEXTILE = frozenset({"food"}), frozenset({"textile"})
@@ -338,13 +354,13 @@ def reference_allocation(ranked, booths, rules):
     selected = []
     for applicant in ranked:
         group = [*selected, applicant]
-        accepted = {a.id: [b.id for b in booths if b.accepts(a)] for a in group}
+        accepted = {a.id: [b.id for b in booths if takes(b, a)] for a in group}
         if within_caps(group, rules) and perfect_matching_exists(accepted):
             selected.append(applicant)
-    allowed = {a.id: [b.id for b in booths if b.accepts(a)] for a in selected}
+    allowed = {a.id: [b.id for b in booths if takes(b, a)] for a in selected}
     got = []
     for applicant in selected:
-        mine = [b for b in booths if b.accepts(applicant)]
+        mine = [b for b in booths if takes(b, applicant)]
         for key in sorted({liking(applicant, b) for b in mine}):
             trial = {**allowed, applicant.id: [b.id for b in mine if liking(applicant, b) == key]}
             if perfect_matching_exists(trial):

@@ -212,3 +212,17 @@ def test_a_new_version_lapses_open_offers(scored, cm_officer):
     second = run_allocation(fair=fair, by=cm_officer, seed=6)
     publish_allocation(fair=fair, run=second, by=cm_officer, reason="แก้ไขผัง")
     assert WaitlistOffer.objects.get().status == OfferStatus.EXPIRED
+
+
+def test_the_run_page_states_the_rule_for_minimums_and_marks_ties_drawn_by_lot(
+    scored, cm_officer, client_for
+):
+    fair, _ = scored  # nobody is scored yet: all six tie at 0.00
+    run = run_allocation(fair=fair, by=cm_officer, seed=8)
+    page = client_for(cm_officer).get(f"/fairs/runs/{run.pk}/").content.decode()
+    assert "จำนวนขั้นต่ำจะแทนที่ผู้สมัครที่ได้ลำดับสูงกว่าได้ก็ต่อเมื่อไม่มีการจัดสรรใด" in page
+    assert page.count("เสมอ จับฉลาก") == 6
+    waiting = run.results.filter(booth=None).first()
+    assert "ซึ่งคะแนนเท่ากัน (0.00) แต่จับฉลากได้ลำดับก่อน ด้วยเลขสุ่มที่ประกาศของงาน (8)" in (
+        waiting.explanation
+    )

@@ -1,8 +1,10 @@
 """Score aggregation: a hand-worked panel, and properties over random panels (hypothesis)."""
 
+import itertools
 import math
 
 import pytest
+from django.template.defaultfilters import floatformat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,7 +68,7 @@ def test_a_reviewer_with_one_review_or_identical_totals_counts_as_the_panel_mean
     ranked = aggregate(QUALITY_AND_STORY, reviews, normalise=True)
     panel_mean = (100 + 50 + 50) / 3
     assert all(math.isfinite(r.total) for r in ranked)
-    assert all(r.total == pytest.approx(panel_mean) for r in ranked)
+    assert all(r.total == pytest.approx(panel_mean, abs=0.005) for r in ranked)
     assert all(r.rank == 1 and r.is_tied for r in ranked)
 
 
@@ -98,10 +100,6 @@ def panels(draw):
     return criteria, reviews
 
 
-def standing(ranked):
-    return [(r.application_id, r.rank, r.is_tied) for r in ranked]
-
-
 def change_reviewer(reviews, reviewer, change):
     return [
         ReviewScores(r.application_id, r.reviewer_id, {c: change(s) for c, s in r.scores.items()})
@@ -123,21 +121,30 @@ def test_under_normalisation_a_reviewer_adding_a_constant_or_scaling_changes_no_
     before = aggregate(criteria, reviews, normalise=True)
     for change in (lambda s: s + shift, lambda s: s * factor):
         after = aggregate(criteria, change_reviewer(reviews, reviewer, change), normalise=True)
-        assert standing(after) == standing(before)
+        assert_same_order(before, after)
         assert_same_shape(before, after)
+
+
+def assert_same_order(before, after):
+    """Totals are kept at the committee's two decimals, so rounding may join or split a tie, but
+    no application overtakes another it was clearly behind."""
+    was = {r.application_id: r.total for r in before}
+    now = {r.application_id: r.total for r in after}
+    for a, b in itertools.permutations(was, 2):
+        if was[a] > was[b] + 0.02:
+            assert now[a] >= now[b]
 
 
 def assert_same_shape(before, after):
     """Totals move together by one increasing linear map (the panel's own mean and spread)."""
     x = [r.total for r in before]
     y = [r.total for r in after]
-    if max(x) - min(x) < 1e-9:
-        assert max(y) - min(y) == pytest.approx(0, abs=1e-9)
+    if max(x) - min(x) < 1:  # too close for a slope measured on two-decimal totals
         return
     low, high = x.index(min(x)), x.index(max(x))
     slope = (y[high] - y[low]) / (x[high] - x[low])
     assert slope > 0
-    assert y == pytest.approx([y[low] + slope * (v - x[low]) for v in x], abs=1e-4)
+    assert y == pytest.approx([y[low] + slope * (v - x[low]) for v in x], abs=0.02 * (1 + slope))
 
 
 @settings(max_examples=300, deadline=None)
@@ -163,6 +170,7 @@ def test_plain_totals_are_the_mean_review_total_within_0_and_100(panel):
             for x in reviews
             if x.application_id == r.application_id
         ]
-        assert r.total == pytest.approx(sum(mine) / len(mine))
+        # Stored and compared at the two decimals the committee sees (halves up, as floatformat).
+        assert r.total == float(floatformat(sum(mine) / len(mine), 2))
         assert -1e-9 <= r.total <= 100 + 1e-9
-        assert r.has_disagreement == (round(max(mine) - min(mine), 6) > 20)
+        assert r.has_disagreement == (float(floatformat(max(mine) - min(mine), 2)) > 20)

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
@@ -24,6 +25,7 @@ class FairForm(forms.ModelForm):
             "applications_open_on",
             "applications_close_on",
             "booth_count",
+            "rubric_shared",
         ]
         widgets = {
             name: DATE
@@ -214,10 +216,15 @@ class CopyCriteriaForm(forms.Form):
         empty_label=_("the default rubric"),
     )
 
-    def __init__(self, *args, fair, **kwargs):
+    def __init__(self, *args, fair, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Another province's rubric is a copy source only when its fair shares it.
+        own = Fair.objects.visible_to(user).values("pk")
         self.fields["source"].queryset = (
-            Fair.objects.exclude(pk=fair.pk).filter(criteria__isnull=False).distinct()
+            Fair.objects.exclude(pk=fair.pk)
+            .filter(criteria__isnull=False)
+            .filter(Q(pk__in=own) | Q(rubric_shared=True))
+            .distinct()
         )
 
 

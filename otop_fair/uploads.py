@@ -99,5 +99,6 @@ def image_response(field_file):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
+    # A shared phone's browser keeps no copy of another person's photos.
+    response["Cache-Control"] = "no-store"
     return response

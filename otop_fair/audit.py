@@ -72,6 +72,7 @@ class AuditEntry:
     user: str
     model: str
     model_key: str
+    object_id: object
     object_repr: str
     change_type: str
     reason: str
@@ -214,6 +215,7 @@ def _entry(model, record, before, fk_names, names):
         user=(user.get_full_name() or user.username) if user else "",
         model=str(model._meta.verbose_name),
         model_key=model._meta.label_lower,
+        object_id=getattr(record, model._meta.pk.attname),
         object_repr=_describe(model, record, fk_names),
         change_type=record.history_type,
         reason=record.history_change_reason or "",

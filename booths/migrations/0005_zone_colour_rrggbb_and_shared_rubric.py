@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='zone',
             name='color',
-            field=models.CharField(default='#0d6efd', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9A-Fa-f]{6}$', 'Choose a colour written as #rrggbb, e.g. #0d6efd.', code='colour')], verbose_name='colour'),
+            field=models.CharField(default='#0d6efd', max_length=7, validators=[django.core.validators.RegexValidator('\\A#[0-9A-Fa-f]{6}\\Z', 'Choose a colour written as #rrggbb, e.g. #0d6efd.', code='colour')], verbose_name='colour'),
         ),
         migrations.RunPython(repaint_bad_colours, migrations.RunPython.noop),
         migrations.AddConstraint(

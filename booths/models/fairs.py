@@ -109,9 +109,10 @@ class Fair(models.Model):
         return [self.start_date + datetime.timedelta(days=i) for i in range(days)]
 
 
+# PostgreSQL's `$` is the very end; Python's would also match before a final newline.
 ZONE_COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 zone_colour_validator = RegexValidator(
-    ZONE_COLOUR_PATTERN, _("Choose a colour written as #rrggbb, e.g. #0d6efd."), code="colour"
+    r"\A#[0-9A-Fa-f]{6}\Z", _("Choose a colour written as #rrggbb, e.g. #0d6efd."), code="colour"
 )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
+    MAX_PHOTOS_PER_PRODUCT,
     Category,
     Certification,
     CertificationStatus,
@@ -176,7 +177,17 @@ class PhotoForm(forms.Form):
     photo = forms.FileField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 10 MB."))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
+    def __init__(self, *args, product=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product = product
+
     def clean_photo(self):
+        # Count first: a ninth photo is refused before a single pixel of it is decoded.
+        if self.product is not None and self.product.photos.count() >= MAX_PHOTOS_PER_PRODUCT:
+            raise forms.ValidationError(
+                _("A product can have at most 8 photos. Remove one before adding another."),
+                code="too_many_photos",
+            )
         full, thumbnail = validate_and_reencode_image(self.cleaned_data["photo"])
         self.cleaned_data["thumbnail"] = thumbnail
         return full

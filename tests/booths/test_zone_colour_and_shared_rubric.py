@@ -19,7 +19,7 @@ RRGGBB = re.compile(r"#[0-9A-Fa-f]{6}")
 colours = st.one_of(
     st.from_regex(RRGGBB, fullmatch=True),
     st.text(max_size=12),
-    st.sampled_from(['red', '#fff', '#0d6efd"', "#0d6efd;x", "#0d6efd\n", "url(#a)", "#GGGGGG"]),
+    st.sampled_from(["red", "#fff", '#0d6efd"', "#0d6efd;x", "#0d6efd\n", "url(#a)", "#GGGGGG"]),
 )
 
 

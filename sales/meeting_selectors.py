@@ -9,6 +9,8 @@ def meetings_visible_to(user):
     """Officers: the meetings of their provinces (with or without a fair); producers: the
     meetings their group attended."""
     meetings = NetworkMeeting.objects.select_related("fair")
+    if not user.is_active:
+        return meetings.none()
     if user.is_superuser:
         return meetings
     if user.is_officer:

@@ -34,10 +34,15 @@ NEXT_STATE = {
 
 class FairQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Officers manage the fairs of their provinces; everyone else reads every fair."""
-        if user.is_officer and not user.is_superuser:
+        """The fairs an officer manages: their provinces' (a superuser: every fair). Anyone else
+        — or an officer without a province — manages none: no link never means every fair."""
+        if not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.is_officer:
             return self.filter(province__officers=user)
-        return self
+        return self.none()
 
 
 class Fair(models.Model):

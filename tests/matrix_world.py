@@ -316,7 +316,9 @@ def _every_audited_model(users, reg, fair_objects):
         fair_objects["application_b"],
     )
     officer = users["officer_province"]
-    StarRating.objects.create(product=reg["product_a"], round=reg["round"], score=Decimal(85))
+    # An earlier round's rating, so the forms may still rate product A in the world's round.
+    earlier = RatingRoundFactory(year=2022)
+    StarRating.objects.create(product=reg["product_a"], round=earlier, score=Decimal(85))
     EligibilityRule.objects.create(fair=fair, kind="registered")
     EligibilityOverride.objects.create(
         application=app_b, is_eligible=True, reason="ยืนยันทะเบียนแล้ว", decided_by=officer

@@ -336,7 +336,10 @@ SHOWS_EVERY_GROUP = {"audit_log", "booths:ranking"}
 GET_PAGES = sorted(set(NAMES) - POST_ONLY - SHOWS_EVERY_GROUP)
 
 
-@pytest.mark.parametrize("role", ["producer_b", "committee_other", "officer_other"])
+@pytest.mark.parametrize(
+    "role",
+    ["producer_b", "committee_other", "officer_other", "role_changed", "committee_elsewhere"],
+)
 def test_pages_open_to_outsiders_never_show_group_a(db, world, clients, role):
     client = clients[role]
     leaks = []
@@ -398,3 +401,13 @@ def test_each_role_gets_the_expected_answer_for_each_object(db, world, clients, 
         if (problem := _answer(clients[role], name, url, expected[role]))
     ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", ["role_changed", "producer_b", "officer_other"])
+def test_lists_go_by_role_not_by_leftover_province_links(db, world, clients, role):
+    """The former officer (now a producer) keeps province 50's links but lists none of its
+    problems or meetings; neither do outsiders."""
+    issues = clients[role].get(reverse("sales:issue_list")).context["issues"]
+    meetings = clients[role].get(reverse("sales:meeting_list")).context["meetings"]
+    assert world.issue not in list(issues)
+    assert world.meeting_without_fair not in list(meetings)

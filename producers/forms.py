@@ -30,6 +30,8 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 def provinces_for(user):
     if user.is_superuser:
         return Province.objects.all()
+    if not user.is_officer:  # a former officer's leftover province links count for nothing
+        return Province.objects.none()
     return user.officer_provinces.all()
 
 

@@ -409,5 +409,7 @@ def test_lists_go_by_role_not_by_leftover_province_links(db, world, clients, rol
     problems or meetings; neither do outsiders."""
     issues = clients[role].get(reverse("sales:issue_list")).context["issues"]
     meetings = clients[role].get(reverse("sales:meeting_list")).context["meetings"]
+    reports = clients[role].get(reverse("sales:report_index")).content.decode()
     assert world.issue not in list(issues)
     assert world.meeting_without_fair not in list(meetings)
+    assert f'href="{reverse("sales:fair_report", args=[world.fair.pk])}"' not in reports

@@ -26,6 +26,7 @@ class FairForm(ThaiModelForm):
             "applications_open_on",
             "applications_close_on",
             "booth_count",
+            "rubric_shared",
         ]
         field_classes = dict.fromkeys(FAIR_DATES, BuddhistDateField)
 

@@ -1,6 +1,7 @@
 """The rubric's forms: its criteria edited as one table, or copied from another fair."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Criterion, Fair
@@ -57,8 +58,13 @@ class CopyCriteriaForm(ThaiForm):
         empty_label=_("the default rubric"),
     )
 
-    def __init__(self, *args, fair, **kwargs):
+    def __init__(self, *args, fair, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Another province's rubric is a copy source only when its fair shares it.
+        own = Fair.objects.visible_to(user).values("pk")
         self.fields["source"].queryset = (
-            Fair.objects.exclude(pk=fair.pk).filter(criteria__isnull=False).distinct()
+            Fair.objects.exclude(pk=fair.pk)
+            .filter(criteria__isnull=False)
+            .filter(Q(pk__in=own) | Q(rubric_shared=True))
+            .distinct()
         )

@@ -2,6 +2,7 @@
 
 import rules
 
+from booths.models import FairState
 from otop_fair.rules import is_admin, is_committee_member, is_producer, is_staff_officer
 
 
@@ -59,12 +60,37 @@ def sits_on_closed_committee(user, fair):
     )
 
 
+@rules.predicate
+def sits_on_committee_of_open_fair(user, fair):
+    """A fair's committee sees its plan once the fair has left the draft stage."""
+    return (
+        fair is not None
+        and fair.state != FairState.DRAFT
+        and fair.committee.filter(user_id=user.pk).exists()
+    )
+
+
+@rules.predicate
+def applied_to_published_fair(user, fair):
+    """A fair's producers (their group applied) see its plan once the allocation is published."""
+    return (
+        fair is not None
+        and fair.is_scoring_closed
+        and fair.applications.filter(group_id__in=_group_ids(user)).exists()
+    )
+
+
 manages_fair = (is_officer_of_fair & is_staff_officer) | is_admin
 
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
 rules.add_perm("booths.manage_fair", manages_fair)
-rules.add_perm("booths.view_plan", rules.is_authenticated)
+rules.add_perm(
+    "booths.view_plan",
+    manages_fair
+    | (is_committee_member & sits_on_committee_of_open_fair)
+    | (is_producer & applied_to_published_fair),
+)
 rules.add_perm(
     "booths.view_ranking", manages_fair | (is_committee_member & sits_on_closed_committee)
 )

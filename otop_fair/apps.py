@@ -7,4 +7,7 @@ class OtopFairConfig(AppConfig):
     verbose_name = _("OTOP Fair")
 
     def ready(self):
-        from otop_fair import audit  # noqa: F401  (connects the change-reason guard)
+        from otop_fair import (
+            audit,  # noqa: F401  (connects the change-reason guard)
+            lockouts,  # noqa: F401  (a new password lifts a lock-out)
+        )

@@ -1,20 +1,52 @@
 """Reads the audit trail that django-simple-history keeps for every tracked model.
 
 Each app marks its models with `history = HistoricalRecords()`; this module merges their recent
-changes into one list of plain entries (who, when, what, before → after) for the officers' page.
+changes into one list of plain entries (who, when, what, before → after) for the officers' page,
+limited to the rows the reader may see (`audit_scope`), and written as people read them: field
+labels as the forms show them, people and objects by name, choices by their label, Buddhist-era
+dates in local time.
 """
 
+import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from heapq import nlargest
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.dispatch import receiver
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
 from simple_history.utils import get_history_model_for_model
 
+from otop_fair.audit_scope import visible_history
+from otop_fair.templatetags.thai import thai_date, thai_datetime
+
 CHANGE_LABELS = {"+": "created", "~": "changed", "-": "deleted"}
+# Fields whose model gives no label of its own (time stamps, technical keys), labelled here as
+# people read them. A relation without a label takes its target's name ("fair", "booth"…).
+STAMP_LABELS = {
+    "created_at": gettext_lazy("recorded on"),
+    "updated_at": gettext_lazy("last changed on"),
+    "submitted_at": gettext_lazy("submitted on"),
+    "released_at": gettext_lazy("released on"),
+    "decided_at": gettext_lazy("decided on"),
+    "declared_at": gettext_lazy("declared on"),
+    "published_at": gettext_lazy("published on"),
+    "offered_at": gettext_lazy("offered on"),
+    "responded_at": gettext_lazy("answered on"),
+    "visited_at": gettext_lazy("visited on"),
+    "reported_at": gettext_lazy("reported on"),
+    "started_at": gettext_lazy("work started on"),
+    "resolved_at": gettext_lazy("resolved on"),
+    "done_at": gettext_lazy("done on"),
+    "client_key": gettext_lazy("phone's sending key"),
+    "photo_thumbnail": gettext_lazy("small photo"),
+}
+# Derived from another field (the Thai sort key of a name): a change to it says nothing new.
+DERIVED_FIELDS = {"sort_name"}
 REASON_LENGTH = 100  # simple-history's history_change_reason column
 
 
@@ -36,10 +68,11 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    when: datetime
+    when: datetime.datetime
     user: str
     model: str
     model_key: str
+    object_id: object
     object_repr: str
     change_type: str
     reason: str
@@ -56,33 +89,47 @@ def _is_primary(model):
     return not model._meta.auto_created and hasattr(model, "_meta")
 
 
-def recent_changes(*, limit=100, model_key=None, username=None):
-    """The latest `limit` changes across tracked models, newest first, with field-level diffs.
+def field_label(model_field):
+    """The label a person reads for a field, translated."""
+    if model_field.name in STAMP_LABELS:
+        return capfirst(str(STAMP_LABELS[model_field.name]))
+    has_own = str(model_field.verbose_name) != model_field.name.replace("_", " ")
+    if not has_own and model_field.is_relation:
+        return capfirst(str(model_field.related_model._meta.verbose_name))
+    return capfirst(str(model_field.verbose_name))
 
-    Runs two queries per tracked model, whatever the size of the history.
+
+def recent_changes(*, user, limit=100, model_key=None, username=None):
+    """The latest `limit` changes `user` may read across tracked models, newest first, with
+    field-level diffs.
+
+    Runs a fixed number of queries per tracked model, whatever the size of the history.
     """
-    entries = []
+    found = []
     for model in {m for m in registered_models.values() if _is_primary(m)}:
         if model_key and model._meta.label_lower != model_key:
             continue
-        entries.extend(_recent_for_model(model, limit=limit, username=username))
-    return nlargest(limit, entries, key=lambda e: e.when)
+        found.extend(_recent_for_model(model, user=user, limit=limit, username=username))
+    chosen = nlargest(limit, found, key=lambda item: item[1].history_date)
+    names = _names_of_related(chosen)
+    return [
+        _entry(model, record, before, fk_names, names) for model, record, before, fk_names in chosen
+    ]
 
 
-def _recent_for_model(model, *, limit, username):
+def _recent_for_model(model, *, user, limit, username):
     history_model = get_history_model_for_model(model)
     pk_name = model._meta.pk.attname
     fk_names = [f.name for f in model._meta.concrete_fields if f.is_relation]
-    records = history_model.objects.select_related("history_user", *fk_names).order_by(
-        "-history_date"
-    )
+    records = visible_history(history_model.objects.all(), model, user)
+    records = records.select_related("history_user", *fk_names).order_by("-history_date")
     if username:
         records = records.filter(history_user__username=username)
     records = list(records[:limit])
     if not records:
         return []
     previous = _previous_records(history_model, records, pk_name)
-    return [_entry(model, record, previous.get(record.history_id), fk_names) for record in records]
+    return [(model, r, previous.get(r.history_id), fk_names) for r in records]
 
 
 def _previous_records(history_model, records, pk_name):
@@ -102,14 +149,46 @@ def _previous_records(history_model, records, pk_name):
     return previous
 
 
+def _diff(model, record, before):
+    """The changed fields as (model field, old value, new value), derived fields left out."""
+    if before is None or record.history_type != "~":
+        return []
+    delta = record.diff_against(before)
+    return [
+        (model._meta.get_field(change.field), change.old, change.new)
+        for change in delta.changes
+        if change.field not in DERIVED_FIELDS
+    ]
+
+
+def _names_of_related(chosen):
+    """{(related model, pk): name} for every object a shown change points at: one query per
+    related model."""
+    wanted = defaultdict(set)
+    for model, record, before, _fk in chosen:
+        for model_field, old, new in _diff(model, record, before):
+            if model_field.is_relation:
+                wanted[model_field.related_model].update(v for v in (old, new) if v is not None)
+    names = {}
+    for related, pks in wanted.items():
+        for pk, obj in related._default_manager.in_bulk(pks).items():
+            names[(related, pk)] = _name_of(obj)
+    return names
+
+
+def _name_of(obj):
+    display = getattr(obj, "display_name", None)
+    return str(display) if display else str(obj)
+
+
 def _instance(model, record, fk_names):
     """The tracked object as it was, with its foreign keys taken from the joined history row."""
     instance = record.instance
     for name in fk_names:
-        field = model._meta.get_field(name)
+        model_field = model._meta.get_field(name)
         history_field = record._meta.get_field(name)
         if history_field.is_cached(record):
-            field.set_cached_value(instance, history_field.get_cached_value(record))
+            model_field.set_cached_value(instance, history_field.get_cached_value(record))
     return instance
 
 
@@ -121,25 +200,22 @@ def _describe(model, record, fk_names):
         return f"{model._meta.verbose_name} #{getattr(record, model._meta.pk.attname)}"
 
 
-def _entry(model, record, before, fk_names):
-    changes = []
-    if before is not None and record.history_type == "~":
-        delta = record.diff_against(before)
-        for change in delta.changes:
-            model_field = model._meta.get_field(change.field)
-            changes.append(
-                FieldChange(
-                    str(model_field.verbose_name),
-                    _show(change.old, model_field),
-                    _show(change.new, model_field),
-                )
-            )
+def _entry(model, record, before, fk_names, names):
+    changes = [
+        FieldChange(
+            field_label(model_field),
+            show_value(old, model_field, names),
+            show_value(new, model_field, names),
+        )
+        for model_field, old, new in _diff(model, record, before)
+    ]
     user = record.history_user
     return AuditEntry(
         when=record.history_date,
         user=(user.get_full_name() or user.username) if user else "",
         model=str(model._meta.verbose_name),
         model_key=model._meta.label_lower,
+        object_id=getattr(record, model._meta.pk.attname),
         object_repr=_describe(model, record, fk_names),
         change_type=record.history_type,
         reason=record.history_change_reason or "",
@@ -147,8 +223,27 @@ def _entry(model, record, before, fk_names):
     )
 
 
-def _show(value, model_field):
-    if value is None or value == "":
+def show_value(value, model_field, names=None):
+    """A stored value as a person reads it."""
+    if value is None or value == "" or value == []:
         return "—"
-    labels = dict(model_field.flatchoices) if model_field.choices else {}
-    return str(labels.get(value, value))
+    if model_field.is_relation:
+        related = model_field.related_model
+        name = (names or {}).get((related, value))
+        return name or f"{related._meta.verbose_name} #{value}"
+    if isinstance(value, list | tuple):
+        base = getattr(model_field, "base_field", model_field)
+        return ", ".join(_choice(item, base) for item in value)
+    return _choice(value, model_field)
+
+
+def _choice(value, model_field):
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime):
+        return thai_datetime(value)
+    if isinstance(value, datetime.date):
+        return thai_date(value)
+    return str(value)

@@ -4,10 +4,12 @@ Phones and donated laptops in the field are often set to English; Django's Local
 follow their Accept-Language header. Here only the language switcher's cookie counts.
 """
 
+import time
+
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
 
 
@@ -47,3 +49,36 @@ class RefuseNulCharactersMiddleware:
 
 def _holds_nul(data):
     return any("\x00" in key or any("\x00" in v for v in data.getlist(key)) for key in data)
+
+
+# A producer's phone is often shared in the family or the group: a session nobody has used for
+# this long ends, so the next person to pick the phone up is not signed in as them.
+PRODUCER_IDLE_SECONDS = 12 * 60 * 60
+# How often the idle clock is pushed forward (one session write per interval, not per request).
+IDLE_REFRESH_SECONDS = 5 * 60
+
+
+class PrivatePagesMiddleware:
+    """Signed-in pages, exports and photos are never kept by a shared phone's browser cache or
+    a proxy (`no-store`), unless a view chose its own Cache-Control; producers' sessions end
+    after `PRODUCER_IDLE_SECONDS` without a request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in and user.role == "producer" and not user.is_superuser:
+            self._keep_alive(request)
+        response = self.get_response(request)
+        if signed_in and "Cache-Control" not in response:
+            add_never_cache_headers(response)
+        return response
+
+    @staticmethod
+    def _keep_alive(request):
+        now = int(time.time())
+        if now - request.session.get("seen_at", 0) >= IDLE_REFRESH_SECONDS:
+            request.session["seen_at"] = now
+            request.session.set_expiry(PRODUCER_IDLE_SECONDS)

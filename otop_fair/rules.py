@@ -24,7 +24,12 @@ def is_producer(user):
     return user.is_authenticated and user.is_active and user.role == Role.PRODUCER
 
 
-is_admin = rules.is_superuser
+@rules.predicate
+def is_admin(user):
+    """A superuser whose account is still active (a deactivated one has no rights left)."""
+    return user.is_authenticated and user.is_active and user.is_superuser
+
+
 is_staff_officer = is_officer | is_admin
 is_signed_in = rules.is_authenticated
 

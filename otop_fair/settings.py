@@ -1,8 +1,9 @@
 """Settings for OTOP Fair, read from the environment with safe development defaults.
 
 Variables: SECRET_KEY, DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, DATABASE_URL, MEDIA_ROOT,
-STATIC_ROOT, SECURE (turns on HTTPS-only cookies and HSTS behind a TLS proxy); for many nodes:
-CACHE_URL, S3_*, PGBOUNCER, DATABASE_REPLICA_URL (see otop_fair/deployment.py and the README).
+STATIC_ROOT, SECURE (turns on HTTPS-only cookies and HSTS behind a TLS proxy),
+TRUSTED_PROXY_COUNT (how many trusted reverse proxies stand in front of the app; 0 = none); for many
+nodes: CACHE_URL, S3_*, PGBOUNCER, DATABASE_REPLICA_URL (see otop_fair/deployment.py and the README).
 """
 
 import datetime
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair import deployment
@@ -34,8 +36,16 @@ def env_list(name, default):
 
 DEBUG = env_bool("DEBUG", False)
 # The development key is only ever used when SECRET_KEY is unset; `check --deploy` flags it.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-otop-fair-development-only")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+DEVELOPMENT_SECRET_KEY = "django-insecure-otop-fair-development-only"
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOCAL_HOSTS)
+if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY and set(ALLOWED_HOSTS) - set(LOCAL_HOSTS):
+    # The key is public (it is in this file): sessions and reset links signed with it can be forged.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the public development key while serving "
+        f"{sorted(set(ALLOWED_HOSTS) - set(LOCAL_HOSTS))}: set SECRET_KEY to a long random value."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -72,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Nothing is open by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Signed-in answers are no-store; producers' sessions end after 12 idle hours.
+    "otop_fair.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -214,7 +226,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # A phone number in any form counts as one username (otop_fair/accounts/login.py).
 AXES_USERNAME_CALLABLE = "otop_fair.accounts.login.axes_username"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Behind TRUSTED_PROXY_COUNT trusted reverse proxies the client is read from X-Forwarded-For (with
+# django-ipware); with none, only the connection's own address counts. PROXY_COUNT is its old name.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("PROXY_COUNT") or "0"
+)
+AXES_CLIENT_IP_CALLABLE = "otop_fair.client_address.client_address"
 
 # Accounts: invitation links and login slips last this many days; "forgot password" e-mails go
 # through Django's SMTP backend to EMAIL_HOST:EMAIL_PORT.

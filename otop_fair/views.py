@@ -53,7 +53,9 @@ def producer_home(request):
 def audit_log(request):
     model_key = request.GET.get("model") or None
     username = request.GET.get("user") or None
-    entries = audit.recent_changes(limit=100, model_key=model_key, username=username)
+    entries = audit.recent_changes(
+        user=request.user, limit=100, model_key=model_key, username=username
+    )
     return render(
         request,
         "otop_fair/audit_log.html",

@@ -12,6 +12,7 @@ from otop_fair.forms import ThaiForm, ThaiModelForm, ThaiPhoneField
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
+    MAX_PHOTOS_PER_PRODUCT,
     Category,
     Certification,
     CertificationStatus,
@@ -30,6 +31,8 @@ from producers.selectors import SORTS, GroupFilters
 def provinces_for(user):
     if user.is_superuser:
         return Province.objects.all()
+    if not user.is_officer:  # a former officer's leftover province links count for nothing
+        return Province.objects.none()
     return user.officer_provinces.all()
 
 
@@ -179,7 +182,17 @@ class PhotoForm(ThaiForm):
     photo = forms.FileField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 10 MB."))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
+    def __init__(self, *args, product=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product = product
+
     def clean_photo(self):
+        # Count first: a ninth photo is refused before a single pixel of it is decoded.
+        if self.product is not None and self.product.photos.count() >= MAX_PHOTOS_PER_PRODUCT:
+            raise forms.ValidationError(
+                _("A product can have at most 8 photos. Remove one before adding another."),
+                code="too_many_photos",
+            )
         full, thumbnail = validate_and_reencode_image(self.cleaned_data["photo"])
         self.cleaned_data["thumbnail"] = thumbnail
         return full

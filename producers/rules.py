@@ -42,6 +42,18 @@ def is_member_of_group(user, obj):
     return group.members.filter(pk=user.pk).exists()
 
 
+@rules.predicate
+def reviews_an_application_with(user, photo):
+    """The photo's product was entered in an application this committee member reviews."""
+    from booths.models import ReviewAssignment  # booths builds on the registry, not the reverse
+
+    if photo is None or not hasattr(photo, "product_id"):
+        return False
+    return ReviewAssignment.objects.filter(
+        member__user=user, application__products=photo.product_id
+    ).exists()
+
+
 keeps_group = is_admin | (is_officer & is_officer_of_group_province)
 owns_group = is_producer & is_member_of_group
 
@@ -57,6 +69,9 @@ rules.add_perm("producers.record_certification", keeps_group)
 rules.add_perm("producers.change_product", keeps_group | owns_group)
 rules.add_perm("producers.view_my_groups", is_producer)
 rules.add_perm("producers.view_geography", is_signed_in)
-# Fairs take applicants from every province and committees score them by their products, so
-# every officer and committee member may see product photos; producers only their own.
-rules.add_perm("producers.view_photo", is_staff_officer | owns_group | is_committee_member)
+# A committee member opens the photos of the applications they review; an officer the photos
+# of the groups they keep; a producer their own group's.
+rules.add_perm(
+    "producers.view_photo",
+    keeps_group | owns_group | (is_committee_member & reviews_an_application_with),
+)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Fair
 from otop_fair.forms import ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
-from producers.models import ProducerGroup
+from producers.models import ProducerGroup, Province
 from sales.models import ActionItem, NetworkMeeting
 
 
@@ -37,7 +37,7 @@ class MeetingForm(ThaiModelForm):
 
     class Meta:
         model = NetworkMeeting
-        fields = ["fair", "held_on", "place", "agenda", "minutes", "decisions"]
+        fields = ["fair", "province", "held_on", "place", "agenda", "minutes", "decisions"]
         field_classes = {"held_on": BuddhistDateField}
         widgets = {
             "agenda": forms.Textarea(attrs={"rows": 4}),
@@ -52,6 +52,9 @@ class MeetingForm(ThaiModelForm):
         self.fields["groups_absent"].queryset = groups
         self.fields["officers"].queryset = _officers()
         self.fields["fair"].queryset = Fair.objects.visible_to(user)
+        self.fields["province"].queryset = _provinces_of(user)
+        self.fields["province"].required = False
+        self.fields["province"].help_text = _("For a meeting without a fair.")
         if self.instance.pk:
             rows = list(self.instance.attendance.all())
             self.initial.update(
@@ -59,6 +62,23 @@ class MeetingForm(ThaiModelForm):
                 groups_absent=[r.group_id for r in rows if r.group_id and not r.attended],
                 officers=[r.officer_id for r in rows if r.officer_id],
             )
+
+    def clean(self):
+        """A meeting of a fair belongs to the fair's province; one without a fair to the
+        province chosen here, which must be one of the officer's."""
+        cleaned = super().clean()
+        fair = cleaned.get("fair")
+        if fair is not None:
+            cleaned["province"] = fair.province
+        elif not cleaned.get("province") and "province" not in self.errors:
+            self.add_error("province", _("Choose the province of a meeting without a fair."))
+        return cleaned
+
+
+def _provinces_of(user):
+    if user.is_superuser:
+        return Province.objects.all()
+    return Province.objects.filter(officers=user)
 
 
 class ActionItemForm(ThaiModelForm):

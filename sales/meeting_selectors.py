@@ -6,15 +6,15 @@ from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMee
 
 
 def meetings_visible_to(user):
-    """Officers: meetings of their provinces' fairs and meetings with no fair; producers: the
+    """Officers: the meetings of their provinces (with or without a fair); producers: the
     meetings their group attended."""
     meetings = NetworkMeeting.objects.select_related("fair")
+    if not user.is_active:
+        return meetings.none()
     if user.is_superuser:
         return meetings
     if user.is_officer:
-        return meetings.filter(
-            Q(fair__isnull=True) | Q(fair__province__in=user.officer_provinces.values("pk"))
-        )
+        return meetings.filter(province__in=user.officer_provinces.values("pk"))
     if user.is_producer:
         attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
         return meetings.filter(pk__in=attended.values("meeting"))
@@ -34,10 +34,18 @@ def carried_over_items(meeting):
     return (
         ActionItem.objects.filter(meeting__held_on__lt=meeting.held_on)
         .filter(Q(status=ActionStatus.OPEN) | Q(done_at__date__gte=meeting.held_on))
-        .filter(Q(meeting__fair__isnull=True) | Q(meeting__fair=meeting.fair_id))
+        .filter(_same_series(meeting))
         .select_related("meeting", "owner_group", "owner_officer")
         .order_by("due_on", "id")
     )
+
+
+def _same_series(meeting):
+    """Earlier meetings of the same fair, and those without a fair in the same province."""
+    same_fair = Q(meeting__fair=meeting.fair_id) if meeting.fair_id else Q(pk__in=[])
+    if meeting.province_id is None:
+        return same_fair
+    return same_fair | Q(meeting__fair__isnull=True, meeting__province=meeting.province_id)
 
 
 def attendance_of(meeting):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from sales.models import ActionStatus, MeetingAttendance, NetworkMeeting
 
-MEETING_FIELDS = ("fair", "held_on", "place", "agenda", "minutes", "decisions")
+MEETING_FIELDS = ("fair", "province", "held_on", "place", "agenda", "minutes", "decisions")
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from booths.models import Assignment, Fair
 from otop_fair.thai import thai_date
-from producers.models import ProducerGroup
+from producers.models import ProducerGroup, Province
 
 
 class DailySales(models.Model):
@@ -199,6 +199,16 @@ class NetworkMeeting(models.Model):
         blank=True,
         verbose_name=_("fair"),
     )
+    # Whose meeting it is: the fair's province, or the one chosen for a meeting without a fair.
+    # Empty only on rows older than this field that no province could be found for; those are
+    # seen by superusers alone — an empty province never means every province.
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        verbose_name=_("province"),
+    )
     held_on = models.DateField(_("meeting date"))
     place = models.CharField(_("place"), max_length=200)
     agenda = models.TextField(_("agenda"), blank=True)
@@ -216,6 +226,11 @@ class NetworkMeeting(models.Model):
 
     def __str__(self):
         return f"{self.place} {thai_date(self.held_on)}"
+
+    def save(self, *args, **kwargs):
+        if self.fair_id is not None:
+            self.province_id = self.fair.province_id
+        super().save(*args, **kwargs)
 
 
 class MeetingAttendance(models.Model):

@@ -53,6 +53,8 @@ def report_fairs_for(user):
     fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
     if user.is_superuser:
         return fairs
+    if not user.is_officer:  # province links left on a former officer's account count for nothing
+        return fairs.none()
     return fairs.filter(province__in=user.officer_provinces.values("pk"))
 
 

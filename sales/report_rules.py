@@ -45,7 +45,8 @@ def is_officer_of_meeting(user, obj):
     meeting = _meeting_of(obj)
     if not isinstance(meeting, NetworkMeeting):
         return False
-    return meeting.fair_id is None or _officer_of(user, meeting.fair.province_id)
+    # A meeting without a fair belongs to its own province; an empty province allows nobody.
+    return _officer_of(user, meeting.province_id)
 
 
 @rules.predicate

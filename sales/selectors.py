@@ -305,7 +305,8 @@ def issues_visible_to(user):
     issues = IssueReport.objects.select_related("fair", "assignment__booth")
     if user.is_superuser:
         return issues
-    if user.officer_provinces.exists():
+    # By role, not by province links: a former officer keeps links but no longer handles issues.
+    if user.is_officer:
         return issues.filter(fair__province__in=user.officer_provinces.all())
     return issues.filter(
         Q(reported_by=user) | Q(assignment__application__group__members=user)

@@ -7,6 +7,12 @@ waiting-list offer, daily sales, a problem report with a photo, and a network me
 action item. Two committee members sit on the fair: the first reviews group A's application,
 the second only group B's. One officer keeps province 50, another keeps Bangkok (10).
 
+Roles that must not slip through: an officer of province 50 whose account was deactivated, a
+former officer who is now a producer (without a group) but still has the province link, and a
+committee member who sits only on another province's fair. A network meeting without a fair
+belongs to province 50. Every audited model has a history row in province 50, and a score on
+the fair still being scored that nobody may read yet.
+
 `build_world()` must run inside a transaction that the caller rolls back (see `world_fixture`).
 """
 
@@ -23,16 +29,27 @@ from PIL import Image
 from booths.models import (
     AllocationRun,
     Assignment,
+    ConflictOfInterest,
     Criterion,
+    EligibilityOverride,
+    EligibilityRule,
     FairState,
     ReviewAssignment,
+    Score,
     WaitlistOffer,
 )
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
-from producers.models import Province
+from producers.models import Province, StarRating
 from sales import services as sales_services
-from sales.models import ActionItem, DailySales, MeetingAttendance, NetworkMeeting
+from sales.models import (
+    ActionItem,
+    DailySales,
+    EncouragementVisit,
+    FairSalesPolicy,
+    MeetingAttendance,
+    NetworkMeeting,
+)
 from tests.booths.factories import (
     ApplicationFactory,
     BoothFactory,
@@ -58,6 +75,9 @@ ROLES = (
     "officer_province",
     "officer_other",
     "superuser",
+    "inactive",
+    "role_changed",
+    "committee_elsewhere",
 )
 
 
@@ -97,6 +117,19 @@ def _users():
         "officer_province": officer,
         "officer_other": other,
         "superuser": UserFactory(username="mx_root", role="", is_superuser=True, is_staff=True),
+        **_users_that_must_not_slip_through(province_50),
+    }
+
+
+def _users_that_must_not_slip_through(province_50):
+    inactive = UserFactory(username="mx_officer_gone", role="officer", is_active=False)
+    inactive.officer_provinces.add(province_50)
+    changed = UserFactory(username="mx_was_officer", role="producer")
+    changed.officer_provinces.add(province_50)
+    return {
+        "inactive": inactive,
+        "role_changed": changed,
+        "committee_elsewhere": UserFactory(username="mx_committee_10", role="committee"),
     }
 
 
@@ -208,7 +241,22 @@ def _scoring(users, reg):
     application = ApplicationFactory(fair=fair, group=reg["group_a"], status="eligible")
     seat = CommitteeMemberFactory(fair=fair, user=users["committee_assigned"])
     review = ReviewAssignment.objects.create(member=seat, application=application)
-    return {"scoring_criterion": criterion, "scoring_review": review}
+    draft_score = Score.objects.create(
+        review=review, criterion=criterion, value=Decimal(13), comment="ร่าง: ฉลากยังไม่ชัด"
+    )
+    elsewhere = FairFactory(
+        province=Province.objects.get(code="10"),
+        state=FairState.SCORING,
+        created_by=users["officer_other"],
+    )
+    CommitteeMemberFactory(fair=elsewhere, user=users["committee_elsewhere"])
+    return {
+        "scoring_fair": fair,
+        "scoring_criterion": criterion,
+        "scoring_review": review,
+        "draft_score": draft_score,
+        "elsewhere_fair": elsewhere,
+    }
 
 
 def _fair_time(users, reg, fair_objects):
@@ -239,7 +287,52 @@ def _fair_time(users, reg, fair_objects):
     action = ActionItem.objects.create(
         meeting=meeting, description="ทำฉลากสินค้าใหม่", owner_group=reg["group_a"]
     )
-    return {"issue": issue, "meeting": meeting, "action": action}
+    fairless = NetworkMeeting.objects.create(
+        fair=None,
+        province=fair.province,
+        held_on=fair.start_date,
+        place="ศาลากลางจังหวัด",
+        minutes="บันทึกการประชุมเครือข่ายจังหวัด",
+        created_by=users["officer_province"],
+    )
+    MeetingAttendance.objects.create(meeting=fairless, group=reg["group_a"], attended=True)
+    fairless_action = ActionItem.objects.create(
+        meeting=fairless, description="นัดประชุมเครือข่ายครั้งหน้า", owner_group=reg["group_a"]
+    )
+    return {
+        "issue": issue,
+        "meeting": meeting,
+        "action": action,
+        "meeting_without_fair": fairless,
+        "action_without_fair": fairless_action,
+    }
+
+
+def _every_audited_model(users, reg, fair_objects):
+    """History rows in province 50 for the audited models the rest of the world leaves out."""
+    fair, app_a, app_b = (
+        fair_objects["fair"],
+        fair_objects["application_a"],
+        fair_objects["application_b"],
+    )
+    officer = users["officer_province"]
+    # An earlier round's rating, so the forms may still rate product A in the world's round.
+    earlier = RatingRoundFactory(year=2022)
+    StarRating.objects.create(product=reg["product_a"], round=earlier, score=Decimal(85))
+    EligibilityRule.objects.create(fair=fair, kind="registered")
+    EligibilityOverride.objects.create(
+        application=app_b, is_eligible=True, reason="ยืนยันทะเบียนแล้ว", decided_by=officer
+    )
+    seat_2 = fair_objects["holding_b"].fair.committee.get(user=users["committee_other"])
+    ConflictOfInterest.objects.create(member=seat_2, application=app_a, reason="ญาติ")
+    score = Score.objects.create(
+        review=fair_objects["review"], criterion=fair_objects["criterion"], value=Decimal(8)
+    )
+    FairSalesPolicy.objects.get_or_create(fair=fair)
+    EncouragementVisit.objects.create(
+        assignment=fair_objects["holding_a"], day=fair.start_date, note="ให้กำลังใจ", officer=officer
+    )
+    return {"closed_score": score}
 
 
 def build_world():
@@ -247,6 +340,9 @@ def build_world():
     reg = _registry(users)
     fair_objects = _fair(users, reg)
     objects = {**reg, **fair_objects, **_fair_time(users, reg, fair_objects)}
+    objects |= _every_audited_model(users, reg, fair_objects)
+    # Group A entered the photographed product, so its reviewer may open the photo.
+    fair_objects["application_a"].products.add(reg["product_a"])
     return World(users=users, objects=objects)
 
 

@@ -22,11 +22,32 @@ ALLOW, DENY, LOGIN = "allow", "deny", "login"
 A, D = ALLOW, DENY
 
 
-def row(producer_a, producer_b, committee_assigned, committee_other, officer, other, superuser):
+def row(
+    producer_a,
+    producer_b,
+    committee_assigned,
+    committee_other,
+    officer,
+    other,
+    superuser,
+    *,
+    changed=None,
+    elsewhere=None,
+):
     """Columns: producer of group A, of group B, committee member with the review, without it,
-    officer of province 50, officer of another province, superuser. Anonymous → login."""
+    officer of province 50, officer of another province, superuser. Anonymous → login.
+
+    The accounts that must not slip through: a deactivated officer is signed out (login); a
+    former officer, now a producer without a group, gets what every producer gets (`changed`,
+    by default what both groups' producers get); a committee member of another province's fair
+    gets what every committee member gets (`elsewhere`, by default what both members get)."""
     values = (producer_a, producer_b, committee_assigned, committee_other, officer, other)
-    return dict(zip(ROLES, (LOGIN, *values, superuser), strict=True))
+    if changed is None:
+        changed = ALLOW if producer_a == producer_b == ALLOW else DENY
+    if elsewhere is None:
+        elsewhere = ALLOW if committee_assigned == committee_other == ALLOW else DENY
+    extra = (LOGIN, changed, elsewhere)
+    return dict(zip(ROLES, (LOGIN, *values, superuser, *extra), strict=True))
 
 
 EVERYONE = row(A, A, A, A, A, A, A)
@@ -64,8 +85,10 @@ EXPECTED = {
     "producers:photo_add": GROUP_A,
     "producers:photo_delete": GROUP_A,
     # Committees score applicants from every province by their products' photos.
-    "producers:photo_image": row(A, D, A, A, A, A, A),
-    "producers:photo_thumbnail": row(A, D, A, A, A, A, A),
+    # A committee member opens the photos of applications they review, an officer those of the
+    # groups they keep.
+    "producers:photo_image": row(A, D, A, D, A, D, A),
+    "producers:photo_thumbnail": row(A, D, A, D, A, D, A),
     "producers:my_groups": PRODUCERS,
     "producers:address_fields": EVERYONE,
     "producers:district_options": EVERYONE,
@@ -78,7 +101,8 @@ EXPECTED = {
     "booths:zones": KEEPS_FAIR,
     "booths:booths": KEEPS_FAIR,
     "booths:booth_edit": KEEPS_FAIR,
-    "booths:floor_plan": EVERYONE,
+    # A published plan: its officers, its committee and its producers (drafts: officers only).
+    "booths:floor_plan": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
     "booths:plan_pdf": KEEPS_FAIR,
     "booths:application_list": KEEPS_FAIR,
     "booths:application_detail": KEEPS_FAIR,
@@ -88,7 +112,7 @@ EXPECTED = {
     "booths:member_reviews": KEEPS_FAIR,
     "booths:remove_review": KEEPS_FAIR,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
-    "booths:ranking": row(D, D, A, A, A, D, A),
+    "booths:ranking": row(D, D, A, A, A, D, A, elsewhere=D),
     "booths:run_list": KEEPS_FAIR,
     "booths:run_detail": KEEPS_FAIR,
     "booths:run_compare": KEEPS_FAIR,
@@ -98,7 +122,7 @@ EXPECTED = {
     "booths:export_holdings": KEEPS_FAIR,
     "booths:my_applications": PRODUCERS,
     # Any producer may apply to any fair; a superuser without a group gets 404.
-    "booths:apply": row(A, A, D, D, D, D, D),
+    "booths:apply": row(A, A, D, D, D, D, D, changed=D),
     "booths:withdraw": row(A, D, D, D, D, D, A),
     "booths:result": GROUP_A,
     "booths:booth_card": GROUP_A,
@@ -114,7 +138,7 @@ EXPECTED = {
     "sales:checkin": KEEPS_FAIR,
     "sales:cutoff": KEEPS_FAIR,
     # Group B holds a booth at the same fair, so it may report a problem there too.
-    "sales:issue_new": row(A, A, D, D, A, D, A),
+    "sales:issue_new": row(A, A, D, D, A, D, A, changed=D),
     "sales:issue_list": PRODUCERS_AND_STAFF,
     "sales:issue_detail": GROUP_A,
     "sales:issue_move": KEEPS_FAIR,
@@ -346,7 +370,10 @@ SHOWS_EVERY_GROUP = {"audit_log", "booths:ranking"}
 GET_PAGES = sorted(set(NAMES) - POST_ONLY - SHOWS_EVERY_GROUP)
 
 
-@pytest.mark.parametrize("role", ["producer_b", "committee_other", "officer_other"])
+@pytest.mark.parametrize(
+    "role",
+    ["producer_b", "committee_other", "officer_other", "role_changed", "committee_elsewhere"],
+)
 def test_pages_open_to_outsiders_never_show_group_a(db, world, clients, role):
     client = clients[role]
     leaks = []
@@ -359,3 +386,64 @@ def test_pages_open_to_outsiders_never_show_group_a(db, world, clients, role):
         if world.group_a.name in text or world.group_a.registration_no in text:
             leaks.append(f"{name} ({response.status_code})")
     assert not leaks, f"{role} sees group A on: {leaks}"
+
+
+# The same URLs pointed at other objects of the world, where the answer depends on the object:
+# a meeting without a fair (it belongs to province 50, never to everyone), and the floor plan of
+# a fair by its state (a draft: its officers only; being scored: its committee too).
+OBJECT_ROWS = {
+    "meeting without a fair": (
+        "sales:meeting_detail",
+        lambda w: {"meeting_id": w.meeting_without_fair.pk},
+        GROUP_A,
+    ),
+    "edit a meeting without a fair": (
+        "sales:meeting_edit",
+        lambda w: {"meeting_id": w.meeting_without_fair.pk},
+        KEEPS_FAIR,
+    ),
+    "action item of a meeting without a fair": (
+        "sales:meeting_action_edit",
+        lambda w: {"action_id": w.action_without_fair.pk},
+        KEEPS_FAIR,
+    ),
+    "add an action to a meeting without a fair": (
+        "sales:meeting_action_create",
+        lambda w: {"meeting_id": w.meeting_without_fair.pk},
+        KEEPS_FAIR,
+    ),
+    "floor plan of a draft fair": (
+        "booths:floor_plan",
+        lambda w: {"pk": w.draft_fair.pk},
+        KEEPS_FAIR,
+    ),
+    "floor plan of a fair being scored": (
+        "booths:floor_plan",
+        lambda w: {"pk": w.scoring_fair.pk},
+        row(D, D, A, D, A, D, A, elsewhere=D),
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(OBJECT_ROWS))
+def test_each_role_gets_the_expected_answer_for_each_object(db, world, clients, label):
+    name, kwargs_of, expected = OBJECT_ROWS[label]
+    url = reverse(name, kwargs=kwargs_of(world))
+    problems = [
+        f"{role}: {problem}"
+        for role in ROLES
+        if (problem := _answer(clients[role], name, url, expected[role]))
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("role", ["role_changed", "producer_b", "officer_other"])
+def test_lists_go_by_role_not_by_leftover_province_links(db, world, clients, role):
+    """The former officer (now a producer) keeps province 50's links but lists none of its
+    problems or meetings; neither do outsiders."""
+    issues = clients[role].get(reverse("sales:issue_list")).context["issues"]
+    meetings = clients[role].get(reverse("sales:meeting_list")).context["meetings"]
+    reports = clients[role].get(reverse("sales:report_index")).content.decode()
+    assert world.issue not in list(issues)
+    assert world.meeting_without_fair not in list(meetings)
+    assert f'href="{reverse("sales:fair_report", args=[world.fair.pk])}"' not in reports

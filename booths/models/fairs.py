@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -42,10 +43,15 @@ NEXT_STATE = {
 
 class FairQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Officers manage the fairs of their provinces; everyone else reads every fair."""
-        if user.is_officer and not user.is_superuser:
+        """The fairs an officer manages: their provinces' (a superuser: every fair). Anyone else
+        — or an officer without a province — manages none: no link never means every fair."""
+        if not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.is_officer:
             return self.filter(province__officers=user)
-        return self
+        return self.none()
 
 
 class Fair(models.Model):
@@ -72,6 +78,8 @@ class Fair(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Officers of other provinces may copy this fair's rubric only when it is shared.
+    rubric_shared = models.BooleanField(_("share the rubric with other provinces"), default=False)
     history = HistoricalRecords()
 
     objects = FairQuerySet.as_manager()
@@ -148,18 +156,31 @@ class Fair(models.Model):
         return [self.start_date + datetime.timedelta(days=i) for i in range(days)]
 
 
+# PostgreSQL's `$` is the very end; Python's would also match before a final newline.
+ZONE_COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+zone_colour_validator = RegexValidator(
+    r"\A#[0-9A-Fa-f]{6}\Z", _("Choose a colour written as #rrggbb, e.g. #0d6efd."), code="colour"
+)
+
+
 class Zone(models.Model):
     fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="zones")
     code = models.CharField(_("zone code"), max_length=10)
     name = models.CharField(_("zone name"), max_length=100)
-    color = models.CharField(_("colour"), max_length=7, default="#0d6efd")
+    color = models.CharField(
+        _("colour"), max_length=7, default="#0d6efd", validators=[zone_colour_validator]
+    )
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("zone")
         verbose_name_plural = _("zones")
         constraints = [
-            models.UniqueConstraint(fields=["fair", "code"], name="zone_code_unique_in_fair")
+            models.UniqueConstraint(fields=["fair", "code"], name="zone_code_unique_in_fair"),
+            # The colour is written into the floor plan's SVG and style attributes.
+            models.CheckConstraint(
+                condition=Q(color__regex=ZONE_COLOUR_PATTERN), name="zone_colour_is_rrggbb"
+            ),
         ]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from booths.models import (
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
+    Fair,
     FairState,
     OfferStatus,
     RunResult,
@@ -33,15 +34,31 @@ def current_run(fair):
     return fair.runs.filter(is_published=True).order_by("-version").first()
 
 
+def lock_fair_offers(fair_id):
+    """Take the fair's row lock: releases and offer answers of one fair run one at a time, so
+    two of them never offer one applicant two booths, nor one booth twice. Always taken first
+    (before any assignment or offer row) so that two of them cannot wait on each other."""
+    return Fair.objects.select_for_update().get(pk=fair_id)
+
+
 def release_assignment(*, assignment, by, reason, is_no_show=False):
-    """Free a booth (withdrawal or confirmed no-show) and offer it to the waiting list."""
-    if assignment.status != AssignmentStatus.ACTIVE:
-        raise ValidationError(_("This booth is already released."))
-    if assignment.fair.state not in HOLDING_STATES:
-        raise ValidationError(
-            _("Booths can be released only after allocation and during the fair.")
-        )
+    """Free a booth (withdrawal or confirmed no-show) and offer it to the waiting list.
+
+    Of two officers releasing the same booth at once, the second waits for the first and is
+    told the booth is already released."""
     with transaction.atomic():
+        lock_fair_offers(assignment.fair_id)
+        assignment = (
+            Assignment.objects.select_for_update(of=("self",))
+            .select_related("fair", "booth__fair")
+            .get(pk=assignment.pk)
+        )
+        if assignment.status != AssignmentStatus.ACTIVE:
+            raise ValidationError(_("This booth is already released."), code="already_released")
+        if assignment.fair.state not in HOLDING_STATES:
+            raise ValidationError(
+                _("Booths can be released only after allocation and during the fair.")
+            )
         assignment.status = AssignmentStatus.RELEASED
         assignment.released_at = timezone.now()
         assignment.release_reason = reason
@@ -123,6 +140,7 @@ def accept_offer(*, offer, by, now=None):
     """The applicant takes the booth: they now hold it."""
     now = now or timezone.now()
     with transaction.atomic():
+        lock_fair_offers(offer.fair_id)
         offer = WaitlistOffer.objects.select_for_update().get(pk=offer.pk)
         if offer.status != OfferStatus.PENDING:
             raise ValidationError(_("This offer is no longer open."))
@@ -143,6 +161,7 @@ def accept_offer(*, offer, by, now=None):
 def decline_offer(*, offer, by):
     """The applicant says no: they stay on the list and the booth goes to the next one."""
     with transaction.atomic():
+        lock_fair_offers(offer.fair_id)
         offer = WaitlistOffer.objects.select_for_update().get(pk=offer.pk)
         if offer.status != OfferStatus.PENDING:
             raise ValidationError(_("This offer is no longer open."))
@@ -154,6 +173,7 @@ def expire_offers(*, fair, by=None, now=None):
     """Lapse the offers whose deadline has passed and pass their booths on; returns the count."""
     now = now or timezone.now()
     with transaction.atomic():
+        lock_fair_offers(fair.pk)
         overdue = list(
             WaitlistOffer.objects.select_for_update()
             .filter(fair=fair, status=OfferStatus.PENDING, deadline__lt=now)

@@ -96,11 +96,10 @@ def holdings(request, pk, obj):
 @require_POST
 @requires("booths.manage_fair", get_object=fair_from)
 def release(request, pk, assignment_pk, obj):
+    # Not filtered by status: an officer who releases a booth a moment after a colleague gets
+    # the service's "already released" message, not a 404.
     assignment = get_object_or_404(
-        Assignment.objects.select_related("booth__fair", "fair"),
-        pk=assignment_pk,
-        fair=obj,
-        status=AssignmentStatus.ACTIVE,
+        Assignment.objects.select_related("booth__fair", "fair"), pk=assignment_pk, fair=obj
     )
     form = ReleaseForm(request.POST)
     if form.is_valid():

@@ -97,7 +97,9 @@ def criteria(request, pk, obj):
     formset = CriterionFormSet(
         request.POST if "save" in request.POST else None, fair=obj, prefix="c"
     )
-    copy_form = CopyCriteriaForm(request.POST if "copy" in request.POST else None, fair=obj)
+    copy_form = CopyCriteriaForm(
+        request.POST if "copy" in request.POST else None, fair=obj, user=request.user
+    )
     if copy_form.is_bound and copy_form.is_valid():
         attempt(
             request,

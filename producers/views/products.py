@@ -49,7 +49,7 @@ def product_edit(request, pk, obj):
 @require_POST
 @requires("producers.change_product", get_object=get_product)
 def photo_add(request, pk, obj):
-    form = PhotoForm(request.POST, request.FILES)
+    form = PhotoForm(request.POST, request.FILES, product=obj)
     if form.is_valid():
         try:
             services.add_photo(

@@ -56,6 +56,7 @@ def test_production_settings_pass_the_deploy_check():
         "SECURE": "1",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "otop.example.go.th",
+        "PROXY_COUNT": "1",
         "DJANGO_SETTINGS_MODULE": "otop_fair.settings",
     }
     result = subprocess.run(
@@ -83,3 +84,71 @@ def test_session_cookie_is_http_only_and_secure_behind_https(settings):
         text=True,
     )
     assert env_secure.stdout.strip() == "True True"
+
+
+# Lock-outs behind the reverse proxy (issue 13, point 3).
+LOGIN_URL = "/accounts/login/"
+PROXY = "10.0.0.2"
+
+
+def _through_proxy(forwarded_for):
+    """A browser reaching the app through the proxy, which appends the address it saw."""
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def _lock_out(client, username):
+    for _ in range(3):
+        client.post(LOGIN_URL, {"username": username, "password": "wrong"})
+    return client.post(LOGIN_URL, {"username": username, "password": "otop-demo"})
+
+
+def test_behind_a_proxy_a_locked_client_does_not_lock_out_another(db, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(username="somsri", role="officer")
+    # The attacker also writes the officer's own address in front: the header's client part.
+    attacker = _through_proxy("198.51.100.7, 203.0.113.5")
+    assert _lock_out(attacker, "somsri").status_code == 429
+    officer = _through_proxy("198.51.100.7")
+    response = officer.post(LOGIN_URL, {"username": "somsri", "password": "otop-demo"})
+    assert response.status_code == 302
+
+
+def test_behind_two_proxies_the_client_is_read_past_both(db, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    UserFactory(username="somsri", role="officer")
+    # Client → CDN (appends the client) → load balancer (appends the CDN) → app.
+    assert _lock_out(_through_proxy("203.0.113.5, 172.16.0.9"), "somsri").status_code == 429
+    other = _through_proxy("198.51.100.7, 172.16.0.9")
+    response = other.post(LOGIN_URL, {"username": "somsri", "password": "otop-demo"})
+    assert response.status_code == 302
+
+
+def test_without_a_proxy_a_forwarded_header_is_never_believed(db, axes_on, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    UserFactory(username="somsri", role="officer")
+    assert _lock_out(_through_proxy("203.0.113.5"), "somsri").status_code == 429
+    # Writing another address into the header does not escape the lock of the connection.
+    response = _through_proxy("198.51.100.7").post(
+        LOGIN_URL, {"username": "somsri", "password": "otop-demo"}
+    )
+    assert response.status_code == 429
+
+
+def test_a_new_password_lifts_the_lock_out(db, axes_on):
+    user = UserFactory(username="somsri", role="producer")
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    assert _lock_out(client, "somsri").status_code == 429
+    user.set_password("ผ้าไหม-2569-ใหม่")
+    user.save()
+    response = client.post(LOGIN_URL, {"username": "somsri", "password": "ผ้าไหม-2569-ใหม่"})
+    assert response.status_code == 302
+
+
+def test_saving_an_account_without_a_new_password_keeps_the_lock(db, axes_on):
+    user = UserFactory(username="somsri", role="producer")
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    assert _lock_out(client, "somsri").status_code == 429
+    user.first_name = "สมศรี"
+    user.save()
+    response = client.post(LOGIN_URL, {"username": "somsri", "password": "otop-demo"})
+    assert response.status_code == 429

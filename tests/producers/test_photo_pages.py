@@ -116,3 +116,21 @@ def test_producer_writes_the_product_story(client_for, producer_user, own_produc
     assert response.status_code == 302
     page = client_for(producer_user).get(response["Location"]).content.decode()
     assert "มัดหมี่ด้วยเชือกกล้วย" in page
+
+
+def test_a_ninth_photo_is_refused_by_count_before_it_is_opened(
+    producer_user, client_for, own_product
+):
+    client = client_for(producer_user)
+    for n in range(8):
+        assert upload(client, own_product, jpeg(f"p{n}.jpg")).status_code == 302
+    # The ninth is far too large: were it opened, the pixel refusal would come first.
+    buffer = io.BytesIO()
+    Image.new("1", (6300, 6300)).save(buffer, format="PNG")
+    bomb = SimpleUploadedFile("ninth.png", buffer.getvalue(), content_type="image/png")
+    response = upload(client, own_product, bomb)
+    assert response.status_code == 200
+    assert [e.code for e in response.context["photo_form"].errors.as_data()["photo"]] == [
+        "too_many_photos"
+    ]
+    assert own_product.photos.count() == 8

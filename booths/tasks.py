@@ -6,6 +6,7 @@ offer lapses and its booth passes on whether or not anybody is looking.
 
 from procrastinate.contrib.django import app
 
+from booths import notices
 from booths.services import waitlist
 
 
@@ -13,3 +14,9 @@ from booths.services import waitlist
 @app.task(queueing_lock="expire_offers", name="booths.expire_offers")
 def expire_offers(timestamp: int) -> int:
     return waitlist.expire_overdue_offers()
+
+
+@app.periodic(cron="7 * * * *", periodic_id="remind_expiring_offers")
+@app.task(queueing_lock="remind_expiring_offers", name="booths.remind_expiring_offers")
+def remind_expiring_offers(timestamp: int) -> int:
+    return notices.offers_expiring()

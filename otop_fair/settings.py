@@ -237,5 +237,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "otop-fair@localhost")
+# The hour (Bangkok) producers who have not reported the day's sales are reminded.
+SALES_REMINDER_HOUR = int(os.environ.get("SALES_REMINDER_HOUR", "18"))
 # The site's address in links sent by LINE, SMS and e-mail.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

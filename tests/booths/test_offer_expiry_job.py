@@ -11,7 +11,7 @@ from booths.models import FairState, OfferStatus, WaitlistOffer
 from booths.services import release_assignment
 from tests.booths.factories import ApplicationFactory
 from tests.booths.test_runs import _published
-from tests.notifications.conftest import run_worker
+from tests.notifications.conftest import empty_job_queue, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,6 +31,7 @@ def test_offer_expiry_is_a_periodic_job_every_minute():
 
 
 def test_an_overdue_offer_lapses_and_moves_on_when_the_worker_runs(scored, cm_officer):
+    empty_job_queue()
     fair, holding, first, second = _published(scored, cm_officer)
     release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
     later = timezone.now() + datetime.timedelta(days=3)

@@ -5,11 +5,31 @@ import time
 
 import pytest
 from asgiref.sync import sync_to_async
+from django.db import connection
 from procrastinate.contrib.django import app
 
 from tests.notifications.servers import FakeLine, SmsStub, SmtpServer
 
 LINE_SECRET = "test-channel-secret"
+
+
+def empty_job_queue():
+    """procrastinate's tables are not flushed between transactional tests: start each test
+    with no job left over from another."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers"
+            " CASCADE"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _empty_job_queue(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None:
+        transactional = marker.kwargs.get("transaction")
+        request.getfixturevalue("transactional_db" if transactional else "db")
+        empty_job_queue()
 
 
 @pytest.fixture

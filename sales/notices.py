@@ -93,10 +93,16 @@ def sales_reminders(now=None):
     return len(notify(messages))
 
 
+def producers_of(fair):
+    """The member accounts of every group holding a booth at the fair."""
+    held = Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
+    people = members_of(set(held.values_list("application__group_id", flat=True)))
+    return list({u.pk: u for members in people.values() for u in members}.values())
+
+
 def broadcast(fair, text):
     """An officer's short message to every producer holding a booth at the fair."""
-    held = list(_holdings(fair))
-    people = members_of({a.application.group_id for a in held})
-    users = {u.pk: u for members in people.values() for u in members}
     context = {"fair": fair.name, "text": text}
-    return notify([Message(u, "broadcast", context, "", fair.province_id) for u in users.values()])
+    return notify(
+        [Message(u, "broadcast", context, "", fair.province_id) for u in producers_of(fair)]
+    )

@@ -133,6 +133,12 @@ EXPECTED = {
     "sales:meeting_edit": KEEPS_FAIR,
     "sales:meeting_action_create": KEEPS_FAIR,
     "sales:meeting_action_edit": KEEPS_FAIR,
+    "sales:broadcast": KEEPS_FAIR,
+    # Notifications: everyone's own settings; the delivery log of the officer's provinces; the
+    # LINE webhook answers only LINE's signature, never a login (anonymous included).
+    "notifications:mine": EVERYONE,
+    "notifications:log": STAFF,
+    "notifications:line_webhook": {**row(D, D, D, D, D, D, D), "anon": DENY},
 }
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -149,6 +155,7 @@ POST_ONLY = {
     "booths:respond_offer",
     "sales:record_visit",
     "sales:issue_move",
+    "notifications:line_webhook",
 }
 
 

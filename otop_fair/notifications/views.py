@@ -1,4 +1,5 @@
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -65,24 +66,37 @@ def _rendered(rows):
     return [(row, render_message(row.template, row.context)) for row in rows]
 
 
+def signed_by_line(view):
+    """Let a request in only with LINE's signature of its body (X-Line-Signature, HMAC-SHA256
+    with the channel secret): the webhook's permission is the signature, not a login."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not settings.LINE_CHANNEL_SECRET:
+            return HttpResponseForbidden("LINE is not configured")
+        body = request.body.decode("utf-8", errors="replace")
+        signature = request.headers.get("X-Line-Signature", "")
+        try:
+            WebhookParser(settings.LINE_CHANNEL_SECRET).parse(body, signature)
+        except InvalidSignatureError:
+            return HttpResponseForbidden("bad signature")
+        except Exception:  # the SDK's models refuse a body they cannot read
+            return HttpResponseBadRequest("unreadable body")
+        return view(request, body, *args, **kwargs)
+
+    wrapped.required_permission = "LINE signature"
+    return wrapped
+
+
 @csrf_exempt
 @login_not_required
 @require_POST
-def line_webhook(request):
-    """LINE calls this; the signature (not a login) proves it. The events go to a job at once, so
-    LINE gets its answer within milliseconds."""
+@signed_by_line
+def line_webhook(request, body):
+    """LINE calls this; the events go to a job at once, so LINE gets its answer in
+    milliseconds and the work (linking, chat sales, replies) happens on a worker."""
     from otop_fair.notifications.tasks import handle_line_event
 
-    if not settings.LINE_CHANNEL_SECRET:
-        return HttpResponseForbidden("LINE is not configured")
-    body = request.body.decode("utf-8", errors="replace")
-    signature = request.headers.get("X-Line-Signature", "")
-    try:
-        WebhookParser(settings.LINE_CHANNEL_SECRET).parse(body, signature)
-    except InvalidSignatureError:
-        return HttpResponseForbidden("bad signature")
-    except Exception:  # the SDK's model errors on a body it cannot read
-        return HttpResponseBadRequest("unreadable body")
     events = json.loads(body).get("events", [])
     if events:
         handle_line_event.batch_defer(*({"event": event} for event in events))

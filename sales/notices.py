@@ -3,7 +3,7 @@ reminder and an officer's broadcast — written in the event's own transaction."
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
@@ -14,7 +14,8 @@ from sales.models import ActionItem, ActionStatus, DailySales, IssueStatus
 
 
 def problem_moved(issue):
-    status = str(IssueStatus(issue.status).label)
+    with translation.override("th"):
+        status = str(IssueStatus(issue.status).label)
     context = {
         "fair": issue.fair.name,
         "status": status,
@@ -35,8 +36,10 @@ def meeting_saved(meeting, *, is_new, had_minutes):
     announced to them."""
     province = meeting.fair.province_id if meeting.fair_id else None
     people = _meeting_people(meeting)
+    with translation.override("th"):
+        title = _("the network meeting")
     context = {
-        "meeting": _("the network meeting"),
+        "meeting": title,
         "when": thai_date(meeting.held_on),
         "place": meeting.place,
         "link": link("sales:meeting_detail", meeting.pk),

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def told(template):
-    rows = Notification.objects.filter(template=template).select_related("recipient")
+    rows = Notification.objects.filter(template=template).select_related("recipient").order_by("pk")
     return [(row.recipient, render(row.template, row.context)) for row in rows]
 
 

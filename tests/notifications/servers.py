@@ -4,6 +4,7 @@ gateway stub and an SMTP server (aiosmtpd). Each records what arrived."""
 import json
 import socket
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -77,6 +78,7 @@ class _LineHandler(_Handler):
                     "body": body,
                     "retry_key": retry_key,
                     "auth": self.headers.get("Authorization"),
+                    "at": time.monotonic(),
                 }
             )
             if server.lose_answer:

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +13,13 @@ from otop_fair.notifications.services import Message, notify
 from otop_fair.templatetags.thai import thai_datetime
 
 User = get_user_model()
+OFFER_LINK_SALT = "booths.offer-answer"
+
+
+def offer_link_path(offer, user):
+    """A link that answers this offer as this member without signing in (see offer_link.py)."""
+    token = signing.dumps([offer.pk, user.pk], salt=OFFER_LINK_SALT, compress=True)
+    return reverse("booths:offer_by_link", args=[token])
 
 
 def link(name, *args):
@@ -28,6 +36,7 @@ def members_of(group_ids):
 
 
 def _offer_messages(offers, template, key):
+    """Each member gets their own one-tap link (signed for the offer and for them)."""
     offers = list(offers)
     people = members_of({o.application.group_id for o in offers})
     messages = []
@@ -36,11 +45,11 @@ def _offer_messages(offers, template, key):
             "fair": offer.fair.name,
             "booth": offer.booth.code,
             "deadline": thai_datetime(offer.deadline),
-            "link": link("booths:result", offer.application_id),
         }
         for user in people.get(offer.application.group_id, []):
+            personal = {**context, "link": settings.SITE_URL + offer_link_path(offer, user)}
             messages.append(
-                Message(user, template, context, f"{key}:{offer.pk}", offer.fair.province_id)
+                Message(user, template, personal, f"{key}:{offer.pk}", offer.fair.province_id)
             )
     return messages
 

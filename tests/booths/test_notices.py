@@ -4,6 +4,7 @@ event's own transaction."""
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -64,7 +65,7 @@ def test_an_offer_tells_the_group_its_deadline_in_buddhist_era_and_how_to_answer
     assert member in offer.application.group.members.all()
     deadline = timezone.localtime(offer.deadline)
     assert str(deadline.year + 543)[2:] in text and f"{deadline:%H:%M}" in text
-    assert holding.booth.code in text and f"/applications/{offer.application_id}/result/" in text
+    assert holding.booth.code in text and "/fairs/offers/answer/" in text
 
 
 def test_an_offer_lapses_with_a_message_and_every_new_offer_is_told(scored, cm_officer):
@@ -91,3 +92,34 @@ def test_an_event_that_rolls_back_tells_nobody(scored, cm_officer):
         published(scored, cm_officer)
         raise RuntimeError
     assert not Notification.objects.exists()
+
+
+def _link_of(offer):
+    row = Notification.objects.get(template="offer_made", dedupe_key=f"offer_made:{offer.pk}")
+    return row.context["link"].removeprefix(settings.SITE_URL)
+
+
+def test_the_one_tap_link_accepts_without_signing_in(scored, cm_officer, client):
+    fair, run = published(scored, cm_officer)
+    holding = fair.assignments.filter(status="active").select_related("booth", "fair").first()
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    offer = WaitlistOffer.objects.get()
+    link = _link_of(offer)
+    page = client.get(link).content.decode()
+    assert holding.booth.code in page and "รับบูธ" in page
+    offer.refresh_from_db()
+    assert offer.status == "pending"  # opening the link (a preview, a crawler) answers nothing
+    client.post(link, {"answer": "accept"})
+    offer.refresh_from_db()
+    assert offer.status == "accepted"
+    assert fair.assignments.get(application=offer.application, status="active")
+
+
+def test_a_forged_or_altered_link_is_refused(scored, cm_officer, client):
+    fair, run = published(scored, cm_officer)
+    holding = fair.assignments.filter(status="active").select_related("booth", "fair").first()
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    link = _link_of(WaitlistOffer.objects.get())
+    assert client.post(link[:-3] + "abc/", {"answer": "accept"}).status_code == 404
+    assert client.get("/fairs/offers/answer/not-a-token/").status_code == 404
+    assert WaitlistOffer.objects.get().status == "pending"

@@ -122,6 +122,5 @@ def send_email(address, subject, text):
 
 def send_console(recipient_label, text):
     """No account configured: the message is written to the console (and stays in the outbox)."""
-    log.info("notification to %s: %s", recipient_label, text)
     print(f"[notification → {recipient_label}] {text}", flush=True)
     return f"console:{uuid.uuid4().hex[:12]}"

@@ -155,3 +155,30 @@ def test_one_event_tells_one_person_once():
     notify([message])
     notify([message])
     assert Notification.objects.count() == 1
+
+
+def test_a_person_who_just_wrote_to_us_gets_a_free_reply_not_a_push(fake_line, settings):
+    settings.LINE_MONTHLY_PUSH_QUOTA = 1
+    user = person(line="Uchat")
+    ContactPreference.objects.filter(user=user).update(
+        line_reply_token="tok-1", line_reply_token_at=timezone.now()
+    )
+    row = told(user)
+    deliver_all()
+    row.refresh_from_db()
+    assert fake_line.received[0]["path"].endswith("/reply")
+    assert fake_line.received[0]["body"]["replyToken"] == "tok-1"
+    assert row.provider_id.startswith("reply:")
+    assert told(person(line="Uother")).channel == Channel.LINE  # the quota is still whole
+
+
+def test_a_message_left_sending_by_a_dead_worker_goes_back_to_the_queue(fake_line):
+    from otop_fair.notifications.delivery import claim, release_stalled
+
+    row = told(person(line="Ucrash"))
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    claim([row.pk], long_ago)  # claimed, then the worker died before sending
+    assert release_stalled() == 1
+    deliver_all()
+    row.refresh_from_db()
+    assert row.status == Status.SENT and len(fake_line.delivered()) == 1

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from booths.models import OfferStatus, RunResult, WaitlistOffer
-from otop_fair.notifications.services import Message, notify
+from otop_fair.notifications.services import Message, forecast, notify
 from otop_fair.templatetags.thai import thai_datetime
 
 User = get_user_model()
@@ -88,3 +88,10 @@ def results_published(run):
         for user in people.get(result.application.group_id, []):
             messages.append(Message(user, "results_published", context, key, fair.province_id))
     notify(messages)
+
+
+def results_forecast(run):
+    """How the results of `run` would go out (by channel), and whether LINE's quota suffices."""
+    groups = set(run.results.values_list("application__group_id", flat=True))
+    people = members_of(groups)
+    return forecast([u for members in people.values() for u in members])

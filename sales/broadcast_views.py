@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from booths.models import Fair
-from otop_fair.notifications.models import Channel
 from otop_fair.notifications.services import forecast
 from otop_fair.permissions import requires
 from sales import notices
@@ -30,7 +29,5 @@ def broadcast(request, fair_id, obj):
         rows = notices.broadcast(obj, form.cleaned_data["text"].strip())
         messages.success(request, _("Sent to %(count)s people.") % {"count": len(rows)})
         return redirect("sales:broadcast", obj.pk)
-    outlook = forecast(notices.producers_of(obj))
-    by_channel = [(Channel(c).label, n) for c, n in outlook["by_channel"].items()]
-    context = {"fair": obj, "form": form, "forecast": outlook, "by_channel": by_channel}
+    context = {"fair": obj, "form": form, "forecast": forecast(notices.producers_of(obj))}
     return render(request, "sales/broadcast.html", context)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from booths import selectors
+from booths import notices, selectors
 from booths.forms import ExcuseForm, ReasonForm, ReleaseForm, RunForm
 from booths.models import Assignment, AssignmentStatus
 from booths.services import runs, waitlist
@@ -54,11 +54,10 @@ def run_detail(request, pk, obj):
     results = obj.results.select_related("application__group", "booth__zone")
     page = Paginator(results, 100).get_page(request.GET.get("page"))
     others = obj.fair.runs.exclude(pk=obj.pk)
-    return render(
-        request,
-        "booths/run_detail.html",
-        {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others},
-    )
+    context = {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others}
+    # Before publishing thousands of results: does the LINE quota suffice?
+    context["forecast"] = None if obj.is_published else notices.results_forecast(obj)
+    return render(request, "booths/run_detail.html", context)
 
 
 @requires("booths.manage_fair", get_object=run_from)

@@ -110,7 +110,8 @@ def forecast(users, now=None):
         left -= channel == Channel.LINE
         counts[channel] = counts.get(channel, 0) + 1
     quota = line_quota_left(now)
-    return {"by_channel": counts, "line_wanted": line_wanted, "line_left": quota}
+    by_channel = [(Channel(c).label, n) for c, n in counts.items()]
+    return {"by_channel": by_channel, "line_wanted": line_wanted, "line_left": quota}
 
 
 @transaction.atomic

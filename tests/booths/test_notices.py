@@ -123,3 +123,18 @@ def test_a_forged_or_altered_link_is_refused(scored, cm_officer, client):
     assert client.post(link[:-3] + "abc/", {"answer": "accept"}).status_code == 404
     assert client.get("/fairs/offers/answer/not-a-token/").status_code == 404
     assert WaitlistOffer.objects.get().status == "pending"
+
+
+def test_before_publishing_the_officer_sees_whether_the_line_quota_suffices(
+    scored, cm_officer, client_for, settings
+):
+    from otop_fair.notifications.models import ContactPreference
+
+    settings.LINE_CHANNEL_ACCESS_TOKEN, settings.LINE_MONTHLY_PUSH_QUOTA = "token", 2
+    fair, apps = scored
+    for i, app in enumerate(apps):
+        ContactPreference.objects.create(user=app.group.members.get(), line_user_id=f"U{i}")
+    run = run_allocation(fair=fair, by=cm_officer, seed=5)
+    page = client_for(cm_officer).get(f"/fairs/runs/{run.pk}/").content.decode()
+    assert "เหลือ 2 ข้อความนี้ต้องใช้ 6" in page
+    assert "โควตา LINE ไม่พอ" in page and "พิมพ์แล้วส่งให้ด้วยมือ: 4" in page

@@ -231,6 +231,8 @@ LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
 LINE_MONTHLY_PUSH_QUOTA = int(os.environ.get("LINE_MONTHLY_PUSH_QUOTA", "500"))
 SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+# `send(phone, text, reference) -> provider id`; the default posts JSON to SMS_GATEWAY_URL.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "otop_fair.notifications.channels.send_sms")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -8,9 +8,11 @@ push retried after an unclear failure is delivered once; SMS and e-mail are at-l
 import datetime
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from otop_fair.notifications import channels
 from otop_fair.notifications.catalogue import render
@@ -117,7 +119,7 @@ def _send_one(row, preference, now):
     user = row.recipient
     try:
         if row.channel == Channel.SMS:
-            provider_id = channels.send_sms(user.phone, text, row.retry_key)
+            provider_id = import_string(settings.SMS_BACKEND)(user.phone, text, row.retry_key)
         elif row.channel == Channel.EMAIL:
             provider_id = channels.send_email(user.email, _subject(text), text)
         else:
@@ -170,7 +172,11 @@ def release_stalled(now=None, minutes=10):
     stalled = Notification.objects.filter(
         status=Status.SENDING, claimed_at__lt=now - datetime.timedelta(minutes=minutes)
     )
-    rows = list(stalled)
+    # A row that keeps killing its worker is not tried for ever: it goes to the print list.
+    stalled.filter(attempts__gte=2 * MAX_ATTEMPTS).update(
+        status=Status.TO_PRINT, channel=Channel.PRINT, failed_at=now, last_error="worker failed"
+    )
+    rows = list(stalled.filter(attempts__lt=2 * MAX_ATTEMPTS))
     Notification.objects.filter(pk__in=[r.pk for r in rows]).update(status=Status.QUEUED)
     for row in rows:
         row.status = Status.QUEUED

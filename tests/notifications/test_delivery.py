@@ -182,3 +182,16 @@ def test_a_message_left_sending_by_a_dead_worker_goes_back_to_the_queue(fake_lin
     deliver_all()
     row.refresh_from_db()
     assert row.status == Status.SENT and len(fake_line.delivered()) == 1
+
+
+def test_a_message_that_keeps_killing_its_worker_goes_to_the_print_list():
+    from otop_fair.notifications.delivery import release_stalled
+
+    row = told(person())
+    long_ago = timezone.now() - datetime.timedelta(minutes=30)
+    Notification.objects.filter(pk=row.pk).update(
+        status=Status.SENDING, attempts=10, claimed_at=long_ago
+    )
+    assert release_stalled() == 0
+    row.refresh_from_db()
+    assert row.status == Status.TO_PRINT and row.last_error == "worker failed"

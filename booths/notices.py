@@ -28,7 +28,9 @@ def link(name, *args):
 
 def members_of(group_ids):
     """Each group's member accounts, by group id, in one query."""
-    through = User.producer_groups.through.objects.filter(producergroup_id__in=group_ids)
+    through = User.producer_groups.through.objects.filter(
+        producergroup_id__in=group_ids, user__is_active=True
+    )
     by_group = {}
     for row in through.select_related("user"):
         by_group.setdefault(row.producergroup_id, []).append(row.user)

@@ -102,7 +102,8 @@ def test_bench_chat_sales(line, live_server, report_bench):
         ContactPreference.objects.create(user=user, line_user_id=f"Uchat{user.pk}")
     stop = threading.Event()
     worker = threading.Thread(
-        target=run_worker, kwargs={"until": stop.is_set, "seconds": CHAT_SECONDS + 60}
+        target=run_worker,
+        kwargs={"until": stop.is_set, "seconds": CHAT_SECONDS + 60, "concurrency": 4},
     )
     worker.start()
     url = f"{live_server.url}/notifications/line/webhook/"

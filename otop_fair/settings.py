@@ -222,7 +222,11 @@ LOGGING = {
 
 # Job queue (procrastinate): workers run `manage.py procrastinate worker` on any machine that
 # reaches the database; `make run` starts one beside the web server.
-PROCRASTINATE_WORKER_DEFAULTS = {"queues": ["default", "notifications"]}
+# Jobs mostly wait on LINE/SMS/SMTP, so one worker runs several at once (threads).
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "queues": ["default", "notifications"],
+    "concurrency": int(os.environ.get("WORKER_CONCURRENCY", "4")),
+}
 
 # Notifications. With none of these set, messages go to the console and the outbox only.
 LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")

@@ -33,6 +33,9 @@ demo: setup
 
 run: demo
 	@echo "OTOP Fair: http://127.0.0.1:$(PORT)  (demo accounts in README.md)"
+	@# One job-queue worker beside the web server (notifications, offer expiry); stopped with it.
+	$(PY) manage.py procrastinate worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium:

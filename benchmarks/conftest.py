@@ -20,6 +20,10 @@ TARGETS = {
     "ranking_page_10000_first_s": (3.0, "lower"),
     "ranking_page_10000_s": (1.0, "lower"),
     "report_pdf_3000x9_s": (10.0, "lower"),
+    "notify_enqueue_10000_s": (5.0, "lower"),
+    "line_push_rate": (200.0, "higher"),
+    "line_webhook_p95_ms": (100.0, "lower"),
+    "line_chat_sale_p95_s": (3.0, "lower"),
 }
 RESULTS = {}
 

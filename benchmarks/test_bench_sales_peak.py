@@ -24,8 +24,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-import psycopg2
-import psycopg2.errors
+import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +82,7 @@ class Producer(HttpUser):
 
 
 def bench_database():
-    """The bench database's URL (for the app) and psycopg2 connection settings (for the test)."""
+    """The bench database's URL (for the app) and psycopg connection settings (for the test)."""
     from django.conf import settings
 
     db = settings.DATABASES["default"]
@@ -97,13 +96,13 @@ def bench_database():
 
 
 def admin_sql(params, statements, *, ignore_existing=False):
-    conn = psycopg2.connect(dbname="postgres", **params)
+    conn = psycopg.connect(dbname="postgres", **params)
     conn.autocommit = True
     with conn.cursor() as cursor:
         for statement in statements:
             try:
                 cursor.execute(statement)
-            except psycopg2.errors.DuplicateDatabase:
+            except psycopg.errors.DuplicateDatabase:
                 if not ignore_existing:
                     raise
     conn.close()
@@ -111,7 +110,7 @@ def admin_sql(params, statements, *, ignore_existing=False):
 
 def clear_previous_run(params):
     """Empty what a previous run seeded; the geography loaded by migrations stays."""
-    conn = psycopg2.connect(dbname=BENCH_DB, **params)
+    conn = psycopg.connect(dbname=BENCH_DB, **params)
     with conn, conn.cursor() as cursor:
         tables = "accounts_user, producers_producergroup, booths_fair, django_session"
         cursor.execute(f"TRUNCATE {tables} CASCADE")
@@ -137,7 +136,7 @@ def wait_until_up(url, deadline_s=60):
 
 
 def count_lost_or_doubled(db, expected):
-    conn = psycopg2.connect(dbname=BENCH_DB, **db)
+    conn = psycopg.connect(dbname=BENCH_DB, **db)
     with conn.cursor() as cursor:
         cursor.execute("SELECT assignment_id, day::text, amount FROM sales_dailysales")
         rows = cursor.fetchall()

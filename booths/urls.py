@@ -1,6 +1,6 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, producer, selection
+from booths.views import allocation, committee, fairs, offer_link, producer, selection
 
 app_name = "booths"
 
@@ -52,6 +52,7 @@ urlpatterns = [
     path("applications/<int:pk>/result/", producer.result, name="result"),
     path("applications/<int:pk>/card.pdf", producer.booth_card, name="booth_card"),
     path("offers/<int:pk>/respond/", producer.respond_offer, name="respond_offer"),
+    path("offers/answer/<str:token>/", offer_link.offer_by_link, name="offer_by_link"),
     path("review/", committee.my_reviews, name="my_reviews"),
     path("review/<int:pk>/", committee.score_sheet, name="score_sheet"),
     path("seats/<int:pk>/conflicts/", committee.declare_conflict, name="declare_conflict"),

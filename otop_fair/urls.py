@@ -37,5 +37,6 @@ urlpatterns = [
     path("fairs/", include("booths.urls")),
     path("sales/", include("sales.urls")),
     path("accounts/", include("otop_fair.accounts.urls")),
+    path("notifications/", include("otop_fair.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

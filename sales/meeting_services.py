@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from sales import notices
 from sales.models import ActionStatus, MeetingAttendance, NetworkMeeting
 
 MEETING_FIELDS = ("fair", "province", "held_on", "place", "agenda", "minutes", "decisions")
@@ -11,6 +12,10 @@ MEETING_FIELDS = ("fair", "province", "held_on", "place", "agenda", "minutes", "
 @transaction.atomic
 def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=None):
     """Create or update a meeting and replace its attendance list; return the meeting."""
+    is_new = meeting is None or meeting.pk is None
+    had_minutes = not is_new and (
+        NetworkMeeting.objects.filter(pk=meeting.pk).exclude(minutes="").exists()
+    )
     if meeting is None:
         meeting = NetworkMeeting(created_by=by)
     for name in MEETING_FIELDS:
@@ -24,6 +29,7 @@ def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=N
         + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in absent]
         + [MeetingAttendance(meeting=meeting, officer=o, attended=True) for o in officers]
     )
+    notices.meeting_saved(meeting, is_new=is_new, had_minutes=had_minutes)
     return meeting
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
+from sales import notices
 from sales.models import (
     DailySales,
     EncouragementVisit,
@@ -179,4 +180,5 @@ def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
     issue.status = status
     issue._history_user = by
     issue.save()
+    notices.problem_moved(issue)
     return issue

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import broadcast_views, views
 
 app_name = "sales"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("fairs/", views.fair_list, name="fair_list"),
     path("fairs/<int:fair_id>/checkin/", views.checkin, name="checkin"),
     path("fairs/<int:fair_id>/cutoff/", views.cutoff, name="cutoff"),
+    path("fairs/<int:fair_id>/broadcast/", broadcast_views.broadcast, name="broadcast"),
     path("fairs/<int:fair_id>/problems/new/", views.issue_new, name="issue_new"),
     path("problems/", views.issue_list, name="issue_list"),
     path("problems/<int:issue_id>/", views.issue_detail, name="issue_detail"),

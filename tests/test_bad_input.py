@@ -246,6 +246,12 @@ def _sales_cases(w):
             {"description": "ทำฉลาก", "owner_group": str(group.pk), "due_on": _today(30)}
             | {"status": "open"},
         ),
+        "sales:broadcast": ({"fair_id": fair.pk}, officer, {"text": "ปิดฮอลล์ 21:00"}),
+        "notifications:mine": (
+            {},
+            "producer_a",
+            {"channels": "line", "quiet_from": "21:00", "quiet_until": "07:00"},
+        ),
     }
 
 
@@ -293,6 +299,8 @@ CASE_NAMES = [
     "producers:product_create",
     "producers:rating_create",
     "producers:visit_create",
+    "notifications:mine",
+    "sales:broadcast",
     "sales:cutoff",
     "sales:enter",
     "sales:issue_move",

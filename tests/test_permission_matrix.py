@@ -127,6 +127,8 @@ EXPECTED = {
     "booths:result": GROUP_A,
     "booths:booth_card": GROUP_A,
     "booths:respond_offer": row(A, D, D, D, D, D, A),
+    # The one-tap link's signature is its permission: a forged token is refused to everyone.
+    "booths:offer_by_link": {**row(D, D, D, D, D, D, D), "anon": DENY},
     "booths:my_reviews": row(D, D, A, A, D, D, A),
     "booths:score_sheet": row(D, D, A, D, D, D, A),
     "booths:declare_conflict": row(D, D, A, D, D, D, A),
@@ -174,6 +176,12 @@ EXPECTED = {
     "accounts:group_data": GROUP_A,
     "accounts:group_anonymise": KEEPS_GROUP,
     "accounts:privacy_notice": EVERYONE,
+    "sales:broadcast": KEEPS_FAIR,
+    # Notifications: everyone's own settings; the delivery log of the officer's provinces; the
+    # LINE webhook answers only LINE's signature, never a login (anonymous included).
+    "notifications:mine": EVERYONE,
+    "notifications:log": STAFF,
+    "notifications:line_webhook": {**row(D, D, D, D, D, D, D), "anon": DENY},
 }
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -198,6 +206,7 @@ POST_ONLY = {
     "accounts:person_verify_email",
     "accounts:group_accounts_create",
     "accounts:group_account_create",
+    "notifications:line_webhook",
 }
 
 
@@ -250,6 +259,7 @@ def _other_kwargs(w):
         "booths:release": {"assignment_pk": w.holding_a.pk},
         "booths:excuse_no_show": {"assignment_pk": w.no_show_b.pk},
         "booths:export_holdings": {"fmt": "csv"},
+        "booths:offer_by_link": {"token": "forged-token"},
         "sales:enter": {"assignment_id": w.holding_a.pk},
         "sales:record_visit": {"assignment_id": w.holding_a.pk},
         "sales:issue_detail": {"issue_id": w.issue.pk},

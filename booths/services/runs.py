@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from booths import allocation, scoring
+from booths import allocation, notices, scoring
 from booths.models import (
     AllocationRun,
     Application,
@@ -220,6 +220,7 @@ def publish_allocation(*, fair, run, by, reason=""):
         run._change_reason = reason or _("published")
         run.save()
         _hold_booths(fair, run, by)
+        notices.results_published(run)
     return run
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from booths import notices
 from booths.models import (
     ApplicationStatus,
     Assignment,
@@ -124,6 +125,7 @@ def offer_booth(*, booth, by, now=None):
             )
             offer._history_user = by
             offer.save()
+            notices.offer_made(offer)
             return offer
     return None
 
@@ -177,10 +179,19 @@ def expire_offers(*, fair, by=None, now=None):
         overdue = list(
             WaitlistOffer.objects.select_for_update()
             .filter(fair=fair, status=OfferStatus.PENDING, deadline__lt=now)
-            .select_related("booth__fair")
+            .select_related("booth__fair", "fair", "application")
         )
         for offer in overdue:
             _respond(offer, OfferStatus.EXPIRED, by, "offer expired")
             if fair.state in HOLDING_STATES:
                 offer_booth(booth=offer.booth, by=by, now=now)
+        notices.offers_lapsed(overdue)
     return len(overdue)
+
+
+def expire_overdue_offers(*, now=None):
+    """Expire overdue offers at every fair that holds booths; the periodic job calls this."""
+    total = 0
+    for fair in Fair.objects.filter(state__in=HOLDING_STATES):
+        total += expire_offers(fair=fair, now=now)
+    return total

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from booths import selectors
+from booths import notices, selectors
 from booths.forms import ExcuseForm, ReasonForm, ReleaseForm, RunForm
 from booths.models import Assignment, AssignmentStatus
 from booths.services import runs, waitlist
@@ -57,6 +57,8 @@ def run_detail(request, pk, obj):
     others = obj.fair.runs.exclude(pk=obj.pk)
     context = {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others}
     context["tied_scores"] = _tied_scores(obj, page)
+    # Before publishing thousands of results: does the LINE quota suffice?
+    context["forecast"] = None if obj.is_published else notices.results_forecast(obj)
     return render(request, "booths/run_detail.html", context)
 
 
@@ -84,7 +86,6 @@ def run_compare(request, pk, other_pk, obj):
 
 @requires("booths.manage_fair", get_object=fair_from)
 def holdings(request, pk, obj):
-    waitlist.expire_offers(fair=obj, by=request.user)
     rows = selectors.assignment_rows(obj)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     offers = obj.offers.select_related("booth", "application__group")[:50]

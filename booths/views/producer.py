@@ -128,8 +128,6 @@ def booth_card(request, pk, obj):
 @require_POST
 @requires("booths.respond_offer", get_object=offer_from)
 def respond_offer(request, pk, obj):
-    waitlist.expire_offers(fair=obj.fair)
-    obj.refresh_from_db()
     if request.POST.get("answer") == "accept":
         attempt(
             request, waitlist.accept_offer, _("The booth is yours."), offer=obj, by=request.user

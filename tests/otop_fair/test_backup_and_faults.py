@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import psycopg2
+import psycopg
 import pytest
 from django.db import connection
 
@@ -21,7 +21,7 @@ import localdb  # noqa: E402
 
 
 def table_counts(dsn):
-    with psycopg2.connect(dsn) as conn, conn.cursor() as cur:
+    with psycopg.connect(dsn) as conn, conn.cursor() as cur:
         cur.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
@@ -40,7 +40,7 @@ def dsn_for(database):
 
 
 def server_admin(*statements):
-    admin = psycopg2.connect(dsn_for("postgres"))
+    admin = psycopg.connect(dsn_for("postgres"))
     admin.autocommit = True
     try:
         with admin.cursor() as cur:

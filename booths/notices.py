@@ -1,0 +1,99 @@
+"""What the booths app tells people, as notifications written in the event's own transaction."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from booths.models import OfferStatus, RunResult, WaitlistOffer
+from otop_fair.notifications.services import Message, forecast, notify
+from otop_fair.templatetags.thai import thai_datetime
+
+User = get_user_model()
+OFFER_LINK_SALT = "booths.offer-answer"
+
+
+def offer_link_path(offer, user):
+    """A link that answers this offer as this member without signing in (see offer_link.py)."""
+    token = signing.dumps([offer.pk, user.pk], salt=OFFER_LINK_SALT, compress=True)
+    return reverse("booths:offer_by_link", args=[token])
+
+
+def link(name, *args):
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def members_of(group_ids):
+    """Each group's member accounts, by group id, in one query."""
+    through = User.producer_groups.through.objects.filter(
+        producergroup_id__in=group_ids, user__is_active=True
+    )
+    by_group = {}
+    for row in through.select_related("user"):
+        by_group.setdefault(row.producergroup_id, []).append(row.user)
+    return by_group
+
+
+def _offer_messages(offers, template, key):
+    """Each member gets their own one-tap link (signed for the offer and for them)."""
+    offers = list(offers)
+    people = members_of({o.application.group_id for o in offers})
+    messages = []
+    for offer in offers:
+        context = {
+            "fair": offer.fair.name,
+            "booth": offer.booth.code,
+            "deadline": thai_datetime(offer.deadline),
+        }
+        for user in people.get(offer.application.group_id, []):
+            personal = {**context, "link": settings.SITE_URL + offer_link_path(offer, user)}
+            messages.append(
+                Message(user, template, personal, f"{key}:{offer.pk}", offer.fair.province_id)
+            )
+    return messages
+
+
+def offer_made(offer):
+    notify(_offer_messages([offer], "offer_made", "offer_made"))
+
+
+def offers_lapsed(offers):
+    notify(_offer_messages(offers, "offer_lapsed", "offer_lapsed"))
+
+
+def offers_expiring(now=None):
+    """Pending offers whose deadline falls within 24 hours: remind once."""
+    now = now or timezone.now()
+    soon = WaitlistOffer.objects.filter(
+        status=OfferStatus.PENDING, deadline__gt=now, deadline__lte=now + datetime.timedelta(1)
+    ).select_related("fair", "booth", "application")
+    return len(notify(_offer_messages(soon, "offer_expiring", "offer_expiring")))
+
+
+def results_published(run):
+    """Every applicant of the run: the first line of their explanation and a link."""
+    results = RunResult.objects.filter(run=run).select_related("application", "run__fair")
+    results = list(results)
+    people = members_of({r.application.group_id for r in results})
+    fair = run.fair
+    messages = []
+    for result in results:
+        context = {
+            "fair": fair.name,
+            "first_line": result.explanation.strip().split("\n")[0][:200],
+            "link": link("booths:result", result.application_id),
+        }
+        key = f"results:{run.pk}"
+        for user in people.get(result.application.group_id, []):
+            messages.append(Message(user, "results_published", context, key, fair.province_id))
+    notify(messages)
+
+
+def results_forecast(run):
+    """How the results of `run` would go out (by channel), and whether LINE's quota suffices."""
+    groups = set(run.results.values_list("application__group_id", flat=True))
+    people = members_of(groups)
+    return forecast([u for members in people.values() for u in members])

@@ -1,0 +1,33 @@
+"""An officer's short message to every producer holding a booth at a fair ("ปิดฮอลล์ 21:00")."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from booths.models import Fair
+from otop_fair.notifications.services import forecast
+from otop_fair.permissions import requires
+from sales import notices
+
+
+class BroadcastForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Message"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def _fair(request, fair_id):
+    return get_object_or_404(Fair, pk=fair_id)
+
+
+@requires("sales.broadcast", get_object=_fair)
+def broadcast(request, fair_id, obj):
+    form = BroadcastForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        rows = notices.broadcast(obj, form.cleaned_data["text"].strip())
+        messages.success(request, _("Sent to %(count)s people.") % {"count": len(rows)})
+        return redirect("sales:broadcast", obj.pk)
+    context = {"fair": obj, "form": form, "forecast": forecast(notices.producers_of(obj))}
+    return render(request, "sales/broadcast.html", context)

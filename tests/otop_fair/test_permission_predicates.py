@@ -8,10 +8,15 @@ producer who reported a problem at a booth that is not theirs.
 
 import pytest
 
-from booths.models import AssignmentStatus, FairState
+from booths.models import AssignmentStatus, FairState, WaitlistOffer
 from otop_fair.rules import is_committee_member, is_officer, is_producer
-from producers.models import Province
-from tests.booths.factories import CommitteeMemberFactory
+from producers.models import ProductPhoto, Province
+from tests.booths.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    CommitteeMemberFactory,
+    ReviewFactory,
+)
 from tests.factories import UserFactory
 from tests.producers.factories import ProducerGroupFactory, ProductFactory
 from tests.sales.factories import AssignmentFactory, FairFactory, IssueReportFactory
@@ -160,3 +165,55 @@ def test_a_producer_logs_sales_only_for_their_groups_booth(producer_user):
     assert producer_user.has_perm("sales.enter_sales", mine)
     assert not producer_user.has_perm("sales.enter_sales", theirs)
     assert not producer_user.has_perm("sales.enter_sales", fair)
+
+
+def test_a_producer_edits_and_sees_only_their_own_groups_application(producer_user):
+    mine = ApplicationFactory(group=ProducerGroupFactory(members=[producer_user]))
+    theirs = ApplicationFactory(fair=mine.fair)
+    assert producer_user.has_perm("booths.edit_application", mine)
+    assert producer_user.has_perm("booths.view_result", mine)
+    assert not producer_user.has_perm("booths.edit_application", theirs)
+    assert not producer_user.has_perm("booths.view_result", theirs)
+    assert not producer_user.has_perm("booths.edit_application", None)
+
+
+def test_only_the_group_offered_a_booth_answers_the_offer(producer_user):
+    mine = ApplicationFactory(group=ProducerGroupFactory(members=[producer_user]))
+    theirs = ApplicationFactory(fair=mine.fair)
+    booth = BoothFactory(zone__fair=mine.fair)
+    deadline = mine.fair.start_date
+    offer_to_me = WaitlistOffer(fair=mine.fair, booth=booth, application=mine, deadline=deadline)
+    offer_to_them = WaitlistOffer(
+        fair=mine.fair, booth=booth, application=theirs, deadline=deadline
+    )
+    assert producer_user.has_perm("booths.respond_offer", offer_to_me)
+    assert not producer_user.has_perm("booths.respond_offer", offer_to_them)
+    assert not producer_user.has_perm("booths.respond_offer", None)
+
+
+def test_a_member_scores_only_their_own_reviews_and_declares_only_their_own_conflicts():
+    review = ReviewFactory()
+    other = ReviewFactory(member__fair=review.member.fair)
+    member = review.member.user
+    assert member.has_perm("booths.score", review)
+    assert not member.has_perm("booths.score", other)
+    assert not member.has_perm("booths.score", None)
+    assert member.has_perm("booths.declare_conflict", review.member)
+    assert not member.has_perm("booths.declare_conflict", other.member)
+    assert not member.has_perm("booths.declare_conflict", None)
+
+
+def test_product_photos_are_seen_by_officers_members_and_the_owning_group_only(producer_user):
+    product = ProductFactory(group=ProducerGroupFactory(members=[producer_user]))
+    photo = ProductPhoto(product=product, position=1)
+    stranger = UserFactory(role="producer", username="producer_stranger")
+    for user in (
+        producer_user,
+        UserFactory(role="officer", username="officer_any"),
+        UserFactory(role="committee", username="committee_any"),
+    ):
+        assert user.has_perm("producers.view_photo", photo)
+    assert not stranger.has_perm("producers.view_photo", photo)
+    assert producer_user.has_perm("producers.change_product", product)
+    assert not stranger.has_perm("producers.change_product", product)
+    assert not stranger.has_perm("producers.change_group", None)

@@ -3,6 +3,7 @@ what (`make mutation`; the modules and tests are in pyproject.toml under [tool.m
 
     python scripts/mutation.py                      # every configured module, from scratch
     python scripts/mutation.py "booths.scoring*"    # one module (mutmut's mutant-name globs)
+    python scripts/mutation.py --report             # the score of the results kept in mutants/
 
 mutmut runs, for each mutant, only the tests that called the mutated function. The tests run
 against the worktree's own PostgreSQL in a database of their own (test_otop_fair_mutation), with
@@ -100,6 +101,8 @@ def report(statuses, env, target):
 
 def main(patterns):
     env = environment()
+    if patterns == ["--report"]:
+        return 0 if report(results(env), env, float(env.get("MUTATION_TARGET", "90"))) else 1
     if not patterns and not env.get("MUTATION_KEEP"):
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     children = env.get("MUTATION_CHILDREN", "2")

@@ -112,6 +112,9 @@ def test_accepting_records_the_group_as_holder_with_a_thai_reason(
     offer = WaitlistOffer.objects.get()
     assert offer.status == OfferStatus.ACCEPTED and offer.responded_at is not None
     assert offer.history.latest().history_change_reason == "offer accepted"
+    first.refresh_from_db()
+    assert first.status == "selected"
+    assert first.history.latest().history_user == producer_user
 
 
 def test_an_offer_answered_once_cannot_be_answered_again(published, cm_officer, producer_user):

@@ -5,9 +5,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from booths.models import AssignmentStatus, FairState, OfferStatus, WaitlistOffer
+from booths.models import AssignmentStatus, FairState, OfferStatus, RunResult, WaitlistOffer
 from booths.services import (
     accept_offer,
     decline_offer,
@@ -16,7 +18,7 @@ from booths.services import (
     release_assignment,
     run_allocation,
 )
-from booths.services.waitlist import booth_fits, excuse_no_show, offer_booth
+from booths.services.waitlist import booth_fits, current_run, excuse_no_show, offer_booth
 from producers.models import Category
 from tests.booths.factories import ApplicationFactory
 from tests.factories import UserFactory
@@ -237,3 +239,69 @@ def test_an_offer_is_made_by_whoever_released_the_booth(published):
     officer = UserFactory(role="officer", username="officer_release")
     release_assignment(assignment=holding, by=officer, reason="ถอนตัว")
     assert WaitlistOffer.objects.get().history.earliest().history_user == officer
+
+
+def test_a_withdrawal_is_not_recorded_as_a_no_show(published, cm_officer):
+    _fair, holding, _waiting = published
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    holding.refresh_from_db()
+    assert not holding.is_no_show
+
+
+def test_a_waiting_group_that_took_another_booth_is_not_offered_a_second(
+    published, cm_officer, producer_user
+):
+    fair, holding, (first, second) = published
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    accept_offer(offer=WaitlistOffer.objects.get(application=first), by=producer_user)
+    another = fair.assignments.filter(status="active").exclude(application=first).first()
+    release_assignment(assignment=another, by=cm_officer, reason="ถอนตัว")
+    assert WaitlistOffer.objects.get(booth=another.booth).application == second
+
+
+def test_a_waiting_group_that_withdrew_is_passed_over(published, cm_officer, producer_user):
+    _fair, holding, (first, second) = published
+    first.status = "withdrawn"
+    first.save()
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    assert WaitlistOffer.objects.get().application == second
+
+
+def test_a_booth_without_power_goes_past_a_waiting_group_that_needs_it(published, cm_officer):
+    _fair, holding, (first, second) = published
+    first.needs_electricity = True
+    first.save()
+    holding.booth.has_electricity = False
+    holding.booth.save()
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    assert WaitlistOffer.objects.get().application == second
+
+
+def test_finding_the_group_to_offer_a_booth_costs_the_same_queries_however_many_wait(published):
+    """No waiting group fits the released booth: each is looked at without a query of its own."""
+    fair, holding, (first, _second) = published
+    run = current_run(fair)
+    booth = holding.booth
+    booth.allowed_categories = [Category.FOOD]
+    booth.save()
+    holding.status = "released"
+    holding.save()
+
+    def queries_to_offer():
+        with CaptureQueriesContext(connection) as queries:
+            assert offer_booth(booth=booth, by=None) is None
+        return len(queries)
+
+    queries_to_offer()  # the booth's fair is fetched once
+    with_two_waiting = queries_to_offer()
+    for position in (3, 4, 5):
+        late = ApplicationFactory(fair=fair, status="waitlisted")
+        RunResult.objects.create(
+            run=run,
+            application=late,
+            rank=10 + position,
+            score=0,
+            waitlist_position=position,
+            explanation="-",
+        )
+    assert queries_to_offer() == with_two_waiting

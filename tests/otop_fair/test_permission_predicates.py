@@ -217,3 +217,17 @@ def test_product_photos_are_seen_by_officers_members_and_the_owning_group_only(p
     assert producer_user.has_perm("producers.change_product", product)
     assert not stranger.has_perm("producers.change_product", product)
     assert not stranger.has_perm("producers.change_group", None)
+
+
+def test_asking_again_about_the_same_person_looks_up_their_groups_and_provinces_once(
+    producer_user, django_assert_num_queries
+):
+    """A page asks the same question for every row; the answer's lookups are kept on the user."""
+    mine = ApplicationFactory(group=ProducerGroupFactory(members=[producer_user]))
+    fair = mine.fair
+    officer = with_provinces(UserFactory(role="officer", username="officer_twice"), "50")
+    assert producer_user.has_perm("booths.edit_application", mine)
+    assert officer.has_perm("booths.manage_fair", fair)
+    with django_assert_num_queries(0):
+        assert producer_user.has_perm("booths.edit_application", mine)
+        assert officer.has_perm("booths.manage_fair", fair)

@@ -70,6 +70,10 @@ def equivalent_names():
 
 
 def report(statuses, env, target):
+    unchecked = [name for name, status in statuses.items() if status == "not checked"]
+    if unchecked:
+        print(f"{len(unchecked)} mutants not checked yet: the score below counts the checked ones")
+        statuses = {k: v for k, v in statuses.items() if v != "not checked"}
     per_module = defaultdict(Counter)
     for name, status in statuses.items():
         per_module[module_of(name)]["killed" if status in KILLED else "alive"] += 1

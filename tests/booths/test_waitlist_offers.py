@@ -20,7 +20,7 @@ from booths.services import (
 )
 from booths.services.waitlist import booth_fits, current_run, excuse_no_show, offer_booth
 from producers.models import Category
-from tests.booths.factories import ApplicationFactory
+from tests.booths.factories import ApplicationFactory, BoothFactory
 from tests.factories import UserFactory
 from tests.producers.factories import ProductFactory
 
@@ -305,3 +305,34 @@ def test_finding_the_group_to_offer_a_booth_costs_the_same_queries_however_many_
             explanation="-",
         )
     assert queries_to_offer() == with_two_waiting
+
+
+def test_expiry_leaves_answered_offers_and_other_fairs_alone(published, cm_officer, producer_user):
+    fair, holding, (first, second) = published
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    accepted = WaitlistOffer.objects.get()
+    accept_offer(offer=accepted, by=producer_user)
+    elsewhere = ApplicationFactory(status="waitlisted")
+    other_fair_offer = WaitlistOffer.objects.create(
+        fair=elsewhere.fair,
+        booth=BoothFactory(zone__fair=elsewhere.fair),
+        application=elsewhere,
+        deadline=timezone.now() - datetime.timedelta(hours=1),
+    )
+    later = timezone.now() + datetime.timedelta(days=3)
+    assert expire_offers(fair=fair, now=later) == 0
+    accepted.refresh_from_db()
+    other_fair_offer.refresh_from_db()
+    assert accepted.status == OfferStatus.ACCEPTED
+    assert other_fair_offer.status == OfferStatus.PENDING
+
+
+def test_an_officer_lapsing_offers_is_named_in_the_history(published, cm_officer):
+    fair, holding, (first, second) = published
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    colleague = UserFactory(role="officer", username="officer_expiry")
+    expire_offers(fair=fair, by=colleague, now=timezone.now() + datetime.timedelta(days=3))
+    lapsed = WaitlistOffer.objects.get(application=first)
+    assert lapsed.history.latest().history_user == colleague
+    passed_on = WaitlistOffer.objects.get(application=second)
+    assert passed_on.history.earliest().history_user == colleague

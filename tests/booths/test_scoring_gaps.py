@@ -99,3 +99,24 @@ def test_a_spread_exactly_at_the_threshold_is_not_a_disagreement():
     assert not only.has_disagreement
     (flagged,) = aggregate(RUBRIC, reviews, disagreement_threshold=29.99)
     assert flagged.has_disagreement
+
+
+def test_a_yes_or_no_criterion_out_of_one_point_is_a_valid_rubric():
+    rubric = [CriterionSpec("has_fda", 1, 1), CriterionSpec("quality", 1, 10)]
+    assert review_total(rubric, {"has_fda": 1, "quality": 5}) == pytest.approx(75)
+
+
+def test_a_rubric_without_weight_or_a_zero_maximum_is_refused_with_its_thai_reason():
+    with pytest.raises(ValueError) as no_weight:
+        review_total([CriterionSpec("q", 0, 10)], {})
+    assert str(no_weight.value) == "เกณฑ์การให้คะแนนต้องมีน้ำหนักรวมมากกว่าศูนย์"
+    with pytest.raises(ValueError) as no_maximum:
+        review_total([CriterionSpec("q", 1, 0)], {})
+    assert str(no_maximum.value) == "คะแนนเต็มของทุกเกณฑ์ต้องมากกว่าศูนย์"
+
+
+def test_totals_and_reviewers_of_different_lengths_are_a_callers_mistake():
+    with pytest.raises(ValueError):
+        normalised_totals([50.0, 60.0, 70.0], ["m1", "m1"])
+    with pytest.raises(ValueError):
+        normalised_totals([50.0, 60.0], ["m1", "m1", "m2"])

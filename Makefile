@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
 
-.PHONY: run test test-browser test-cluster bench stop setup db migrate messages static demo lint format backup restore chromium
+.PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ test-cluster: setup
 
 bench: setup
 	$(PY) -m pytest benchmarks -q -s -p no:randomly
+
+# Mutation testing of the deciding modules (not part of `make test`; ~30 min on 2 cores).
+# MODULE="booths.scoring*" runs one module; see scripts/mutation.py and [tool.mutmut].
+mutation: setup
+	$(PY) scripts/mutation.py $(if $(MODULE),"$(MODULE)")
 
 stop:
 	$(PY) scripts/localdb.py stop

@@ -33,13 +33,15 @@ def sales_policy(fair):
 def _check_sales_day(*, assignment, day, is_officer, now):
     fair = assignment.fair
     if fair.state not in (SALES_STATES if is_officer else (FairState.RUNNING,)):
-        raise ValidationError(_("Sales can only be logged while the fair is running."))
+        raise ValidationError(
+            _("Sales can only be logged while the fair is running."), code="fair_not_running"
+        )
     if not fair.start_date <= day <= fair.end_date:
         raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
     if day > timezone.localdate(now):
         raise ValidationError(_("That day has not come yet."), code="future_day")
     if not is_officer and assignment.status != AssignmentStatus.ACTIVE:
-        raise ValidationError(_("Your group no longer holds this booth."))
+        raise ValidationError(_("Your group no longer holds this booth."), code="booth_released")
 
 
 def _check_cutoff(*, assignment, day, is_officer, reason, now):

@@ -96,3 +96,51 @@ def test_a_conflicted_member_is_left_out_and_work_is_shared_evenly():
 def test_too_few_unconflicted_members_is_refused_with_a_thai_explanation():
     with pytest.raises(ValueError, match="ใบสมัคร app1 มีกรรมการที่ไม่มีส่วนได้ส่วนเสียเพียง 1 คน"):
         assign_reviewers(["app1"], ["a", "b"], {("a", "app1")}, k=2)
+
+
+@st.composite
+def larger_committees(draw):
+    """Up to 9 applications: more than brute force can check, enough for uneven greedy starts."""
+    k = draw(st.integers(1, 3))
+    members = [f"m{n}" for n in range(draw(st.integers(k, 6)))]
+    applications = [f"a{n}" for n in range(draw(st.integers(1, 9)))]
+    conflicts = set()
+    for application in applications:
+        free = draw(
+            st.lists(st.sampled_from(members), min_size=k, max_size=len(members), unique=True)
+        )
+        conflicts |= {(m, application) for m in members if m not in free}
+    return applications, members, conflicts, k
+
+
+def single_moves_that_even_out(assignment, members, conflicts):
+    """(application, from, to) moves to a member two or more reviews lighter who could take it."""
+    loads = {m: sum(m in chosen for chosen in assignment.values()) for m in members}
+    return [
+        (a, u, v)
+        for a, chosen in assignment.items()
+        for u in chosen
+        for v in members
+        if v not in chosen and (v, a) not in conflicts and loads[v] <= loads[u] - 2
+    ]
+
+
+def test_seven_applications_for_five_members_leave_no_member_two_reviews_behind():
+    applications = [f"a{n}" for n in range(7)]
+    members = [f"m{n}" for n in range(5)]
+    conflicts = {("m3", a) for a in ("a0", "a3", "a4", "a5", "a6")}
+    conflicts |= {("m2", "a1"), ("m0", "a4"), ("m4", "a1")}
+    assignment = assign_reviewers(applications, members, conflicts, k=2)
+    assert load_spread(assignment, members)[0] <= 1
+    assert not single_moves_that_even_out(assignment, members, conflicts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(larger_committees())
+def test_no_review_could_move_to_a_member_two_or_more_reviews_lighter(committee):
+    applications, members, conflicts, k = committee
+    assignment = assign_reviewers(applications, members, conflicts, k)
+    assert not single_moves_that_even_out(assignment, members, conflicts)
+    for application, chosen in assignment.items():
+        assert len(set(chosen)) == k
+        assert not any((m, application) in conflicts for m in chosen)

@@ -81,7 +81,7 @@ def test_officer_sets_a_later_cutoff_and_producers_may_fix_until_then(
         by=producer_user,
         now=at(day + datetime.timedelta(days=2), 8),
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         record_daily_sales(
             assignment=holding,
             day=day,
@@ -89,6 +89,7 @@ def test_officer_sets_a_later_cutoff_and_producers_may_fix_until_then(
             by=producer_user,
             now=at(day + datetime.timedelta(days=2), 10),
         )
+    assert error.value.code == "past_cutoff"
 
 
 def test_officer_fixes_after_the_cutoff_only_with_a_reason_that_is_audited(
@@ -138,10 +139,12 @@ def test_officer_of_another_province_cannot_enter(holding):
 def test_producer_of_another_group_cannot_enter(holding):
     other = UserFactory(role="producer", username="producer_other")
     AssignmentFactory(booth__zone__fair=holding.fair, members=[other])
-    with pytest.raises(ValidationError):
+    day = holding.fair.start_date
+    with pytest.raises(ValidationError) as error:
         record_daily_sales(
-            assignment=holding, day=holding.fair.start_date, amount=Decimal("1"), by=other
+            assignment=holding, day=day, amount=Decimal("1"), by=other, now=at(day, 18)
         )
+    assert error.value.code == "not_allowed"
     assert not DailySales.objects.exists()
 
 
@@ -162,10 +165,11 @@ def test_closed_fair_takes_late_fixes_from_officers_but_not_producers(
     fair.state = FairState.CLOSED
     fair.save()
     day = fair.start_date
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         record_daily_sales(
             assignment=holding, day=day, amount=Decimal("5"), by=producer_user, now=at(day, 18)
         )
+    assert error.value.code == "fair_not_running"
     record_daily_sales(
         assignment=holding, day=day, amount=Decimal("5"), by=province_officer, reason="แก้ไขหลังปิดงาน"
     )
@@ -176,7 +180,15 @@ def test_allocated_fair_takes_no_sales(holding, province_officer):
     fair = holding.fair
     fair.state = FairState.ALLOCATED
     fair.save()
-    with pytest.raises(ValidationError):
+    day = fair.start_date
+    with pytest.raises(ValidationError) as error:
         record_daily_sales(
-            assignment=holding, day=fair.start_date, amount=Decimal("5"), by=province_officer
+            assignment=holding,
+            day=day,
+            amount=Decimal("5"),
+            by=province_officer,
+            reason="ผู้ผลิตแจ้งยอดทางโทรศัพท์",
+            now=at(day, 18),
         )
+    assert error.value.code == "fair_not_running"
+    assert not DailySales.objects.exists()

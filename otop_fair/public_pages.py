@@ -6,6 +6,7 @@ the limit holds across processes and nodes), and keeps anonymous answers in the 
 anything public changes (`invalidate_public_pages`).
 """
 
+import hashlib
 import time
 from functools import wraps
 
@@ -41,7 +42,9 @@ def invalidate_public_pages():
 
 def _cache_key(request):
     version = cache.get(VERSION_KEY, 0)
-    return f"public-page:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+    # Hashed: a long search query must not make a key longer than a cache accepts.
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{version}:{request.LANGUAGE_CODE}:{path}"
 
 
 def _cached_answer(request, view, args, kwargs):

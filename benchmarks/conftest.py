@@ -20,6 +20,8 @@ TARGETS = {
     "ranking_page_10000_first_s": (3.0, "lower"),
     "ranking_page_10000_s": (1.0, "lower"),
     "report_pdf_3000x9_s": (10.0, "lower"),
+    "public_story_p95_ms": (200.0, "lower"),
+    "public_directory_p95_ms": (200.0, "lower"),
 }
 RESULTS = {}
 

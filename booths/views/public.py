@@ -4,13 +4,14 @@ Every view here is a `public_page` (no login, rate limited, cached for anonymous
 renders templates that extend `public/base.html`, which links nowhere into the signed-in app.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from booths import public_directory
 from booths import public_selectors as selectors
 from booths.models import Fair
 from otop_fair.public_pages import public_page
+from otop_fair.uploads import image_response
 
 
 def _profile(slug):
@@ -43,8 +44,9 @@ def photo(request, slug, product_slug, position):
     found = selectors.public_photo(_profile(slug), product_slug, position)
     if found is None:
         raise Http404
-    with found.image.open("rb") as image:
-        return HttpResponse(image.read(), content_type="image/jpeg")
+    response = image_response(found.image)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @public_page

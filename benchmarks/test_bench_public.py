@@ -66,7 +66,8 @@ def public_app(tmp_path):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
     clear_previous_run(db)
     plan = tmp_path / "plan.json"
-    subprocess.run([python, __file__, "seed", str(plan)], cwd=ROOT, env=env, check=True)
+    seeder = [python, "-m", "benchmarks.test_bench_public", "seed", str(plan)]
+    subprocess.run(seeder, cwd=ROOT, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
         [python, "-m", "gunicorn", "otop_fair.wsgi", "-b", f"127.0.0.1:{port}", "-w", WORKERS]

@@ -6,10 +6,18 @@ show their products or stories, provinces of groups that show their place, stars
 show their ratings. Group names and booth codes are public by nature.
 """
 
+from urllib.parse import quote
+
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.public_pages import CACHE_SECONDS, VERSION_KEY
+from otop_fair.shared_cache import computed_once
 from otop_fair.thai_text import normalise_text
 from producers.models import Category, Product, Province, StarRating, stars_expression
 
@@ -87,31 +95,70 @@ def _rows(holders):
     ]
 
 
-def public_plan(fair, highlighted):
-    """Every booth of the fair as a rectangle; `highlighted` booth ids stand out."""
-    booths = fair.booths.values_list("id", "code", "x", "y", "w", "h", "zone__color")
-    shapes = [
-        {"code": c, "x": x, "y": y, "w": w, "h": h, "color": color, "on": pk in highlighted}
-        for pk, c, x, y, w, h, color in booths.order_by("code")
+def _booth_link(base, code, x, y, w, h, css=""):
+    return format_html(
+        '<a href="{}{}/"><rect{} x="{}" y="{}" width="{}" height="{}"/></a>',
+        base, quote(code, safe=""), css, x, y, w, h,
+    )  # fmt: skip
+
+
+def _base_plan(fair):
+    """Every booth of the fair as a linked rectangle, zone by zone (the same for every search)."""
+    base = reverse("public:booth", args=[fair.pk, "-"])[:-2]
+    booths = list(
+        fair.booths.order_by("zone__code", "code").values_list(
+            "zone__color", "code", "x", "y", "w", "h"
+        )
+    )
+    zones = {}
+    for color, *booth in booths:
+        zones.setdefault(color, []).append(_booth_link(base, *booth))
+    parts = [
+        format_html('<g fill="{}">', color) + "".join(links) + "</g>"
+        for color, links in zones.items()
     ]
-    width = max((s["x"] + s["w"] for s in shapes), default=100) + 10
-    height = max((s["y"] + s["h"] for s in shapes), default=100) + 10
-    return {"booths": shapes, "width": width, "height": height, "has_highlight": bool(highlighted)}
+    width = max((x + w for _c, _code, x, _y, w, _h in booths), default=100) + 10
+    height = max((y + h for _c, _code, _x, y, _w, h in booths), default=100) + 10
+    return {"booths": "".join(parts), "width": width, "height": height, "base": base}
+
+
+def public_plan(fair, highlighted):
+    """The fair's floor plan as SVG; the booths in `highlighted` (ids) stand out on top."""
+    plan = computed_once(
+        f"public-plan:{fair.pk}:{cache.get(VERSION_KEY, 0)}",
+        lambda: _base_plan(fair),
+        timeout=CACHE_SECONDS,
+    )
+    hits = fair.booths.filter(pk__in=highlighted).values_list("code", "x", "y", "w", "h")
+    match = mark_safe(' class="match"')
+    overlay = "".join(_booth_link(plan["base"], *b, css=match) for b in hits)
+    faded = ' opacity=".3"' if highlighted else ""
+    return format_html(
+        '<svg viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
+        "<g{}>{}</g>{}</svg>",
+        plan["width"], plan["height"], _("Floor plan"), mark_safe(faded),
+        mark_safe(plan["booths"]), mark_safe(overlay),
+    )  # fmt: skip
 
 
 def directory(fair, query):
+    """The search form, what it found (the first MAX_ROWS by booth code) and the plan.
+
+    The search runs once: its booth ids give the count, the highlights and the rows shown.
+    """
     form = DirectorySearchForm(query or None)
     search = form.cleaned_data if form.is_valid() else {}
     searching = any(search.values())
-    found = _matches(_holders(fair), search)
-    highlighted = set(found.values_list("booth_id", flat=True)) if searching else set()
+    found = _matches(_holders(fair), search).order_by("booth__code")
+    booth_ids = list(found.values_list("booth_id", flat=True))
+    shown = _holders(fair).filter(booth_id__in=booth_ids[:MAX_ROWS])
     return {
         "fair": fair,
         "form": form,
         "searching": searching,
-        "rows": _rows(found),
-        "count": found.count(),
-        "plan": public_plan(fair, highlighted),
+        "rows": _rows(shown),
+        "count": len(booth_ids),
+        "plan": public_plan(fair, set(booth_ids) if searching else set()),
     }
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 PUBLIC_PERMISSION = "public"
@@ -22,10 +23,20 @@ VERSION_KEY = "public-pages:version"
 CACHE_SECONDS = 300
 
 
+def client_address(request):
+    """The visitor's address: behind N trusted proxies (PROXY_COUNT), the N-th from the right of
+    X-Forwarded-For, which the nearest proxy wrote and a client cannot forge."""
+    hops = settings.AXES_IPWARE_PROXY_COUNT or 0
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if hops and len(forwarded) >= hops and forwarded[-hops]:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def is_over_rate_limit(request):
     """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute."""
     window = int(time.time() // 60)
-    key = f"public-rate:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    key = f"public-rate:{client_address(request)}:{window}"
     cache.add(key, 0, 120)
     try:
         count = cache.incr(key)
@@ -80,7 +91,9 @@ def public_page(view):
         return response
 
     wrapped.required_permission = PUBLIC_PERMISSION
-    return login_not_required(require_GET(wrapped))
+    # Compressed: a hall's network is poor, and these pages hold no secret a compression
+    # side channel could reveal (no CSRF token, no session data).
+    return login_not_required(require_GET(gzip_page(wrapped)))
 
 
 @public_page

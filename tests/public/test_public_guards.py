@@ -58,6 +58,21 @@ def test_rate_limit_counts_every_client_of_one_address(settings, shown):
     assert other_address.status_code == 200
 
 
+def test_behind_a_proxy_each_forwarded_address_has_its_own_limit(settings, shown):
+    settings.PUBLIC_RATE_LIMIT = 2
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    cache.clear()
+    url = reverse("public:group", args=[shown[2].slug])
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = [Client(**proxy).get(url, HTTP_X_FORWARDED_FOR="1.1.1.1").status_code for _ in range(3)]
+    # A forged left-most address does not escape the limit: the proxy's own entry counts.
+    forged = Client(**proxy).get(url, HTTP_X_FORWARDED_FOR="9.9.9.9, 1.1.1.1")
+    other = Client(**proxy).get(url, HTTP_X_FORWARDED_FOR="2.2.2.2")
+    assert first == [200, 200, 429]
+    assert forged.status_code == 429
+    assert other.status_code == 200
+
+
 def test_rate_limit_lives_in_the_shared_cache_table(settings, shown):
     """Another process sees the same count: it is a row of the database cache, not process memory."""
     settings.PUBLIC_RATE_LIMIT = 50

@@ -37,12 +37,10 @@ def is_over_rate_limit(request):
     """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute."""
     window = int(time.time() // 60)
     key = f"public-rate:{client_address(request)}:{window}"
-    cache.add(key, 0, 120)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this is the first request again
-        cache.set(key, 1, 120)
-        count = 1
+        count = cache.incr(key)  # the usual case first: the minute's counter exists
+    except ValueError:
+        count = 1 if cache.add(key, 1, 120) else cache.incr(key)
     return count > settings.PUBLIC_RATE_LIMIT
 
 
@@ -52,21 +50,27 @@ def invalidate_public_pages():
 
 
 def _cache_key(request):
-    version = cache.get(VERSION_KEY, 0)
     # Hashed: a long search query must not make a key longer than a cache accepts.
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-page:{version}:{request.LANGUAGE_CODE}:{path}"
+    return f"public-page:{request.LANGUAGE_CODE}:{path}"
 
 
 def _cached_answer(request, view, args, kwargs):
+    """The stored answer when it was stored under the current version; else render and store.
+
+    The version and the page are read in one round trip to the shared cache.
+    """
     key = _cache_key(request)
-    stored = cache.get(key)
-    if stored is not None:
-        content, content_type = stored
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        _version, content, content_type = stored
         return HttpResponse(content, content_type=content_type)
     response = view(request, *args, **kwargs)
     if response.status_code == 200 and not response.streaming:
-        cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+        stored = (version, response.content, response["Content-Type"])
+        cache.set(key, stored, CACHE_SECONDS)
     return response
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from booths.models import Assignment, FairState
 from producers.models import PublicProfile
@@ -103,3 +104,15 @@ def test_directory_queries_stay_constant(client, db, django_assert_max_num_queri
     # Seven reads of the fair's data; the rest is the shared cache (rate count, version, page).
     with django_assert_max_num_queries(28):
         client.get(reverse("public:directory", args=[fair.pk]), {"q": "กลุ่ม", "stars": "3"})
+
+
+@pytest.mark.parametrize("code", ["ก/12", "A 7", "B&C", "โซน๑-3"])
+def test_any_booth_code_an_officer_types_opens_from_the_map(client, db, code):
+    fair = FairFactory(state=FairState.RUNNING)
+    BoothFactory(zone=ZoneFactory(fair=fair), code=code)
+    html = client.get(reverse("public:directory", args=[fair.pk])).content.decode()
+    links = re.findall(r'<a href="(/otop/fair/\d+/booth/[^"]+)"><rect', html)
+    assert len(links) == 1
+    page = client.get(links[0])
+    assert page.status_code == 200
+    assert escape(code) in page.content.decode()

@@ -208,3 +208,19 @@ def test_group_member_switches_parts_on_from_the_settings_page(
     text = client.get(reverse("public:group", args=[profile.slug])).content.decode()
     assert "@ใหม่" in text and "\u200b" not in text
     assert STORY not in text
+
+
+@pytest.mark.parametrize("extra_products", [0, 8])
+def test_story_page_queries_stay_constant(
+    client, showcase, django_assert_max_num_queries, extra_products
+):
+    group, _product, profile = showcase
+    for name in PUBLIC_SWITCHES:
+        setattr(profile, name, True)
+    profile.save()
+    for n in range(extra_products):
+        Product.objects.create(group=group, name=f"สินค้า {n}", category="food")
+    hold_booth(group)
+    # Nine reads of the group's data; the rest is the shared cache (rate count, page).
+    with django_assert_max_num_queries(22):
+        client.get(reverse("public:group", args=[profile.slug]))

@@ -24,6 +24,8 @@ TARGETS = {
     "line_push_rate": (200.0, "higher"),
     "line_webhook_p95_ms": (100.0, "lower"),
     "line_chat_sale_p95_s": (3.0, "lower"),
+    "public_story_p95_ms": (200.0, "lower"),
+    "public_directory_p95_ms": (200.0, "lower"),
 }
 RESULTS = {}
 

@@ -51,6 +51,7 @@ urlpatterns = [
     path("applications/<int:pk>/withdraw/", producer.withdraw, name="withdraw"),
     path("applications/<int:pk>/result/", producer.result, name="result"),
     path("applications/<int:pk>/card.pdf", producer.booth_card, name="booth_card"),
+    path("applications/<int:pk>/table-card.pdf", producer.table_card, name="table_card"),
     path("offers/<int:pk>/respond/", producer.respond_offer, name="respond_offer"),
     path("offers/answer/<str:token>/", offer_link.offer_by_link, name="offer_by_link"),
     path("review/", committee.my_reviews, name="my_reviews"),

@@ -237,11 +237,8 @@ TRUSTED_PROXY_COUNT = int(
 AXES_CLIENT_IP_CALLABLE = "otop_fair.client_address.client_address"
 
 # Accounts: invitation links and login slips last this many days; "forgot password" e-mails go
-# through Django's SMTP backend to EMAIL_HOST:EMAIL_PORT.
+# through Django's SMTP backend to EMAIL_HOST:EMAIL_PORT (see the notification settings below).
 ACCOUNT_INVITATION_DAYS = int(os.environ.get("ACCOUNT_INVITATION_DAYS", "14"))
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "OTOP Fair <no-reply@localhost>")
 
 # Content-Security-Policy (django-csp): scripts only from our own static files (or a nonce).
 CONTENT_SECURITY_POLICY = {
@@ -293,7 +290,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "otop-fair@localhost")
+# Without an SMTP server, e-mail (address confirmations, "forgot password") is written to the
+# console, as the other channels are, so a development machine needs no account.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 # The hour (Bangkok) producers who have not reported the day's sales are reminded.
 SALES_REMINDER_HOUR = int(os.environ.get("SALES_REMINDER_HOUR", "18"))
 # The site's address in links sent by LINE, SMS and e-mail.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public face (issue 24): what search engines are told about the public pages ("index,
+# follow" or "noindex, nofollow", the office's choice) and each address's requests per minute.
+PUBLIC_ROBOTS = os.environ.get("PUBLIC_ROBOTS", "noindex, nofollow")
+PUBLIC_RATE_LIMIT = int(os.environ.get("PUBLIC_RATE_LIMIT", "120"))

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from otop_fair import views
 from otop_fair.accounts.public_views import SignInView
+from otop_fair.public_pages import robots_txt
 
 handler500 = "otop_fair.views.server_error"
 
@@ -39,4 +40,6 @@ urlpatterns = [
     path("accounts/", include("otop_fair.accounts.urls")),
     path("notifications/", include("otop_fair.notifications.urls")),
     path("admin/", admin.site.urls),
+    path("otop/", include("booths.public_urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -13,6 +13,7 @@ from otop_fair.accounts.models import Role
 from otop_fair.thai import buddhist_year, thai_sort_key
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
+    PUBLIC_SWITCHES,
     Category,
     Certification,
     FollowUpStatus,
@@ -20,6 +21,7 @@ from producers.models import (
     ProducerGroup,
     Product,
     Province,
+    PublicProfile,
     RatingRound,
     Standard,
     StarRating,
@@ -90,7 +92,14 @@ def seed_registry(count, *, rng):
     ratings, certifications = _demo_ratings_and_certifications(products, rating_round, rng=rng)
     StarRating.objects.bulk_create(ratings, batch_size=5000)
     Certification.objects.bulk_create(certifications, batch_size=5000)
+    PublicProfile.objects.bulk_create(_demo_public_profiles(groups), batch_size=5000)
     return list(_demo_groups()[:count])
+
+
+def _demo_public_profiles(groups):
+    """Two groups in three opened a public page (every part but the contact channel)."""
+    switches = dict.fromkeys(PUBLIC_SWITCHES, True) | {"show_contact": False}
+    return [PublicProfile(group=g, **switches) for i, g in enumerate(groups) if i % 3 != 2]
 
 
 def _demo_groups():

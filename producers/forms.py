@@ -10,9 +10,11 @@ from django.utils.translation import pgettext_lazy
 
 from otop_fair.forms import ThaiForm, ThaiModelForm, ThaiPhoneField
 from otop_fair.thai_dates import BuddhistDateField
+from otop_fair.thai_text import normalise_text
 from otop_fair.uploads import validate_and_reencode_image
 from producers.models import (
     MAX_PHOTOS_PER_PRODUCT,
+    PUBLIC_SWITCHES,
     Category,
     Certification,
     CertificationStatus,
@@ -20,6 +22,7 @@ from producers.models import (
     ProducerGroup,
     Product,
     Province,
+    PublicProfile,
     RatingRound,
     StarRating,
     Subdistrict,
@@ -155,12 +158,17 @@ class ProductForm(ThaiModelForm):
             "story_wisdom",
             "story_materials",
             "story_people",
+            "name_en",
+            "story_en",
             "is_active",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ("description", "story_origin", "story_wisdom", "story_materials")
-        } | {"story_people": forms.Textarea(attrs={"rows": 3})}
+        } | {
+            "story_people": forms.Textarea(attrs={"rows": 3}),
+            "story_en": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -330,3 +338,26 @@ class ImportForm(ThaiForm):
     file = forms.FileField(
         label=_("Spreadsheet"), help_text=_("Excel (.xlsx) or CSV, one row per group and product.")
     )
+
+
+class PublicProfileForm(forms.ModelForm):
+    """The group's own choice of what the public sees; every switch starts off."""
+
+    class Meta:
+        model = PublicProfile
+        fields = [*PUBLIC_SWITCHES, "contact_channel"]
+
+    def clean_contact_channel(self):
+        return normalise_text(self.cleaned_data["contact_channel"]).strip()
+
+
+class HidePublicPageForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the page breaks the fair's rules"), max_length=300, strip=True
+    )
+
+    def clean_reason(self):
+        reason = normalise_text(self.cleaned_data["reason"]).strip()
+        if not reason:
+            raise ValidationError(_("Please give the reason."))
+        return reason

@@ -67,6 +67,8 @@ rules.add_perm("producers.record_visit", keeps_group)
 rules.add_perm("producers.record_rating", keeps_group)
 rules.add_perm("producers.record_certification", keeps_group)
 rules.add_perm("producers.change_product", keeps_group | owns_group)
+rules.add_perm("producers.change_public_page", keeps_group | owns_group)
+rules.add_perm("producers.hide_public_page", keeps_group)
 rules.add_perm("producers.view_my_groups", is_producer)
 rules.add_perm("producers.view_geography", is_signed_in)
 # A committee member opens the photos of the applications they review; an officer the photos

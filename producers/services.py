@@ -9,6 +9,7 @@ from producers.models import (
     FollowUpStatus,
     Product,
     ProductPhoto,
+    PublicProfile,
 )
 
 
@@ -88,3 +89,42 @@ def record_certification(*, certification, group, by):
     certification.group = group
     _tracked(certification, by).save()
     return certification
+
+
+def public_profile_of(group):
+    """The group's public settings; a group that never chose has every switch off."""
+    profile = PublicProfile.objects.filter(group=group).first()
+    return profile or PublicProfile(group=group)
+
+
+@transaction.atomic
+def save_public_profile(*, profile, by):
+    """The group's own choices of what is public (recorded in the history like any change)."""
+    _tracked(profile, by).save()
+    return profile
+
+
+@transaction.atomic
+def ensure_public_address(*, group):
+    """The group's public address, made (with every switch off) the first time a card needs it."""
+    profile, _created = PublicProfile.objects.get_or_create(group=group)
+    return profile
+
+
+@transaction.atomic
+def hide_public_page(*, group, by, reason):
+    """An officer takes down a page that breaks the fair's rules; the reason is kept."""
+    profile = PublicProfile.objects.select_for_update().filter(group=group).first()
+    profile = profile or PublicProfile(group=group)
+    profile.is_hidden, profile.hidden_reason = True, reason
+    profile._change_reason = reason
+    _tracked(profile, by).save()
+    return profile
+
+
+@transaction.atomic
+def show_public_page(*, group, by):
+    profile = PublicProfile.objects.select_for_update().get(group=group)
+    profile.is_hidden, profile.hidden_reason = False, ""
+    _tracked(profile, by).save()
+    return profile

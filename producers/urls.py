@@ -1,6 +1,6 @@
 from django.urls import path
 
-from producers.views import groups, products, records, transfer
+from producers.views import groups, products, public_page, records, transfer
 
 app_name = "producers"
 
@@ -21,6 +21,9 @@ urlpatterns = [
         records.certification_create,
         name="certification_create",
     ),
+    path("groups/<int:pk>/public/", public_page.public_settings, name="public_settings"),
+    path("groups/<int:pk>/public/hide/", public_page.public_hide, name="public_hide"),
+    path("groups/<int:pk>/public/show/", public_page.public_show, name="public_show"),
     path("visits/<int:pk>/done/", records.follow_up_done, name="follow_up_done"),
     path("products/<int:pk>/", products.product_edit, name="product_edit"),
     path("products/<int:pk>/photos/", products.photo_add, name="photo_add"),

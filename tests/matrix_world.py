@@ -40,7 +40,7 @@ from booths.models import (
 )
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
-from producers.models import Province, StarRating
+from producers.models import Province, PublicProfile, StarRating
 from sales import services as sales_services
 from sales.models import (
     ActionItem,
@@ -148,7 +148,10 @@ def _registry(users):
         follow_up_due=timezone.localdate() + datetime.timedelta(days=7),
     )
     CertificationFactory(group=group_a)
+    # Group A's public page shows its products; group B never chose (issue 24).
+    public_a = PublicProfile.objects.create(group=group_a, show_story=True, show_products=True)
     return {
+        "public_a": public_a,
         "round": RatingRoundFactory(year=2025),
         "group_a": group_a,
         "group_b": group_b,

@@ -19,3 +19,6 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("OTOP_TEST_DB", "test_oto
 
 # Login rate limiting is switched on by the tests that check it (tests/otop_fair/test_security.py).
 AXES_ENABLED = False
+
+# Public pages' rate limit is lowered by the test that checks it (tests/booths/test_public_pages.py).
+PUBLIC_RATE_LIMIT = 100_000

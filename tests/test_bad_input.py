@@ -79,8 +79,14 @@ def _registry_cases(w):
             {"pk": group.pk},
             "producer_a",
             {"name": "ผ้าไหม", "category": "textile", "price_min": "100", "price_max": "200"}
-            | {"unit": "ผืน", "is_active": "on"},
+            | {"unit": "ผืน", "is_active": "on", "name_en": "Silk", "story_en": "Woven"},
         ),
+        "producers:public_settings": (
+            {"pk": group.pk},
+            "producer_a",
+            {"show_story": "on", "show_contact": "on", "contact_channel": "@baanpha"},
+        ),
+        "producers:public_hide": ({"pk": group.pk}, officer, {"reason": "ภาพไม่ใช่ของกลุ่ม"}),
         "producers:visit_create": (
             {"pk": group.pk},
             officer,
@@ -297,6 +303,8 @@ CASE_NAMES = [
     "producers:group_create",
     "producers:group_edit",
     "producers:product_create",
+    "producers:public_hide",
+    "producers:public_settings",
     "producers:rating_create",
     "producers:visit_create",
     "notifications:mine",

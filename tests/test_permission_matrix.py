@@ -59,6 +59,9 @@ PRODUCERS = row(A, A, D, D, D, D, A)
 PRODUCERS_AND_STAFF = row(A, A, D, D, A, A, A)
 KEEPS_PERSON = row(D, D, D, D, A, D, A)
 
+# The fair's public face: anyone, signed in or not (the only rows where anonymous is allowed).
+PUBLIC_ROW = dict.fromkeys(ROLES, ALLOW)
+
 EXPECTED = {
     "home": EVERYONE,
     "officer_home": STAFF,
@@ -182,6 +185,17 @@ EXPECTED = {
     "notifications:mine": EVERYONE,
     "notifications:log": STAFF,
     "notifications:line_webhook": {**row(D, D, D, D, D, D, D), "anon": DENY},
+    # The public face (issue 24): the group chooses, officers may hide a page.
+    "producers:public_settings": GROUP_A,
+    "producers:public_hide": KEEPS_GROUP,
+    "producers:public_show": KEEPS_GROUP,
+    "booths:table_card": GROUP_A,
+    "robots_txt": PUBLIC_ROW,
+    "public:group": PUBLIC_ROW,
+    "public:product": PUBLIC_ROW,
+    "public:photo": PUBLIC_ROW,
+    "public:directory": PUBLIC_ROW,
+    "public:booth": PUBLIC_ROW,
 }
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -207,6 +221,8 @@ POST_ONLY = {
     "accounts:group_accounts_create",
     "accounts:group_account_create",
     "notifications:line_webhook",
+    "producers:public_hide",
+    "producers:public_show",
 }
 
 
@@ -245,6 +261,10 @@ def _pks(w):
         "accounts:group_account_create": group,
         "accounts:group_data": group,
         "accounts:group_anonymise": group,
+        "producers:public_settings": group,
+        "producers:public_hide": group,
+        "producers:public_show": group,
+        "booths:table_card": w.application_a.pk,
     }
 
 
@@ -273,6 +293,14 @@ def _other_kwargs(w):
         "sales:meeting_edit": {"meeting_id": w.meeting.pk},
         "sales:meeting_action_create": {"meeting_id": w.meeting.pk},
         "sales:meeting_action_edit": {"action_id": w.action.pk},
+        "public:group": {"slug": w.public_a.slug},
+        "public:product": {"slug": w.public_a.slug, "product_slug": w.product_a.public_slug},
+        "public:photo": {
+            "slug": w.public_a.slug,
+            "product_slug": w.product_a.public_slug,
+            "position": w.photo.position,
+        },
+        "public:booth": {"code": w.booth.code},
     }
 
 
@@ -376,7 +404,9 @@ def test_post_only_actions_refuse_get(db, world, clients):
 
 # Pages that show group A's name to roles outside it by design: the audit trail is the officers'
 # (every province), and committee members rank every applicant once scoring has closed.
-SHOWS_EVERY_GROUP = {"audit_log", "booths:ranking"}
+SHOWS_EVERY_GROUP = {"audit_log", "booths:ranking"} | {
+    name for name in EXPECTED if name.startswith("public:")
+}
 GET_PAGES = sorted(set(NAMES) - POST_ONLY - SHOWS_EVERY_GROUP)
 
 

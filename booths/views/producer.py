@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,8 +12,10 @@ from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
 from booths.views.common import application_from, attempt, fair_from, offer_from
+from otop_fair.accounts.slips import qr_data_uri
 from otop_fair.exports import pdf_response
 from otop_fair.permissions import requires
+from producers import services as producer_services
 
 
 @requires("booths.view_my_applications")
@@ -117,12 +120,28 @@ def result(request, pk, obj):
     return render(request, "booths/result.html", context)
 
 
-@requires("booths.view_result", get_object=application_from)
-def booth_card(request, pk, obj):
-    card = selectors.booth_card(obj)
+def _card_with_story_qr(request, application):
+    """The booth card's content and a QR code of the group's public story page."""
+    card = selectors.booth_card(application)
     if card is None:
         raise Http404
+    profile = producer_services.ensure_public_address(group=application.group)
+    url = request.build_absolute_uri(reverse("public:group", args=[profile.slug]))
+    card.update(story_url=url, qr=qr_data_uri(url))
+    return card
+
+
+@requires("booths.view_result", get_object=application_from)
+def booth_card(request, pk, obj):
+    card = _card_with_story_qr(request, obj)
     return pdf_response(f"booth-{card['booth'].code}.pdf", "booths/booth_card_pdf.html", card)
+
+
+@requires("booths.view_result", get_object=application_from)
+def table_card(request, pk, obj):
+    """A small A6 card for the booth's table: the booth code and the QR code of the story."""
+    card = _card_with_story_qr(request, obj)
+    return pdf_response(f"table-{card['booth'].code}.pdf", "booths/table_card_pdf.html", card)
 
 
 @require_POST

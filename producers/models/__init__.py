@@ -12,6 +12,7 @@ from .groups import (
     photo_path,
 )
 from .merging import GroupMergeCandidate
+from .public import PUBLIC_SWITCHES, PublicProfile
 from .quality import (
     EXPIRY_WARNING_DAYS,
     Certification,
@@ -26,6 +27,7 @@ from .quality import (
 
 __all__ = [
     "EXPIRY_WARNING_DAYS",
+    "PUBLIC_SWITCHES",
     "MAX_PHOTOS_PER_PRODUCT",
     "Category",
     "Certification",
@@ -39,6 +41,7 @@ __all__ = [
     "Product",
     "ProductPhoto",
     "Province",
+    "PublicProfile",
     "RatingRound",
     "Region",
     "Standard",

@@ -1,5 +1,6 @@
 """Producer groups, who may see them, and their products with photos."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -103,6 +104,11 @@ class ProducerGroup(models.Model):
         )
 
 
+def new_public_slug():
+    """Random and long enough that public pages cannot be found by counting."""
+    return secrets.token_urlsafe(9)
+
+
 class Category(models.TextChoices):
     FOOD = "food", _("Food")
     BEVERAGE = "beverage", _("Beverages")
@@ -130,6 +136,13 @@ class Product(models.Model):
     story_wisdom = models.TextField(_("local wisdom"), blank=True)
     story_materials = models.TextField(_("materials"), blank=True)
     story_people = models.TextField(_("the people behind it"), blank=True)
+    # English for buyers from abroad, only where the group wrote one.
+    name_en = models.CharField(_("product name in English"), max_length=200, blank=True)
+    story_en = models.TextField(_("story in English"), blank=True)
+    # The product's public address: random, so that pages cannot be found by counting ids.
+    public_slug = models.CharField(
+        max_length=20, unique=True, default=new_public_slug, editable=False
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

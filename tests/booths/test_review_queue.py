@@ -1,5 +1,3 @@
-
-
 def _scored_application_with_evidence(fair):
     item = ReviewFactory(member__fair=fair)
     group = item.application.group

@@ -15,6 +15,16 @@ PUBLIC |= {
     "accounts:forgot_password",
     "accounts:verify_email",
 }
+# The fair's public face (issue 24): anyone may open these, and each is a `public_page`
+# (tests/booths/test_public_pages.py). The permission matrix gives each its anonymous row.
+PUBLIC_FACE = {
+    "robots_txt",
+    "public:group",
+    "public:product",
+    "public:photo",
+    "public:directory",
+    "public:booth",
+}
 SAMPLE = {
     "int": "1",
     "str": "x",
@@ -46,7 +56,10 @@ ALL = [(name, sample_url(route, p), p) for name, route, p in walk(get_resolver()
 APP_VIEWS = [
     (name, url, p)
     for name, url, p in ALL
-    if not name.startswith("admin:") and "(?P" not in url and name not in PUBLIC
+    if not name.startswith("admin:")
+    and "(?P" not in url
+    and name not in PUBLIC
+    and name not in PUBLIC_FACE
 ]
 
 
@@ -68,6 +81,26 @@ def test_every_view_declares_its_permission(name, url, pattern):
     )
     auth_view = callback.__module__.startswith("django.contrib.auth")
     assert declared or auth_view, f"{name} ({url}) must say who may use it (@requires)"
+
+
+PUBLIC_FACE_VIEWS = [(name, p) for name, _url, p in ALL if name in PUBLIC_FACE]
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"), PUBLIC_FACE_VIEWS, ids=[a[0] for a in PUBLIC_FACE_VIEWS]
+)
+def test_public_face_views_are_explicitly_public(name, pattern):
+    callback = pattern.callback
+    assert getattr(callback, "login_required", True) is False, name
+    assert callback.required_permission == "public", name
+
+
+def test_every_view_open_to_anonymous_is_listed():
+    """A view exempt from the login is either a known public page or a public-face page."""
+    exempt = {name for name, _url, p in ALL if getattr(p.callback, "login_required", True) is False}
+    exempt = {name for name in exempt if not name.startswith("admin:")}
+    assert exempt <= PUBLIC | PUBLIC_FACE, sorted(exempt - PUBLIC - PUBLIC_FACE)
+    assert exempt >= PUBLIC_FACE
 
 
 def test_admin_is_closed_to_anonymous_visitors(client, db):

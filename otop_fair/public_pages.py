@@ -1,0 +1,111 @@
+"""The public face's guard rails: every public view is marked, rate limited and cached.
+
+`public_page` exempts a view from LoginRequiredMiddleware explicitly (and marks it for the URL walk
+and the permission matrix), limits each visitor's requests per minute through the shared cache (so
+the limit holds across processes and nodes), and keeps anonymous answers in the shared cache until
+anything public changes (`invalidate_public_pages`).
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_GET
+
+PUBLIC_PERMISSION = "public"
+VERSION_KEY = "public-pages:version"
+CACHE_SECONDS = 300
+
+
+def client_address(request):
+    """The visitor's address: behind N trusted proxies (PROXY_COUNT), the N-th from the right of
+    X-Forwarded-For, which the nearest proxy wrote and a client cannot forge."""
+    hops = settings.AXES_IPWARE_PROXY_COUNT or 0
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if hops and len(forwarded) >= hops and forwarded[-hops]:
+        return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_over_rate_limit(request):
+    """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute."""
+    window = int(time.time() // 60)
+    key = f"public-rate:{client_address(request)}:{window}"
+    try:
+        count = cache.incr(key)  # the usual case first: the minute's counter exists
+    except ValueError:
+        count = 1 if cache.add(key, 1, 120) else cache.incr(key)
+    return count > settings.PUBLIC_RATE_LIMIT
+
+
+def invalidate_public_pages():
+    """Anything public changed: every cached public answer is stale from now on."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _cache_key(request):
+    # Hashed: a long search query must not make a key longer than a cache accepts.
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{request.LANGUAGE_CODE}:{path}"
+
+
+def _cached_answer(request, view, args, kwargs):
+    """The stored answer when it was stored under the current version; else render and store.
+
+    The version and the page are read in one round trip to the shared cache.
+    """
+    key = _cache_key(request)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY, 0)
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        _version, content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming:
+        stored = (version, response.content, response["Content-Type"])
+        cache.set(key, stored, CACHE_SECONDS)
+    return response
+
+
+def too_many_requests():
+    response = HttpResponse(_("Too many requests. Please wait a minute."), status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def public_page(view):
+    """A page anyone may open: no login, rate limited, anonymous answers cached."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if is_over_rate_limit(request):
+            return too_many_requests()
+        if request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+        else:
+            response = _cached_answer(request, view, args, kwargs)
+        response["X-Robots-Tag"] = settings.PUBLIC_ROBOTS
+        return response
+
+    wrapped.required_permission = PUBLIC_PERMISSION
+    # Compressed: a hall's network is poor, and these pages hold no secret a compression
+    # side channel could reveal (no CSRF token, no session data).
+    return login_not_required(require_GET(gzip_page(wrapped)))
+
+
+@public_page
+def robots_txt(request):
+    """Search engines may index the public pages only when the office chose so; never the app."""
+    lines = ["User-agent: *"]
+    if "noindex" in settings.PUBLIC_ROBOTS:
+        lines.append("Disallow: /")
+    else:
+        lines += ["Allow: /otop/", "Disallow: /"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

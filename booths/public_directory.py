@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.forms import ThaiForm
 from otop_fair.public_pages import CACHE_SECONDS, VERSION_KEY
 from otop_fair.shared_cache import computed_once
 from otop_fair.thai_text import normalise_text
@@ -27,7 +28,7 @@ MAX_ROWS = 60
 STAR_CHOICES = [("", _("Any stars"))] + [(str(n), f"{n}★+") for n in range(1, 6)]
 
 
-class DirectorySearchForm(forms.Form):
+class DirectorySearchForm(ThaiForm):
     q = forms.CharField(label=_("Product or group"), required=False, max_length=100)
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from otop_fair.forms import ThaiModelForm
 from otop_fair.thai import BUDDHIST_ERA_OFFSET
 from otop_fair.thai_dates import BuddhistDateField, BuddhistDateInput
 from producers.models import (
@@ -38,7 +39,7 @@ class ProductAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["group"]
 
 
-class RatingRoundForm(forms.ModelForm):
+class RatingRoundForm(ThaiModelForm):
     """The round's year is typed in the Buddhist era; the model keeps the Christian-era year."""
 
     year = forms.IntegerField(label=_("year (B.E.)"), min_value=2500, max_value=2700)

@@ -340,7 +340,7 @@ class ImportForm(ThaiForm):
     )
 
 
-class PublicProfileForm(forms.ModelForm):
+class PublicProfileForm(ThaiModelForm):
     """The group's own choice of what the public sees; every switch starts off."""
 
     class Meta:
@@ -351,7 +351,7 @@ class PublicProfileForm(forms.ModelForm):
         return normalise_text(self.cleaned_data["contact_channel"]).strip()
 
 
-class HidePublicPageForm(forms.Form):
+class HidePublicPageForm(ThaiForm):
     reason = forms.CharField(
         label=_("Why the page breaks the fair's rules"), max_length=300, strip=True
     )

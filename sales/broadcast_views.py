@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from booths.models import Fair
+from otop_fair.forms import ThaiForm
 from otop_fair.notifications.services import forecast
 from otop_fair.permissions import requires
 from sales import notices
 
 
-class BroadcastForm(forms.Form):
+class BroadcastForm(ThaiForm):
     text = forms.CharField(
         label=gettext_lazy("Message"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.forms import ThaiModelForm
 from otop_fair.notifications.models import Channel, ContactPreference
 
 PERSON_CHANNELS = [(c.value, c.label) for c in (Channel.LINE, Channel.SMS, Channel.EMAIL)]
 
 
-class ContactPreferenceForm(forms.ModelForm):
+class ContactPreferenceForm(ThaiModelForm):
     channels = forms.MultipleChoiceField(
         label=_("Reach me by (in this order)"),
         choices=PERSON_CHANNELS,

@@ -22,6 +22,12 @@ SETTINGS = settings(
 )
 
 
+def answered(*typed_values, ok):
+    """The statuses a well-formed answer may have: a NUL anywhere is refused whole with 400
+    (RefuseNulCharactersMiddleware), anything else gets the page's own answer."""
+    return (400,) if any("\x00" in value for value in typed_values) else ok
+
+
 @pytest.fixture
 def producer():
     return UserFactory(username="otop-fuzz", phone="0812345678")
@@ -31,22 +37,23 @@ def producer():
 @given(username=typed, password=typed)
 def test_any_sign_in_input_is_answered_without_a_server_error(producer, username, password):
     response = Client().post("/accounts/login/", {"username": username, "password": password})
-    assert response.status_code in (200, 302)
+    assert response.status_code in answered(username, password, ok=(200, 302))
 
 
 @SETTINGS
 @given(code=typed)
 def test_any_slip_code_is_answered_without_a_server_error(code):
     response = Client().post("/accounts/code/", {"code": code})
-    assert response.status_code == 200
-    assert "code" in response.context["form"].errors
+    assert response.status_code in answered(code, ok=(200,))
+    if response.status_code == 200:
+        assert "code" in response.context["form"].errors
 
 
 @SETTINGS
 @given(login=typed)
 def test_any_forgot_password_input_is_answered_without_a_server_error(login):
     response = Client().post("/accounts/forgot/", {"login": login})
-    assert response.status_code == 200
+    assert response.status_code in answered(login, ok=(200,))
 
 
 @SETTINGS
@@ -58,7 +65,7 @@ def test_any_password_choice_or_token_is_answered_without_a_server_error(
     client = Client()
     data = {"new_password1": first, "new_password2": second}
     response = client.post(f"/accounts/invite/{issued.token}/", data)
-    assert response.status_code in (200, 302)
+    assert response.status_code in answered(first, second, ok=(200, 302))
     if token:
         url = f"/accounts/invite/{quote(token, safe='')}/"
         assert Client().get(url).status_code in (404, 410)

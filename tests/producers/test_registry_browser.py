@@ -4,16 +4,12 @@ a phone."""
 import pytest
 
 from producers.models import District, ProducerGroup
+from tests.conftest import browser_login
 from tests.producers.factories import ProducerGroupFactory, ProductFactory, officer_of
 
 
 def sign_in(page, live_server, username):
-    """Submits the login form itself (the page also has a language button of type submit)."""
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "otop-demo")
-    page.press("input[name=password]", "Enter")
-    page.wait_for_load_state("networkidle")
+    browser_login(page, live_server, username)
 
 
 pytestmark = [

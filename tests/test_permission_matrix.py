@@ -59,6 +59,10 @@ PRODUCERS = row(A, A, D, D, D, D, A)
 PRODUCERS_AND_STAFF = row(A, A, D, D, A, A, A)
 KEEPS_PERSON = row(D, D, D, D, A, D, A)
 
+# A link or a webhook whose signature, not a login, is its permission: a forged one is refused
+# for everyone, signed in or not.
+SIGNED_NOT_SIGNED_IN = dict.fromkeys(ROLES, DENY)
+
 # The fair's public face: anyone, signed in or not (the only rows where anonymous is allowed).
 PUBLIC_ROW = dict.fromkeys(ROLES, ALLOW)
 
@@ -131,7 +135,7 @@ EXPECTED = {
     "booths:booth_card": GROUP_A,
     "booths:respond_offer": row(A, D, D, D, D, D, A),
     # The one-tap link's signature is its permission: a forged token is refused to everyone.
-    "booths:offer_by_link": {**row(D, D, D, D, D, D, D), "anon": DENY},
+    "booths:offer_by_link": SIGNED_NOT_SIGNED_IN,
     "booths:my_reviews": row(D, D, A, A, D, D, A),
     "booths:score_sheet": row(D, D, A, D, D, D, A),
     "booths:declare_conflict": row(D, D, A, D, D, D, A),
@@ -184,7 +188,7 @@ EXPECTED = {
     # LINE webhook answers only LINE's signature, never a login (anonymous included).
     "notifications:mine": EVERYONE,
     "notifications:log": STAFF,
-    "notifications:line_webhook": {**row(D, D, D, D, D, D, D), "anon": DENY},
+    "notifications:line_webhook": SIGNED_NOT_SIGNED_IN,
     # The public face (issue 24): the group chooses, officers may hide a page.
     "producers:public_settings": GROUP_A,
     "producers:public_hide": KEEPS_GROUP,

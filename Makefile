@@ -8,10 +8,10 @@ export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
 
 .PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 db: $(VENV)/.installed

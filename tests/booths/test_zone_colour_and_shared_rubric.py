@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from booths.forms import CopyCriteriaForm, ZoneForm
+from booths.forms import ZoneForm
+from booths.rubric_forms import CopyCriteriaForm
 from booths.models import Criterion, Zone
 from producers.models import Province
 from tests.booths.factories import FairFactory

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths.forms import ZoneForm
-from booths.rubric_forms import CopyCriteriaForm
 from booths.models import Criterion, Zone
+from booths.rubric_forms import CopyCriteriaForm
 from producers.models import Province
 from tests.booths.factories import FairFactory
 from tests.producers.factories import officer_of

@@ -4,11 +4,13 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
+from otop_fair.thai_text import normalise_text
 from producers.models import Category, District, ProducerGroup, Province, Region
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
@@ -26,8 +28,10 @@ class FairForm(ThaiModelForm):
             "applications_open_on",
             "applications_close_on",
             "booth_count",
+            "scoring_deadline",
+            "is_blind_review",
         ]
-        field_classes = dict.fromkeys(FAIR_DATES, BuddhistDateField)
+        field_classes = dict.fromkeys((*FAIR_DATES, "scoring_deadline"), BuddhistDateField)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,18 +195,52 @@ class OverrideForm(ThaiForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """People are offered by their name (and username only to tell two of a name apart)."""
+
+    def label_from_instance(self, obj):
+        return (
+            f"{obj.display_name} ({obj.username})"
+            if obj.display_name != obj.username
+            else obj.username
+        )
+
+
+class _DistrictsUnderProvinces(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups = {}
+        for district in self.queryset:
+            groups.setdefault(district.province.name_th, []).append(self.choice(district))
+        yield from groups.items()
+
+
+class DistrictByProvinceField(forms.ModelChoiceField):
+    """Districts offered under their province, so the one in the right province is found."""
+
+    iterator = _DistrictsUnderProvinces
+
+    def __init__(self, **kwargs):
+        districts = District.objects.select_related("province")
+        super().__init__(queryset=districts.order_by("province__sort_name", "sort_name"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name_th
+
+
 class MemberForm(ThaiForm):
-    user = forms.ModelChoiceField(queryset=None, label=_("committee account"))
-    home_district = forms.ModelChoiceField(
-        queryset=District.objects.all(), required=False, label=_("own district")
-    )
+    user = PersonChoiceField(queryset=None, label=_("committee account"))
+    home_district = DistrictByProvinceField(required=False, label=_("own district"))
     own_group_no = forms.CharField(
         required=False, label=_("own group (OTOP registration no.)"), max_length=40
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = get_user_model().objects.filter(role="committee")
+        seated = fair.committee.values("user_id")
+        people = get_user_model().objects.filter(role="committee").exclude(pk__in=seated)
+        self.fields["user"].queryset = people.order_by("first_name", "username")
 
     def clean_own_group_no(self):
         number = self.cleaned_data["own_group_no"].strip()
@@ -328,6 +366,26 @@ class ReasonForm(ThaiForm):
     reason = forms.CharField(
         label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class PublishForm(ReasonForm):
+    """Publishing assigns booths for good: the officer types the fair's name to say they mean it."""
+
+    fair_name = forms.CharField(label=_("type the fair's name to confirm"), max_length=200)
+    field_order = ["fair_name", "reason"]
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fair = fair
+        self.fields["fair_name"].help_text = _("Type: %(name)s") % {"name": fair.name}
+
+    def clean_fair_name(self):
+        typed = " ".join(self.cleaned_data["fair_name"].split())
+        if typed != " ".join(normalise_text(self.fair.name).split()):
+            raise forms.ValidationError(
+                _("Type the fair's name exactly as shown, to confirm you mean to publish.")
+            )
+        return typed
 
 
 class ReleaseForm(ThaiForm):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.forms import ExcuseForm, ReasonForm, ReleaseForm, RunForm
+from booths.forms import ExcuseForm, PublishForm, ReleaseForm, RunForm
 from booths.models import Assignment, AssignmentStatus
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
@@ -40,7 +40,7 @@ def run_list(request, pk, obj):
 
 @requires("booths.manage_fair", get_object=run_from)
 def run_detail(request, pk, obj):
-    form = ReasonForm(request.POST or None)
+    form = PublishForm(request.POST or None, fair=obj.fair)
     if request.method == "POST" and form.is_valid():
         attempt(
             request,

@@ -1,9 +1,12 @@
 """Officers' pages for setting up a fair: the fair, its lifecycle, zones, booths and floor plan."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from booths import selectors
@@ -11,6 +14,7 @@ from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
 from booths.models import FairState, Zone
 from booths.services import floor, lifecycle
 from booths.views.common import attempt, booth_from, fair_from
+from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.permissions import requires
 
 STEPS = {
@@ -32,6 +36,7 @@ def fair_create(request):
     form = FairForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fair = floor.save_fair(form=form, by=request.user)
+        messages.success(request, _("The fair “%(fair)s” was created.") % {"fair": fair.name})
         return redirect("booths:fair_detail", pk=fair.pk)
     return render(request, "booths/fair_form.html", {"form": form})
 
@@ -41,6 +46,7 @@ def fair_edit(request, pk, obj):
     form = FairForm(request.POST or None, instance=obj, user=request.user)
     if request.method == "POST" and form.is_valid():
         floor.save_fair(form=form, by=request.user)
+        messages.success(request, _("The fair’s details were saved."))
         return redirect("booths:fair_detail", pk=pk)
     return render(request, "booths/fair_form.html", {"form": form, "fair": obj})
 
@@ -58,10 +64,45 @@ def fair_detail(request, pk, obj):
     return render(request, "booths/fair_detail.html", context)
 
 
+STEP_CONSEQUENCES = {
+    "open": [
+        gettext_lazy("Producers can apply to this fair from now on, until applications close."),
+        gettext_lazy("The fair is shown on the producers' list of fairs."),
+    ],
+    "score": [
+        gettext_lazy(
+            "No more applications are accepted, and producers can no longer change theirs."
+        ),
+        gettext_lazy("Every application is checked against the eligibility rules."),
+        gettext_lazy("The committee can start scoring."),
+    ],
+    "start": [
+        gettext_lazy("The fair is running: the published booths are final."),
+        gettext_lazy("Producers record their sales each day."),
+    ],
+    "close": [
+        gettext_lazy("The fair is closed: no more sales or problems can be recorded."),
+        gettext_lazy("The fair's reports use the figures as they are now."),
+    ],
+}
+
+
 @require_POST
 @requires("booths.manage_fair", get_object=fair_from)
 def fair_step(request, pk, step, obj):
     service, target = STEPS.get(step, (None, None))
+    if service is not None and needs_confirmation(request):
+        return confirmation(
+            request,
+            title=_("Move “%(fair)s” to “%(state)s”?")
+            % {
+                "fair": obj.name,
+                "state": FairState(target).label,
+            },
+            consequences=STEP_CONSEQUENCES[step],
+            button=_("Yes, move the fair to “%(state)s”") % {"state": FairState(target).label},
+            cancel_url=reverse("booths:fair_detail", args=[pk]),
+        )
     if service is not None:
         attempt(
             request,

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
 from booths.views.common import application_from, attempt, fair_from, offer_from
+from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.exports import pdf_response
 from otop_fair.permissions import requires
 
@@ -84,6 +86,8 @@ def apply(request, pk, obj):
 @require_POST
 @requires("booths.edit_application", get_object=application_from)
 def withdraw(request, pk, obj):
+    if needs_confirmation(request):
+        return _withdraw_confirmation(request, obj)
     attempt(
         request,
         applications.withdraw_application,
@@ -92,6 +96,25 @@ def withdraw(request, pk, obj):
         by=request.user,
     )
     return redirect("booths:my_applications")
+
+
+def _withdraw_confirmation(request, application):
+    holding = application.assignments.filter(status=AssignmentStatus.ACTIVE).first()
+    lines = [_("Your application to “%(fair)s” is withdrawn.") % {"fair": application.fair.name}]
+    if holding:
+        lines += [
+            _("You give up booth %(booth)s. It is offered to the next group on the waiting list.")
+            % {"booth": holding.booth.code},
+            _("You cannot get this booth back."),
+        ]
+    lines.append(_("Once applications close, you cannot apply to this fair again."))
+    return confirmation(
+        request,
+        title=_("Give up the booth and withdraw?") if holding else _("Withdraw my application?"),
+        consequences=lines,
+        button=_("Yes, give up the booth") if holding else _("Yes, withdraw"),
+        cancel_url=reverse("booths:result", args=[application.pk]),
+    )
 
 
 @requires("booths.view_result", get_object=application_from)

@@ -125,7 +125,7 @@ def criteria(request, pk, obj):
 
 @requires("booths.manage_fair", get_object=fair_from)
 def committee(request, pk, obj):
-    member_form = MemberForm(request.POST if "add_member" in request.POST else None)
+    member_form = MemberForm(request.POST if "add_member" in request.POST else None, fair=obj)
     pick_form = ApplicationPickForm(
         request.POST if "add_review" in request.POST else None, fair=obj
     )

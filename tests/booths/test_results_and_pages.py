@@ -196,8 +196,10 @@ def test_officer_creates_a_fair_in_own_province(cm_officer, client_for):
             "applications_close_on": "01/02/2570",
             "booth_count": 10,
         },
+        follow=True,
     )
-    assert response.status_code == 302
+    assert response.redirect_chain[-1][1] == 302
+    assert "สร้างงาน “งานใหม่” แล้ว" in response.content.decode()
 
 
 def test_province_choice_is_limited_to_the_officers_own(cm_officer, client_for):
@@ -221,6 +223,10 @@ def test_seated_producer_can_give_up_the_booth(fair, cm_officer, producer_user, 
     assert (
         "ถอนตัว" in client.get(f"/fairs/applications/{held.application_id}/result/").content.decode()
     )
-    client.post(f"/fairs/applications/{held.application_id}/withdraw/")
+    asked = client.post(f"/fairs/applications/{held.application_id}/withdraw/").content.decode()
+    held.refresh_from_db()
+    assert held.status == "active"
+    assert held.booth.code in asked and "ย้อนกลับไม่ได้" in asked
+    client.post(f"/fairs/applications/{held.application_id}/withdraw/", {"confirmed": "1"})
     held.refresh_from_db()
     assert held.status == "released"

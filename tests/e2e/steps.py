@@ -110,6 +110,8 @@ def officer_moves_fair(officer, fair_pk, step, state):
     page = officer.go(f"/fairs/{fair_pk}/")
     page.locator(f"form[action$='/step/{step}/'] button").click()
     page.wait_for_load_state()
+    page.locator("[data-testid=confirmation] button[type=submit]").click()
+    page.wait_for_load_state()
     assert expect_message(page), f"step {step} refused"
     badge = page.locator("main .badge.text-bg-secondary").first
     assert badge.inner_text() == thai(FairState(state).label)
@@ -153,8 +155,8 @@ def officer_seats_committee(officer, fair_pk, members):
 
 def member_scores(member, scores_by_group):
     """Score every application on the member's list; `scores_by_group` maps group name → value."""
-    page = member.go("/fairs/review/")
     for group_name, value in scores_by_group.items():
+        page = member.go("/fairs/review/?stage=pending")
         page.locator("main .list-group a", has_text=group_name).click()
         page.wait_for_load_state()
         values = page.locator("input[name^=value_]")
@@ -164,8 +166,11 @@ def member_scores(member, scores_by_group):
         page.locator("input[name^=comment_]").first.fill("สินค้าน่าสนใจ")
         page.click("button[name=submit]")
         page.wait_for_load_state()
-        assert page.url.endswith("/fairs/review/")
+        assert re.search(r"/fairs/review/\d+/$", page.url), page.url
         expect_message(page)
+        after = page.locator("[data-testid=next-review], [data-testid=all-done]")
+        assert after.count() == 1
+    page = member.go("/fairs/review/")
     submitted = page.locator("main .list-group .badge.text-bg-success")
     assert submitted.count() == len(scores_by_group)
 
@@ -177,6 +182,7 @@ def officer_allocates_and_publishes(officer, fair_pk):
     assert re.search(r"/fairs/runs/\d+/$", page.url), page.url
     rows = page.locator("main table tbody tr")
     assert rows.count() == 2
+    page.fill("[name=fair_name]", FAIR_NAME)
     page.fill("[name=reason]", "ผลการคัดเลือกของคณะกรรมการ")
     submit(page)
     page.locator("main .alert-success").first.wait_for()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
+from booths.eligibility_preview import live_checks
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
@@ -80,6 +81,10 @@ def apply(request, pk, obj):
         "existing": existing,
         "window_error": window_error,
     }
+    if not window_error:
+        context["live_group"], context["live_products"] = live_checks(
+            obj, group, group.products.filter(is_active=True)
+        )
     return render(request, "booths/apply.html", context)
 
 
@@ -137,6 +142,10 @@ def result(request, pk, obj):
         "can_withdraw": obj.status != ApplicationStatus.WITHDRAWN
         and obj.fair.state != FairState.CLOSED,
     }
+    if obj.fair.state == FairState.OPEN and obj.status != ApplicationStatus.WITHDRAWN:
+        context["live_group"], context["live_products"] = live_checks(
+            obj.fair, obj.group, obj.products.all()
+        )
     return render(request, "booths/result.html", context)
 
 

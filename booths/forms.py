@@ -1,6 +1,5 @@
 """Forms of the booths app: they turn input into clean values; the services decide."""
 
-import re
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -304,62 +303,6 @@ class ScoreForm(ThaiForm):
             c.pk: (self.cleaned_data[f"value_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
             for c in self.criteria
         }
-
-
-LIMIT_LINE = re.compile(r"^\s*(\w+)\s*[=:]\s*(\d+)\s*$")
-
-
-def _limits(text, valid):
-    limits = {}
-    for line in filter(str.strip, text.splitlines()):
-        match = LIMIT_LINE.match(line)
-        if not match or match.group(1) not in valid:
-            raise forms.ValidationError(
-                _("Write one “code = number” per line: %(line)s") % {"line": line}
-            )
-        limits[match.group(1)] = int(match.group(2))
-    return limits
-
-
-class RunForm(ThaiForm):
-    seed = forms.IntegerField(
-        label=_("lottery seed"),
-        required=False,
-        min_value=1,
-        max_value=2**63 - 1,
-        help_text=_("Leave empty for a fresh random seed; the seed is stored with the run."),
-    )
-    normalise = forms.BooleanField(label=_("normalise each reviewer"), required=False)
-    province_caps = forms.CharField(
-        label=_("booths per province at most"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "50 = 400"}),
-        help_text=_("One “province code = number” per line."),
-    )
-    category_min = forms.CharField(
-        label=_("booths per category at least"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "food = 100"}),
-    )
-    category_max = forms.CharField(
-        label=_("booths per category at most"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "textile = 500"}),
-    )
-
-    def clean_province_caps(self):
-        return _limits(
-            self.cleaned_data["province_caps"], set(Province.objects.values_list("code", flat=True))
-        )
-
-    def clean_category_min(self):
-        return _limits(self.cleaned_data["category_min"], set(Category.values))
-
-    def clean_category_max(self):
-        return _limits(self.cleaned_data["category_max"], set(Category.values))
-
-    def rules(self):
-        return {k: self.cleaned_data[k] for k in ("province_caps", "category_min", "category_max")}
 
 
 class ReasonForm(ThaiForm):

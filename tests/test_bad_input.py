@@ -168,7 +168,7 @@ def _fair_cases(w):
         "booths:run_list": (
             {"pk": fair.pk},
             officer,
-            {"seed": "7", "province_caps": "50 = 10", "category_min": "", "category_max": ""},
+            {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
         "booths:release": (
             {"pk": fair.pk, "assignment_pk": w.holding_a.pk},

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.forms import ExcuseForm, PublishForm, ReleaseForm, RunForm
+from booths.forms import ExcuseForm, PublishForm, ReleaseForm
 from booths.models import Assignment, AssignmentStatus
+from booths.run_forms import RunForm, rule_sentences
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
 from otop_fair import exports
@@ -57,6 +58,7 @@ def run_detail(request, pk, obj):
     others = obj.fair.runs.exclude(pk=obj.pk)
     context = {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others}
     context["tied_scores"] = _tied_scores(obj, page)
+    context["rule_sentences"] = rule_sentences(obj.rules)
     return render(request, "booths/run_detail.html", context)
 
 

@@ -1,6 +1,5 @@
 """Forms of the booths app: they turn input into clean values; the services decide."""
 
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms.models import ModelChoiceIterator

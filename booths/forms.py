@@ -6,6 +6,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
+from booths.services.floor import UNITS_PER_METRE
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -61,12 +62,15 @@ class BoothGridForm(ThaiForm):
     last = forms.IntegerField(label=_("last number"), min_value=1, max_value=99999, initial=40)
     digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
     per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
-    origin_x = forms.IntegerField(
-        label=_("left edge (plan units)"), min_value=0, max_value=100_000, initial=0
-    )
-    origin_y = forms.IntegerField(
-        label=_("top edge (plan units)"), min_value=0, max_value=100_000, initial=0
-    )
+    origin_x = forms.DecimalField(
+        label=_("distance from the plan's left edge (m)"),
+        min_value=0, max_value=10_000, decimal_places=1, required=False,
+        help_text=_("Leave both distances empty to place the booths below the plan."),
+    )  # fmt: skip
+    origin_y = forms.DecimalField(
+        label=_("distance from the plan's top edge (m)"),
+        min_value=0, max_value=10_000, decimal_places=1, required=False,
+    )  # fmt: skip
     booth_type = forms.ChoiceField(label=_("booth type"), choices=BoothType.choices)
     allowed_categories = forms.MultipleChoiceField(
         label=_("allowed categories"),
@@ -89,6 +93,18 @@ class BoothGridForm(ThaiForm):
             self.add_error("last", _("At most 2,000 booths at a time."))
         return data
 
+    def grid(self):
+        """The service's arguments: distances in metres become plan units."""
+        data = dict(self.cleaned_data)
+        for name in ("origin_x", "origin_y"):
+            if data[name] is not None:
+                data[name] = int(data[name] * UNITS_PER_METRE)
+        return data
+
+    @property
+    def booth_total(self):
+        return self.cleaned_data["last"] - self.cleaned_data["first"] + 1
+
 
 class BoothForm(ThaiModelForm):
     constraint_messages = {
@@ -110,6 +126,12 @@ class BoothForm(ThaiModelForm):
             "w",
             "h",
         ]
+        labels = {
+            "x": _("from the plan's left edge (plan units of 10 cm)"),
+            "y": _("from the plan's top edge (plan units of 10 cm)"),
+            "w": _("width on the plan (units of 10 cm)"),
+            "h": _("depth on the plan (units of 10 cm)"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -131,7 +131,8 @@ def _fair_cases(w):
             {"pk": draft.pk},
             officer,
             {"zone": str(w.draft_zone.pk), "prefix": "Q", "first": "1", "last": "3", "digits": "2"}
-            | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"},
+            | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"}
+            | {"confirmed": "1"},
         ),
         "booths:booth_edit": (
             {"pk": w.draft_booth.pk},
@@ -425,7 +426,13 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 ):
     url = reverse("booths:booths", args=[world.draft_fair.pk])
     data = {"zone": str(world.draft_zone.pk), "prefix": "Q", "first": first, "last": last}
-    data |= {"digits": "2", "per_row": "10", "origin_x": origin_x, "origin_y": "0"}
+    data |= {
+        "digits": "2",
+        "per_row": "10",
+        "origin_x": origin_x,
+        "origin_y": "0",
+        "confirmed": "1",
+    }
     response, changed = submit(clients["officer_province"], url, data | {"booth_type": "standard"})
     assert_clear_answer(response, changed)
     assert response.status_code == 200

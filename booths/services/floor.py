@@ -9,6 +9,8 @@ from booths.models import Booth, BoothType, FairState
 LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
 AISLE = 4
+UNITS_PER_METRE = 10  # a plan unit is 10 cm
+ZONE_GAP = 3 * AISLE  # between a new grid and what is already on the plan
 
 
 def check_layout_editable(fair):
@@ -42,12 +44,18 @@ def create_booth_grid(
     allowed_categories,
     has_electricity,
 ):
-    """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners."""
+    """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners.
+
+    Without an origin the grid goes below everything already on the plan; a grid placed over
+    existing booths is refused."""
     check_layout_editable(fair)
     if zone.fair_id != fair.pk:
         raise ValidationError(_("That zone belongs to another fair."))
     codes = [f"{prefix}{n:0{digits}d}" for n in range(first, last + 1)]
     _check_codes_free(fair, codes)
+    if origin_x is None or origin_y is None:
+        origin_x, origin_y = free_origin(fair)
+    _check_grid_free(fair, grid_extent(len(codes), per_row, origin_x, origin_y))
     booths = []
     for index, code in enumerate(codes):
         x, y, is_corner = _grid_position(index, per_row, origin_x, origin_y)
@@ -78,6 +86,34 @@ def _check_codes_free(fair, codes):
         raise ValidationError(
             _("These booth codes already exist: %(codes)s") % {"codes": ", ".join(sorted(taken))}
         )
+
+
+def free_origin(fair):
+    """The top-left corner of a new grid: at the left, below every booth already placed."""
+    bottom = max((b.y + b.h for b in fair.booths.only("y", "h")), default=None)
+    return 0, 0 if bottom is None else bottom + ZONE_GAP
+
+
+def grid_extent(count, per_row, origin_x, origin_y):
+    """(left, top, right, bottom) of a grid of `count` booths in rows of `per_row`."""
+    rows = -(-count // per_row)
+    columns = min(count, per_row)
+    step = BOOTH_SIZE + AISLE
+    return origin_x, origin_y, origin_x + columns * step - AISLE, origin_y + rows * step - AISLE
+
+
+def _check_grid_free(fair, extent):
+    left, top, right, bottom = extent
+    overlapped = sorted(
+        b.code
+        for b in fair.booths.only("code", "x", "y", "w", "h")
+        if b.x < right and left < b.x + b.w and b.y < bottom and top < b.y + b.h
+    )
+    if overlapped:
+        raise ValidationError(
+            _("The new booths would lie over booths %(codes)s. Leave the position empty to place "
+              "them below the plan.") % {"codes": ", ".join(overlapped[:10])}
+        )  # fmt: skip
 
 
 def _grid_position(index, per_row, origin_x, origin_y):

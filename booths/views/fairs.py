@@ -17,6 +17,8 @@ from booths.views.common import attempt, booth_from, fair_from
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.permissions import requires
 
+GRID_WARNING_SIZE = 200  # a grid larger than this is more often a typo than a hall
+
 STEPS = {
     "open": (lifecycle.open_applications, FairState.OPEN),
     "score": (lifecycle.close_applications, FairState.SCORING),
@@ -127,14 +129,41 @@ def zones(request, pk, obj):
 @requires("booths.manage_fair", get_object=fair_from)
 def booths(request, pk, obj):
     form = BoothGridForm(request.POST or None, fair=obj)
+    if request.method == "POST" and form.is_valid() and needs_confirmation(request):
+        return confirmation(
+            request,
+            title=_("Create %(n)s booths?") % {"n": form.booth_total},
+            consequences=_grid_preview(obj, form),
+            button=_("Yes, create %(n)s booths") % {"n": form.booth_total},
+            cancel_url=reverse("booths:booths", args=[pk]),
+        )
     if request.method == "POST" and form.is_valid():
         made = attempt(
-            request, floor.create_booth_grid, _("Booths created."), fair=obj, **form.cleaned_data
+            request, floor.create_booth_grid, _("Booths created."), fair=obj, **form.grid()
         )
         if made:
             return redirect("booths:booths", pk=pk)
     page = Paginator(obj.booths.select_related("zone"), 100).get_page(request.GET.get("page"))
     return render(request, "booths/booths.html", {"fair": obj, "form": form, "page": page})
+
+
+def _grid_preview(fair, form):
+    data = form.cleaned_data
+    codes = [f"{data['prefix']}{n:0{data['digits']}d}" for n in (data["first"], data["last"])]
+    lines = [
+        _("%(n)s booths, %(first)s to %(last)s, in zone %(zone)s, %(per_row)s to a row.")
+        % {"n": form.booth_total, "first": codes[0], "last": codes[1], "zone": data["zone"],
+           "per_row": data["per_row"]},
+    ]  # fmt: skip
+    if data["origin_x"] is None or data["origin_y"] is None:
+        lines.append(_("They are placed below the booths already on the plan."))
+    if fair.state != FairState.DRAFT:
+        lines.append(_("Applications are already open: producers see the new booths at once."))
+    if form.booth_total > GRID_WARNING_SIZE:
+        lines.append(
+            _("That is a lot of booths: check the first and last numbers before you go on.")
+        )
+    return lines
 
 
 @requires("booths.manage_fair", get_object=booth_from)

@@ -161,23 +161,24 @@ def test_member_listing_excludes_conflicts(fair, client_for):
     assert item.application.group.name not in text
 
 
-def test_officer_builds_a_grid_of_booths(fair, cm_officer, client_for):
+def test_officer_builds_a_grid_of_booths_after_a_preview(fair, cm_officer, client_for):
     zone = fair.zones.get()
-    response = client_for(cm_officer).post(
-        f"/fairs/{fair.pk}/booths/",
-        {
-            "zone": zone.pk,
-            "prefix": "K",
-            "first": 1,
-            "last": 40,
-            "digits": 2,
-            "per_row": 10,
-            "origin_x": 0,
-            "origin_y": 400,
-            "booth_type": "standard",
-        },
-        follow=True,
-    )
+    grid = {
+        "zone": zone.pk,
+        "prefix": "K",
+        "first": 1,
+        "last": 40,
+        "digits": 2,
+        "per_row": 10,
+        "origin_x": 0,
+        "origin_y": 400,
+        "booth_type": "standard",
+    }
+    client = client_for(cm_officer)
+    preview = client.post(f"/fairs/{fair.pk}/booths/", grid).content.decode()
+    assert "K01" in preview and "K40" in preview and 'data-testid="confirmation"' in preview
+    assert not fair.booths.filter(code__startswith="K").exists()
+    response = client.post(f"/fairs/{fair.pk}/booths/", grid | {"confirmed": "1"}, follow=True)
     assert "สร้างบูธแล้ว" in response.content.decode()
     codes = set(fair.booths.filter(code__startswith="K").values_list("code", flat=True))
     assert codes == {f"K{n:02d}" for n in range(1, 41)}

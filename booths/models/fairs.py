@@ -226,6 +226,11 @@ class Booth(models.Model):
     def __str__(self):
         return self.code
 
+    @property
+    def allowed_category_labels(self):
+        """The allowed categories by their names (an empty list allows every category)."""
+        return [Category(code).label for code in self.allowed_categories]
+
     def allows(self, category):
         return not self.allowed_categories or category in self.allowed_categories
 

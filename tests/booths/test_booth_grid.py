@@ -60,3 +60,12 @@ def test_grid_position_is_typed_in_metres(fair, cm_officer, client_for):
     client_for(cm_officer).post(f"/fairs/{fair.pk}/booths/", data)
     booth = fair.booths.get(code="M01")
     assert (booth.x, booth.y) == (125, 2000)
+
+
+def test_booth_list_names_allowed_categories_in_thai(fair, cm_officer, client_for):
+    booth = fair.booths.first()
+    booth.allowed_categories = ["food", "textile"]
+    booth.save()
+    page = client_for(cm_officer).get(f"/fairs/{fair.pk}/booths/").content.decode()
+    table = page[page.index("<tbody>") : page.index("</tbody>")]
+    assert "อาหาร" in table and "textile" not in table

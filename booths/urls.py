@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/zones/", fairs.zones, name="zones"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
+    path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),
     path("<int:pk>/plan/", fairs.floor_plan, name="floor_plan"),
     path("<int:pk>/applications/", selection.application_list, name="application_list"),
     path("applications/<int:pk>/", selection.application_detail, name="application_detail"),

@@ -134,3 +134,24 @@ def save_zone(*, fair, form):
 def save_booth(*, form):
     check_layout_editable(form.instance.fair)
     return form.save()
+
+
+def booth_use(booth):
+    """Why the booth must stay (it is held, offered or in an allocation run), or None."""
+    if booth.assignments.exists():
+        return _("Booth %(code)s has been assigned to a group.") % {"code": booth.code}
+    if booth.offers.exists():
+        return _("Booth %(code)s has been offered from the waiting list.") % {"code": booth.code}
+    if booth.fair.runs.filter(results__booth=booth).exists():
+        return _("Booth %(code)s is in an allocation run.") % {"code": booth.code}
+    return None
+
+
+def delete_booth(*, booth, by):
+    """Remove a booth no one holds, was offered, or was allocated: a typo's way back."""
+    check_layout_editable(booth.fair)
+    with transaction.atomic():
+        reason = booth_use(booth)
+        if reason:
+            raise ValidationError(reason + " " + _("It cannot be deleted."))
+        booth.delete()

@@ -180,3 +180,23 @@ def floor_plan(request, pk, obj):
     names = request.user.has_perm("booths.manage_fair", obj)
     plan = selectors.floor_plan(obj, names=names)
     return render(request, "booths/floor_plan.html", {"fair": obj, "plan": plan, "names": names})
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=booth_from)
+def booth_delete(request, pk, obj):
+    back = reverse("booths:booths", args=[obj.fair_id])
+    if needs_confirmation(request):
+        return confirmation(
+            request,
+            title=_("Delete booth %(code)s?") % {"code": obj.code},
+            consequences=[
+                _("Booth %(code)s is removed from the fair and its floor plan.")
+                % {"code": obj.code},
+                _("Only a booth no group holds, was offered or was allocated can be deleted."),
+            ],
+            button=_("Yes, delete the booth"),
+            cancel_url=back,
+        )
+    attempt(request, floor.delete_booth, _("The booth was deleted."), booth=obj, by=request.user)
+    return redirect(back)

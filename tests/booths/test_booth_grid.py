@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths.models import FairState
-from booths.services import floor
+from booths.services import floor, run_allocation
+from tests.booths.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,25 @@ def test_booth_list_names_allowed_categories_in_thai(fair, cm_officer, client_fo
     page = client_for(cm_officer).get(f"/fairs/{fair.pk}/booths/").content.decode()
     table = page[page.index("<tbody>") : page.index("</tbody>")]
     assert "อาหาร" in table and "textile" not in table
+
+
+def test_officer_deletes_an_unused_booth_after_confirming(fair, cm_officer, client_for):
+    booth = fair.booths.first()
+    client = client_for(cm_officer)
+    asked = client.post(f"/fairs/booths/{booth.pk}/delete/")
+    assert 'data-testid="confirmation"' in asked.content.decode()
+    assert fair.booths.filter(pk=booth.pk).exists()
+    client.post(f"/fairs/booths/{booth.pk}/delete/", {"confirmed": "1"})
+    assert not fair.booths.filter(pk=booth.pk).exists()
+
+
+def test_a_booth_in_an_allocation_run_cannot_be_deleted(fair, cm_officer):
+    fair.state = FairState.SCORING
+    fair.save()
+    zone = fair.zones.get()
+    ApplicationFactory(fair=fair, status="eligible", zones=[zone])
+    run = run_allocation(fair=fair, by=cm_officer, seed=1)
+    used = run.results.exclude(booth=None).first().booth
+    with pytest.raises(ValidationError, match=used.code):
+        floor.delete_booth(booth=used, by=cm_officer)
+    assert fair.booths.filter(pk=used.pk).exists()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),
     path("<int:pk>/plan/", fairs.floor_plan, name="floor_plan"),
+    path("<int:pk>/plan/save/", fairs.floor_plan_save, name="floor_plan_save"),
     path("<int:pk>/applications/", selection.application_list, name="application_list"),
     path("applications/<int:pk>/", selection.application_detail, name="application_detail"),
     path("<int:pk>/eligibility/", selection.eligibility_rules, name="eligibility_rules"),

@@ -155,3 +155,29 @@ def delete_booth(*, booth, by):
         if reason:
             raise ValidationError(reason + " " + _("It cannot be deleted."))
         booth.delete()
+
+
+MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall
+
+
+def move_booths(*, fair, moves, by):
+    """Put booths at new plan positions in one transaction: the floor plan editor's one save.
+
+    `moves` maps a booth id to its new (x, y); a booth of another fair or a position off the plan
+    refuses the whole save."""
+    check_layout_editable(fair)
+    if not all(
+        isinstance(xy, (list, tuple)) and len(xy) == 2 and all(
+            isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in xy
+        )
+        for xy in moves.values()
+    ):  # fmt: skip
+        raise ValidationError(_("A booth was moved off the plan. Nothing was saved."))
+    with transaction.atomic():
+        booths = list(fair.booths.select_for_update().filter(pk__in=list(moves)))
+        if len(booths) != len(moves):
+            raise ValidationError(_("Some booths are not of this fair. Nothing was saved."))
+        for booth in booths:
+            booth.x, booth.y = moves[booth.pk]
+        Booth.objects.bulk_update(booths, ["x", "y"])
+    return len(booths)

@@ -1,5 +1,7 @@
 """Officers' pages for setting up a fair: the fair, its lifecycle, zones, booths and floor plan."""
 
+import json
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -179,7 +181,9 @@ def booth_edit(request, pk, obj):
 def floor_plan(request, pk, obj):
     names = request.user.has_perm("booths.manage_fair", obj)
     plan = selectors.floor_plan(obj, names=names)
-    return render(request, "booths/floor_plan.html", {"fair": obj, "plan": plan, "names": names})
+    context = {"fair": obj, "plan": plan, "names": names}
+    context["is_editable"] = names and obj.state in floor.LAYOUT_STATES
+    return render(request, "booths/floor_plan.html", context)
 
 
 @require_POST
@@ -200,3 +204,33 @@ def booth_delete(request, pk, obj):
         )
     attempt(request, floor.delete_booth, _("The booth was deleted."), booth=obj, by=request.user)
     return redirect(back)
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=fair_from)
+def floor_plan_save(request, pk, obj):
+    """The editor's one save: every moved booth's new position, as JSON {booth id: [x, y]}."""
+    moves = _posted_moves(request.POST.get("moves", ""))
+    if moves is None:
+        messages.error(request, _("The moves could not be read. Nothing was saved."))
+    elif moves:
+        attempt(
+            request,
+            floor.move_booths,
+            _("%(n)s booths moved.") % {"n": len(moves)},
+            fair=obj,
+            moves=moves,
+            by=request.user,
+        )
+    return redirect("booths:floor_plan", pk=pk)
+
+
+def _posted_moves(text):
+    """{booth id: [x, y]} from the editor's JSON, or None when it is not that shape."""
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return None
+    if not isinstance(raw, dict) or not all(k.isascii() and k.isdigit() for k in raw):
+        return None
+    return {int(k): v for k, v in raw.items()}

@@ -7,6 +7,7 @@ import pytest
 from booths.models import EligibilityRule, FairState, RuleKind
 from booths.services import submit_application
 from tests.booths.factories import (
+    BoothFactory,
     CommitteeMemberFactory,
     CriterionFactory,
     FairFactory,
@@ -116,3 +117,28 @@ def test_officer_confirms_a_lifecycle_step_before_it_happens(actors, open_fair):
     open_fair.refresh_from_db()
     assert open_fair.state == FairState.SCORING
     assert officer.problems == []
+
+
+def test_officer_drags_a_booth_and_the_producer_sees_it_moved(actors, open_fair):
+    zone = open_fair.zones.get()
+    booth = BoothFactory(zone=zone, code="A01", x=0, y=0)
+    UserFactory(role="producer", username="producer_plan")
+    officer = actors("officer_guided")
+    page = officer.go(f"/fairs/{open_fair.pk}/plan/")
+    rect = page.locator(f"g[data-booth='{booth.pk}'] rect")
+    box = rect.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2 + 60, steps=8)
+    page.mouse.up()
+    page.locator("[data-plan-editor] [data-save]").click()
+    page.wait_for_load_state()
+    expect_message(page)
+    booth.refresh_from_db()
+    assert booth.x > 0 and booth.y > 0 and booth.x % 5 == 0
+    producer = actors("producer_plan", phone=True)
+    plan = producer.go(f"/fairs/{open_fair.pk}/plan/")
+    assert plan.locator(f"g[data-booth='{booth.pk}'] rect").get_attribute("x") == str(booth.x)
+    assert plan.locator("[data-plan-editor]").count() == 0
+    _photo(plan, "producer-plan-moved")
+    assert officer.problems == [] and producer.problems == []

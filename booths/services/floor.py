@@ -163,21 +163,28 @@ MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall
 def move_booths(*, fair, moves, by):
     """Put booths at new plan positions in one transaction: the floor plan editor's one save.
 
-    `moves` maps a booth id to its new (x, y); a booth of another fair or a position off the plan
-    refuses the whole save."""
+    `moves` maps a booth id to its new (x, y), or (x, y, turned) where a true `turned` means the
+    booth is turned a quarter (its width and depth on the plan swap); a booth of another fair or a
+    position off the plan refuses the whole save."""
     check_layout_editable(fair)
-    if not all(
-        isinstance(xy, (list, tuple)) and len(xy) == 2 and all(
-            isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in xy
-        )
-        for xy in moves.values()
-    ):  # fmt: skip
+    if not all(_is_move(move) for move in moves.values()):
         raise ValidationError(_("A booth was moved off the plan. Nothing was saved."))
     with transaction.atomic():
         booths = list(fair.booths.select_for_update().filter(pk__in=list(moves)))
         if len(booths) != len(moves):
             raise ValidationError(_("Some booths are not of this fair. Nothing was saved."))
         for booth in booths:
-            booth.x, booth.y = moves[booth.pk]
-        Booth.objects.bulk_update(booths, ["x", "y"])
+            booth.x, booth.y = moves[booth.pk][:2]
+            if moves[booth.pk][2:] == [True]:
+                booth.w, booth.h = booth.h, booth.w
+        Booth.objects.bulk_update(booths, ["x", "y", "w", "h"])
     return len(booths)
+
+
+def _is_move(move):
+    if not isinstance(move, list) or len(move) not in (2, 3):
+        return False
+    position, turned = move[:2], move[2:]
+    return turned in ([], [True], [False]) and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in position
+    )

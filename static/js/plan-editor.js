@@ -1,5 +1,5 @@
-// The floor plan editor: drag booths (mouse or finger), snapped to half a metre, undo the last
-// move, and save every move in one request. Without this script the plan is a plain picture
+// The floor plan editor: drag booths (mouse or finger), snapped to half a metre, turn the
+// selected booth a quarter, undo the last change, and save every change in one request. Without this script the plan is a plain picture
 // whose booths link to their edit pages.
 (function () {
   "use strict";
@@ -12,6 +12,8 @@
   var drag = null;
   var undoButton = form.querySelector("[data-undo]");
   var saveButton = form.querySelector("[data-save]");
+  var turnButton = form.querySelector("[data-turn]");
+  var selected = null;
   form.hidden = false;
   svg.style.touchAction = "none";
 
@@ -29,14 +31,31 @@
     text.setAttribute("x", x + 3);
     text.setAttribute("y", y + 12);
   }
+  function current(group) {
+    var rect = group.querySelector("rect");
+    var id = group.dataset.booth;
+    var turned = moves[id] ? moves[id][2] : false;
+    return [Number(rect.getAttribute("x")), Number(rect.getAttribute("y")), turned];
+  }
+  function turn(group) {
+    var rect = group.querySelector("rect");
+    var w = rect.getAttribute("width");
+    rect.setAttribute("width", rect.getAttribute("height"));
+    rect.setAttribute("height", w);
+  }
   function refresh() {
     form.elements.moves.value = JSON.stringify(moves);
     undoButton.disabled = undo.length === 0;
     saveButton.disabled = Object.keys(moves).length === 0;
+    turnButton.disabled = selected === null;
   }
   svg.addEventListener("pointerdown", function (event) {
     var group = event.target.closest("g[data-booth]");
     if (!group) return;
+    if (selected) selected.classList.remove("is-selected");
+    selected = group;
+    group.classList.add("is-selected");
+    refresh();
     var rect = group.querySelector("rect");
     var start = point(event);
     drag = {
@@ -61,8 +80,9 @@
     if (!drag) return;
     if (drag.moved) {
       var id = drag.group.dataset.booth;
-      undo.push({ id: id, group: drag.group, from: drag.from, before: moves[id] });
-      moves[id] = drag.to;
+      var turned = moves[id] ? moves[id][2] : false;
+      undo.push({ id: id, group: drag.group, from: drag.from, before: moves[id], turn: false });
+      moves[id] = [drag.to[0], drag.to[1], turned];
       refresh();
     }
     svg.dataset.justDragged = drag.moved ? "1" : "";
@@ -75,10 +95,20 @@
       svg.dataset.justDragged = "";
     }
   }, true);
+  turnButton.addEventListener("click", function () {
+    if (!selected) return;
+    var id = selected.dataset.booth;
+    var now = current(selected);
+    undo.push({ id: id, group: selected, before: moves[id], turn: true });
+    turn(selected);
+    moves[id] = [now[0], now[1], !now[2]];
+    refresh();
+  });
   undoButton.addEventListener("click", function () {
     var last = undo.pop();
     if (!last) return;
-    place(last.group, last.from[0], last.from[1]);
+    if (last.turn) turn(last.group);
+    else place(last.group, last.from[0], last.from[1]);
     if (last.before) moves[last.id] = last.before;
     else delete moves[last.id];
     refresh();

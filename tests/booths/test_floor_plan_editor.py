@@ -41,3 +41,13 @@ def test_a_booth_of_another_fair_refuses_the_whole_save(fair, cm_officer, client
 def test_any_posted_moves_are_saved_or_refused_with_a_message(fair, cm_officer, client_for, moves):
     response = client_for(cm_officer).post(f"/fairs/{fair.pk}/plan/save/", {"moves": moves})
     assert response.status_code in (302, 400)
+
+
+def test_a_turned_booth_swaps_its_width_and_depth_on_the_plan(fair, cm_officer, client_for):
+    booth = fair.booths.first()
+    booth.w, booth.h = 30, 20
+    booth.save()
+    moves = {str(booth.pk): [booth.x, booth.y, True]}
+    client_for(cm_officer).post(f"/fairs/{fair.pk}/plan/save/", {"moves": json.dumps(moves)})
+    booth.refresh_from_db()
+    assert (booth.w, booth.h) == (20, 30)

@@ -121,7 +121,7 @@ def test_officer_confirms_a_lifecycle_step_before_it_happens(actors, open_fair):
 
 def test_officer_drags_a_booth_and_the_producer_sees_it_moved(actors, open_fair):
     zone = open_fair.zones.get()
-    booth = BoothFactory(zone=zone, code="A01", x=0, y=0)
+    booth = BoothFactory(zone=zone, code="A01", x=0, y=0, w=30, h=20)
     UserFactory(role="producer", username="producer_plan")
     officer = actors("officer_guided")
     page = officer.go(f"/fairs/{open_fair.pk}/plan/")
@@ -131,11 +131,14 @@ def test_officer_drags_a_booth_and_the_producer_sees_it_moved(actors, open_fair)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2 + 60, steps=8)
     page.mouse.up()
+    page.locator("[data-plan-editor] [data-turn]").click()
+    page.locator("[data-plan-editor] [data-undo]").click()
     page.locator("[data-plan-editor] [data-save]").click()
     page.wait_for_load_state()
     expect_message(page)
     booth.refresh_from_db()
     assert booth.x > 0 and booth.y > 0 and booth.x % 5 == 0
+    assert (booth.w, booth.h) == (30, 20)
     producer = actors("producer_plan", phone=True)
     plan = producer.go(f"/fairs/{open_fair.pk}/plan/")
     assert plan.locator(f"g[data-booth='{booth.pk}'] rect").get_attribute("x") == str(booth.x)

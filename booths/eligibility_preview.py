@@ -6,7 +6,7 @@ It reads the same facts and calls the same rule functions the officers' evaluati
 import dataclasses
 from dataclasses import dataclass
 
-from booths.models import RuleKind
+from booths.models import Booth, RuleKind
 from booths.services.eligibility import check_rule, group_facts
 from producers.models import Province
 
@@ -54,3 +54,30 @@ def live_checks(fair, group, products):
         for product, entered in zip(products, facts.products, strict=True)
     ]
     return _outcomes(group_rules, facts, fair, province_names), per_product
+
+
+@dataclass
+class ZoneFit:
+    zone: object
+    accepted: list
+    refused: list
+
+
+def zone_fits(fair, products):
+    """Per zone, which of the products' categories its booths accept (a booth that names no
+    category accepts every one), so a producer does not choose a zone with no booth for them."""
+    categories = {p.category: p.get_category_display() for p in products}
+    allowed = {}
+    for zone_id, booth_categories in Booth.objects.filter(fair=fair).values_list(
+        "zone_id", "allowed_categories"
+    ):
+        accepts = allowed.setdefault(zone_id, set())
+        accepts.update(booth_categories or categories)
+    return [
+        ZoneFit(
+            zone,
+            [label for code, label in categories.items() if code in allowed.get(zone.pk, ())],
+            [label for code, label in categories.items() if code not in allowed.get(zone.pk, ())],
+        )
+        for zone in fair.zones.order_by("code")
+    ]

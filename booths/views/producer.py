@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.eligibility_preview import live_checks
+from booths.eligibility_preview import live_checks, zone_fits
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
@@ -82,9 +82,9 @@ def apply(request, pk, obj):
         "window_error": window_error,
     }
     if not window_error:
-        context["live_group"], context["live_products"] = live_checks(
-            obj, group, group.products.filter(is_active=True)
-        )
+        products = list(group.products.filter(is_active=True))
+        context["live_group"], context["live_products"] = live_checks(obj, group, products)
+        context["zone_fits"] = zone_fits(obj, products)
     return render(request, "booths/apply.html", context)
 
 

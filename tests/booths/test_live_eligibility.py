@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from booths.eligibility_preview import live_checks
 from booths.models import EligibilityRule, FairState, RuleKind
 from booths.services import evaluate_eligibility, submit_application
+from tests.booths.factories import BoothFactory, ZoneFactory
 from tests.producers.factories import ProducerGroupFactory, ProductFactory, StarRatingFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,15 @@ def test_live_check_agrees_with_the_stored_evaluation(fair, cm_officer, scores, 
     evaluate_eligibility(fair=fair, by=cm_officer)
     application.refresh_from_db()
     assert application.passes_rules is live_pass
+
+
+def test_apply_page_says_which_zones_have_booths_for_my_categories(fair, producer_user, client_for):
+    food_zone = ZoneFactory(fair=fair, code="F", name="โซนอาหาร")
+    BoothFactory(zone=food_zone, allowed_categories=["food"])
+    _group, _products = _group_with_products(producer_user, ["85"])  # a textile product
+    page = client_for(producer_user).get(f"/fairs/{fair.pk}/apply/").content.decode()
+    fits = page[page.index('data-testid="zone-fits"') :].split("</ul>")[0]
+    food_line = fits[fits.index("โซนอาหาร") :].split("</li>")[0]
+    assert "✗" in food_line and "ผ้า" in food_line
+    open_line = fits[fits.index("A ") :].split("</li>")[0]
+    assert "✓" in open_line and "✗" not in open_line

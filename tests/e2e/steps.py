@@ -86,6 +86,10 @@ def officer_lays_out_floor(officer, fair_pk):
         page.fill("[name=digits]", "2")
         page.fill("[name=per_row]", "4")
         submit(page)
+        preview = page.locator("[data-testid=confirmation]")
+        assert f"{code}01" in preview.inner_text()
+        preview.locator("button[type=submit]").click()
+        page.wait_for_load_state()
         expect_message(page)
     for code in ("A01", "A04", "B02"):
         assert page.get_by_role("cell", name=code, exact=True).is_visible()

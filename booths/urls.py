@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", fairs.fair_edit, name="fair_edit"),
     path("<int:pk>/step/<slug:step>/", fairs.fair_step, name="fair_step"),
     path("<int:pk>/zones/", fairs.zones, name="zones"),
+    path("zones/<int:pk>/delete/", fairs.zone_delete, name="zone_delete"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from booths.models import Booth, BoothType, FairState
+from booths.models import Booth, BoothType, FairState, ZonePreference
 
 LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
@@ -188,3 +188,19 @@ def _is_move(move):
     return turned in ([], [True], [False]) and all(
         isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in position
     )
+
+
+def delete_zone(*, zone, by):
+    """Remove a zone without booths that no application chose: a typo's way back."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        if zone.booths.exists():
+            raise ValidationError(
+                _("Zone %(code)s still has booths: delete or move them first.")
+                % {"code": zone.code}
+            )
+        if ZonePreference.objects.filter(zone=zone).exists():
+            raise ValidationError(
+                _("Applicants chose zone %(code)s; it cannot be deleted.") % {"code": zone.code}
+            )
+        zone.delete()

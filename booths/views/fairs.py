@@ -15,7 +15,7 @@ from booths import selectors
 from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
 from booths.models import FairState, Zone
 from booths.services import floor, lifecycle
-from booths.views.common import attempt, booth_from, fair_from
+from booths.views.common import attempt, booth_from, fair_from, zone_from
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.permissions import requires
 
@@ -234,3 +234,23 @@ def _posted_moves(text):
     if not isinstance(raw, dict) or not all(k.isascii() and k.isdigit() for k in raw):
         return None
     return {int(k): v for k, v in raw.items()}
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=zone_from)
+def zone_delete(request, pk, obj):
+    back = reverse("booths:zones", args=[obj.fair_id])
+    if needs_confirmation(request):
+        return confirmation(
+            request,
+            title=_("Delete zone %(code)s?") % {"code": obj.code},
+            consequences=[
+                _("Zone %(code)s %(name)s is removed from the fair.")
+                % {"code": obj.code, "name": obj.name},
+                _("Only a zone without booths that no applicant chose can be deleted."),
+            ],
+            button=_("Yes, delete the zone"),
+            cancel_url=back,
+        )
+    attempt(request, floor.delete_zone, _("The zone was deleted."), zone=obj, by=request.user)
+    return redirect(back)

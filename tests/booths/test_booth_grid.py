@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from booths.models import FairState
 from booths.services import floor, run_allocation
-from tests.booths.factories import ApplicationFactory
+from tests.booths.factories import ApplicationFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,22 @@ def test_a_booth_in_an_allocation_run_cannot_be_deleted(fair, cm_officer):
     with pytest.raises(ValidationError, match=used.code):
         floor.delete_booth(booth=used, by=cm_officer)
     assert fair.booths.filter(pk=used.pk).exists()
+
+
+def test_officer_deletes_an_empty_unchosen_zone_after_confirming(fair, cm_officer, client_for):
+    spare = ZoneFactory(fair=fair, code="X", name="โซนพิมพ์ผิด")
+    client = client_for(cm_officer)
+    asked = client.post(f"/fairs/zones/{spare.pk}/delete/").content.decode()
+    assert "โซนพิมพ์ผิด" in asked and fair.zones.filter(pk=spare.pk).exists()
+    client.post(f"/fairs/zones/{spare.pk}/delete/", {"confirmed": "1"})
+    assert not fair.zones.filter(pk=spare.pk).exists()
+
+
+def test_a_zone_with_booths_or_chosen_by_an_applicant_stays(fair, cm_officer):
+    with pytest.raises(ValidationError, match="A"):
+        floor.delete_zone(zone=fair.zones.get(code="A"), by=cm_officer)
+    chosen = ZoneFactory(fair=fair, code="Y")
+    ApplicationFactory(fair=fair, zones=[chosen])
+    with pytest.raises(ValidationError, match="Y"):
+        floor.delete_zone(zone=chosen, by=cm_officer)
+    assert fair.zones.filter(code__in=["A", "Y"]).count() == 2

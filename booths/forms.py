@@ -1,14 +1,15 @@
 """Forms of the booths app: they turn input into clean values; the services decide."""
 
-import re
-
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
+from booths.services.floor import UNITS_PER_METRE
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
+from otop_fair.thai_text import normalise_text
 from producers.models import Category, District, ProducerGroup, Province, Region
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
@@ -27,8 +28,10 @@ class FairForm(ThaiModelForm):
             "applications_close_on",
             "booth_count",
             "rubric_shared",
+            "scoring_deadline",
+            "is_blind_review",
         ]
-        field_classes = dict.fromkeys(FAIR_DATES, BuddhistDateField)
+        field_classes = dict.fromkeys((*FAIR_DATES, "scoring_deadline"), BuddhistDateField)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,12 +63,15 @@ class BoothGridForm(ThaiForm):
     last = forms.IntegerField(label=_("last number"), min_value=1, max_value=99999, initial=40)
     digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
     per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
-    origin_x = forms.IntegerField(
-        label=_("left edge (plan units)"), min_value=0, max_value=100_000, initial=0
-    )
-    origin_y = forms.IntegerField(
-        label=_("top edge (plan units)"), min_value=0, max_value=100_000, initial=0
-    )
+    origin_x = forms.DecimalField(
+        label=_("distance from the plan's left edge (m)"),
+        min_value=0, max_value=10_000, decimal_places=1, required=False,
+        help_text=_("Leave both distances empty to place the booths below the plan."),
+    )  # fmt: skip
+    origin_y = forms.DecimalField(
+        label=_("distance from the plan's top edge (m)"),
+        min_value=0, max_value=10_000, decimal_places=1, required=False,
+    )  # fmt: skip
     booth_type = forms.ChoiceField(label=_("booth type"), choices=BoothType.choices)
     allowed_categories = forms.MultipleChoiceField(
         label=_("allowed categories"),
@@ -88,6 +94,18 @@ class BoothGridForm(ThaiForm):
             self.add_error("last", _("At most 2,000 booths at a time."))
         return data
 
+    def grid(self):
+        """The service's arguments: distances in metres become plan units."""
+        data = dict(self.cleaned_data)
+        for name in ("origin_x", "origin_y"):
+            if data[name] is not None:
+                data[name] = int(data[name] * UNITS_PER_METRE)
+        return data
+
+    @property
+    def booth_total(self):
+        return self.cleaned_data["last"] - self.cleaned_data["first"] + 1
+
 
 class BoothForm(ThaiModelForm):
     constraint_messages = {
@@ -109,6 +127,12 @@ class BoothForm(ThaiModelForm):
             "w",
             "h",
         ]
+        labels = {
+            "x": _("from the plan's left edge (plan units of 10 cm)"),
+            "y": _("from the plan's top edge (plan units of 10 cm)"),
+            "w": _("width on the plan (units of 10 cm)"),
+            "h": _("depth on the plan (units of 10 cm)"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,18 +216,52 @@ class OverrideForm(ThaiForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """People are offered by their name (and username only to tell two of a name apart)."""
+
+    def label_from_instance(self, obj):
+        return (
+            f"{obj.display_name} ({obj.username})"
+            if obj.display_name != obj.username
+            else obj.username
+        )
+
+
+class _DistrictsUnderProvinces(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups = {}
+        for district in self.queryset:
+            groups.setdefault(district.province.name_th, []).append(self.choice(district))
+        yield from groups.items()
+
+
+class DistrictByProvinceField(forms.ModelChoiceField):
+    """Districts offered under their province, so the one in the right province is found."""
+
+    iterator = _DistrictsUnderProvinces
+
+    def __init__(self, **kwargs):
+        districts = District.objects.select_related("province")
+        super().__init__(queryset=districts.order_by("province__sort_name", "sort_name"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name_th
+
+
 class MemberForm(ThaiForm):
-    user = forms.ModelChoiceField(queryset=None, label=_("committee account"))
-    home_district = forms.ModelChoiceField(
-        queryset=District.objects.all(), required=False, label=_("own district")
-    )
+    user = PersonChoiceField(queryset=None, label=_("committee account"))
+    home_district = DistrictByProvinceField(required=False, label=_("own district"))
     own_group_no = forms.CharField(
         required=False, label=_("own group (OTOP registration no.)"), max_length=40
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = get_user_model().objects.filter(role="committee")
+        seated = fair.committee.values("user_id")
+        people = get_user_model().objects.filter(role="committee").exclude(pk__in=seated)
+        self.fields["user"].queryset = people.order_by("first_name", "username")
 
     def clean_own_group_no(self):
         number = self.cleaned_data["own_group_no"].strip()
@@ -269,66 +327,30 @@ class ScoreForm(ThaiForm):
         }
 
 
-LIMIT_LINE = re.compile(r"^\s*(\w+)\s*[=:]\s*(\d+)\s*$")
-
-
-def _limits(text, valid):
-    limits = {}
-    for line in filter(str.strip, text.splitlines()):
-        match = LIMIT_LINE.match(line)
-        if not match or match.group(1) not in valid:
-            raise forms.ValidationError(
-                _("Write one “code = number” per line: %(line)s") % {"line": line}
-            )
-        limits[match.group(1)] = int(match.group(2))
-    return limits
-
-
-class RunForm(ThaiForm):
-    seed = forms.IntegerField(
-        label=_("lottery seed"),
-        required=False,
-        min_value=1,
-        max_value=2**63 - 1,
-        help_text=_("Leave empty for a fresh random seed; the seed is stored with the run."),
-    )
-    normalise = forms.BooleanField(label=_("normalise each reviewer"), required=False)
-    province_caps = forms.CharField(
-        label=_("booths per province at most"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "50 = 400"}),
-        help_text=_("One “province code = number” per line."),
-    )
-    category_min = forms.CharField(
-        label=_("booths per category at least"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "food = 100"}),
-    )
-    category_max = forms.CharField(
-        label=_("booths per category at most"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "textile = 500"}),
-    )
-
-    def clean_province_caps(self):
-        return _limits(
-            self.cleaned_data["province_caps"], set(Province.objects.values_list("code", flat=True))
-        )
-
-    def clean_category_min(self):
-        return _limits(self.cleaned_data["category_min"], set(Category.values))
-
-    def clean_category_max(self):
-        return _limits(self.cleaned_data["category_max"], set(Category.values))
-
-    def rules(self):
-        return {k: self.cleaned_data[k] for k in ("province_caps", "category_min", "category_max")}
-
-
 class ReasonForm(ThaiForm):
     reason = forms.CharField(
         label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class PublishForm(ReasonForm):
+    """Publishing assigns booths for good: the officer types the fair's name to say they mean it."""
+
+    fair_name = forms.CharField(label=_("type the fair's name to confirm"), max_length=200)
+    field_order = ["fair_name", "reason"]
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fair = fair
+        self.fields["fair_name"].help_text = _("Type: %(name)s") % {"name": fair.name}
+
+    def clean_fair_name(self):
+        typed = " ".join(self.cleaned_data["fair_name"].split())
+        if typed != " ".join(normalise_text(self.fair.name).split()):
+            raise forms.ValidationError(
+                _("Type the fair's name exactly as shown, to confirm you mean to publish.")
+            )
+        return typed
 
 
 class ReleaseForm(ThaiForm):

@@ -46,7 +46,7 @@ class FairCriteriaFormSet(forms.BaseModelFormSet):
 
 
 CriterionFormSet = forms.modelformset_factory(
-    Criterion, form=CriterionForm, formset=FairCriteriaFormSet, extra=1, can_delete=True
+    Criterion, form=CriterionForm, formset=FairCriteriaFormSet, extra=3, can_delete=True
 )
 
 

@@ -324,3 +324,8 @@ def seats_for(user):
             1 for r in seat.visible_reviews if r.status == ReviewStatus.SUBMITTED
         )
     return seats
+
+
+def fairs_of_member(user):
+    """The fairs whose committee the person sits on, for the queue's fair filter."""
+    return Fair.objects.filter(committee__user=user).order_by("start_date", "pk")

@@ -1,6 +1,8 @@
 """Pages of network meetings: list, record, read, and the action items that carry over."""
 
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from otop_fair.permissions import requires
 from sales.meeting_forms import ActionItemForm, MeetingForm
@@ -42,6 +44,7 @@ def _edit_meeting(request, meeting=None):
             by=request.user,
             meeting=meeting,
         )
+        messages.success(request, _("The meeting was saved."))
         return redirect("sales:meeting_detail", meeting_id=saved.pk)
     return render(request, "sales/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -78,6 +81,7 @@ def _edit_action(request, meeting, item):
     form = ActionItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         save_action_item(item=form.save(commit=False), by=request.user)
+        messages.success(request, _("The action item was saved."))
         return redirect("sales:meeting_detail", meeting_id=meeting.pk)
     context = {"form": form, "meeting": meeting, "item": item}
     return render(request, "sales/meeting_action_form.html", context)

@@ -137,7 +137,8 @@ def _fair_cases(w):
             {"pk": draft.pk},
             officer,
             {"zone": str(w.draft_zone.pk), "prefix": "Q", "first": "1", "last": "3", "digits": "2"}
-            | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"},
+            | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"}
+            | {"confirmed": "1"},
         ),
         "booths:booth_edit": (
             {"pk": w.draft_booth.pk},
@@ -174,7 +175,7 @@ def _fair_cases(w):
         "booths:run_list": (
             {"pk": fair.pk},
             officer,
-            {"seed": "7", "province_caps": "50 = 10", "category_min": "", "category_max": ""},
+            {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
         "booths:release": (
             {"pk": fair.pk, "assignment_pk": w.holding_a.pk},
@@ -441,7 +442,13 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 ):
     url = reverse("booths:booths", args=[world.draft_fair.pk])
     data = {"zone": str(world.draft_zone.pk), "prefix": "Q", "first": first, "last": last}
-    data |= {"digits": "2", "per_row": "10", "origin_x": origin_x, "origin_y": "0"}
+    data |= {
+        "digits": "2",
+        "per_row": "10",
+        "origin_x": origin_x,
+        "origin_y": "0",
+        "confirmed": "1",
+    }
     response, changed = submit(clients["officer_province"], url, data | {"booth_type": "standard"})
     assert_clear_answer(response, changed)
     assert response.status_code == 200

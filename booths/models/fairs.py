@@ -68,6 +68,21 @@ class Fair(models.Model):
     applications_open_on = models.DateField(_("applications open"))
     applications_close_on = models.DateField(_("applications close"))
     booth_count = models.PositiveIntegerField(_("planned booth count"), default=0)
+    scoring_deadline = models.DateField(
+        _("committee scores by"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to committee members above their list of applications to score."),
+    )
+    is_blind_review = models.BooleanField(
+        _("blind review"),
+        default=False,
+        help_text=_(
+            "Committee members do not see the group's name, district, province, registration "
+            "and certificate numbers or photo file names; officers still see them. Photos and "
+            "product stories may still reveal who a group is."
+        ),
+    )
     state = models.CharField(
         _("state"), max_length=20, choices=FairState.choices, default=FairState.DRAFT
     )
@@ -231,6 +246,11 @@ class Booth(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def allowed_category_labels(self):
+        """The allowed categories by their names (an empty list allows every category)."""
+        return [Category(code).label for code in self.allowed_categories]
 
     def allows(self, category):
         return not self.allowed_categories or category in self.allowed_categories

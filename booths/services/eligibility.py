@@ -29,31 +29,47 @@ def applicant_facts(fair, applications):
     """Facts for each application id, loaded in a fixed number of queries."""
     products, stars = _products_and_stars(applications)
     group_ids = [a.group_id for a in applications]
+    certificates = _certificates(group_ids)
+    last_fairs = _last_fairs(fair, group_ids)
+    return {
+        app.pk: _facts(app.group, products[app.pk], stars, certificates[app.group_id], last_fairs)
+        for app in applications
+    }
+
+
+def group_facts(fair, group, products):
+    """The facts of `group` entering `products` (saved or not): the live check while applying."""
+    entered = [(p.pk, p.name, p.category) for p in products]
+    stars = _latest_stars({pid for pid, _name, _category in entered})
+    certificates = _certificates([group.pk])[group.pk]
+    return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]))
+
+
+def _facts(group, entered, stars, certificates, last_fairs):
+    last = last_fairs.get(group.pk)
+    return rules_.ApplicantFacts(
+        registration_no=group.registration_no,
+        is_active=group.is_active,
+        province_code=group.province_id,
+        province_name=group.province.name_th,
+        region=group.province.region,
+        products=tuple(
+            rules_.ProductFacts(pid, name, category, stars.get(pid))
+            for pid, name, category in entered
+        ),
+        certificates=tuple(certificates),
+        last_fair_name=last[0] if last else None,
+        was_unexcused_no_show=last[1] if last else False,
+    )
+
+
+def _certificates(group_ids):
     certificates = defaultdict(list)
     for cert in Certification.objects.filter(group_id__in=group_ids):
         certificates[cert.group_id].append(
             rules_.CertificateFacts(cert.standard, cert.product_id, cert.expires_on)
         )
-    last_fairs = _last_fairs(fair, group_ids)
-    facts = {}
-    for app in applications:
-        group = app.group
-        last = last_fairs.get(group.pk)
-        facts[app.pk] = rules_.ApplicantFacts(
-            registration_no=group.registration_no,
-            is_active=group.is_active,
-            province_code=group.province_id,
-            province_name=group.province.name_th,
-            region=group.province.region,
-            products=tuple(
-                rules_.ProductFacts(pid, name, category, stars.get(pid))
-                for pid, name, category in products[app.pk]
-            ),
-            certificates=tuple(certificates[group.pk]),
-            last_fair_name=last[0] if last else None,
-            was_unexcused_no_show=last[1] if last else False,
-        )
-    return facts
+    return certificates
 
 
 def _products_and_stars(applications):
@@ -67,11 +83,16 @@ def _products_and_stars(applications):
     for app_id, product_id, name, category in links:
         products[app_id].append((product_id, name, category))
         product_ids.add(product_id)
+    return products, _latest_stars(product_ids)
+
+
+def _latest_stars(product_ids):
+    """Product id → the stars of its latest rating round."""
     stars = {}
     ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
     for rating in ratings.order_by("product_id", "round__year"):
         stars[rating.product_id] = rating.stars
-    return products, stars
+    return stars
 
 
 def _last_fairs(fair, group_ids):

@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from booths.models import Booth, BoothType, FairState
+from booths.models import Booth, BoothType, FairState, ZonePreference
 
 LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
 AISLE = 4
+UNITS_PER_METRE = 10  # a plan unit is 10 cm
+ZONE_GAP = 3 * AISLE  # between a new grid and what is already on the plan
 
 
 def check_layout_editable(fair):
@@ -42,12 +44,18 @@ def create_booth_grid(
     allowed_categories,
     has_electricity,
 ):
-    """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners."""
+    """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners.
+
+    Without an origin the grid goes below everything already on the plan; a grid placed over
+    existing booths is refused."""
     check_layout_editable(fair)
     if zone.fair_id != fair.pk:
         raise ValidationError(_("That zone belongs to another fair."))
     codes = [f"{prefix}{n:0{digits}d}" for n in range(first, last + 1)]
     _check_codes_free(fair, codes)
+    if origin_x is None or origin_y is None:
+        origin_x, origin_y = free_origin(fair)
+    _check_grid_free(fair, grid_extent(len(codes), per_row, origin_x, origin_y))
     booths = []
     for index, code in enumerate(codes):
         x, y, is_corner = _grid_position(index, per_row, origin_x, origin_y)
@@ -80,6 +88,34 @@ def _check_codes_free(fair, codes):
         )
 
 
+def free_origin(fair):
+    """The top-left corner of a new grid: at the left, below every booth already placed."""
+    bottom = max((b.y + b.h for b in fair.booths.only("y", "h")), default=None)
+    return 0, 0 if bottom is None else bottom + ZONE_GAP
+
+
+def grid_extent(count, per_row, origin_x, origin_y):
+    """(left, top, right, bottom) of a grid of `count` booths in rows of `per_row`."""
+    rows = -(-count // per_row)
+    columns = min(count, per_row)
+    step = BOOTH_SIZE + AISLE
+    return origin_x, origin_y, origin_x + columns * step - AISLE, origin_y + rows * step - AISLE
+
+
+def _check_grid_free(fair, extent):
+    left, top, right, bottom = extent
+    overlapped = sorted(
+        b.code
+        for b in fair.booths.only("code", "x", "y", "w", "h")
+        if b.x < right and left < b.x + b.w and b.y < bottom and top < b.y + b.h
+    )
+    if overlapped:
+        raise ValidationError(
+            _("The new booths would lie over booths %(codes)s. Leave the position empty to place "
+              "them below the plan.") % {"codes": ", ".join(overlapped[:10])}
+        )  # fmt: skip
+
+
 def _grid_position(index, per_row, origin_x, origin_y):
     """(x, y, is_corner) of the index-th booth laid out in rows of `per_row`."""
     row, col = divmod(index, per_row)
@@ -98,3 +134,73 @@ def save_zone(*, fair, form):
 def save_booth(*, form):
     check_layout_editable(form.instance.fair)
     return form.save()
+
+
+def booth_use(booth):
+    """Why the booth must stay (it is held, offered or in an allocation run), or None."""
+    if booth.assignments.exists():
+        return _("Booth %(code)s has been assigned to a group.") % {"code": booth.code}
+    if booth.offers.exists():
+        return _("Booth %(code)s has been offered from the waiting list.") % {"code": booth.code}
+    if booth.fair.runs.filter(results__booth=booth).exists():
+        return _("Booth %(code)s is in an allocation run.") % {"code": booth.code}
+    return None
+
+
+def delete_booth(*, booth, by):
+    """Remove a booth no one holds, was offered, or was allocated: a typo's way back."""
+    check_layout_editable(booth.fair)
+    with transaction.atomic():
+        reason = booth_use(booth)
+        if reason:
+            raise ValidationError(reason + " " + _("It cannot be deleted."))
+        booth.delete()
+
+
+MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall
+
+
+def move_booths(*, fair, moves, by):
+    """Put booths at new plan positions in one transaction: the floor plan editor's one save.
+
+    `moves` maps a booth id to its new (x, y), or (x, y, turned) where a true `turned` means the
+    booth is turned a quarter (its width and depth on the plan swap); a booth of another fair or a
+    position off the plan refuses the whole save."""
+    check_layout_editable(fair)
+    if not all(_is_move(move) for move in moves.values()):
+        raise ValidationError(_("A booth was moved off the plan. Nothing was saved."))
+    with transaction.atomic():
+        booths = list(fair.booths.select_for_update().filter(pk__in=list(moves)))
+        if len(booths) != len(moves):
+            raise ValidationError(_("Some booths are not of this fair. Nothing was saved."))
+        for booth in booths:
+            booth.x, booth.y = moves[booth.pk][:2]
+            if moves[booth.pk][2:] == [True]:
+                booth.w, booth.h = booth.h, booth.w
+        Booth.objects.bulk_update(booths, ["x", "y", "w", "h"])
+    return len(booths)
+
+
+def _is_move(move):
+    if not isinstance(move, list) or len(move) not in (2, 3):
+        return False
+    position, turned = move[:2], move[2:]
+    return turned in ([], [True], [False]) and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in position
+    )
+
+
+def delete_zone(*, zone, by):
+    """Remove a zone without booths that no application chose: a typo's way back."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        if zone.booths.exists():
+            raise ValidationError(
+                _("Zone %(code)s still has booths: delete or move them first.")
+                % {"code": zone.code}
+            )
+        if ZonePreference.objects.filter(zone=zone).exists():
+            raise ValidationError(
+                _("Applicants chose zone %(code)s; it cannot be deleted.") % {"code": zone.code}
+            )
+        zone.delete()

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import notices, selectors
-from booths.forms import ExcuseForm, ReasonForm, ReleaseForm, RunForm
+from booths.forms import ExcuseForm, PublishForm, ReleaseForm
 from booths.models import Assignment, AssignmentStatus
+from booths.run_forms import RunForm, rule_sentences
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
 from otop_fair import exports
@@ -40,7 +41,7 @@ def run_list(request, pk, obj):
 
 @requires("booths.manage_fair", get_object=run_from)
 def run_detail(request, pk, obj):
-    form = ReasonForm(request.POST or None)
+    form = PublishForm(request.POST or None, fair=obj.fair)
     if request.method == "POST" and form.is_valid():
         attempt(
             request,
@@ -59,6 +60,7 @@ def run_detail(request, pk, obj):
     context["tied_scores"] = _tied_scores(obj, page)
     # Before publishing thousands of results: does the LINE quota suffice?
     context["forecast"] = None if obj.is_published else notices.results_forecast(obj)
+    context["rule_sentences"] = rule_sentences(obj.rules)
     return render(request, "booths/run_detail.html", context)
 
 

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from booths import selectors
+from booths import review_queue, selectors
 from booths.forms import ApplicationPickForm, ScoreForm
 from booths.models import FairState
 from booths.services import review
@@ -14,8 +14,18 @@ from otop_fair.permissions import requires
 
 @requires("booths.review")
 def my_reviews(request):
-    seats = selectors.seats_for(request.user)
-    return render(request, "booths/my_reviews.html", {"seats": seats})
+    stage = request.GET.get("stage")
+    stage = stage if stage in review_queue.STAGES else None
+    fair_id = request.GET.get("fair", "")
+    fair_id = int(fair_id) if fair_id.isascii() and fair_id.isdigit() else None
+    context = {
+        "queues": review_queue.member_queue(request.user, stage=stage, fair_id=fair_id),
+        "fairs": selectors.fairs_of_member(request.user),
+        "stages": review_queue.STAGES,
+        "stage": stage,
+        "fair_id": fair_id,
+    }
+    return render(request, "booths/my_reviews.html", context)
 
 
 @requires("booths.declare_conflict", get_object=seat_from)
@@ -58,16 +68,17 @@ def score_sheet(request, pk, obj):
             by=request.user,
             submit=submit,
         )
-        if saved and submit:
-            return redirect("booths:my_reviews")
         if saved:
             return redirect("booths:score_sheet", pk=pk)
     context = {
         "review": obj,
         "fair": fair,
         "application": obj.application,
-        "products": obj.application.products.all(),
+        "products": obj.application.products.prefetch_related("photos", "ratings__round"),
+        "certifications": obj.application.group.certifications.select_related("product"),
+        "is_blind": fair.is_blind_review and not request.user.has_perm("booths.manage_fair", fair),
         "form": form,
         "is_open": fair.state == FairState.SCORING,
+        "next_review": review_queue.next_review(obj),
     }
     return render(request, "booths/score_sheet.html", context)

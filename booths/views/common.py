@@ -12,6 +12,7 @@ from booths.models import (
     Fair,
     ReviewAssignment,
     WaitlistOffer,
+    Zone,
 )
 
 
@@ -25,6 +26,10 @@ def application_from(request, pk, **kwargs):
 
 def booth_from(request, pk, **kwargs):
     return get_object_or_404(Booth.objects.select_related("fair", "zone"), pk=pk)
+
+
+def zone_from(request, pk, **kwargs):
+    return get_object_or_404(Zone.objects.select_related("fair"), pk=pk)
 
 
 def run_from(request, pk, **kwargs):

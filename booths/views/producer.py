@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
+from booths.eligibility_preview import live_checks, zone_fits
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.services import applications, waitlist
 from booths.views.common import application_from, attempt, fair_from, offer_from
 from otop_fair.accounts.slips import qr_data_uri
+from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.exports import pdf_response
 from otop_fair.permissions import requires
 from producers import services as producer_services
@@ -81,12 +83,18 @@ def apply(request, pk, obj):
         "existing": existing,
         "window_error": window_error,
     }
+    if not window_error:
+        products = list(group.products.filter(is_active=True))
+        context["live_group"], context["live_products"] = live_checks(obj, group, products)
+        context["zone_fits"] = zone_fits(obj, products)
     return render(request, "booths/apply.html", context)
 
 
 @require_POST
 @requires("booths.edit_application", get_object=application_from)
 def withdraw(request, pk, obj):
+    if needs_confirmation(request):
+        return _withdraw_confirmation(request, obj)
     attempt(
         request,
         applications.withdraw_application,
@@ -95,6 +103,25 @@ def withdraw(request, pk, obj):
         by=request.user,
     )
     return redirect("booths:my_applications")
+
+
+def _withdraw_confirmation(request, application):
+    holding = application.assignments.filter(status=AssignmentStatus.ACTIVE).first()
+    lines = [_("Your application to “%(fair)s” is withdrawn.") % {"fair": application.fair.name}]
+    if holding:
+        lines += [
+            _("You give up booth %(booth)s. It is offered to the next group on the waiting list.")
+            % {"booth": holding.booth.code},
+            _("You cannot get this booth back."),
+        ]
+    lines.append(_("Once applications close, you cannot apply to this fair again."))
+    return confirmation(
+        request,
+        title=_("Give up the booth and withdraw?") if holding else _("Withdraw my application?"),
+        consequences=lines,
+        button=_("Yes, give up the booth") if holding else _("Yes, withdraw"),
+        cancel_url=reverse("booths:result", args=[application.pk]),
+    )
 
 
 @requires("booths.view_result", get_object=application_from)
@@ -117,6 +144,10 @@ def result(request, pk, obj):
         "can_withdraw": obj.status != ApplicationStatus.WITHDRAWN
         and obj.fair.state != FairState.CLOSED,
     }
+    if obj.fair.state == FairState.OPEN and obj.status != ApplicationStatus.WITHDRAWN:
+        context["live_group"], context["live_products"] = live_checks(
+            obj.fair, obj.group, obj.products.all()
+        )
     return render(request, "booths/result.html", context)
 
 

@@ -120,14 +120,14 @@ def criteria(request, pk, obj):
             by=request.user,
         )
         return redirect("booths:criteria", pk=pk)
-    return render(
-        request, "booths/criteria.html", {"fair": obj, "formset": formset, "copy_form": copy_form}
-    )
+    context = {"fair": obj, "formset": formset, "copy_form": copy_form}
+    context["weight_total"] = sum(c.weight for c in obj.criteria.all())
+    return render(request, "booths/criteria.html", context)
 
 
 @requires("booths.manage_fair", get_object=fair_from)
 def committee(request, pk, obj):
-    member_form = MemberForm(request.POST if "add_member" in request.POST else None)
+    member_form = MemberForm(request.POST if "add_member" in request.POST else None, fair=obj)
     pick_form = ApplicationPickForm(
         request.POST if "add_review" in request.POST else None, fair=obj
     )

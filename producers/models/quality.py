@@ -177,6 +177,10 @@ class Certification(models.Model):
             return CertificationStatus.EXPIRING
         return CertificationStatus.VALID
 
+    def get_status_display(self):
+        """The status word, as a choices field would give it (templates ask for it by that name)."""
+        return CertificationStatus(self.status).label
+
 
 class FollowUpStatus(models.TextChoices):
     NONE = "none", _("No follow-up")

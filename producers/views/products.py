@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.permissions import requires
 from otop_fair.uploads import image_response
 from producers import services
@@ -71,6 +73,17 @@ def photo_add(request, pk, obj):
 @requires("producers.change_product", get_object=get_photo)
 def photo_delete(request, pk, obj):
     product_id = obj.product_id
+    if needs_confirmation(request):
+        return confirmation(
+            request,
+            title=_("Delete this photo?"),
+            consequences=[
+                _("The photo is deleted from “%(product)s” for good.") % {"product": obj.product},
+                _("Officers and the committee will no longer see it."),
+            ],
+            button=_("Yes, delete the photo"),
+            cancel_url=reverse("producers:product_edit", args=[product_id]),
+        )
     services.delete_photo(photo=obj, by=request.user)
     messages.success(request, _("The photo was removed."))
     return redirect("producers:product_edit", pk=product_id)

@@ -105,7 +105,9 @@ def test_withdrawing_marks_the_application_withdrawn(fair, member):
 
 def test_producer_cannot_withdraw_another_groups_application(fair, member, client_for):
     other = ApplicationFactory(fair=fair)
-    response = client_for(member).post(f"/fairs/applications/{other.pk}/withdraw/")
+    response = client_for(member).post(
+        f"/fairs/applications/{other.pk}/withdraw/", {"confirmed": "1"}
+    )
     assert response.status_code == 403
     other.refresh_from_db()
     assert other.status == ApplicationStatus.SUBMITTED

@@ -102,14 +102,22 @@ def test_scoring_cannot_start_without_a_rubric(fair, cm_officer):
 
 
 def test_officer_steps_the_fair_from_its_page(fair, cm_officer, client_for):
-    response = client_for(cm_officer).post(f"/fairs/{fair.pk}/step/score/", follow=True)
+    client = client_for(cm_officer)
+    asked = client.post(f"/fairs/{fair.pk}/step/score/").content.decode()
+    fair.refresh_from_db()
+    assert fair.state == FairState.OPEN
+    assert 'data-testid="confirmation"' in asked
+    assert "ไม่รับใบสมัครเพิ่ม" in asked
+    response = client.post(f"/fairs/{fair.pk}/step/score/", {"confirmed": "1"}, follow=True)
     fair.refresh_from_db()
     assert fair.state == FairState.SCORING
     assert "ให้คะแนน" in response.content.decode()
 
 
 def test_illegal_step_from_the_page_shows_the_reason(fair, cm_officer, client_for):
-    response = client_for(cm_officer).post(f"/fairs/{fair.pk}/step/close/", follow=True)
+    response = client_for(cm_officer).post(
+        f"/fairs/{fair.pk}/step/close/", {"confirmed": "1"}, follow=True
+    )
     assert "ไม่สามารถ" in response.content.decode()
     fair.refresh_from_db()
     assert fair.state == FairState.OPEN

@@ -161,23 +161,24 @@ def test_member_listing_excludes_conflicts(fair, client_for):
     assert item.application.group.name not in text
 
 
-def test_officer_builds_a_grid_of_booths(fair, cm_officer, client_for):
+def test_officer_builds_a_grid_of_booths_after_a_preview(fair, cm_officer, client_for):
     zone = fair.zones.get()
-    response = client_for(cm_officer).post(
-        f"/fairs/{fair.pk}/booths/",
-        {
-            "zone": zone.pk,
-            "prefix": "K",
-            "first": 1,
-            "last": 40,
-            "digits": 2,
-            "per_row": 10,
-            "origin_x": 0,
-            "origin_y": 400,
-            "booth_type": "standard",
-        },
-        follow=True,
-    )
+    grid = {
+        "zone": zone.pk,
+        "prefix": "K",
+        "first": 1,
+        "last": 40,
+        "digits": 2,
+        "per_row": 10,
+        "origin_x": 0,
+        "origin_y": 400,
+        "booth_type": "standard",
+    }
+    client = client_for(cm_officer)
+    preview = client.post(f"/fairs/{fair.pk}/booths/", grid).content.decode()
+    assert "K01" in preview and "K40" in preview and 'data-testid="confirmation"' in preview
+    assert not fair.booths.filter(code__startswith="K").exists()
+    response = client.post(f"/fairs/{fair.pk}/booths/", grid | {"confirmed": "1"}, follow=True)
     assert "สร้างบูธแล้ว" in response.content.decode()
     codes = set(fair.booths.filter(code__startswith="K").values_list("code", flat=True))
     assert codes == {f"K{n:02d}" for n in range(1, 41)}
@@ -196,8 +197,10 @@ def test_officer_creates_a_fair_in_own_province(cm_officer, client_for):
             "applications_close_on": "01/02/2570",
             "booth_count": 10,
         },
+        follow=True,
     )
-    assert response.status_code == 302
+    assert response.redirect_chain[-1][1] == 302
+    assert "สร้างงาน “งานใหม่” แล้ว" in response.content.decode()
 
 
 def test_province_choice_is_limited_to_the_officers_own(cm_officer, client_for):
@@ -221,6 +224,10 @@ def test_seated_producer_can_give_up_the_booth(fair, cm_officer, producer_user, 
     assert (
         "ถอนตัว" in client.get(f"/fairs/applications/{held.application_id}/result/").content.decode()
     )
-    client.post(f"/fairs/applications/{held.application_id}/withdraw/")
+    asked = client.post(f"/fairs/applications/{held.application_id}/withdraw/").content.decode()
+    held.refresh_from_db()
+    assert held.status == "active"
+    assert held.booth.code in asked and "ย้อนกลับไม่ได้" in asked
+    client.post(f"/fairs/applications/{held.application_id}/withdraw/", {"confirmed": "1"})
     held.refresh_from_db()
     assert held.status == "released"

@@ -190,7 +190,11 @@ def test_officer_publishes_and_compares_from_the_pages(scored, cm_officer, clien
     response = client.post(f"/fairs/{fair.pk}/runs/", {"seed": "8"}, follow=True)
     assert "บันทึกผลการจัดสรรแล้ว" in response.content.decode()
     run = fair.runs.get()
-    response = client.post(f"/fairs/runs/{run.pk}/", {"reason": ""}, follow=True)
+    mistyped = client.post(f"/fairs/runs/{run.pk}/", {"reason": "", "fair_name": "งาน"})
+    assert "พิมพ์ชื่องาน" in mistyped.content.decode()
+    assert fair.runs.get().published_at is None
+    typed = {"reason": "", "fair_name": fair.name}
+    response = client.post(f"/fairs/runs/{run.pk}/", typed, follow=True)
     assert "ประกาศผลฉบับที่ 1 แล้ว" in response.content.decode()
     second = run_allocation(fair=fair, by=cm_officer, seed=9)
     compare = client.get(f"/fairs/runs/{second.pk}/compare/{run.pk}/")

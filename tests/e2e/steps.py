@@ -86,6 +86,10 @@ def officer_lays_out_floor(officer, fair_pk):
         page.fill("[name=digits]", "2")
         page.fill("[name=per_row]", "4")
         submit(page)
+        preview = page.locator("[data-testid=confirmation]")
+        assert f"{code}01" in preview.inner_text()
+        preview.locator("button[type=submit]").click()
+        page.wait_for_load_state()
         expect_message(page)
     for code in ("A01", "A04", "B02"):
         assert page.get_by_role("cell", name=code, exact=True).is_visible()
@@ -109,6 +113,8 @@ def officer_writes_rubric(officer, fair_pk):
 def officer_moves_fair(officer, fair_pk, step, state):
     page = officer.go(f"/fairs/{fair_pk}/")
     page.locator(f"form[action$='/step/{step}/'] button").click()
+    page.wait_for_load_state()
+    page.locator("[data-testid=confirmation] button[type=submit]").click()
     page.wait_for_load_state()
     assert expect_message(page), f"step {step} refused"
     badge = page.locator("main .badge.text-bg-secondary").first
@@ -153,8 +159,8 @@ def officer_seats_committee(officer, fair_pk, members):
 
 def member_scores(member, scores_by_group):
     """Score every application on the member's list; `scores_by_group` maps group name → value."""
-    page = member.go("/fairs/review/")
     for group_name, value in scores_by_group.items():
+        page = member.go("/fairs/review/?stage=pending")
         page.locator("main .list-group a", has_text=group_name).click()
         page.wait_for_load_state()
         values = page.locator("input[name^=value_]")
@@ -164,8 +170,11 @@ def member_scores(member, scores_by_group):
         page.locator("input[name^=comment_]").first.fill("สินค้าน่าสนใจ")
         page.click("button[name=submit]")
         page.wait_for_load_state()
-        assert page.url.endswith("/fairs/review/")
+        assert re.search(r"/fairs/review/\d+/$", page.url), page.url
         expect_message(page)
+        after = page.locator("[data-testid=next-review], [data-testid=all-done]")
+        assert after.count() == 1
+    page = member.go("/fairs/review/")
     submitted = page.locator("main .list-group .badge.text-bg-success")
     assert submitted.count() == len(scores_by_group)
 
@@ -177,6 +186,7 @@ def officer_allocates_and_publishes(officer, fair_pk):
     assert re.search(r"/fairs/runs/\d+/$", page.url), page.url
     rows = page.locator("main table tbody tr")
     assert rows.count() == 2
+    page.fill("[name=fair_name]", FAIR_NAME)
     page.fill("[name=reason]", "ผลการคัดเลือกของคณะกรรมการ")
     submit(page)
     page.locator("main .alert-success").first.wait_for()

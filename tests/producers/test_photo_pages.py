@@ -89,14 +89,19 @@ def test_another_producer_cannot_add_or_see_the_photos(client_for, producer_user
     client = client_for(stranger)
     assert upload(client, own_product, jpeg()).status_code == 403
     assert client.get(reverse("producers:photo_image", args=[photo.pk])).status_code == 403
-    assert client.post(reverse("producers:photo_delete", args=[photo.pk])).status_code == 403
+    delete = reverse("producers:photo_delete", args=[photo.pk])
+    assert client.post(delete, {"confirmed": "1"}).status_code == 403
 
 
-def test_producer_removes_a_photo(client_for, producer_user, own_product):
+def test_producer_removes_a_photo_after_confirming(client_for, producer_user, own_product):
     client = client_for(producer_user)
     upload(client, own_product, jpeg())
     photo = ProductPhoto.objects.get()
-    assert client.post(reverse("producers:photo_delete", args=[photo.pk])).status_code == 302
+    delete = reverse("producers:photo_delete", args=[photo.pk])
+    asked = client.post(delete)
+    assert asked.status_code == 200 and "ลบรูปนี้" in asked.content.decode()
+    assert ProductPhoto.objects.exists()
+    assert client.post(delete, {"confirmed": "1"}).status_code == 302
     assert not ProductPhoto.objects.exists()
 
 

@@ -8,7 +8,12 @@ from django.utils import timezone
 
 from otop_fair.thai_dates import buddhist_date_text
 from producers.models import FollowUpStatus, Visit
-from tests.producers.factories import ProducerGroupFactory, VisitFactory, officer_of
+from tests.producers.factories import (
+    CertificationFactory,
+    ProducerGroupFactory,
+    VisitFactory,
+    officer_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +115,15 @@ def test_producer_does_not_see_visit_notes(client_for, producer_user):
         .content.decode()
     )
     assert "บันทึกภายในของพัฒนากร" not in content
+
+
+@pytest.mark.parametrize(("days_left", "word"), [(-3, "หมดอายุแล้ว"), (30, "หมดอายุภายใน 90 วัน")])
+def test_producer_home_certificate_warning_says_its_status(
+    client_for, producer_user, days_left, word
+):
+    group = ProducerGroupFactory(members=[producer_user])
+    expires = timezone.localdate() + datetime.timedelta(days=days_left)
+    CertificationFactory(group=group, expires_on=expires, issued_on=expires.replace(year=2020))
+    content = client_for(producer_user).get(reverse("producer_home")).content.decode()
+    warning = content[content.index("⚠") :].split("</div>")[0]
+    assert word in warning

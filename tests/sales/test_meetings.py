@@ -66,6 +66,7 @@ def test_officer_records_a_meeting_with_attendance(client_for, chiang_mai_office
     }
     page = client_for(chiang_mai_officer).get(response["Location"]).content.decode()
     assert "จัดอบรมการตลาดออนไลน์" in page and came.name in page
+    assert "บันทึกการประชุมแล้ว" in page
 
 
 def test_action_item_needs_a_responsible_group_or_officer(client_for, chiang_mai_officer, fair):

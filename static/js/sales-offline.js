@@ -67,11 +67,9 @@
       var entry = { key: fields.client_key, url: form.action || window.location.href,
         account: queue.account, assignment: form.dataset.assignment, day: fields.day,
         fields: fields };
-      var kept = queue.load().filter(function (e) {
-        return !(e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day);
+      queue.add(entry, function (e) {
+        return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
       });
-      kept.push(entry);
-      queue.store(kept);
       markRow(entry, "pending", money(fields.amount));
       show("pending", texts.pending);
       flush();

@@ -39,6 +39,11 @@
   }
 
   function report(entry, data, error) {
+    // Problem reports and offer answers share the queue; the page's general list reports them.
+    if (entry.kind && entry.kind !== "sales") {
+      if (!error && data && !data.ok) { queue.showRefused(entry, data); }
+      return;
+    }
     if (error) {
       markRow(entry, "pending", money(entry.fields.amount));
       show("pending", error.message === "signed out" ? texts.signedOut : texts.offline);

@@ -70,7 +70,9 @@ def test_a_producer_works_offline_and_the_server_gets_one_of_each(
     phone_page.context.set_offline(True)
     phone_page.goto(f"{base}/producer/")
     expect(phone_page.locator("#offline-banner")).to_be_visible()
-    expect(phone_page.locator("#offline-banner")).to_contain_text(re.compile(r"ออฟไลน์ — ข้อมูลเมื่อ \d+ \S+ 25\d\d"))
+    expect(phone_page.locator("#offline-banner")).to_contain_text(
+        re.compile(r"ออฟไลน์ — ข้อมูลเมื่อ \d+ \S+ 25\d\d")
+    )
     phone_page.screenshot(path=str(ARTIFACTS / "offline-banner-360.png"), full_page=True)
 
     phone_page.goto(f"{base}/sales/fairs/{booth.fair_id}/problems/new/")

@@ -25,6 +25,7 @@ SHELL = (
     "css/app.css",
     "js/offline-queue.js",
     "js/pwa.js",
+    "js/tables.js",
     "js/sales-offline.js",
     "js/problem-offline.js",
     "js/buddhist-date.js",

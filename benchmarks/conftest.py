@@ -20,6 +20,8 @@ TARGETS = {
     "ranking_page_10000_first_s": (3.0, "lower"),
     "ranking_page_10000_s": (1.0, "lower"),
     "report_pdf_3000x9_s": (10.0, "lower"),
+    "producer_sales_page_kb": (60.0, "lower"),
+    "producer_sales_page_3g_s": (2.5, "lower"),
 }
 RESULTS = {}
 

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET
 
 # What every page needs offline: styles, scripts, the Thai font (regular and bold) and icons.
 SHELL = (
-    "vendor/bootstrap/bootstrap.min.css",
+    "vendor/bootstrap/bootstrap.subset.min.css",
+    "js/menu.js",
     "css/app.css",
     "js/offline-queue.js",
     "js/pwa.js",
@@ -30,9 +31,7 @@ SHELL = (
     "js/problem-offline.js",
     "js/buddhist-date.js",
     "fonts/sarabun/sarabun-thai-400-normal.woff2",
-    "fonts/sarabun/sarabun-latin-400-normal.woff2",
     "fonts/sarabun/sarabun-thai-700-normal.woff2",
-    "fonts/sarabun/sarabun-latin-700-normal.woff2",
     "icons/icon-192.png",
 )
 # A producer's own pages that open offline (paths; the worker matches them exactly).

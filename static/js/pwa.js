@@ -54,11 +54,15 @@
     });
   });
   if (!("serviceWorker" in navigator)) { return; }
-  navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
-    return navigator.serviceWorker.ready;
-  }).then(function (registration) {
-    if (registration.active) { keepLinkedPages(registration.active); }
-  }).catch(function () { /* no worker: the app still works online */ });
+  // After the page has loaded: the worker's first download must not slow the first paint.
+  function register() {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (registration.active) { keepLinkedPages(registration.active); }
+    }).catch(function () { /* no worker: the app still works online */ });
+  }
+  if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (event.data && event.data.type === "flush" && window.otopQueue) { window.otopQueue.flush(); }
   });

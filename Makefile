@@ -50,7 +50,7 @@ test-browser: setup chromium
 test-cluster: setup
 	$(PY) -m pytest -m cluster -p no:randomly
 
-bench: setup
+bench: setup chromium
 	$(PY) -m pytest benchmarks -q -s -p no:randomly
 
 stop:

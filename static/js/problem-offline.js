@@ -37,7 +37,8 @@
     Object.keys(data.errors || {}).forEach(function (field) {
       data.errors[field].forEach(function (e) { messages.push(e.message); });
     });
-    if (box) { box.textContent = messages.join(" "); box.hidden = false; }
+    // Red only once there is something to say (an empty alert would read as an error).
+    if (box) { box.textContent = messages.join(" "); box.classList.add("alert", "alert-danger"); box.hidden = false; }
   }
   function fieldsOf(form, submitter) {
     var fields = {};

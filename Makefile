@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
 
-.PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium
+.PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium css
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,7 +53,7 @@ test-browser: setup chromium
 test-cluster: setup
 	$(PY) -m pytest -m cluster -p no:randomly
 
-bench: setup
+bench: setup chromium
 	$(PY) -m pytest benchmarks -q -s -p no:randomly
 
 # Mutation testing of the deciding modules (not part of `make test`; ~30 min on 2 cores).
@@ -78,3 +78,10 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Rebuild the Bootstrap subset the pages load, after using a Bootstrap class not used before
+# (tests/otop_fair/test_css_subset.py says when). PurgeCSS runs from npm, outside the project.
+PURGECSS_DIR ?= /tmp/otop-purgecss
+css:
+	test -d $(PURGECSS_DIR)/node_modules/purgecss || npm install --prefix $(PURGECSS_DIR) --no-audit --no-fund purgecss@7.0.2
+	NODE_PATH=$(PURGECSS_DIR)/node_modules node scripts/css/purge.cjs

@@ -26,6 +26,8 @@ TARGETS = {
     "line_chat_sale_p95_s": (3.0, "lower"),
     "public_story_p95_ms": (200.0, "lower"),
     "public_directory_p95_ms": (200.0, "lower"),
+    "producer_sales_page_kb": (60.0, "lower"),
+    "producer_sales_page_3g_s": (2.5, "lower"),
 }
 RESULTS = {}
 

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from otop_fair import views
+from otop_fair import pwa, views
 from otop_fair.accounts.public_views import SignInView
 from otop_fair.public_pages import robots_txt
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("producer/", views.producer_home, name="producer_home"),
     path("audit/", views.audit_log, name="audit_log"),
     path("healthz", views.healthz, name="healthz"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.web_manifest, name="web_manifest"),
     path(
         "accounts/login/",
         SignInView.as_view(),

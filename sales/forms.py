@@ -86,6 +86,7 @@ class IssueReportForm(ThaiForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
     )
+    client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, booths=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -160,6 +160,8 @@ class IssueReport(models.Model):
     reported_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # The phone's idempotency key: a report resent from the offline queue is filed once.
+    client_key = models.CharField(max_length=64, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -167,6 +169,11 @@ class IssueReport(models.Model):
         verbose_name = _("problem report")
         verbose_name_plural = _("problem reports")
         constraints = [
+            models.UniqueConstraint(
+                fields=["reported_by", "client_key"],
+                condition=~Q(client_key=""),
+                name="issue_client_key_once_per_reporter",
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=IssueStatus.values), name="issue_status_valid"
             ),

@@ -1,7 +1,7 @@
 """Writes of the sales app that span models, each in one transaction."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -144,21 +144,38 @@ def record_encouragement_visit(*, assignment, day, note, by):
 
 
 @transaction.atomic
-def report_issue(*, fair, category, description, by, assignment=None, photo_files=None):
-    """Open a problem report; `photo_files` is the (full, thumbnail) pair from the uploads module."""
+def report_issue(
+    *, fair, category, description, by, assignment=None, photo_files=None, client_key=""
+):
+    """Open a problem report; `photo_files` is the (full, thumbnail) pair from the uploads module.
+    A `client_key` this reporter already used answers with that report and files nothing."""
+    if client_key:
+        earlier = IssueReport.objects.filter(reported_by=by, client_key=client_key).first()
+        if earlier is not None:
+            return earlier
     if fair.state not in ISSUE_STATES:
         raise ValidationError(_("Problems can be reported once booths are allocated."))
     if assignment is not None and assignment.fair_id != fair.pk:
         raise ValidationError(_("That booth is not at this fair."))
     issue = IssueReport(
-        fair=fair, assignment=assignment, category=category, description=description, reported_by=by
+        fair=fair,
+        assignment=assignment,
+        category=category,
+        description=description,
+        reported_by=by,
+        client_key=client_key,
     )
     if photo_files:
         full, thumbnail = photo_files
         issue.photo.save(full.name, full, save=False)
         issue.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
     issue._history_user = by
-    issue.save()
+    try:
+        with transaction.atomic():
+            issue.save()
+    except IntegrityError:
+        # The same key sent twice at once (the queue and a tap): the first one filed it.
+        return IssueReport.objects.get(reported_by=by, client_key=client_key)
     return issue
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths.models import Assignment, AssignmentStatus, Fair
+from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from otop_fair.thai import baht, thai_date_short
 from otop_fair.uploads import image_response
@@ -56,10 +57,6 @@ def _chosen_day(request, fair):
     return day
 
 
-def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _save_sales(request, assignment, form):
     """Validate and save the day; returns the row, or None with the errors put on the form."""
     if not form.is_valid():
@@ -84,7 +81,7 @@ def enter_sales(request, assignment_id, obj):
     form = DailySalesForm(request.POST or None, needs_reason=is_officer, initial={"day": day})
     if request.method == "POST":
         row = _save_sales(request, obj, form)
-        if _wants_json(request):
+        if wants_json(request):
             if row is None:
                 return JsonResponse(
                     {"ok": False, "errors": form.errors.get_json_data()}, status=400
@@ -187,9 +184,14 @@ def issue_new(request, fair_id, obj):
             description=data["description"],
             photo_files=data["photo"],
             by=request.user,
+            client_key=data["client_key"],
         )
         messages.success(request, _("Problem reported. An officer will follow it up."))
+        if wants_json(request):
+            return JsonResponse({"ok": True, "url": reverse("sales:issue_detail", args=[issue.pk])})
         return redirect("sales:issue_detail", issue.pk)
+    if request.method == "POST" and wants_json(request):
+        return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
     return render(request, "sales/issue_form.html", {"form": form, "fair": obj, "booth": own})
 
 

@@ -144,10 +144,11 @@ def accept_offer(*, offer, by, now=None):
     with transaction.atomic():
         lock_fair_offers(offer.fair_id)
         offer = WaitlistOffer.objects.select_for_update().get(pk=offer.pk)
+        # A late accept (already lapsed, or arriving from a phone's queue) says why, plainly.
+        if offer.status == OfferStatus.EXPIRED or now > offer.deadline:
+            raise ValidationError(_("The deadline to answer this offer has passed."))
         if offer.status != OfferStatus.PENDING:
             raise ValidationError(_("This offer is no longer open."))
-        if now > offer.deadline:
-            raise ValidationError(_("The deadline to answer this offer has passed."))
         _respond(offer, OfferStatus.ACCEPTED, by, "offer accepted")
         assignment = Assignment(fair=offer.fair, booth=offer.booth, application=offer.application)
         assignment._history_user = by

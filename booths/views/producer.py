@@ -1,6 +1,8 @@
 """Producers' pages: fairs open to apply, their application, result, booth card and offers."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +18,7 @@ from booths.views.common import application_from, attempt, fair_from, offer_from
 from otop_fair.accounts.slips import qr_data_uri
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.exports import pdf_response
+from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from producers import services as producer_services
 
@@ -175,19 +178,33 @@ def table_card(request, pk, obj):
     return pdf_response(f"table-{card['booth'].code}.pdf", "booths/table_card_pdf.html", card)
 
 
+def _answer_offer(offer, answer, by):
+    """Apply the answer; the same answer sent again (a phone's queue resending) changes nothing."""
+    wanted = OfferStatus.ACCEPTED if answer == "accept" else OfferStatus.DECLINED
+    if offer.status == wanted:
+        return
+    if wanted == OfferStatus.ACCEPTED:
+        waitlist.accept_offer(offer=offer, by=by)
+    else:
+        waitlist.decline_offer(offer=offer, by=by)
+
+
 @require_POST
 @requires("booths.respond_offer", get_object=offer_from)
 def respond_offer(request, pk, obj):
-    if request.POST.get("answer") == "accept":
-        attempt(
-            request, waitlist.accept_offer, _("The booth is yours."), offer=obj, by=request.user
-        )
-    elif obj.status == OfferStatus.PENDING:
-        attempt(
-            request,
-            waitlist.decline_offer,
-            _("You declined the offer."),
-            offer=obj,
-            by=request.user,
-        )
-    return redirect("booths:result", pk=obj.application_id)
+    answer = "accept" if request.POST.get("answer") == "accept" else "decline"
+    done = _("The booth is yours.") if answer == "accept" else _("You declined the offer.")
+    result_url = reverse("booths:result", kwargs={"pk": obj.application_id})
+    try:
+        _answer_offer(obj, answer, request.user)
+    except ValidationError as error:
+        if wants_json(request):
+            errors = {"answer": [{"message": m, "code": "refused"} for m in error.messages]}
+            return JsonResponse({"ok": False, "errors": errors}, status=400)
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(result_url)
+    messages.success(request, done)
+    if wants_json(request):
+        return JsonResponse({"ok": True, "url": result_url})
+    return redirect(result_url)

@@ -39,6 +39,11 @@
   }
 
   function report(entry, data, error) {
+    // Problem reports and offer answers share the queue; the page's general list reports them.
+    if (entry.kind && entry.kind !== "sales") {
+      if (!error && data && !data.ok) { queue.showRefused(entry, data); }
+      return;
+    }
     if (error) {
       markRow(entry, "pending", money(entry.fields.amount));
       show("pending", error.message === "signed out" ? texts.signedOut : texts.offline);
@@ -67,11 +72,9 @@
       var entry = { key: fields.client_key, url: form.action || window.location.href,
         account: queue.account, assignment: form.dataset.assignment, day: fields.day,
         fields: fields };
-      var kept = queue.load().filter(function (e) {
-        return !(e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day);
+      queue.add(entry, function (e) {
+        return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
       });
-      kept.push(entry);
-      queue.store(kept);
       markRow(entry, "pending", money(fields.amount));
       show("pending", texts.pending);
       flush();

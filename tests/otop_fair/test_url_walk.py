@@ -6,6 +6,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages that are public by nature: signing in, switching language, the health check.
 PUBLIC = {"login", "set_language", "healthz", "admin:login", "logout"}
+# The installable app's service worker and manifest hold no data (tests/otop_fair/test_pwa.py).
+PUBLIC |= {"service_worker", "web_manifest"}
 # Invitation links, slip codes, choosing among a phone's accounts and "forgot password" serve
 # people who cannot sign in yet (tests/accounts/ checks each one).
 PUBLIC |= {

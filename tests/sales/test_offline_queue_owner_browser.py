@@ -105,6 +105,7 @@ def test_logging_out_warns_about_waiting_entries_and_clears_them(live_server, ph
 
     phone_page.once("dialog", lambda d: answer(d, True))
     _log_out(phone_page)
-    phone_page.wait_for_load_state("networkidle")
+    # The form is sent once the phone has forgotten its kept pages (pwa.js, offline-queue.js).
+    expect(phone_page.locator("input[name=password]")).to_be_visible()
     assert phone_page.evaluate(QUEUE) == []
     assert not DailySales.objects.exists()

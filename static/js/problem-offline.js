@@ -1,0 +1,82 @@
+/* Forms a producer sends at the fair that must survive a dropped connection: a problem report
+ * (with its photo, made smaller on the phone first) and the answer to a booth offer. A form
+ * marked data-offline-queue is sent by script under an idempotency key; when the network fails
+ * the entry waits in the phone's queue (offline-queue.js) and is sent later, once. The server
+ * answers JSON: ok with where to go next, or the Thai reasons it refused (a late accept). */
+(function () {
+  "use strict";
+  var queue = window.otopQueue;
+  var MAX_SIDE = 1280;
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+  }
+  /* A phone photo is often 4 MB; the queue keeps a JPEG at most 1280 px on its long side. */
+  function shrink(file) {
+    return new Promise(function (resolve) {
+      if (!file || !file.size) { resolve(null); return; }
+      var url = URL.createObjectURL(file);
+      var image = new Image();
+      image.onload = function () {
+        var scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(image.width * scale);
+        canvas.height = Math.round(image.height * scale);
+        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+        URL.revokeObjectURL(url);
+        resolve({ dataUrl: canvas.toDataURL("image/jpeg", 0.8), filename: "photo.jpg" });
+      };
+      image.onerror = function () { URL.revokeObjectURL(url); resolve(null); };
+      image.src = url;
+    });
+  }
+  function showErrors(form, data) {
+    var box = form.querySelector("[data-role=offline-errors]");
+    var messages = [];
+    Object.keys(data.errors || {}).forEach(function (field) {
+      data.errors[field].forEach(function (e) { messages.push(e.message); });
+    });
+    // Red only once there is something to say (an empty alert would read as an error).
+    if (box) { box.textContent = messages.join(" "); box.classList.add("alert", "alert-danger"); box.hidden = false; }
+  }
+  function fieldsOf(form, submitter) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") { fields[name] = value; }
+    });
+    if (submitter && submitter.name) { fields[submitter.name] = submitter.value; }
+    return fields;
+  }
+
+  function queueForm(form, submitter) {
+    var fields = fieldsOf(form, submitter);
+    fields.client_key = newKey();
+    var photoInput = form.querySelector("input[type=file]");
+    var label = (submitter && submitter.dataset.queueLabel) || form.dataset.queueLabel;
+    return shrink(photoInput && photoInput.files[0]).then(function (photo) {
+      var entry = { key: fields.client_key, url: form.action || window.location.href,
+        account: queue.account, kind: form.dataset.offlineQueue, label: label, fields: fields,
+        files: photo ? { photo: photo } : {} };
+      queue.add(entry);
+      return queue.send(entry).then(function (data) {
+        if (data.ok) { window.location.assign(data.url || window.location.href); return; }
+        showErrors(form, data);
+      }, function () {
+        // Offline or signed out: it waits in the queue (see the list at the top of the page).
+        var notice = form.querySelector("[data-role=queued]");
+        if (notice) { notice.hidden = false; }
+        form.reset();
+      });
+    });
+  }
+
+  document.querySelectorAll("form[data-offline-queue]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (form.dataset.busy) { return; }
+      form.dataset.busy = "1";
+      queueForm(form, event.submitter).then(function () { delete form.dataset.busy; });
+    });
+  });
+})();

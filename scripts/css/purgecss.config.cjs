@@ -5,6 +5,7 @@ module.exports = {
   content: [
     "templates/**/*.html",
     "*/templates/**/*.html",
+    "*/*/templates/**/*.html",
     "static/js/*.js",
     "{otop_fair,producers,booths,sales}/**/*.py",
     ".venv/lib/python3*/site-packages/crispy_bootstrap5/templates/**/*.html",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from sales import notices
 from sales.models import ActionStatus, MeetingAttendance, NetworkMeeting
 
-MEETING_FIELDS = ("fair", "province", "held_on", "place", "agenda", "minutes", "decisions")
+MEETING_FIELDS = ("fair", "held_on", "place", "agenda", "minutes", "decisions")
 
 
 @transaction.atomic
@@ -20,6 +20,8 @@ def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=N
         meeting = NetworkMeeting(created_by=by)
     for name in MEETING_FIELDS:
         setattr(meeting, name, data[name])
+    # A fair's meeting takes the fair's province when saved; only one without a fair names it.
+    meeting.province = data.get("province")
     meeting._history_user = by
     meeting.save()
     meeting.attendance.all().delete()

@@ -34,7 +34,7 @@ def _meeting_people(meeting):
 def meeting_saved(meeting, *, is_new, had_minutes):
     """A new meeting still to come invites its people; minutes written for the first time are
     announced to them."""
-    province = meeting.fair.province_id if meeting.fair_id else None
+    province = meeting.province_id
     people = _meeting_people(meeting)
     with translation.override("th"):
         title = _("the network meeting")
@@ -59,17 +59,16 @@ def action_items_due(today=None):
     due = (today or timezone.localdate()) + datetime.timedelta(days=1)
     items = list(
         ActionItem.objects.filter(status=ActionStatus.OPEN, due_on=due).select_related(
-            "owner_officer", "meeting__fair"
+            "owner_officer", "meeting"
         )
     )
     people = members_of({i.owner_group_id for i in items if i.owner_group_id})
     messages = []
     for item in items:
         owners = people.get(item.owner_group_id, []) + [item.owner_officer]
-        fair = item.meeting.fair
         context = {"due": thai_date(item.due_on), "item": item.description[:300]}
         key = f"action_due:{item.pk}:{item.due_on}"
-        province = fair.province_id if fair else None
+        province = item.meeting.province_id
         messages += [Message(u, "action_item_due", context, key, province) for u in owners if u]
     return len(notify(messages))
 

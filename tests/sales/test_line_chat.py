@@ -110,8 +110,12 @@ def test_yesterday_is_saved_on_yesterday_before_the_cutoff(holding, producer_use
 
 @pytest.mark.django_db
 def test_past_the_cutoff_nothing_is_saved_and_the_reply_says_why(holding, producer_user):
-    later = timezone.now() + datetime.timedelta(days=3)
-    day = timezone.localdate() - datetime.timedelta(days=1)
+    # Tomorrow afternoon "yesterday" is today, whose cut-off (next day, 12:00 local) has passed;
+    # a fixed local hour, so the test does not depend on when it runs.
+    today = timezone.localdate()
+    later = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(15, 0))
+    later = timezone.make_aware(later)
+    day = today
     reply = answer_chat(None, user=producer_user, text="เมื่อวาน ยอด 9000", message_id="m", now=later)
     assert not DailySales.objects.filter(day=day).exists()
     assert reply.startswith("ไม่ได้บันทึก")

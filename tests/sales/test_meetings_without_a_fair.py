@@ -40,7 +40,7 @@ def test_an_officer_of_another_province_neither_lists_nor_opens_nor_rewrites_it(
     client = client_for(other)
     assert client.get(reverse("sales:meeting_detail", args=[meeting.pk])).status_code == 403
     edit = reverse("sales:meeting_edit", args=[meeting.pk])
-    data = {"held_on": "2026-06-01", "place": "x", "minutes": "ถูกแทนที่", "province": "10"}
+    data = {"held_on": "01/06/2569", "place": "x", "minutes": "ถูกแทนที่", "province": "10"}
     assert client.post(edit, data).status_code == 403
     meeting.refresh_from_db()
     assert meeting.minutes == "บันทึกลับ"
@@ -54,7 +54,7 @@ def test_a_meeting_without_a_province_is_read_by_no_officer(officers):
 
 
 def _create(client, **data):
-    base = {"held_on": "2026-06-01", "place": "ศาลากลางจังหวัด"}
+    base = {"held_on": "01/06/2569", "place": "ศาลากลางจังหวัด"}
     return client.post(reverse("sales:meeting_create"), base | data)
 
 

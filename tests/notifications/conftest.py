@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -65,7 +66,19 @@ def run_worker(until=None, seconds=20, **options):
     `until()` holds (periodic jobs then get their turn). Returns whether `until` came true."""
     options = {"queues": ["default", "notifications"], "install_signal_handlers": False, **options}
     with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
-        return asyncio.run(_run(worker_app, until, seconds, options))
+        return run_coroutine(_run(worker_app, until, seconds, options))
+
+
+def run_coroutine(coroutine):
+    """`asyncio.run`, also where an event loop already runs in this thread (Playwright's sync API
+    leaves one in the main thread once a browser test has run): the coroutine then gets a loop
+    of its own in a thread of its own, and this thread waits for its result."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="run-coroutine") as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _run(worker_app, until, seconds, options):

@@ -44,6 +44,8 @@ STAMP_LABELS = {
     "done_at": gettext_lazy("done on"),
     "client_key": gettext_lazy("phone's sending key"),
     "photo_thumbnail": gettext_lazy("small photo"),
+    "slug": gettext_lazy("public page address"),
+    "public_slug": gettext_lazy("public page address"),
 }
 # Derived from another field (the Thai sort key of a name): a change to it says nothing new.
 DERIVED_FIELDS = {"sort_name"}

@@ -16,6 +16,7 @@ PROVINCE_OF = {
     "producers.starrating": "product__group__province",
     "producers.certification": "group__province",
     "producers.visit": "group__province",
+    "producers.publicprofile": "group__province",
     "booths.fair": "province",
     "booths.application": "fair__province",
     "booths.assignment": "fair__province",

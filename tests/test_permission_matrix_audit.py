@@ -68,7 +68,9 @@ def test_the_world_has_history_in_province_50_for_every_audited_model(db, world)
 
 @pytest.mark.parametrize("model_key", MODELS)
 def test_each_role_reads_the_audit_trail_of_each_model_as_expected(db, world, clients, model_key):
-    ids = _province_50_ids(model_key) - {world.draft_score.pk}
+    ids = _province_50_ids(model_key)
+    if model_key == "booths.score":  # the draft score is read by nobody (test below)
+        ids -= {world.draft_score.pk}
     answers = {role: _answer(clients[role], model_key, ids) for role in ROLES}
     assert answers == AUDIT_TRAIL
 

@@ -18,7 +18,7 @@ PUBLIC |= {
     "accounts:verify_email",
 }
 # The fair's public face (issue 24): anyone may open these, and each is a `public_page`
-# (tests/booths/test_public_pages.py). The permission matrix gives each its anonymous row.
+# (tests/public/). The permission matrix gives each its anonymous row.
 PUBLIC_FACE = {
     "robots_txt",
     "public:group",
@@ -27,6 +27,11 @@ PUBLIC_FACE = {
     "public:directory",
     "public:booth",
 }
+# A signature, not a login, is the permission: the one-tap link of a waiting-list offer and the
+# LINE webhook answer without signing in but refuse a forged signature. They stay in the
+# anonymous walk below (a forged token or body is refused), and the permission matrix gives
+# each a row that refuses everyone a forged one.
+SIGNED = {"booths:offer_by_link", "notifications:line_webhook"}
 SAMPLE = {
     "int": "1",
     "str": "x",
@@ -98,11 +103,15 @@ def test_public_face_views_are_explicitly_public(name, pattern):
 
 
 def test_every_view_open_to_anonymous_is_listed():
-    """A view exempt from the login is either a known public page or a public-face page."""
+    """A view exempt from the login is a known public page, a public-face page or a view whose
+    signature is its permission (and those are still walked anonymously with a forged one)."""
     exempt = {name for name, _url, p in ALL if getattr(p.callback, "login_required", True) is False}
     exempt = {name for name in exempt if not name.startswith("admin:")}
-    assert exempt <= PUBLIC | PUBLIC_FACE, sorted(exempt - PUBLIC - PUBLIC_FACE)
-    assert exempt >= PUBLIC_FACE
+    listed = PUBLIC | PUBLIC_FACE | SIGNED
+    assert exempt <= listed, sorted(exempt - listed)
+    assert exempt >= PUBLIC_FACE | SIGNED, sorted((PUBLIC_FACE | SIGNED) - exempt)
+    walked = {name for name, _url, _p in APP_VIEWS}
+    assert walked >= SIGNED, "a signed view must still be walked anonymously"
 
 
 def test_admin_is_closed_to_anonymous_visitors(client, db):

@@ -16,6 +16,7 @@ class Actor:
         self.name = name
         self.page = page
         self.url = live_server.url
+        self.live_server = live_server
         self.problems = []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
@@ -28,6 +29,13 @@ class Actor:
     def go(self, path):
         self.page.goto(f"{self.url}{path}")
         return self.page
+
+    def signs_in_again_if_logged_out(self):
+        """A producer's session ends after 12 idle hours: the next fair morning they sign in."""
+        self.go("/")
+        if "/accounts/login/" in self.page.url:
+            browser_login(self.page, self.live_server, self.name)
+            assert "/accounts/login/" not in self.page.url, f"{self.name} could not log in"
 
 
 class Cast:

@@ -120,6 +120,8 @@ def select_and_allocate(actors, officer, fair_pk, people, groups):
 def run_the_fair(officer, weaver, cook, fair_pk, fair_days, groups):
     for index, day in enumerate(fair_days):
         with time_machine.travel(morning_of(day), tick=True):
+            for producer in (weaver, cook):
+                producer.signs_in_again_if_logged_out()
             fair_time.producer_logs_sales(
                 weaver,
                 day,

@@ -7,6 +7,7 @@ import pytest
 from booths.models import EligibilityRule, FairState, RuleKind
 from booths.services import submit_application
 from tests.booths.factories import (
+    ApplicationFactory,
     BoothFactory,
     CommitteeMemberFactory,
     CriterionFactory,
@@ -122,7 +123,9 @@ def test_officer_confirms_a_lifecycle_step_before_it_happens(actors, open_fair):
 def test_officer_drags_a_booth_and_the_producer_sees_it_moved(actors, open_fair):
     zone = open_fair.zones.get()
     booth = BoothFactory(zone=zone, code="A01", x=0, y=0, w=30, h=20)
-    UserFactory(role="producer", username="producer_plan")
+    # Producers see a fair's plan once its allocation is published and their group applied.
+    group = ProducerGroupFactory(members=[UserFactory(role="producer", username="producer_plan")])
+    ApplicationFactory(fair=open_fair, group=group)
     officer = actors("officer_guided")
     page = officer.go(f"/fairs/{open_fair.pk}/plan/")
     rect = page.locator(f"g[data-booth='{booth.pk}'] rect")
@@ -139,6 +142,8 @@ def test_officer_drags_a_booth_and_the_producer_sees_it_moved(actors, open_fair)
     booth.refresh_from_db()
     assert booth.x > 0 and booth.y > 0 and booth.x % 5 == 0
     assert (booth.w, booth.h) == (30, 20)
+    open_fair.state = FairState.ALLOCATED
+    open_fair.save()
     producer = actors("producer_plan", phone=True)
     plan = producer.go(f"/fairs/{open_fair.pk}/plan/")
     assert plan.locator(f"g[data-booth='{booth.pk}'] rect").get_attribute("x") == str(booth.x)

@@ -8,11 +8,13 @@ from django.utils import timezone
 
 from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Notification
+from producers.models import Province
 from sales import notices
 from sales.meeting_services import save_meeting
 from sales.models import ActionItem, IssueStatus
 from sales.services import move_issue, record_daily_sales
 from tests.factories import UserFactory
+from tests.producers.factories import ProducerGroupFactory
 from tests.sales.factories import AssignmentFactory, IssueReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +75,35 @@ def test_an_action_item_due_tomorrow_is_told_to_its_owners_once(holding, produce
     assert notices.action_items_due() == 1
     assert notices.action_items_due() == 0
     assert told("action_item_due")[0][0] == producer_user
+
+
+def test_a_meeting_without_a_fair_tells_its_people_once_under_its_own_province(
+    producer_user, province_officer
+):
+    group = ProducerGroupFactory(members=[producer_user])
+    data = {
+        "fair": None,
+        "province": Province.objects.get(code="50"),
+        "held_on": timezone.localdate() + datetime.timedelta(days=1),
+        "place": "ศาลากลาง",
+        "agenda": "",
+        "minutes": "",
+        "decisions": "",
+    }
+    args = {"groups_present": [group], "groups_absent": [], "officers": []}
+    meeting = save_meeting(data=data, by=province_officer, **args)
+    save_meeting(data=data, by=province_officer, meeting=meeting, **args)  # not new: no invite
+    assert meeting.province_id == "50"
+    ActionItem.objects.create(
+        meeting=meeting, description="ส่งรายงาน", owner_officer=province_officer,
+        due_on=timezone.localdate() + datetime.timedelta(days=1),
+    )  # fmt: skip
+    assert notices.action_items_due() == 1 and notices.action_items_due() == 0
+    rows = Notification.objects.filter(template__in=["meeting_invitation", "action_item_due"])
+    assert sorted(rows.values_list("template", "recipient", "province")) == [
+        ("action_item_due", province_officer.pk, "50"),
+        ("meeting_invitation", producer_user.pk, "50"),
+    ]
 
 
 def test_the_daily_reminder_goes_only_to_producers_who_have_not_reported(holding, producer_user):

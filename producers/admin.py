@@ -45,7 +45,16 @@ class RatingRoundForm(forms.ModelForm):
 
     class Meta:
         model = RatingRound
-        fields = ["year", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+        fields = [
+            "year",
+            "valid_from",
+            "valid_until",
+            "five_star_min",
+            "four_star_min",
+            "three_star_min",
+            "two_star_min",
+        ]
+        field_classes = {"valid_from": BuddhistDateField, "valid_until": BuddhistDateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,12 +68,20 @@ class RatingRoundForm(forms.ModelForm):
 @admin.register(RatingRound)
 class RatingRoundAdmin(admin.ModelAdmin):
     form = RatingRoundForm
-    list_display = ["__str__", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+    list_display = [
+        "__str__",
+        "valid_from",
+        "valid_until",
+        "five_star_min",
+        "four_star_min",
+        "three_star_min",
+        "two_star_min",
+    ]
 
 
 @admin.register(StarRating)
 class StarRatingAdmin(SimpleHistoryAdmin):
-    list_display = ["product", "round", "score", "certificate_no"]
+    list_display = ["product", "round", "stars", "score", "certificate_no"]
     list_filter = ["round"]
     raw_id_fields = ["product"]
 

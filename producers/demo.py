@@ -165,11 +165,13 @@ def _demo_ratings_and_certifications(products, rating_round, *, rng):
     """
     ratings, certifications = [], []
     for product in products:
+        score = Decimal(rng.randrange(45, 100))
         ratings.append(
             StarRating(
                 product=product,
                 round=rating_round,
-                score=Decimal(rng.randrange(45, 100)),
+                stars=rating_round.stars_for(score),
+                score=score,
                 certificate_no=f"OTOP-{product.pk:07d}",
             )
         )
@@ -242,11 +244,13 @@ def seed_rating_history(groups, *, rng):
     ratings, certifications = [], []
     for product in Product.objects.filter(group__in=groups).order_by("pk"):
         if rng.random() < 0.4:
+            score = Decimal(rng.randrange(40, 98))
             ratings.append(
                 StarRating(
                     product=product,
                     round=old_round,
-                    score=Decimal(rng.randrange(40, 98)),
+                    stars=old_round.stars_for(score),
+                    score=score,
                     certificate_no=f"OTOP66-{product.pk:07d}",
                 )
             )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_sort_key
 from producers.models import Category, GroupType, ProducerGroup, Product, Subdistrict
 
@@ -241,7 +242,9 @@ def _check_product(check):
 def check_rows(rows, user):
     """One RowCheck per row (numbered as in the spreadsheet, header = row 1)."""
     user_provinces = (
-        None if user.is_superuser else set(user.officer_provinces.values_list("pk", flat=True))
+        None
+        if acts_on_every_province(user)
+        else set(provinces_kept_by(user).values_list("pk", flat=True))
     )
     regnos = {r.get("registration_no", "") for r in rows} - {""}
     existing = ProducerGroup.objects.filter(registration_no__in=regnos)

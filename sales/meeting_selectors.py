@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
 
 
@@ -9,11 +10,11 @@ def meetings_visible_to(user):
     """Officers: meetings of their provinces' fairs and meetings with no fair; producers: the
     meetings their group attended."""
     meetings = NetworkMeeting.objects.select_related("fair")
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return meetings
     if user.is_officer:
         return meetings.filter(
-            Q(fair__isnull=True) | Q(fair__province__in=user.officer_provinces.values("pk"))
+            Q(fair__isnull=True) | Q(fair__province__in=provinces_kept_by(user).values("pk"))
         )
     if user.is_producer:
         attended = MeetingAttendance.objects.filter(attended=True, group__members=user)

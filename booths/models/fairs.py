@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from otop_fair.rules import acts_on_every_province
 from producers.models import Category, ProducerGroup, Product, Province
 
 from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
@@ -43,7 +44,7 @@ NEXT_STATE = {
 class FairQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Officers manage the fairs of their provinces; everyone else reads every fair."""
-        if user.is_officer and not user.is_superuser:
+        if user.is_officer and not acts_on_every_province(user):
             return self.filter(province__officers=user)
         return self
 
@@ -228,7 +229,7 @@ class ApplicationStatus(models.TextChoices):
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Officers see applications to fairs of their provinces; producers their own groups'."""
-        if user.is_superuser:
+        if acts_on_every_province(user):
             return self
         if user.is_officer:
             return self.filter(fair__province__officers=user)

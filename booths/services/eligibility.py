@@ -19,7 +19,7 @@ from booths.models import (
     RuleKind,
 )
 from booths.services.history import update_with_history
-from producers.models import Certification, Province, StarRating
+from producers.models import Certification, Province, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
 EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
@@ -27,7 +27,7 @@ EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
 
 def applicant_facts(fair, applications):
     """Facts for each application id, loaded in a fixed number of queries."""
-    products, stars = _products_and_stars(applications)
+    products, stars = _products_and_stars(fair, applications)
     group_ids = [a.group_id for a in applications]
     certificates = defaultdict(list)
     for cert in Certification.objects.filter(group_id__in=group_ids):
@@ -56,8 +56,9 @@ def applicant_facts(fair, applications):
     return facts
 
 
-def _products_and_stars(applications):
-    """Application id → its (product id, name, category); product id → its latest stars."""
+def _products_and_stars(fair, applications):
+    """Application id → its (product id, name, category); product id → its stars on the fair's
+    first day (the latest round valid then: an expired round no longer counts)."""
     products = defaultdict(list)
     through = Application.products.through
     links = through.objects.filter(application__in=applications).values_list(
@@ -67,10 +68,8 @@ def _products_and_stars(applications):
     for app_id, product_id, name, category in links:
         products[app_id].append((product_id, name, category))
         product_ids.add(product_id)
-    stars = {}
-    ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
-    for rating in ratings.order_by("product_id", "round__year"):
-        stars[rating.product_id] = rating.stars
+    ratings = current_ratings(fair.start_date).filter(product_id__in=product_ids)
+    stars = dict(ratings.values_list("product_id", "stars"))
     return products, stars
 
 

@@ -7,7 +7,13 @@ registered; a superuser keeps everyone, officers included.
 import rules
 
 from otop_fair.accounts.models import Role
-from otop_fair.rules import is_admin, is_officer, is_signed_in, is_staff_officer
+from otop_fair.rules import (
+    is_admin,
+    is_officer,
+    is_signed_in,
+    is_staff_officer,
+    provinces_kept_by,
+)
 from producers.rules import keeps_group, owns_group
 
 
@@ -16,9 +22,9 @@ def is_officer_of_person(user, person):
     if person is None:
         return False
     if person.role == Role.PRODUCER:
-        return person.producer_groups.filter(province__officers=user).exists()
+        return person.producer_groups.filter(province__in=provinces_kept_by(user)).exists()
     if person.role == Role.COMMITTEE and person.province_id is not None:
-        return user.officer_provinces.filter(pk=person.province_id).exists()
+        return provinces_kept_by(user).filter(pk=person.province_id).exists()
     return False
 
 

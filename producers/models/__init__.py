@@ -5,10 +5,12 @@ from .groups import (
     MAX_PHOTOS_PER_PRODUCT,
     Category,
     GroupType,
+    OtopMark,
     ProducerGroup,
     ProducerGroupQuerySet,
     Product,
     ProductPhoto,
+    Quadrant,
     photo_path,
 )
 from .quality import (
@@ -20,7 +22,9 @@ from .quality import (
     Standard,
     StarRating,
     Visit,
+    current_ratings,
     stars_expression,
+    valid_on,
 )
 
 __all__ = [
@@ -31,6 +35,8 @@ __all__ = [
     "CertificationStatus",
     "District",
     "FollowUpStatus",
+    "OtopMark",
+    "Quadrant",
     "GroupType",
     "ProducerGroup",
     "ProducerGroupQuerySet",
@@ -43,6 +49,8 @@ __all__ = [
     "StarRating",
     "Subdistrict",
     "Visit",
+    "current_ratings",
     "photo_path",
     "stars_expression",
+    "valid_on",
 ]

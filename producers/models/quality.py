@@ -3,9 +3,10 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -19,6 +20,9 @@ class RatingRound(models.Model):
     """A round of the OTOP Product Champion rating, with the star thresholds in force that year."""
 
     year = models.PositiveIntegerField(_("year (C.E.)"), unique=True)
+    # A round's stars count from its announcement until the next round's (about two years).
+    valid_from = models.DateField(_("valid from"), blank=True)
+    valid_until = models.DateField(_("valid until"), blank=True)
     five_star_min = models.PositiveSmallIntegerField(_("5 stars from"), default=90)
     four_star_min = models.PositiveSmallIntegerField(_("4 stars from"), default=80)
     three_star_min = models.PositiveSmallIntegerField(_("3 stars from"), default=70)
@@ -36,11 +40,23 @@ class RatingRound(models.Model):
                 & Q(three_star_min__gt=F("two_star_min"))
                 & Q(two_star_min__gt=0),
                 name="rating_round_thresholds_ordered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")), name="rating_round_validity_ordered"
+            ),
         ]
 
     def __str__(self):
         return str(self.year + 543)
+
+    def save(self, *args, **kwargs):
+        """A round given no validity counts from 1 January of its year for three calendar years
+        (rounds come about every two years; the next round's stars take over when it starts)."""
+        if self.valid_from is None:
+            self.valid_from = datetime.date(self.year, 1, 1)
+        if self.valid_until is None:
+            self.valid_until = datetime.date(self.year + 2, 12, 31)
+        super().save(*args, **kwargs)
 
     def stars_for(self, score):
         """The one place stars are derived from a score."""
@@ -54,21 +70,29 @@ class RatingRound(models.Model):
                 return stars
         return 1
 
+    def is_valid_on(self, day):
+        return self.valid_from <= day <= self.valid_until
+
 
 def stars_expression(prefix=""):
-    """The SQL twin of `RatingRound.stars_for` over StarRating rows, for filtering and annotating.
+    """A StarRating's stars for filtering and annotating (`prefix` reaches it through a relation,
+    e.g. "ratings__"). Stars are stored as certified; a score, when known, agrees with them."""
+    return F(f"{prefix}stars")
 
-    `prefix` reaches a StarRating through a relation (e.g. "ratings__"). Tests check both agree.
-    """
-    levels = [(5, "five"), (4, "four"), (3, "three"), (2, "two")]
-    return Case(
-        *[
-            When(**{f"{prefix}score__gte": F(f"{prefix}round__{word}_star_min")}, then=stars)
-            for stars, word in levels
-        ],
-        default=1,
-        output_field=IntegerField(),
+
+def valid_on(day, prefix=""):
+    """Q: the rating's round is valid on `day`."""
+    return Q(**{f"{prefix}round__valid_from__lte": day, f"{prefix}round__valid_until__gte": day})
+
+
+def current_ratings(day=None):
+    """Ratings that are their product's current one on `day` (today if None): the rating of the
+    latest round valid that day. An expired round no longer counts."""
+    day = day or timezone.localdate()
+    newer = StarRating.objects.filter(
+        valid_on(day), product=OuterRef("product"), round__year__gt=OuterRef("round__year")
     )
+    return StarRating.objects.filter(valid_on(day)).filter(~Exists(newer))
 
 
 class StarRating(models.Model):
@@ -78,10 +102,16 @@ class StarRating(models.Model):
     round = models.ForeignKey(
         RatingRound, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("round")
     )
+    # The star level printed on the certificate: the department publishes stars, not scores.
+    stars = models.PositiveSmallIntegerField(
+        _("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     score = models.DecimalField(
         _("score"),
         max_digits=5,
         decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     certificate_no = models.CharField(_("certificate no."), max_length=50, blank=True)
@@ -96,16 +126,38 @@ class StarRating(models.Model):
                 fields=["product", "round"], name="one_rating_per_product_round"
             ),
             models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=100), name="star_rating_score_0_100"
+                condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=100)),
+                name="star_rating_score_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=1) & Q(stars__lte=5), name="star_rating_stars_1_to_5"
             ),
         ]
 
     def __str__(self):
         return f"{self.product} {self.round}: {self.stars}★"
 
-    @property
-    def stars(self):
-        return self.round.stars_for(self.score)
+    def clean(self):
+        """A score, when given, must give the stars recorded under the round's thresholds."""
+        super().clean()
+        if self.score is None or self.stars is None or self.round_id is None:
+            return
+        expected = self.round.stars_for(self.score)
+        if expected != self.stars:
+            raise ValidationError(
+                {
+                    "stars": _(
+                        "A score of %(score)s gives %(expected)s stars in round %(round)s, "
+                        "not %(stars)s."
+                    )
+                    % {
+                        "score": self.score,
+                        "expected": expected,
+                        "round": self.round,
+                        "stars": self.stars,
+                    }
+                }
+            )
 
 
 class Standard(models.TextChoices):

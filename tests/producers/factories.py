@@ -74,6 +74,9 @@ class StarRatingFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     round = factory.SubFactory(RatingRoundFactory)
     score = Decimal("85")
+    stars = factory.LazyAttribute(
+        lambda o: o.round.stars_for(o.score) if o.score is not None else 3
+    )
 
 
 class CertificationFactory(factory.django.DjangoModelFactory):

@@ -56,11 +56,8 @@ def is_member_of_group(user, obj):
     return group.members.filter(pk=user.pk).exists()
 
 
-keeps_group = (
-    is_admin
-    | (is_officer & is_officer_of_group_province)
-    | (is_district_officer & is_officer_of_group_district)
-)
+keeps_group_as_province = is_admin | (is_officer & is_officer_of_group_province)
+keeps_group = keeps_group_as_province | (is_district_officer & is_officer_of_group_district)
 owns_group = is_producer & is_member_of_group
 # Officers of every office keep a registry: the head office and provinces theirs, districts theirs.
 keeps_registry = is_staff_officer | is_district_officer

@@ -14,7 +14,7 @@ from otop_fair.rules import (
     is_staff_officer,
     provinces_kept_by,
 )
-from producers.rules import keeps_group, owns_group
+from producers.rules import keeps_group, keeps_group_as_province, owns_group
 
 
 @rules.predicate
@@ -37,6 +37,7 @@ rules.add_perm("accounts.manage_person", keeps_person)
 rules.add_perm("accounts.print_slips", is_staff_officer)
 rules.add_perm("accounts.create_group_accounts", is_staff_officer)
 rules.add_perm("accounts.create_group_account", keeps_group)
-rules.add_perm("accounts.anonymise_group", keeps_group)
+# Erasing a group's personal data is the provincial office's decision, not a district's.
+rules.add_perm("accounts.anonymise_group", keeps_group_as_province)
 rules.add_perm("accounts.download_group_data", keeps_group | owns_group)
 rules.add_perm("accounts.acknowledge_privacy", is_signed_in)

@@ -57,7 +57,7 @@ def test_products_with_enough_stars_pass(fair, cm_officer):
 def test_a_product_below_the_stars_fails_and_is_named(fair, cm_officer):
     app = ApplicationFactory(fair=fair)
     product = app.products.get()
-    product.ratings.update(score=Decimal("55"))
+    product.ratings.update(stars=2, score=Decimal("55"))
     check = _check(fair, app, cm_officer, kind=RuleKind.MIN_STARS, min_stars=3)
     assert not check.passed
     assert f"{product.name} ได้ 2 ดาว" in check.reason

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from otop_fair.thai import reader_date
-from producers.models import Category, Region, Standard
+from producers.models import Category, Region
 
 
 @dataclass(frozen=True)
@@ -65,20 +65,27 @@ def min_stars(facts, *, minimum):
     return True, _("Every product entered has at least %(min)s stars.") % {"min": minimum}
 
 
-def certification(facts, *, standard, categories, on_date):
-    label = Standard(standard).label
+def certification(facts, *, accepted, categories, on_date, standard_names):
+    """Each product of `categories` holds a certificate of any one accepted standard, valid on
+    `on_date` (the fair's last day). `accepted(category)` gives the codes accepted for a category
+    (the rule's own set, or that category's defaults); `standard_names` code → name."""
     needing = [p for p in facts.products if p.category in categories]
     if not needing:
-        return True, _("No product entered needs %(standard)s.") % {"standard": label}
+        return True, _("No product entered needs a certificate.")
     problems = []
     for product in needing:
+        codes = accepted(product.category)
+        names = ", ".join(standard_names.get(code, code) for code in codes)
         held = [
             c
             for c in facts.certificates
-            if c.standard == standard and c.product_id in (None, product.id)
+            if c.standard in codes and c.product_id in (None, product.id)
         ]
         if not held:
-            problems.append(_("%(product)s has no certificate") % {"product": product.name})
+            problems.append(
+                _("%(product)s has no certificate of any of: %(names)s")
+                % {"product": product.name, "names": names or "-"}
+            )
         elif all(c.expires_on is not None and c.expires_on < on_date for c in held):
             latest = max(c.expires_on for c in held)
             problems.append(
@@ -86,11 +93,10 @@ def certification(facts, *, standard, categories, on_date):
                 % {"product": product.name, "date": reader_date(latest)}
             )
     if problems:
-        return False, _("%(standard)s is required: %(list)s.") % {
-            "standard": label,
-            "list": ", ".join(problems),
+        return False, _("A valid certificate is required: %(list)s.") % {
+            "list": ", ".join(problems)
         }
-    return True, _("Every %(standard)s certificate needed is valid.") % {"standard": label}
+    return True, _("Every product that needs one holds a valid certificate.")
 
 
 def area(facts, *, provinces, regions, province_names):

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
 from otop_fair.thai_dates import BuddhistDateField
-from producers.models import Category, District, ProducerGroup, Province, Region
+from producers.models import (
+    Category,
+    District,
+    ProducerGroup,
+    Province,
+    QualityStandard,
+    Region,
+)
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
@@ -156,14 +163,21 @@ class EligibilityRuleForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    standards = forms.MultipleChoiceField(
+        label=_("accepted standards (any one)"),
+        help_text=_("None chosen: the standards each category accepts by default."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = EligibilityRule
-        fields = ["kind", "min_stars", "standard", "certified_categories", "provinces", "regions"]
+        fields = ["kind", "min_stars", "standards", "certified_categories", "provinces", "regions"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provinces"].choices = list(Province.objects.values_list("code", "name_th"))
+        self.fields["standards"].choices = list(QualityStandard.objects.values_list("code", "name"))
 
     def clean_min_stars(self):
         stars = self.cleaned_data["min_stars"]

@@ -13,6 +13,7 @@ from producers.models import (
     ProducerGroup,
     Product,
     ProductPhoto,
+    QualityStandard,
     RatingRound,
     StarRating,
     Visit,
@@ -108,3 +109,11 @@ class ProductPhotoAdmin(admin.ModelAdmin):
     raw_id_fields = ["product", "uploaded_by"]
     fields = ["product", "position", "caption"]
     readonly_fields = ["product", "position"]
+
+
+@admin.register(QualityStandard)
+class QualityStandardAdmin(SimpleHistoryAdmin):
+    """Officers extend the list of standards here (GAP, HACCP, Q, …) without a code change."""
+
+    list_display = ["name", "code", "default_for"]
+    search_fields = ["name", "code"]

@@ -200,7 +200,7 @@ def _demo_ratings_and_certifications(products, rating_round, *, rng):
                 Certification(
                     group_id=product.group_id,
                     product=product,
-                    standard=Standard.FDA,
+                    standard_id=Standard.FDA,
                     number=f"{rng.randrange(10, 99)}-1-{rng.randrange(10000, 99999)}-2-0001",
                 )
             )
@@ -281,7 +281,7 @@ def seed_rating_history(groups, *, rng):
                 Certification(
                     group_id=product.group_id,
                     product=product,
-                    standard=rng.choice([Standard.MOPHOCHO, Standard.GMP, Standard.HALAL]),
+                    standard_id=rng.choice([Standard.MOPHOCHO, Standard.GMP, Standard.HALAL]),
                     number=f"{rng.randrange(1, 999)}/{buddhist_year(today) - 1}",
                     issued_on=expires - datetime.timedelta(days=3 * 365),
                     expires_on=expires,

@@ -191,7 +191,10 @@ def group_detail(group_id):
         ProducerGroup.objects.select_related("province", "subdistrict__district")
         .prefetch_related(
             Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
-            Prefetch("certifications", queryset=Certification.objects.select_related("product")),
+            Prefetch(
+                "certifications",
+                queryset=Certification.objects.select_related("product", "standard"),
+            ),
             Prefetch("visits", queryset=Visit.objects.select_related("officer")),
             "members",
         )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Category, Region, Standard
+from producers.models import Category, Region
 
 from .fairs import Application, Fair
 
@@ -24,8 +24,12 @@ class EligibilityRule(models.Model):
     fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="eligibility_rules")
     kind = models.CharField(_("rule"), max_length=20, choices=RuleKind.choices)
     min_stars = models.PositiveSmallIntegerField(_("at least this many stars"), default=3)
-    standard = models.CharField(
-        _("required standard"), max_length=20, choices=Standard.choices, default=Standard.FDA
+    # Any one of these (QualityStandard codes); empty: each category's default standards.
+    standards = ArrayField(
+        models.CharField(max_length=20),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted standards (any one)"),
     )
     certified_categories = ArrayField(
         models.CharField(max_length=20, choices=Category.choices),

@@ -19,7 +19,7 @@ from booths.models import (
     RuleKind,
 )
 from booths.services.history import update_with_history
-from producers.models import Certification, Province, current_ratings
+from producers.models import Certification, Province, QualityStandard, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
 EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
@@ -32,7 +32,7 @@ def applicant_facts(fair, applications):
     certificates = defaultdict(list)
     for cert in Certification.objects.filter(group_id__in=group_ids):
         certificates[cert.group_id].append(
-            rules_.CertificateFacts(cert.standard, cert.product_id, cert.expires_on)
+            rules_.CertificateFacts(cert.standard_id, cert.product_id, cert.expires_on)
         )
     last_fairs = _last_fairs(fair, group_ids)
     facts = {}
@@ -92,7 +92,7 @@ def _last_fairs(fair, group_ids):
     return {g: (name, (g, fair_id) in unexcused) for g, (fair_id, name) in latest.items()}
 
 
-def check_rule(rule, facts, *, fair, province_names):
+def check_rule(rule, facts, *, fair, province_names, standards):
     if rule.kind == RuleKind.REGISTERED:
         return rules_.registered(facts)
     if rule.kind == RuleKind.MIN_STARS:
@@ -100,13 +100,34 @@ def check_rule(rule, facts, *, fair, province_names):
     if rule.kind == RuleKind.CERTIFICATION:
         categories = rule.certified_categories or rules_.DEFAULT_CERTIFIED_CATEGORIES
         return rules_.certification(
-            facts, standard=rule.standard, categories=categories, on_date=fair.start_date
+            facts,
+            accepted=_accepted(rule, standards),
+            categories=categories,
+            on_date=fair.end_date,
+            standard_names={code: name for code, (name, _d) in standards.items()},
         )
     if rule.kind == RuleKind.AREA:
         return rules_.area(
             facts, provinces=rule.provinces, regions=rule.regions, province_names=province_names
         )
     return rules_.no_show(facts)
+
+
+def _standards():
+    """code → (name, categories it is accepted for by default), read once per evaluation."""
+    return {
+        code: (name, default_for)
+        for code, name, default_for in QualityStandard.objects.values_list(
+            "code", "name", "default_for"
+        )
+    }
+
+
+def _accepted(rule, standards):
+    """The rule's own "any of" set, or else each category's default standards."""
+    if rule.standards:
+        return lambda category: list(rule.standards)
+    return lambda category: [code for code, (_n, cats) in standards.items() if category in cats]
 
 
 def evaluate_eligibility(*, fair, by):
@@ -124,13 +145,20 @@ def evaluate_eligibility(*, fair, by):
         facts = applicant_facts(fair, applications)
         rules = list(fair.eligibility_rules.all())
         province_names = dict(Province.objects.values_list("code", "name_th"))
+        standards = _standards()
         EligibilityCheck.objects.filter(application__in=applications).delete()
         checks = []
         for app in applications:
             results = [
                 (
                     rule.kind,
-                    *check_rule(rule, facts[app.pk], fair=fair, province_names=province_names),
+                    *check_rule(
+                        rule,
+                        facts[app.pk],
+                        fair=fair,
+                        province_names=province_names,
+                        standards=standards,
+                    ),
                 )
                 for rule in rules
             ]

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from otop_fair.thai import thai_date
 
-from .groups import ProducerGroup, Product
+from .groups import Category, ProducerGroup, Product
 
 
 class RatingRound(models.Model):
@@ -161,6 +162,8 @@ class StarRating(models.Model):
 
 
 class Standard(models.TextChoices):
+    """The standards seeded into the QualityStandard table; officers add others there."""
+
     MOPHOCHO = "mpc", _("Community product standard (มผช.)")
     FDA = "fda", _("Food and Drug Administration (อย.)")
     GMP = "gmp", _("GMP")
@@ -168,6 +171,33 @@ class Standard(models.TextChoices):
     TIS = "tis", _("Thai Industrial Standard (มอก.)")
     ORGANIC = "organic", _("Organic")
     OTHER = "other", _("Other")
+    GAP = "gap", _("Good Agricultural Practice (GAP)")
+    HACCP = "haccp", _("HACCP")
+    Q_MARK = "q", _("Q mark (มกอช.)")
+
+
+class QualityStandard(models.Model):
+    """A legal or quality standard a certificate attests (มผช., อย., GMP, …), as a table officers
+    extend. `default_for` lists the product categories for which an eligibility rule that names no
+    standards accepts this one."""
+
+    code = models.SlugField(_("code"), max_length=20, primary_key=True)
+    name = models.CharField(_("name"), max_length=120)
+    default_for = ArrayField(
+        models.CharField(max_length=20, choices=Category.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted by default for"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("quality standard")
+        verbose_name_plural = _("quality standards")
+
+    def __str__(self):
+        return self.name
 
 
 EXPIRY_WARNING_DAYS = 90
@@ -194,7 +224,14 @@ class Certification(models.Model):
         blank=True,
         verbose_name=_("product"),
     )
-    standard = models.CharField(_("standard"), max_length=20, choices=Standard.choices)
+    # The column keeps its name and the codes it always held: they are the table's keys.
+    standard = models.ForeignKey(
+        QualityStandard,
+        on_delete=models.PROTECT,
+        db_column="standard",
+        related_name="certifications",
+        verbose_name=_("standard"),
+    )
     number = models.CharField(_("certificate number"), max_length=60)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
@@ -215,7 +252,7 @@ class Certification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_standard_display()} {self.number}"
+        return f"{self.standard} {self.number}"
 
     @property
     def status(self):

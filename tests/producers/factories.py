@@ -84,7 +84,7 @@ class CertificationFactory(factory.django.DjangoModelFactory):
         model = Certification
 
     group = factory.SubFactory(ProducerGroupFactory)
-    standard = Standard.MOPHOCHO
+    standard_id = Standard.MOPHOCHO
     number = factory.Sequence(lambda n: f"มผช. {n}/2568")
     issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=300))
     expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=400))

@@ -15,6 +15,7 @@ class ProductFacts:
     name: str
     category: str
     stars: int | None
+    otop_mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ApplicantFacts:
     certificates: tuple[CertificateFacts, ...] = ()
     last_fair_name: str | None = None
     was_unexcused_no_show: bool = False
+    quadrant: str = ""
 
 
 def registered(facts):
@@ -97,6 +99,26 @@ def certification(facts, *, accepted, categories, on_date, standard_names):
             "list": ", ".join(problems)
         }
     return True, _("Every product that needs one holds a valid certificate.")
+
+
+def standing(facts, *, quadrants, marks):
+    """The group is in one of `quadrants` and every product entered carries one of `marks`
+    (either set empty: not asked)."""
+    problems = []
+    if quadrants and facts.quadrant not in quadrants:
+        problems.append(
+            _("the group is in quadrant %(quadrant)s, not %(allowed)s")
+            % {"quadrant": facts.quadrant or "-", "allowed": ", ".join(quadrants)}
+        )
+    if marks:
+        problems += [
+            _("%(product)s carries no accepted OTOP mark") % {"product": p.name}
+            for p in facts.products
+            if p.otop_mark not in marks
+        ]
+    if problems:
+        return False, _("Not eligible: %(list)s.") % {"list": ", ".join(problems)}
+    return True, _("Quadrant and OTOP marks as the fair asks.")
 
 
 def area(facts, *, provinces, regions, province_names):

@@ -11,8 +11,10 @@ from otop_fair.thai_dates import BuddhistDateField
 from producers.models import (
     Category,
     District,
+    OtopMark,
     ProducerGroup,
     Province,
+    Quadrant,
     QualityStandard,
     Region,
 )
@@ -163,6 +165,18 @@ class EligibilityRuleForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    quadrants = forms.MultipleChoiceField(
+        label=_("allowed quadrants"),
+        choices=Quadrant.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    marks = forms.MultipleChoiceField(
+        label=_("accepted OTOP marks"),
+        choices=OtopMark.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     standards = forms.MultipleChoiceField(
         label=_("accepted standards (any one)"),
         help_text=_("None chosen: the standards each category accepts by default."),
@@ -172,7 +186,16 @@ class EligibilityRuleForm(forms.ModelForm):
 
     class Meta:
         model = EligibilityRule
-        fields = ["kind", "min_stars", "standards", "certified_categories", "provinces", "regions"]
+        fields = [
+            "kind",
+            "min_stars",
+            "standards",
+            "certified_categories",
+            "provinces",
+            "regions",
+            "quadrants",
+            "marks",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

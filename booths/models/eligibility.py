@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Category, Region
+from producers.models import Category, OtopMark, Quadrant, Region
 
 from .fairs import Application, Fair
 
@@ -18,6 +18,7 @@ class RuleKind(models.TextChoices):
     CERTIFICATION = "certification", _("Valid certification where the category needs one")
     AREA = "area", _("Province or region restriction")
     NO_SHOW = "no_show", _("No unexcused no-show at the last fair")
+    STANDING = "standing", _("Quadrant of the group, OTOP mark of every product entered")
 
 
 class EligibilityRule(models.Model):
@@ -48,6 +49,18 @@ class EligibilityRule(models.Model):
         default=list,
         blank=True,
         verbose_name=_("allowed regions"),
+    )
+    quadrants = ArrayField(
+        models.CharField(max_length=1, choices=Quadrant.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("allowed quadrants"),
+    )
+    marks = ArrayField(
+        models.CharField(max_length=12, choices=OtopMark.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted OTOP marks"),
     )
     history = HistoricalRecords()
 

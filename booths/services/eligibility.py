@@ -46,12 +46,13 @@ def applicant_facts(fair, applications):
             province_name=group.province.name_th,
             region=group.province.region,
             products=tuple(
-                rules_.ProductFacts(pid, name, category, stars.get(pid))
-                for pid, name, category in products[app.pk]
+                rules_.ProductFacts(pid, name, category, stars.get(pid), mark)
+                for pid, name, category, mark in products[app.pk]
             ),
             certificates=tuple(certificates[group.pk]),
             last_fair_name=last[0] if last else None,
             was_unexcused_no_show=last[1] if last else False,
+            quadrant=group.quadrant,
         )
     return facts
 
@@ -62,11 +63,11 @@ def _products_and_stars(fair, applications):
     products = defaultdict(list)
     through = Application.products.through
     links = through.objects.filter(application__in=applications).values_list(
-        "application_id", "product_id", "product__name", "product__category"
+        "application_id", "product_id", "product__name", "product__category", "product__otop_mark"
     )
     product_ids = set()
-    for app_id, product_id, name, category in links:
-        products[app_id].append((product_id, name, category))
+    for app_id, product_id, name, category, mark in links:
+        products[app_id].append((product_id, name, category, mark))
         product_ids.add(product_id)
     ratings = current_ratings(fair.start_date).filter(product_id__in=product_ids)
     stars = dict(ratings.values_list("product_id", "stars"))
@@ -106,6 +107,8 @@ def check_rule(rule, facts, *, fair, province_names, standards):
             on_date=fair.end_date,
             standard_names={code: name for code, (name, _d) in standards.items()},
         )
+    if rule.kind == RuleKind.STANDING:
+        return rules_.standing(facts, quadrants=rule.quadrants, marks=rule.marks)
     if rule.kind == RuleKind.AREA:
         return rules_.area(
             facts, provinces=rule.provinces, regions=rule.regions, province_names=province_names

@@ -12,6 +12,7 @@ from booths.models import EligibilityRule, RuleKind
 from booths.services import evaluate_eligibility
 from producers.models import Category, Certification, QualityStandard, Standard
 from tests.booths.factories import ApplicationFactory
+from tests.producers.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,28 @@ def test_a_product_passes_exactly_when_it_holds_any_accepted_standard(held, acce
         standard_names={},
     )
     assert passed == bool(held & accepted)
+
+
+def _standing_check(fair, app, officer, **rule):
+    EligibilityRule.objects.create(fair=fair, kind=RuleKind.STANDING, **rule)
+    evaluate_eligibility(fair=fair, by=officer)
+    return app.eligibility_checks.get(kind=RuleKind.STANDING)
+
+
+def test_a_rule_on_quadrants_admits_only_groups_in_them(fair, cm_officer):
+    inside = ApplicationFactory(fair=fair, group__quadrant="A")
+    outside = ApplicationFactory(fair=fair, group__quadrant="C")
+    EligibilityRule.objects.create(fair=fair, kind=RuleKind.STANDING, quadrants=["A", "B"])
+    evaluate_eligibility(fair=fair, by=cm_officer)
+    assert inside.eligibility_checks.get(kind=RuleKind.STANDING).passed
+    assert not outside.eligibility_checks.get(kind=RuleKind.STANDING).passed
+
+
+def test_a_rule_on_marks_checks_every_product_entered(fair, cm_officer):
+    app = ApplicationFactory(fair=fair)
+    app.products.update(otop_mark="premium")
+    plain = ProductFactory(group=app.group, name="สินค้าไม่มีตรา")
+    app.products.add(plain)
+    check = _standing_check(fair, app, cm_officer, marks=["premium", "classic"])
+    assert not check.passed
+    assert "สินค้าไม่มีตรา" in check.reason

@@ -133,6 +133,8 @@ class GroupForm(AddressForm, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only groups taken from open data may lack a number, and only until an officer edits them.
+        self.fields["registration_no"].required = True
         self.setup_address(user, self.instance.subdistrict if self.instance.pk else None)
         if self.instance.pk:
             self.initial["member_usernames"] = ", ".join(

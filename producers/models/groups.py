@@ -60,7 +60,8 @@ class ProducerGroup(models.Model):
     name = models.CharField(_("group name"), max_length=200)
     sort_name = models.CharField(max_length=420, db_collation="C", editable=False, db_index=True)
     group_type = models.CharField(_("group type"), max_length=20, choices=GroupType.choices)
-    registration_no = models.CharField(_("OTOP registration no."), max_length=40, unique=True)
+    # Empty for a group taken from the department's open data until an officer adds its number.
+    registration_no = models.CharField(_("OTOP registration no."), max_length=40, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     line_id = models.CharField(_("LINE ID"), max_length=50, blank=True)
@@ -98,10 +99,19 @@ class ProducerGroup(models.Model):
         ordering = ["sort_name", "id"]
         verbose_name = _("producer group")
         verbose_name_plural = _("producer groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_no"],
+                condition=~Q(registration_no=""),
+                name="group_registration_no_unique",
+            )
+        ]
         indexes = [
             models.Index(fields=["province", "sort_name", "id"]),
             models.Index(fields=["subdistrict", "sort_name"]),
             models.Index(fields=["registered_on"], name="group_registered_on"),
+            # Lookups and the registry's sort by number (the unique index is partial now).
+            models.Index(fields=["registration_no"], name="group_registration_no"),
             # Substring search in Thai names and registration numbers at national scale.
             # Django's icontains compares UPPER(column), so the index is on that expression.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="group_name_upper_trgm"),
@@ -128,6 +138,10 @@ class ProducerGroup(models.Model):
         return Subdistrict.objects.values_list("district__province_id", flat=True).get(
             pk=self.subdistrict_id
         )
+
+    @property
+    def lacks_registration_no(self):
+        return not self.registration_no
 
 
 class Category(models.TextChoices):

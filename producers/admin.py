@@ -29,6 +29,7 @@ class ProducerGroupAdmin(SimpleHistoryAdmin):
     list_filter = ["group_type", "is_active", "province"]
     search_fields = ["name", "registration_no", "contact_name"]
     raw_id_fields = ["subdistrict", "members"]
+    formfield_overrides = BUDDHIST_DATES
 
 
 @admin.register(Product)
@@ -69,6 +70,7 @@ class RatingRoundForm(forms.ModelForm):
 @admin.register(RatingRound)
 class RatingRoundAdmin(admin.ModelAdmin):
     form = RatingRoundForm
+    formfield_overrides = BUDDHIST_DATES
     list_display = [
         "__str__",
         "valid_from",

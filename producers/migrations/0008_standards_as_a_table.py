@@ -6,29 +6,14 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-
-# Codes as certificates have held them; defaults as the department's entry rules read them.
-SEED = [
-    ("mpc", "มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)", ["food", "beverage", "textile", "household", "herbal"]),
-    ("fda", "อย. (สำนักงานคณะกรรมการอาหารและยา)", ["food", "beverage", "herbal"]),
-    ("gmp", "GMP", ["food", "beverage", "herbal"]),
-    ("halal", "ฮาลาล", ["food", "beverage"]),
-    ("tis", "มอก. (มาตรฐานผลิตภัณฑ์อุตสาหกรรม)", ["textile", "household"]),
-    ("organic", "เกษตรอินทรีย์", ["food", "beverage", "herbal"]),
-    ("other", "อื่น ๆ", []),
-    ("gap", "GAP (การปฏิบัติทางการเกษตรที่ดี)", ["food", "herbal"]),
-    ("haccp", "HACCP", ["food", "beverage"]),
-    ("q", "เครื่องหมาย Q (มกอช.)", ["food", "beverage"]),
-]
+from producers.standards import SEED
+from producers.standards import seed_standards as seed
 
 
 def seed_standards(apps, schema_editor):
     QualityStandard = apps.get_model("producers", "QualityStandard")
     Certification = apps.get_model("producers", "Certification")
-    for code, name, default_for in SEED:
-        QualityStandard.objects.get_or_create(
-            code=code, defaults={"name": name, "default_for": default_for}
-        )
+    seed(QualityStandard)
     # A certificate holding a code outside the seed keeps it: the code becomes a standard.
     held = set(Certification.objects.values_list("standard", flat=True).distinct())
     for code in held - {code for code, _name, _default in SEED}:

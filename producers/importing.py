@@ -332,9 +332,9 @@ def _write(model, new, changed, fields, by):
 
 def _write_groups(checks, by, summary, now):
     regnos = {c.values["registration_no"] for c in checks}
-    existing = ProducerGroup.objects.select_for_update().in_bulk(
-        regnos, field_name="registration_no"
-    )
+    # Numbers are unique when given (a partial constraint), so one group per number.
+    locked = ProducerGroup.objects.select_for_update().filter(registration_no__in=regnos - {""})
+    existing = {group.registration_no: group for group in locked}
     groups, new, changed = {}, [], []
     for check in checks:
         regno = check.values["registration_no"]

@@ -55,6 +55,8 @@ EXPECTED = {
     "producers:group_export_xlsx": STAFF,
     "producers:import_upload": STAFF,
     "producers:import_confirm": STAFF,
+    "producers:open_data_upload": STAFF,
+    "producers:open_data_confirm": STAFF,
     "producers:product_create": GROUP_A,
     "producers:visit_create": KEEPS_GROUP,
     "producers:rating_create": KEEPS_GROUP,
@@ -198,6 +200,7 @@ ALL_ROLES = (*ROLES, *OFFICE_ROLES)
 # Actions that only accept POST (GET answers 405 to a signed-in user).
 POST_ONLY = {
     "producers:import_confirm",
+    "producers:open_data_confirm",
     "producers:follow_up_done",
     "producers:photo_add",
     "producers:photo_delete",

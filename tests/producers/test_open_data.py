@@ -72,3 +72,25 @@ def test_a_file_without_the_columns_is_refused_in_thai():
 
     with pytest.raises(OpenDataError, match="ไม่มีคอลัมน์"):
         list(rows(io.BytesIO("ชื่อ,ที่อยู่\nก,ข\n".encode()), REGISTER))
+
+
+def test_an_officer_previews_then_confirms_an_upload_and_a_replay_writes_nothing(
+    client, head_office, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    people = producers(ROWS)
+    client.force_login(head_office)
+    upload = SimpleUploadedFile("register.csv", register_csv(people, "cp874").getvalue())
+    preview = client.post(reverse("producers:open_data_upload"), {"kind": REGISTER, "file": upload})
+    assert preview.status_code == 200
+    assert preview.context["summary"].counts[NEW] == ROWS
+    assert not ProducerGroup.objects.exists()
+    confirm = {"token": preview.context["token"], "kind": REGISTER}
+    url = reverse("producers:open_data_confirm")
+    assert client.post(url, confirm).status_code == 302
+    assert ProducerGroup.objects.filter(registration_no="").count() == ROWS
+    client.post(url, confirm)
+    assert ProducerGroup.objects.count() == ROWS

@@ -10,7 +10,16 @@ from booths.services.floor import UNITS_PER_METRE
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
-from producers.models import Category, District, ProducerGroup, Province, Region
+from producers.models import (
+    Category,
+    District,
+    OtopMark,
+    ProducerGroup,
+    Province,
+    Quadrant,
+    QualityStandard,
+    Region,
+)
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
@@ -191,14 +200,42 @@ class EligibilityRuleForm(ThaiModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    quadrants = forms.MultipleChoiceField(
+        label=_("allowed quadrants"),
+        choices=Quadrant.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    marks = forms.MultipleChoiceField(
+        label=_("accepted OTOP marks"),
+        choices=OtopMark.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    standards = forms.MultipleChoiceField(
+        label=_("accepted standards (any one)"),
+        help_text=_("None chosen: the standards each category accepts by default."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = EligibilityRule
-        fields = ["kind", "min_stars", "standard", "certified_categories", "provinces", "regions"]
+        fields = [
+            "kind",
+            "min_stars",
+            "standards",
+            "certified_categories",
+            "provinces",
+            "regions",
+            "quadrants",
+            "marks",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provinces"].choices = list(Province.objects.values_list("code", "name_th"))
+        self.fields["standards"].choices = list(QualityStandard.objects.values_list("code", "name"))
 
     def clean_min_stars(self):
         stars = self.cleaned_data["min_stars"]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from booths.models import Zone
 from otop_fair.db_routing import report_database
 from otop_fair.thai import thai_date_short
-from producers.models import Category, Product, StarRating, stars_expression
+from producers.models import Category, Product, current_ratings, stars_expression
 from sales.models import DailySales
 from sales.report_aggregates import SALES_PATH, ZERO, booth_holders, money_sum
 
@@ -84,8 +84,10 @@ def _first_categories(fair):
 
 
 def _best_stars(fair):
+    """The group's star figure on the fair's first day (producers.selectors.group_stars)."""
     return (
-        StarRating.objects.filter(product__group__applications__fair=fair)
+        current_ratings(fair.start_date)
+        .filter(product__group__applications__fair=fair, product__is_active=True)
         .values(grp=F("product__group_id"))
         .annotate(best=Max(stars_expression()))
         .order_by()

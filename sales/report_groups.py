@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
@@ -51,11 +52,9 @@ class GroupReport:
 def report_fairs_for(user):
     """Fairs whose report an officer may open: running or closed, in their provinces."""
     fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return fairs
-    if not user.is_officer:  # province links left on a former officer's account count for nothing
-        return fairs.none()
-    return fairs.filter(province__in=user.officer_provinces.values("pk"))
+    return fairs.filter(province__in=provinces_kept_by(user).values("pk"))
 
 
 def own_group_reports(user):

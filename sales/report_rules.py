@@ -7,13 +7,13 @@ the meetings their group attended.
 import rules
 
 from booths.models import Application, Fair
-from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer
+from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer, provinces_kept_by
 from sales.models import ActionItem, MeetingAttendance, NetworkMeeting
 
 
 def _officer_of(user, *province_ids):
     ids = [pk for pk in province_ids if pk]
-    return bool(ids) and user.officer_provinces.filter(pk__in=ids).exists()
+    return bool(ids) and provinces_kept_by(user).filter(pk__in=ids).exists()
 
 
 @rules.predicate

@@ -23,6 +23,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from booths.models import Assignment, AssignmentStatus, Fair, FairState
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from producers.models import Category, Product
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
 
@@ -128,8 +129,8 @@ def producer_overview(assignment, *, today=None):
 def officer_fairs(user):
     """Running and closed fairs of the officer's provinces (every one for a superuser)."""
     fairs = Fair.objects.filter(state__in=[FairState.RUNNING, FairState.CLOSED])
-    if not user.is_superuser:
-        fairs = fairs.filter(province__in=user.officer_provinces.all())
+    if not acts_on_every_province(user):
+        fairs = fairs.filter(province__in=provinces_kept_by(user))
     return list(fairs.select_related("province").order_by("-start_date"))
 
 
@@ -303,11 +304,10 @@ def _add_issues(data, fair):
 def issues_visible_to(user):
     """Problems an officer handles (their provinces' fairs) or a producer reported or is part of."""
     issues = IssueReport.objects.select_related("fair", "assignment__booth")
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return issues
-    # By role, not by province links: a former officer keeps links but no longer handles issues.
     if user.is_officer:
-        return issues.filter(fair__province__in=user.officer_provinces.all())
+        return issues.filter(fair__province__in=provinces_kept_by(user))
     return issues.filter(
         Q(reported_by=user) | Q(assignment__application__group__members=user)
     ).distinct()

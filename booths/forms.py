@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, Criterion, EligibilityRule, Fair, RuleKind, Zone
+from booths.services.applications import competing_category
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import Category, District, ProducerGroup, Province, Region
 
@@ -111,6 +112,8 @@ class BoothForm(forms.ModelForm):
 
 
 class ApplicationForm(forms.Form):
+    field_order = ["products", "category"]
+
     products = forms.ModelMultipleChoiceField(
         queryset=None, label=_("products you will sell"), widget=forms.CheckboxSelectMultiple
     )
@@ -127,14 +130,37 @@ class ApplicationForm(forms.Form):
         help_text=_("Why should visitors come to your booth? (at most 1,000 characters)"),
     )
 
+    category = forms.ChoiceField(
+        label=_("category you compete in"),
+        required=False,
+        help_text=_(
+            "Your products are in more than one category. Choose the one your booth competes in:"
+            " booth limits per category and the fair's reports count you there."
+        ),
+    )
+
     def __init__(self, *args, fair, group, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["products"].queryset = group.products.filter(is_active=True)
+        products = group.products.filter(is_active=True)
+        self.fields["products"].queryset = products
         for name in ("choice_1", "choice_2", "choice_3"):
             self.fields[name].queryset = fair.zones.all()
+        offered = set(products.values_list("category", flat=True))
+        if len(offered) > 1:
+            self.fields["category"].choices = [("", _("— choose —"))] + [
+                (value, label) for value, label in Category.choices if value in offered
+            ]
+        else:
+            # One category only: nothing to choose, the service takes it from the products.
+            del self.fields["category"]
 
     def clean(self):
         data = super().clean()
+        if data.get("products"):
+            try:
+                data["category"] = competing_category(data["products"], data.get("category"))
+            except forms.ValidationError as error:
+                self.add_error("category" if "category" in self.fields else "products", error)
         zones = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
         if len(set(zones)) != len(zones):
             raise forms.ValidationError(_("Choose each zone only once."))

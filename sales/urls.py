@@ -23,4 +23,5 @@ urlpatterns = [
         name="issue_thumb",
     ),
     path("", include("sales.report_urls")),
+    path("", include("sales.figures_urls")),
 ]

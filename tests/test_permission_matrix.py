@@ -133,6 +133,20 @@ EXPECTED = {
     "sales:meeting_edit": KEEPS_FAIR,
     "sales:meeting_action_create": KEEPS_FAIR,
     "sales:meeting_action_edit": KEEPS_FAIR,
+    # The daily provincial report, visitors and target: the fair's officers.
+    "sales:daily_national": KEEPS_FAIR,
+    "sales:daily_national_pdf": KEEPS_FAIR,
+    "sales:daily_province": KEEPS_FAIR,
+    "sales:daily_province_pdf": KEEPS_FAIR,
+    "sales:daily_province_png": KEEPS_FAIR,
+    "sales:fair_figures": KEEPS_FAIR,
+    "sales:record_visitors": KEEPS_FAIR,
+    "sales:set_target": KEEPS_FAIR,
+    # Market channels: officers see their provinces' groups, producers their own group.
+    "sales:channel_list": PRODUCERS_AND_STAFF,
+    "sales:channel_new": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report_export": PRODUCERS_AND_STAFF,
 }
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -149,6 +163,8 @@ POST_ONLY = {
     "booths:respond_offer",
     "sales:record_visit",
     "sales:issue_move",
+    "sales:record_visitors",
+    "sales:set_target",
 }
 
 
@@ -205,6 +221,10 @@ def _other_kwargs(w):
         "sales:meeting_edit": {"meeting_id": w.meeting.pk},
         "sales:meeting_action_create": {"meeting_id": w.meeting.pk},
         "sales:meeting_action_edit": {"action_id": w.action.pk},
+        "sales:daily_province": {"province_code": "50"},
+        "sales:daily_province_pdf": {"province_code": "50"},
+        "sales:daily_province_png": {"province_code": "50"},
+        "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
     }
 
 

@@ -17,6 +17,10 @@ TARGETS = {
     "ranking_page_10000_first_s": (3.0, "lower"),
     "ranking_page_10000_s": (1.0, "lower"),
     "report_pdf_3000x9_s": (10.0, "lower"),
+    "daily_province_page_3000x9_s": (1.0, "lower"),
+    "daily_province_pdf_3000x9_s": (3.0, "lower"),
+    "daily_province_png_3000x9_s": (3.0, "lower"),
+    "daily_national_summary_3000x9_s": (2.0, "lower"),
 }
 RESULTS = {}
 

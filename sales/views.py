@@ -95,7 +95,8 @@ def enter_sales(request, assignment_id, obj):
                 "amount": f"{row.amount:.2f}",
                 "orders": f"{row.orders:.2f}",
             }
-            return JsonResponse({"ok": True, "amount_display": _takings(row), **payload})
+            displays = {"amount_display": baht(row.amount), "orders_display": baht(row.orders)}
+            return JsonResponse({"ok": True, **displays, **payload})
         if row is not None:
             messages.success(request, _("Saved: %(amount)s") % {"amount": _takings(row)})
             return redirect(f"{request.path}?day={row.day.isoformat()}")

@@ -45,6 +45,7 @@ def test_json_submit_answers_with_the_saved_amount(client_for, holding, producer
         "amount": "980.00",
         "orders": "0.00",
         "amount_display": "฿980.00",
+        "orders_display": "฿0.00",
     }
 
 

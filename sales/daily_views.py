@@ -16,8 +16,9 @@ from otop_fair.thai import thai_date
 from producers.models import Province
 from sales import services
 from sales.daily_report import national_summary, province_report, target_progress
-from sales.figures_forms import SalesTargetForm, VisitorsForm
+from sales.figures_forms import SalesTargetForm, VisitorsForm, VisitorSheetForm
 from sales.views import _chosen_day
+from sales.visitor_sheet import read_counter_sheet
 
 
 def _fair(request, fair_id, **kwargs):
@@ -94,6 +95,7 @@ def fair_figures(request, fair_id, obj):
         "fair": obj,
         "progress": target_progress(obj, obj.end_date),
         "visitors_form": VisitorsForm(initial={"day": day}),
+        "sheet_form": VisitorSheetForm(),
         "target_form": SalesTargetForm(),
         "targets": obj.sales_targets.select_related("province").order_by("province__sort_name"),
     }
@@ -121,6 +123,19 @@ def record_visitors(request, fair_id, obj):
     _saved_or_messages(
         request, form, lambda **data: services.record_visitors(fair=obj, by=request.user, **data)
     )
+    return redirect("sales:fair_figures", fair_id=obj.pk)
+
+
+@require_POST
+@requires("sales.set_fair_figures", get_object=_fair)
+def import_visitors(request, fair_id, obj):
+    form = VisitorSheetForm(request.POST, request.FILES)
+
+    def save(sheet):
+        count = services.import_visitors(fair=obj, rows=read_counter_sheet(sheet), by=request.user)
+        messages.info(request, _("%(count)s days of visitors read.") % {"count": count})
+
+    _saved_or_messages(request, form, save)
     return redirect("sales:fair_figures", fair_id=obj.pk)
 
 

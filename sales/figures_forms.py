@@ -21,6 +21,13 @@ class VisitorsForm(forms.Form):
     )
 
 
+class VisitorSheetForm(forms.Form):
+    sheet = forms.FileField(
+        label=_("the venue's counter sheet (Excel or CSV)"),
+        help_text=_("One row per day: the date (31/12/2569), then the number of visitors."),
+    )
+
+
 class SalesTargetForm(forms.Form):
     province = forms.ModelChoiceField(
         label=_("province"),

@@ -33,6 +33,11 @@ urlpatterns = [
         daily_views.record_visitors,
         name="record_visitors",
     ),
+    path(
+        "fairs/<int:fair_id>/figures/visitors/import/",
+        daily_views.import_visitors,
+        name="import_visitors",
+    ),
     path("fairs/<int:fair_id>/figures/target/", daily_views.set_target, name="set_target"),
     path("channels/", channel_views.channel_list, name="channel_list"),
     path("channels/new/", channel_views.channel_new, name="channel_new"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
+from otop_fair.thai import thai_date
 from sales.models import (
     ChannelSale,
     DailySales,
@@ -220,3 +221,17 @@ def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
     sale._history_user = by
     sale.save()
     return sale
+
+
+@transaction.atomic
+def import_visitors(*, fair, rows, by):
+    """Keep every (day, count) of the venue's sheet, or none of them."""
+    for day, count in rows:
+        try:
+            record_visitors(fair=fair, day=day, count=count, by=by)
+        except ValidationError as error:
+            raise ValidationError(
+                gettext("%(day)s: %(problem)s")
+                % {"day": thai_date(day), "problem": " ".join(error.messages)}
+            ) from None
+    return len(rows)

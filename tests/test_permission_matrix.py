@@ -141,6 +141,7 @@ EXPECTED = {
     "sales:daily_province_png": KEEPS_FAIR,
     "sales:fair_figures": KEEPS_FAIR,
     "sales:record_visitors": KEEPS_FAIR,
+    "sales:import_visitors": KEEPS_FAIR,
     "sales:set_target": KEEPS_FAIR,
     # Market channels: officers see their provinces' groups, producers their own group.
     "sales:channel_list": PRODUCERS_AND_STAFF,
@@ -164,6 +165,7 @@ POST_ONLY = {
     "sales:record_visit",
     "sales:issue_move",
     "sales:record_visitors",
+    "sales:import_visitors",
     "sales:set_target",
 }
 

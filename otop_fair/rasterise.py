@@ -30,5 +30,5 @@ def pdf_to_png(pdf_bytes, *, width_px=PHONE_WIDTH_PX):
         sheet.paste(image, (0, top))
         top += image.height
     out = io.BytesIO()
-    sheet.save(out, format="PNG", optimize=True)
+    sheet.save(out, format="PNG")
     return out.getvalue()

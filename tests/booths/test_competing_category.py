@@ -1,9 +1,11 @@
 """The one category an application competes in: chosen among its products' categories when
 applying, stored, and the category the allocation's caps and minimums count."""
 
+import importlib
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from booths.models import Application, FairState
 from booths.services import run_allocation
 from booths.services.applications import competing_category, submit_application
 from producers.models import Category, Product
+from tests.booths.factories import ApplicationFactory, FairFactory
 from tests.producers.factories import ProducerGroupFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +122,19 @@ def test_a_food_and_drink_group_is_capped_under_the_category_it_chose(
     run = run_allocation(fair=fair, by=cm_officer, rules={"category_max": {cap: 0}}, seed=7)
     result = run.results.get(application=application)
     assert (result.booth_id is not None) is seated
+
+
+def test_the_data_migration_keeps_the_first_products_category(fair, food_and_drink):
+    """Existing applications compete where reports put them before: their first product's."""
+    application = _apply(fair, food_and_drink, Category.FOOD)
+    empty = ApplicationFactory(fair=FairFactory())
+    empty.products.clear()
+    fill = importlib.import_module("booths.migrations.0007_fill_application_category")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("ALTER TABLE booths_application ALTER COLUMN category DROP NOT NULL")
+        cursor.execute("UPDATE booths_application SET category = NULL")
+        cursor.execute(fill.FILL_FROM_FIRST_PRODUCT)
+    application.refresh_from_db()
+    empty.refresh_from_db()
+    assert (application.category, empty.category) == (Category.BEVERAGE, Category.FOOD)

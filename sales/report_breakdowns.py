@@ -29,6 +29,7 @@ class SalesRow:
     share: float = 0.0
     extra: str = ""
     day: datetime.date | None = None
+    orders: Decimal = Decimal(0)
 
 
 def _share(total, whole):
@@ -39,18 +40,21 @@ def sales_by_day(fair, whole):
     rows = (
         DailySales.objects.filter(assignment__fair=fair)
         .values("day")
-        .annotate(total=Sum("total"), booths=Count("assignment", distinct=True))
+        .annotate(
+            total=Sum("total"), orders=Sum("orders"), booths=Count("assignment", distinct=True)
+        )
         .order_by()
     )
     by_day = {row["day"]: row for row in rows}
     result = []
     for day in fair.fair_days:
-        row = by_day.get(day, {"total": ZERO, "booths": 0})
+        row = by_day.get(day, {"total": ZERO, "orders": ZERO, "booths": 0})
         result.append(
             SalesRow(
                 label=thai_date_short(day),
                 day=day,
                 total=row["total"],
+                orders=row["orders"],
                 booths=row["booths"],
                 share=_share(row["total"], whole),
             )

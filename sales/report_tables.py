@@ -57,9 +57,22 @@ def _days(report):
     return ReportTable(
         "days",
         _("Sales per day"),
-        [_("Fair day"), _("Booths reporting"), _("Sales and orders (baht)"), _("Share (%)")],
-        _sales_rows(report.days, with_groups=False, with_booths=True),
-        money_columns=(2,),
+        [
+            _("Fair day"),
+            _("Booths reporting"),
+            _("Sales and orders (baht)"),
+            _("Share (%)"),
+            _("of which orders taken (baht)"),
+        ],
+        [
+            cells + [row.orders]
+            for cells, row in zip(
+                _sales_rows(report.days, with_groups=False, with_booths=True),
+                report.days,
+                strict=True,
+            )
+        ],
+        money_columns=(2, 4),
         number_columns=(1,),
         chart=column_chart([(row.label, row.total) for row in report.days]),
         chart_kind="columns",

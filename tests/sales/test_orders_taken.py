@@ -141,6 +141,7 @@ def _assert_totals_add_up(fair, stored):
     assert report.headline.total == whole
     assert report.headline.sales + report.headline.orders == whole
     assert sum(r.total for r in report.days) == whole
+    assert sum(r.orders for r in report.days) == report.headline.orders
     assert sum(r.total for r in report.categories) == whole
     assert sum(r.total for r in sales_by_zone(fair, whole)) == whole
     for day in fair.fair_days[:3]:

@@ -102,9 +102,10 @@ def build_national_fair(officer, seed=7):
         Application(
             fair=fair,
             group=group,
+            category=product.category,
             status=ApplicationStatus.SELECTED if i < BOOTHS else ApplicationStatus.WAITLISTED,
         )
-        for i, group in enumerate(groups)
+        for i, (group, product) in enumerate(zip(groups, products, strict=True))
     )
     Application.products.through.objects.bulk_create(
         Application.products.through(application=app, product=product)

@@ -14,7 +14,6 @@ from sales.report_aggregates import (
     SALES_PATH,
     ZERO,
     booth_holders,
-    category_of_application,
     money_sum,
 )
 from sales.report_breakdowns import SalesRow
@@ -70,9 +69,7 @@ def own_group_reports(user):
 
 def _standing(application):
     """(category, total, rank, peers, percentile) of the group among its category at the fair."""
-    holders = booth_holders(application.fair).annotate(
-        category=category_of_application(), total=money_sum(SALES_PATH)
-    )
+    holders = booth_holders(application.fair).annotate(total=money_sum(SALES_PATH))
     mine = holders.filter(pk=application.pk).values("category", "total").first() or {
         "category": None,
         "total": ZERO,
@@ -90,7 +87,7 @@ def _days(application):
     rows = (
         DailySales.objects.filter(assignment__application=application)
         .values("day")
-        .annotate(total=Sum("amount"))
+        .annotate(total=Sum("total"))
         .order_by()
     )
     by_day = {row["day"]: row["total"] for row in rows}

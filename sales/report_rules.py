@@ -74,3 +74,10 @@ rules.add_perm("sales.list_meetings", is_staff_officer | is_producer)
 rules.add_perm("sales.add_meeting", is_staff_officer)
 rules.add_perm("sales.view_meeting", meeting_officer | (is_producer & group_attended_meeting))
 rules.add_perm("sales.change_meeting", meeting_officer)
+
+# Visitors and the sales target are set by the fair's officers; the market-channel ledger and the
+# fiscal-year report are read and written by officers (their provinces' groups) and producers
+# (their own groups), the querysets narrowing what each sees.
+rules.add_perm("sales.set_fair_figures", report_officer)
+rules.add_perm("sales.view_channel_sales", is_staff_officer | is_producer)
+rules.add_perm("sales.add_channel_sale", is_staff_officer | is_producer)

@@ -44,6 +44,7 @@ from producers.models import District, Province, PublicProfile, StarRating, Subd
 from sales import services as sales_services
 from sales.models import (
     ActionItem,
+    ChannelSale,
     DailySales,
     EncouragementVisit,
     FairSalesPolicy,
@@ -306,6 +307,14 @@ def _fair_time(users, reg, fair_objects):
     MeetingAttendance.objects.create(meeting=meeting, group=reg["group_a"], attended=True)
     MeetingAttendance.objects.create(meeting=meeting, group=reg["group_b"], attended=False)
     MeetingAttendance.objects.create(meeting=meeting, officer=users["officer_province"])
+    ChannelSale.objects.create(
+        group=reg["group_a"],
+        day=fair.start_date,
+        kind="mobile_unit",
+        place="หน่วยบำบัดทุกข์ บำรุงสุข",
+        takings=Decimal("3200"),
+        entered_by=users["producer_a"],
+    )
     action = ActionItem.objects.create(
         meeting=meeting, description="ทำฉลากสินค้าใหม่", owner_group=reg["group_a"]
     )

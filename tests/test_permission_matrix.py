@@ -205,6 +205,21 @@ EXPECTED = {
     "public:photo": PUBLIC_ROW,
     "public:directory": PUBLIC_ROW,
     "public:booth": PUBLIC_ROW,
+    # The daily provincial report, visitors and target: the fair's officers.
+    "sales:daily_national": KEEPS_FAIR,
+    "sales:daily_national_pdf": KEEPS_FAIR,
+    "sales:daily_province": KEEPS_FAIR,
+    "sales:daily_province_pdf": KEEPS_FAIR,
+    "sales:daily_province_png": KEEPS_FAIR,
+    "sales:fair_figures": KEEPS_FAIR,
+    "sales:record_visitors": KEEPS_FAIR,
+    "sales:import_visitors": KEEPS_FAIR,
+    "sales:set_target": KEEPS_FAIR,
+    # Market channels: officers see their provinces' groups, producers their own group.
+    "sales:channel_list": PRODUCERS_AND_STAFF,
+    "sales:channel_new": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report_export": PRODUCERS_AND_STAFF,
 }
 
 # Offices (issue 17). The head office acts on every province: wherever the officer of province 50
@@ -279,6 +294,9 @@ POST_ONLY = {
     "notifications:line_webhook",
     "producers:public_hide",
     "producers:public_show",
+    "sales:record_visitors",
+    "sales:import_visitors",
+    "sales:set_target",
 }
 
 
@@ -359,6 +377,10 @@ def _other_kwargs(w):
             "position": w.photo.position,
         },
         "public:booth": {"code": w.booth.code},
+        "sales:daily_province": {"province_code": "50"},
+        "sales:daily_province_pdf": {"province_code": "50"},
+        "sales:daily_province_png": {"province_code": "50"},
+        "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
     }
 
 

@@ -284,6 +284,11 @@ class Application(models.Model):
     products = models.ManyToManyField(
         Product, related_name="applications", verbose_name=_("products")
     )
+    # The one category the application competes in: caps, minimums, check-in and reports all
+    # count it here, chosen by the producer among the categories of the products offered.
+    category = models.CharField(
+        _("category you compete in"), max_length=20, choices=Category.choices
+    )
     zone_preferences = models.ManyToManyField(
         Zone, through="ZonePreference", related_name="+", blank=True
     )
@@ -311,6 +316,9 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["fair", "group"], name="one_application_per_group"),
             models.CheckConstraint(
                 condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="application_category_valid"
             ),
         ]
 

@@ -28,6 +28,10 @@ TARGETS = {
     "public_directory_p95_ms": (200.0, "lower"),
     "producer_sales_page_kb": (60.0, "lower"),
     "producer_sales_page_3g_s": (2.5, "lower"),
+    "daily_province_page_3000x9_s": (1.0, "lower"),
+    "daily_province_pdf_3000x9_s": (3.0, "lower"),
+    "daily_province_png_3000x9_s": (3.0, "lower"),
+    "daily_national_summary_3000x9_s": (2.0, "lower"),
 }
 RESULTS = {}
 

@@ -55,7 +55,7 @@ def build_scored_fair(officer, seed=11):
         for n in range(MEMBERS)
     )
     apps = Application.objects.bulk_create(
-        Application(fair=fair, group=group, status=ApplicationStatus.ELIGIBLE)
+        Application(fair=fair, group=group, category="food", status=ApplicationStatus.ELIGIBLE)
         for group in _groups(rng, APPLICANTS)
     )
     reviews = ReviewAssignment.objects.bulk_create(

@@ -70,7 +70,7 @@ def _products(rng, groups):
     )
     rating_round = RatingRound.objects.get_or_create(year=2025)[0]
     StarRating.objects.bulk_create(
-        StarRating(product=p, round=rating_round, score=Decimal(rng.randint(40, 99)))
+        StarRating(product=p, round=rating_round, stars=rng.randint(1, 5))
         for p in products
         if rng.random() < 0.6
     )
@@ -102,9 +102,10 @@ def build_national_fair(officer, seed=7):
         Application(
             fair=fair,
             group=group,
+            category=product.category,
             status=ApplicationStatus.SELECTED if i < BOOTHS else ApplicationStatus.WAITLISTED,
         )
-        for i, group in enumerate(groups)
+        for i, (group, product) in enumerate(zip(groups, products, strict=True))
     )
     Application.products.through.objects.bulk_create(
         Application.products.through(application=app, product=product)

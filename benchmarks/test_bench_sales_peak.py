@@ -321,7 +321,8 @@ def seed_running_fair(count, *, double_every):
         for n, g in enumerate(groups)
     )
     applications = Application.objects.bulk_create(
-        Application(fair=fair, group=g, status="selected") for g in groups
+        Application(fair=fair, group=g, category=p.category, status="selected")
+        for g, p in zip(groups, products, strict=True)
     )
     Application.products.through.objects.bulk_create(
         Application.products.through(application_id=a.pk, product_id=p.pk)

@@ -148,6 +148,21 @@ def _booth_grid(fair, zones, count):
 
 
 def _applications(fair, zones, groups, rng):
+    products_by_group = defaultdict(list)
+    for product in Product.objects.filter(group__in=groups).only("id", "group_id", "category"):
+        products_by_group[product.group_id].append(product)
+    zone_by_category = {
+        cat: z for z, (_, _, _, cats) in zip(zones, ZONES, strict=True) for cat in cats
+    }
+    offered = {}
+    for group in groups:
+        products = products_by_group[group.pk]
+        first = zone_by_category.get(products[0].category) if products else None
+        # Groups bring the products that suit one zone, as they do at real fairs.
+        offered[group.pk] = (
+            first,
+            [p for p in products if zone_by_category.get(p.category) == first],
+        )
     applications = Application.objects.bulk_create(
         [
             Application(
@@ -156,25 +171,26 @@ def _applications(fair, zones, groups, rng):
                 needs_electricity=rng.random() < 0.3,
                 wants_corner=rng.random() < 0.2,
                 pitch="สินค้าขายดีประจำตำบล อยากพบลูกค้าในเมือง",
+                category=_first_category(offered[group.pk][1]),
                 status=ApplicationStatus.SUBMITTED,
             )
             for group in groups
         ],
         batch_size=2000,
     )
+    _link_products_and_zones(applications, offered, zones)
+
+
+def _first_category(products):
+    """Demo groups compete in the category of the first product they bring."""
+    return products[0].category if products else Category.FOOD
+
+
+def _link_products_and_zones(applications, offered, zones):
     product_links, preferences = [], []
     through = Application.products.through
-    products_by_group = defaultdict(list)
-    for product in Product.objects.filter(group__in=groups).only("id", "group_id", "category"):
-        products_by_group[product.group_id].append(product)
-    zone_by_category = {
-        cat: z for z, (_, _, _, cats) in zip(zones, ZONES, strict=True) for cat in cats
-    }
     for application in applications:
-        products = products_by_group[application.group_id]
-        first = zone_by_category.get(products[0].category) if products else None
-        # Groups bring the products that suit one zone, as they do at real fairs.
-        fitting = [p for p in products if zone_by_category.get(p.category) == first]
+        first, fitting = offered[application.group_id]
         for product in fitting:
             product_links.append(through(application_id=application.pk, product_id=product.pk))
         ranked = [first] if first else []

@@ -40,7 +40,7 @@ def set_up_selection(fair, *, officer):
         [
             EligibilityRule(fair=fair, kind=RuleKind.REGISTERED),
             EligibilityRule(fair=fair, kind=RuleKind.MIN_STARS, min_stars=2),
-            EligibilityRule(fair=fair, kind=RuleKind.CERTIFICATION, standard=Standard.FDA),
+            EligibilityRule(fair=fair, kind=RuleKind.CERTIFICATION, standards=[Standard.FDA]),
             EligibilityRule(fair=fair, kind=RuleKind.NO_SHOW),
         ]
     )

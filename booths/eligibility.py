@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from otop_fair.thai import reader_date
-from producers.models import Category, Region, Standard
+from producers.models import Category, Region
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class ProductFacts:
     name: str
     category: str
     stars: int | None
+    otop_mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ApplicantFacts:
     certificates: tuple[CertificateFacts, ...] = ()
     last_fair_name: str | None = None
     was_unexcused_no_show: bool = False
+    quadrant: str = ""
 
 
 def registered(facts):
@@ -65,20 +67,27 @@ def min_stars(facts, *, minimum):
     return True, _("Every product entered has at least %(min)s stars.") % {"min": minimum}
 
 
-def certification(facts, *, standard, categories, on_date):
-    label = Standard(standard).label
+def certification(facts, *, accepted, categories, on_date, standard_names):
+    """Each product of `categories` holds a certificate of any one accepted standard, valid on
+    `on_date` (the fair's last day). `accepted(category)` gives the codes accepted for a category
+    (the rule's own set, or that category's defaults); `standard_names` code → name."""
     needing = [p for p in facts.products if p.category in categories]
     if not needing:
-        return True, _("No product entered needs %(standard)s.") % {"standard": label}
+        return True, _("No product entered needs a certificate.")
     problems = []
     for product in needing:
+        codes = accepted(product.category)
+        names = ", ".join(standard_names.get(code, code) for code in codes)
         held = [
             c
             for c in facts.certificates
-            if c.standard == standard and c.product_id in (None, product.id)
+            if c.standard in codes and c.product_id in (None, product.id)
         ]
         if not held:
-            problems.append(_("%(product)s has no certificate") % {"product": product.name})
+            problems.append(
+                _("%(product)s has no certificate of any of: %(names)s")
+                % {"product": product.name, "names": names or "-"}
+            )
         elif all(c.expires_on is not None and c.expires_on < on_date for c in held):
             latest = max(c.expires_on for c in held)
             problems.append(
@@ -86,11 +95,30 @@ def certification(facts, *, standard, categories, on_date):
                 % {"product": product.name, "date": reader_date(latest)}
             )
     if problems:
-        return False, _("%(standard)s is required: %(list)s.") % {
-            "standard": label,
-            "list": ", ".join(problems),
+        return False, _("A valid certificate is required: %(list)s.") % {
+            "list": ", ".join(problems)
         }
-    return True, _("Every %(standard)s certificate needed is valid.") % {"standard": label}
+    return True, _("Every product that needs one holds a valid certificate.")
+
+
+def standing(facts, *, quadrants, marks):
+    """The group is in one of `quadrants` and every product entered carries one of `marks`
+    (either set empty: not asked)."""
+    problems = []
+    if quadrants and facts.quadrant not in quadrants:
+        problems.append(
+            _("the group is in quadrant %(quadrant)s, not %(allowed)s")
+            % {"quadrant": facts.quadrant or "-", "allowed": ", ".join(quadrants)}
+        )
+    if marks:
+        problems += [
+            _("%(product)s carries no accepted OTOP mark") % {"product": p.name}
+            for p in facts.products
+            if p.otop_mark not in marks
+        ]
+    if problems:
+        return False, _("Not eligible: %(list)s.") % {"list": ", ".join(problems)}
+    return True, _("Quadrant and OTOP marks as the fair asks.")
 
 
 def area(facts, *, provinces, regions, province_names):

@@ -6,11 +6,21 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
+from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
-from producers.models import Category, District, ProducerGroup, Province, Region
+from producers.models import (
+    Category,
+    District,
+    OtopMark,
+    ProducerGroup,
+    Province,
+    Quadrant,
+    QualityStandard,
+    Region,
+)
 
 FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
@@ -146,6 +156,8 @@ class BoothForm(ThaiModelForm):
 
 
 class ApplicationForm(ThaiForm):
+    field_order = ["products", "category"]
+
     products = forms.ModelMultipleChoiceField(
         queryset=None, label=_("products you will sell"), widget=forms.CheckboxSelectMultiple
     )
@@ -162,14 +174,37 @@ class ApplicationForm(ThaiForm):
         help_text=_("Why should visitors come to your booth? (at most 1,000 characters)"),
     )
 
+    category = forms.ChoiceField(
+        label=_("category you compete in"),
+        required=False,
+        help_text=_(
+            "Your products are in more than one category. Choose the one your booth competes in:"
+            " booth limits per category and the fair's reports count you there."
+        ),
+    )
+
     def __init__(self, *args, fair, group, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["products"].queryset = group.products.filter(is_active=True)
+        products = group.products.filter(is_active=True)
+        self.fields["products"].queryset = products
         for name in ("choice_1", "choice_2", "choice_3"):
             self.fields[name].queryset = fair.zones.all()
+        offered = set(products.values_list("category", flat=True))
+        if len(offered) > 1:
+            self.fields["category"].choices = [("", _("— choose —"))] + [
+                (value, label) for value, label in Category.choices if value in offered
+            ]
+        else:
+            # One category only: nothing to choose, the service takes it from the products.
+            del self.fields["category"]
 
     def clean(self):
         data = super().clean()
+        if data.get("products"):
+            try:
+                data["category"] = competing_category(data["products"], data.get("category"))
+            except forms.ValidationError as error:
+                self.add_error("category" if "category" in self.fields else "products", error)
         zones = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
         if len(set(zones)) != len(zones):
             raise forms.ValidationError(_("Choose each zone only once."))
@@ -191,14 +226,42 @@ class EligibilityRuleForm(ThaiModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    quadrants = forms.MultipleChoiceField(
+        label=_("allowed quadrants"),
+        choices=Quadrant.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    marks = forms.MultipleChoiceField(
+        label=_("accepted OTOP marks"),
+        choices=OtopMark.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    standards = forms.MultipleChoiceField(
+        label=_("accepted standards (any one)"),
+        help_text=_("None chosen: the standards each category accepts by default."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = EligibilityRule
-        fields = ["kind", "min_stars", "standard", "certified_categories", "provinces", "regions"]
+        fields = [
+            "kind",
+            "min_stars",
+            "standards",
+            "certified_categories",
+            "provinces",
+            "regions",
+            "quadrants",
+            "marks",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provinces"].choices = list(Province.objects.values_list("code", "name_th"))
+        self.fields["standards"].choices = list(QualityStandard.objects.values_list("code", "name"))
 
     def clean_min_stars(self):
         stars = self.cleaned_data["min_stars"]

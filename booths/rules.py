@@ -3,12 +3,18 @@
 import rules
 
 from booths.models import FairState
-from otop_fair.rules import is_admin, is_committee_member, is_producer, is_staff_officer
+from otop_fair.rules import (
+    is_admin,
+    is_committee_member,
+    is_producer,
+    is_staff_officer,
+    provinces_kept_by,
+)
 
 
 def _province_ids(user):
     if not hasattr(user, "_booths_province_ids"):
-        user._booths_province_ids = set(user.officer_provinces.values_list("code", flat=True))
+        user._booths_province_ids = set(provinces_kept_by(user).values_list("code", flat=True))
     return user._booths_province_ids
 
 

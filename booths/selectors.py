@@ -275,8 +275,8 @@ def booth_card(application):
         )
     )
     for product in products:
-        ratings = sorted(product.ratings.all(), key=lambda r: r.round.year)
-        product.best_stars = ratings[-1].stars if ratings else None
+        rating = product.rating_on(application.fair.start_date)
+        product.best_stars = rating.stars if rating else None
     return {
         "title": application.fair.name,
         "fair": application.fair,

@@ -20,6 +20,8 @@ ROLE_HOMES = {
     "officer": "officer_home",
     "committee": "committee_home",
     "producer": "producer_home",
+    "national_officer": "officer_home",
+    "district_officer": "producers:group_list",
 }
 
 

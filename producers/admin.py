@@ -14,6 +14,7 @@ from producers.models import (
     ProducerGroup,
     Product,
     ProductPhoto,
+    QualityStandard,
     RatingRound,
     StarRating,
     Visit,
@@ -29,6 +30,7 @@ class ProducerGroupAdmin(SimpleHistoryAdmin):
     list_filter = ["group_type", "is_active", "province"]
     search_fields = ["name", "registration_no", "contact_name"]
     raw_id_fields = ["subdistrict", "members"]
+    formfield_overrides = BUDDHIST_DATES
 
 
 @admin.register(Product)
@@ -46,7 +48,16 @@ class RatingRoundForm(ThaiModelForm):
 
     class Meta:
         model = RatingRound
-        fields = ["year", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+        fields = [
+            "year",
+            "valid_from",
+            "valid_until",
+            "five_star_min",
+            "four_star_min",
+            "three_star_min",
+            "two_star_min",
+        ]
+        field_classes = {"valid_from": BuddhistDateField, "valid_until": BuddhistDateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,12 +71,21 @@ class RatingRoundForm(ThaiModelForm):
 @admin.register(RatingRound)
 class RatingRoundAdmin(admin.ModelAdmin):
     form = RatingRoundForm
-    list_display = ["__str__", "five_star_min", "four_star_min", "three_star_min", "two_star_min"]
+    formfield_overrides = BUDDHIST_DATES
+    list_display = [
+        "__str__",
+        "valid_from",
+        "valid_until",
+        "five_star_min",
+        "four_star_min",
+        "three_star_min",
+        "two_star_min",
+    ]
 
 
 @admin.register(StarRating)
 class StarRatingAdmin(SimpleHistoryAdmin):
-    list_display = ["product", "round", "score", "certificate_no"]
+    list_display = ["product", "round", "stars", "score", "certificate_no"]
     list_filter = ["round"]
     raw_id_fields = ["product"]
 
@@ -92,3 +112,11 @@ class ProductPhotoAdmin(admin.ModelAdmin):
     raw_id_fields = ["product", "uploaded_by"]
     fields = ["product", "position", "caption"]
     readonly_fields = ["product", "position"]
+
+
+@admin.register(QualityStandard)
+class QualityStandardAdmin(SimpleHistoryAdmin):
+    """Officers extend the list of standards here (GAP, HACCP, Q, …) without a code change."""
+
+    list_display = ["name", "code", "default_for"]
+    search_fields = ["name", "code"]

@@ -18,6 +18,7 @@ from producers.models import (
     Certification,
     FollowUpStatus,
     GroupType,
+    OtopMark,
     ProducerGroup,
     Product,
     Province,
@@ -34,6 +35,7 @@ DEMO_PASSWORD = "otop-demo"
 # Provinces with strong OTOP networks; the demo officer looks after the first two.
 DEMO_PROVINCES = ["50", "34", "40", "90", "10", "73", "57", "20"]
 OFFICER_PROVINCES = ["50", "34"]
+DEMO_REGISTRATIONS_FROM = datetime.date(2019, 10, 1)
 
 GROUP_PREFIXES = {
     GroupType.COMMUNITY: ["กลุ่มวิสาหกิจชุมชน", "กลุ่มแม่บ้าน", "กลุ่มอาชีพ"],
@@ -67,6 +69,7 @@ def ensure_account(username, role, *, first_name, last_name=""):
 def seed_accounts():
     officer = ensure_account(Role.OFFICER, Role.OFFICER, first_name="สมชาย", last_name="พัฒนา")
     officer.officer_provinces.add(*Province.objects.filter(code__in=OFFICER_PROVINCES))
+    seed_office_accounts()
     committee = [
         ensure_account(f"committee{i}", Role.COMMITTEE, first_name=name, last_name="กรรมการ")
         for i, name in enumerate(["วิไล", "ธนพล", "จันทร์เพ็ญ"], start=1)
@@ -76,6 +79,17 @@ def seed_accounts():
         for i, name in enumerate(["บัวผัน", "สุนทร"], start=1)
     ]
     return officer, committee, producers
+
+
+def seed_office_accounts():
+    """The head office (every province) and the district office of the first demo groups: the
+    district of the first subdistrict of the officer's first province."""
+    ensure_account("national", Role.NATIONAL_OFFICER, first_name="ประภา", last_name="ส่วนกลาง")
+    district_officer = ensure_account(
+        "district1", Role.DISTRICT_OFFICER, first_name="อำนวย", last_name="อำเภอ"
+    )
+    first = Subdistrict.objects.filter(district__province_id=OFFICER_PROVINCES[0]).order_by("code")
+    district_officer.officer_districts.add(first[0].district)
 
 
 def seed_registry(count, *, rng):
@@ -134,6 +148,9 @@ def _demo_group(i, subdistricts, *, rng):
         address=f"{rng.randrange(1, 200)} หมู่ {rng.randrange(1, 15)}",
         subdistrict=sub,
         province_id=sub.district.province_id,
+        # Spread without drawing from `rng`, so the rest of the demo stays as it was.
+        registered_on=DEMO_REGISTRATIONS_FROM + datetime.timedelta(days=(i * 97) % 2200),
+        quadrant="ABCD"[(i * 31) % 4],
     )
 
 
@@ -145,6 +162,9 @@ def _demo_products(groups, *, rng):
         for j in range(rng.randint(1, 3)):
             category = categories[(i + j) % len(categories)]
             products.append(_demo_product(group, category, rng=rng))
+    marks = ["", *OtopMark.values]
+    for k, product in enumerate(products):
+        product.otop_mark = marks[(k * 7) % len(marks)]
     return products
 
 
@@ -174,11 +194,13 @@ def _demo_ratings_and_certifications(products, rating_round, *, rng):
     """
     ratings, certifications = [], []
     for product in products:
+        score = Decimal(rng.randrange(45, 100))
         ratings.append(
             StarRating(
                 product=product,
                 round=rating_round,
-                score=Decimal(rng.randrange(45, 100)),
+                stars=rating_round.stars_for(score),
+                score=score,
                 certificate_no=f"OTOP-{product.pk:07d}",
             )
         )
@@ -187,7 +209,7 @@ def _demo_ratings_and_certifications(products, rating_round, *, rng):
                 Certification(
                     group_id=product.group_id,
                     product=product,
-                    standard=Standard.FDA,
+                    standard_id=Standard.FDA,
                     number=f"{rng.randrange(10, 99)}-1-{rng.randrange(10000, 99999)}-2-0001",
                 )
             )
@@ -251,11 +273,13 @@ def seed_rating_history(groups, *, rng):
     ratings, certifications = [], []
     for product in Product.objects.filter(group__in=groups).order_by("pk"):
         if rng.random() < 0.4:
+            score = Decimal(rng.randrange(40, 98))
             ratings.append(
                 StarRating(
                     product=product,
                     round=old_round,
-                    score=Decimal(rng.randrange(40, 98)),
+                    stars=old_round.stars_for(score),
+                    score=score,
                     certificate_no=f"OTOP66-{product.pk:07d}",
                 )
             )
@@ -266,7 +290,7 @@ def seed_rating_history(groups, *, rng):
                 Certification(
                     group_id=product.group_id,
                     product=product,
-                    standard=rng.choice([Standard.MOPHOCHO, Standard.GMP, Standard.HALAL]),
+                    standard_id=rng.choice([Standard.MOPHOCHO, Standard.GMP, Standard.HALAL]),
                     number=f"{rng.randrange(1, 999)}/{buddhist_year(today) - 1}",
                     issued_on=expires - datetime.timedelta(days=3 * 365),
                     expires_on=expires,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from otop_fair.forms import ThaiForm, ThaiModelForm, ThaiPhoneField
+from otop_fair.rules import districts_kept_by, provinces_kept_by
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
 from otop_fair.uploads import validate_and_reencode_image
@@ -19,10 +20,12 @@ from producers.models import (
     Certification,
     CertificationStatus,
     District,
+    OtopMark,
     ProducerGroup,
     Product,
     Province,
     PublicProfile,
+    Quadrant,
     RatingRound,
     StarRating,
     Subdistrict,
@@ -32,11 +35,19 @@ from producers.selectors import SORTS, GroupFilters
 
 
 def provinces_for(user):
-    if user.is_superuser:
-        return Province.objects.all()
-    if not user.is_officer:  # a former officer's leftover province links count for nothing
-        return Province.objects.none()
-    return user.officer_provinces.all()
+    """Provinces an officer may register groups in: their office's (a district officer's districts
+    lie in theirs)."""
+    if user.is_authenticated and user.is_district_officer:
+        return Province.objects.filter(districts__in=districts_kept_by(user)).distinct()
+    return provinces_kept_by(user)
+
+
+def districts_for(user, province):
+    """The province's districts an officer may register groups in (a district officer: theirs)."""
+    districts = District.objects.filter(province_id=province)
+    if user.is_authenticated and user.is_district_officer:
+        districts = districts.filter(pk__in=districts_kept_by(user).values("pk"))
+    return districts
 
 
 class AddressForm(ThaiForm):
@@ -66,7 +77,7 @@ class AddressForm(ThaiForm):
             district = None
             self.initial.pop("district", None)
         if province:
-            self.fields["district"].queryset = District.objects.filter(province_id=province)
+            self.fields["district"].queryset = districts_for(user, province)
         if district:
             self.fields["subdistrict"].queryset = Subdistrict.objects.filter(district_id=district)
         if subdistrict is not None:
@@ -110,13 +121,25 @@ class GroupForm(AddressForm, ThaiModelForm):
             "address",
             "subdistrict",
             "is_active",
+            "registered_on",
+            "quadrant",
         ]
-        field_classes = {"phone": ThaiPhoneField}
+        field_classes = {"phone": ThaiPhoneField, "registered_on": BuddhistDateField}
 
-    field_order = [*Meta.fields[:7], "province", "district", "subdistrict", "is_active"]
+    field_order = [
+        *Meta.fields[:7],
+        "province",
+        "district",
+        "subdistrict",
+        "is_active",
+        "registered_on",
+        "quadrant",
+    ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only groups taken from open data may lack a number, and only until an officer edits them.
+        self.fields["registration_no"].required = True
         self.setup_address(user, self.instance.subdistrict if self.instance.pk else None)
         if self.instance.pk:
             self.initial["member_usernames"] = ", ".join(
@@ -161,6 +184,7 @@ class ProductForm(ThaiModelForm):
             "name_en",
             "story_en",
             "is_active",
+            "otop_mark",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
@@ -170,8 +194,11 @@ class ProductForm(ThaiModelForm):
             "story_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, can_set_mark=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The OTOP mark is the department's award: officers record it, producers only see it.
+        if not can_set_mark:
+            del self.fields["otop_mark"]
         for name in ("price_min", "price_max"):
             self.fields[name].validators.append(
                 MinValueValidator(0, message=_("A price cannot be below zero."))
@@ -238,7 +265,7 @@ class RatingForm(ThaiModelForm):
 
     class Meta:
         model = StarRating
-        fields = ["product", "round", "score", "certificate_no"]
+        fields = ["product", "round", "stars", "score", "certificate_no"]
 
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
@@ -298,6 +325,28 @@ class GroupFilterForm(ThaiForm):
         required=False,
         label=_("Certificates"),
     )
+    quadrant = forms.ChoiceField(
+        choices=[("", _("Any quadrant")), *Quadrant.choices], required=False, label=_("Quadrant")
+    )
+    mark = forms.ChoiceField(
+        choices=[("", _("Any OTOP mark")), *OtopMark.choices], required=False, label=_("OTOP mark")
+    )
+    round = forms.ModelChoiceField(
+        queryset=RatingRound.objects.all(),
+        required=False,
+        label=pgettext_lazy("star rating round", "Rated in round"),
+        empty_label=_("Any round"),
+    )
+    registration_year = forms.IntegerField(
+        label=_("Registered in (B.E. year)"), required=False, min_value=2400, max_value=2700
+    )
+    fiscal_year = forms.IntegerField(
+        label=_("Registered in fiscal year (B.E.)"),
+        required=False,
+        min_value=2400,
+        max_value=2700,
+        help_text=_("October of the year before to September."),
+    )
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label=_("Sort by"))
 
     def __init__(self, *args, user, **kwargs):
@@ -307,7 +356,8 @@ class GroupFilterForm(ThaiForm):
         if province:
             self.fields["district"].queryset = District.objects.filter(province_id=province)
         for name, form_field in self.fields.items():
-            form_field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+            is_typed = name in ("q", "registration_year", "fiscal_year")
+            form_field.widget.attrs["class"] = "form-control" if is_typed else "form-select"
         self.fields["province"].widget.attrs.update(
             {
                 "hx-get": reverse_lazy("producers:district_options"),
@@ -330,6 +380,11 @@ class GroupFilterForm(ThaiForm):
             category=data.get("category") or "",
             min_stars=data.get("stars"),
             certification=data.get("certification") or "",
+            quadrant=data.get("quadrant") or "",
+            mark=data.get("mark") or "",
+            round_id=data["round"].pk if data.get("round") else None,
+            registration_year=data.get("registration_year"),
+            fiscal_year=data.get("fiscal_year"),
             sort=data.get("sort") if data.get("sort") in SORTS else "name",
         )
 

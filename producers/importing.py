@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_sort_key
 from otop_fair.thai_text import canonical_phone
 from producers.import_reading import HEADERS
@@ -189,7 +190,9 @@ def _check_product(check):
 def check_rows(rows, user):
     """One RowCheck per row (numbered as in the spreadsheet, header = row 1)."""
     user_provinces = (
-        None if user.is_superuser else set(user.officer_provinces.values_list("pk", flat=True))
+        None
+        if acts_on_every_province(user)
+        else set(provinces_kept_by(user).values_list("pk", flat=True))
     )
     regnos = {r.get("registration_no", "") for r in rows} - {""}
     existing = ProducerGroup.objects.filter(registration_no__in=regnos)
@@ -277,9 +280,9 @@ def _write(model, new, changed, fields, by):
 
 def _write_groups(checks, by, summary, now):
     regnos = {c.values["registration_no"] for c in checks}
-    existing = ProducerGroup.objects.select_for_update().in_bulk(
-        regnos, field_name="registration_no"
-    )
+    # Numbers are unique when given (a partial constraint), so one group per number.
+    locked = ProducerGroup.objects.select_for_update().filter(registration_no__in=regnos - {""})
+    existing = {group.registration_no: group for group in locked}
     groups, new, changed = {}, [], []
     for check in checks:
         regno = check.values["registration_no"]

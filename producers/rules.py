@@ -1,19 +1,24 @@
 """Who may see and change what in the registry.
 
-Officers keep the groups of their own provinces; producers keep their own groups. Predicates take
+The head office keeps every group, provincial officers the groups of their provinces, district
+officers those of their districts; producers keep their own groups. Predicates take
 a ProducerGroup, a Product or a ProductPhoto and reach the group from it.
 """
 
 import rules
 
 from otop_fair.rules import (
+    districts_kept_by,
     is_admin,
     is_committee_member,
+    is_district_officer,
     is_officer,
     is_producer,
     is_signed_in,
     is_staff_officer,
+    provinces_kept_by,
 )
+from producers.models import Subdistrict
 
 
 def group_of(obj):
@@ -31,7 +36,16 @@ def is_officer_of_group_province(user, obj):
     group = group_of(obj)
     if group is None:
         return False
-    return user.officer_provinces.filter(pk=group.province_id).exists()
+    return provinces_kept_by(user).filter(pk=group.province_id).exists()
+
+
+@rules.predicate
+def is_officer_of_group_district(user, obj):
+    group = group_of(obj)
+    if group is None:
+        return False
+    district = Subdistrict.objects.filter(pk=group.subdistrict_id).values("district_id")
+    return districts_kept_by(user).filter(pk__in=district).exists()
 
 
 @rules.predicate
@@ -54,11 +68,14 @@ def reviews_an_application_with(user, photo):
     ).exists()
 
 
-keeps_group = is_admin | (is_officer & is_officer_of_group_province)
+keeps_group_as_province = is_admin | (is_officer & is_officer_of_group_province)
+keeps_group = keeps_group_as_province | (is_district_officer & is_officer_of_group_district)
 owns_group = is_producer & is_member_of_group
+# Officers of every office keep a registry: the head office and provinces theirs, districts theirs.
+keeps_registry = is_staff_officer | is_district_officer
 
-rules.add_perm("producers.list_groups", is_staff_officer)
-rules.add_perm("producers.add_group", is_staff_officer)
+rules.add_perm("producers.list_groups", keeps_registry)
+rules.add_perm("producers.add_group", keeps_registry)
 rules.add_perm("producers.import_groups", is_staff_officer)
 rules.add_perm("producers.view_group", keeps_group | owns_group)
 rules.add_perm("producers.change_group", keeps_group | owns_group)

@@ -18,7 +18,7 @@ from producers.models import (
     Product,
     StarRating,
     Visit,
-    stars_expression,
+    current_ratings,
 )
 
 SORTS = {
@@ -39,15 +39,19 @@ class GroupFilters:
     category: str = ""
     min_stars: int | None = None
     certification: str = ""
+    quadrant: str = ""
+    mark: str = ""
+    round_id: int | None = None
+    registration_year: int | None = None  # Buddhist era
+    fiscal_year: int | None = None  # Buddhist era: ต.ค. of the year before to ก.ย.
     sort: str = "name"
 
 
-def current_ratings():
-    """Ratings that are their product's latest: no rating of a later round exists."""
-    newer = StarRating.objects.filter(
-        product=OuterRef("product"), round__year__gt=OuterRef("round__year")
-    )
-    return StarRating.objects.filter(~Exists(newer))
+def fiscal_year_span(fiscal_year_be):
+    """First and last day of a Thai government fiscal year given in the Buddhist era: fiscal
+    year 2568 runs from 1 October 2567 (2024-10-01) to 30 September 2568 (2025-09-30)."""
+    year = fiscal_year_be - 543
+    return datetime.date(year - 1, 10, 1), datetime.date(year, 9, 30)
 
 
 def _certifications_in(status):
@@ -61,15 +65,24 @@ def _certifications_in(status):
     return certs.filter(Q(expires_on__isnull=True) | Q(expires_on__gt=soon))
 
 
-def _best_stars():
-    ratings = (
-        current_ratings()
+def _best_current_rating(day=None):
+    """The group's one star figure, defined once (registry, reports, quadrant): the highest current
+    stars (on `day`) among its active products; ties go to the product named first."""
+    return (
+        current_ratings(day)
         .filter(product__group=OuterRef("pk"), product__is_active=True)
-        .annotate(stars=stars_expression())
-        .order_by("-stars")
-        .values("stars")[:1]
+        .order_by("-stars", "product__sort_name", "product_id")
     )
-    return Subquery(ratings)
+
+
+def group_stars(day=None):
+    """Subquery over ProducerGroup rows: the group's star figure (see `_best_current_rating`)."""
+    return Subquery(_best_current_rating(day).values("stars")[:1])
+
+
+def group_stars_product(day=None):
+    """Subquery: the id of the product the group's star figure comes from."""
+    return Subquery(_best_current_rating(day).values("product_id")[:1])
 
 
 def _filtered(queryset, filters):
@@ -91,12 +104,33 @@ def _filtered(queryset, filters):
         rated = (
             current_ratings()
             .filter(product__group=OuterRef("pk"))
-            .annotate(stars=stars_expression())
             .filter(stars__gte=filters.min_stars)
         )
         queryset = queryset.filter(Exists(rated))
     if filters.certification:
         queryset = queryset.filter(Exists(_certifications_in(filters.certification)))
+    return _filtered_by_standing(queryset, filters)
+
+
+def _filtered_by_standing(queryset, filters):
+    """Quadrant, OTOP mark, rating round and registration dates."""
+    if filters.quadrant:
+        queryset = queryset.filter(quadrant=filters.quadrant)
+    if filters.mark:
+        marked = Product.objects.filter(group=OuterRef("pk"), otop_mark=filters.mark)
+        queryset = queryset.filter(Exists(marked))
+    if filters.round_id:
+        rated = StarRating.objects.filter(product__group=OuterRef("pk"), round_id=filters.round_id)
+        queryset = queryset.filter(Exists(rated))
+    if filters.registration_year:
+        year = filters.registration_year - 543
+        queryset = queryset.filter(
+            registered_on__gte=datetime.date(year, 1, 1),
+            registered_on__lte=datetime.date(year, 12, 31),
+        )
+    if filters.fiscal_year:
+        first, last = fiscal_year_span(filters.fiscal_year)
+        queryset = queryset.filter(registered_on__gte=first, registered_on__lte=last)
     return queryset
 
 
@@ -109,7 +143,8 @@ def filtered_groups(user, filters):
 def with_list_columns(queryset):
     """Area, best current stars, certificate flags and product count for each group."""
     return queryset.select_related("province", "subdistrict__district").annotate(
-        best_stars=_best_stars(),
+        best_stars=group_stars(),
+        best_stars_product=group_stars_product(),
         has_expired=Exists(_certifications_in(CertificationStatus.EXPIRED)),
         has_expiring=Exists(_certifications_in(CertificationStatus.EXPIRING)),
         product_count=Subquery(
@@ -160,7 +195,10 @@ def group_detail(group_id):
         ProducerGroup.objects.select_related("province", "subdistrict__district")
         .prefetch_related(
             Prefetch("products", queryset=products_with_ratings(Product.objects.all())),
-            Prefetch("certifications", queryset=Certification.objects.select_related("product")),
+            Prefetch(
+                "certifications",
+                queryset=Certification.objects.select_related("product", "standard"),
+            ),
             Prefetch("visits", queryset=Visit.objects.select_related("officer")),
             "members",
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from producers.views import groups, products, public_page, records, transfer
+from producers.views import groups, open_data, products, public_page, records, transfer
 
 app_name = "producers"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("groups/export.xlsx", transfer.group_export, {"fmt": "xlsx"}, name="group_export_xlsx"),
     path("groups/import/", transfer.import_upload, name="import_upload"),
     path("groups/import/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("groups/open-data/", open_data.open_data_upload, name="open_data_upload"),
+    path("groups/open-data/confirm/", open_data.open_data_confirm, name="open_data_confirm"),
     path("groups/<int:pk>/products/new/", products.product_create, name="product_create"),
     path("groups/<int:pk>/visits/new/", records.visit_create, name="visit_create"),
     path("groups/<int:pk>/ratings/new/", records.rating_create, name="rating_create"),

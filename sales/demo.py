@@ -10,7 +10,6 @@ from django.utils import timezone
 from booths.demo_selection import demo_group_ids
 from booths.models import Assignment, AssignmentStatus, FairState
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
-from sales.selectors import categories_by_application
 
 # Typical daily takings by category at a provincial OTOP fair, in baht.
 TYPICAL_DAY = {"food": 9000, "beverage": 6000, "textile": 14000, "household": 7000, "herbal": 5000}
@@ -48,11 +47,10 @@ def seed_sales(*, fair, officer, rng):
 
 def _sales_rows(fair, holders, *, officer, today, rng):
     """Unsaved rows for each holder's days up to today; some booths have not reported today."""
-    categories = categories_by_application(fair)
     keep_for = set(demo_group_ids())
     rows = []
     for assignment in holders:
-        typical = TYPICAL_DAY.get(categories.get(assignment.application_id), 6000)
+        typical = TYPICAL_DAY.get(assignment.application.category, 6000)
         for day in (d for d in fair.fair_days if d <= today):
             waiting = assignment.application.group_id in keep_for
             if day == today and (waiting or rng.random() > REPORTED_TODAY):

@@ -36,6 +36,14 @@ class DailySalesForm(ThaiForm):
     day = forms.DateField(widget=forms.HiddenInput)
     client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     amount = BahtField(label=_("Today's total sales (baht)"))
+    orders = BahtField(
+        label=_("Orders taken today (baht)"),
+        required=False,
+        help_text=_(
+            "Orders taken at the booth for later delivery. When an order is delivered or paid "
+            "later, do not enter it again as a sale."
+        ),
+    )
     units = forms.IntegerField(
         label=_("Units sold (optional)"),
         required=False,
@@ -68,6 +76,8 @@ class DailySalesForm(ThaiForm):
     def clean(self):
         data = super().clean()
         amount = data.get("amount")
+        if "orders" in data and data["orders"] is None:
+            data["orders"] = Decimal(0)
         split = (data.get("cash_amount") or 0) + (data.get("transfer_amount") or 0)
         if amount is not None and split > amount:
             raise ValidationError(_("Cash and transfer together are more than the day's total."))

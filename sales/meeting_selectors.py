@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
 
 
@@ -9,12 +10,10 @@ def meetings_visible_to(user):
     """Officers: the meetings of their provinces (with or without a fair); producers: the
     meetings their group attended."""
     meetings = NetworkMeeting.objects.select_related("fair")
-    if not user.is_active:
-        return meetings.none()
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return meetings
-    if user.is_officer:
-        return meetings.filter(province__in=user.officer_provinces.values("pk"))
+    if user.is_active and user.is_officer:
+        return meetings.filter(province__in=provinces_kept_by(user).values("pk"))
     if user.is_producer:
         attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
         return meetings.filter(pk__in=attended.values("meeting"))

@@ -21,6 +21,16 @@ class DailySales(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="daily_sales")
     day = models.DateField(_("fair day"))
     amount = models.DecimalField(_("total sales (baht)"), max_digits=12, decimal_places=2)
+    # Taken at the booth for later delivery; when delivered or paid it is not entered as a sale.
+    orders = models.DecimalField(
+        _("orders taken (baht)"), max_digits=12, decimal_places=2, default=0
+    )
+    # What the department's reports call the total: sales plus orders taken.
+    total = models.GeneratedField(
+        expression=F("amount") + F("orders"),
+        output_field=models.DecimalField(max_digits=13, decimal_places=2),
+        db_persist=True,
+    )
     units = models.PositiveIntegerField(_("units sold"), null=True, blank=True)
     cash_amount = models.DecimalField(
         _("cash (baht)"), max_digits=12, decimal_places=2, null=True, blank=True
@@ -36,7 +46,7 @@ class DailySales(models.Model):
     client_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["total"])
 
     class Meta:
         ordering = ["day"]
@@ -45,6 +55,7 @@ class DailySales(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["assignment", "day"], name="one_sales_row_per_day"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="sales_amount_not_negative"),
+            models.CheckConstraint(condition=Q(orders__gte=0), name="sales_orders_not_negative"),
             models.CheckConstraint(
                 condition=Q(cash_amount__isnull=True) | Q(cash_amount__gte=0),
                 name="sales_cash_not_negative",
@@ -309,3 +320,8 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.description[:60]
+
+
+# Models kept in their own modules, registered with the app from here.
+from sales.channel_models import ChannelKind, ChannelSale  # noqa: E402, F401
+from sales.figures_models import FairDayVisitors, SalesTarget  # noqa: E402, F401

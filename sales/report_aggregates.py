@@ -10,17 +10,15 @@ from django.db.models import (
     FloatField,
     Func,
     OuterRef,
-    Subquery,
     Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
 
 from booths.models import Application, Assignment
-from producers.models import Product
 
 ZERO = Decimal("0.00")
-SALES_PATH = "assignments__daily_sales__amount"
+SALES_PATH = "assignments__daily_sales__total"
 
 
 class Median(Aggregate):
@@ -53,8 +51,3 @@ def booth_holders(fair):
     """Applications of `fair` that held a booth at some point (released ones included)."""
     held = Assignment.objects.filter(application=OuterRef("pk"))
     return Application.objects.filter(fair=fair).filter(Exists(held))
-
-
-def category_of_application():
-    first = Product.objects.filter(applications=OuterRef("pk")).order_by("id")
-    return Subquery(first.values("category")[:1])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from booths.models import Zone
 from otop_fair.db_routing import report_database
 from otop_fair.thai import thai_date_short
-from producers.models import Category, Product, StarRating, stars_expression
+from producers.models import Category, current_ratings, stars_expression
 from sales.models import DailySales
 from sales.report_aggregates import SALES_PATH, ZERO, booth_holders, money_sum
 
@@ -30,6 +30,7 @@ class SalesRow:
     share: float = 0.0
     extra: str = ""
     day: datetime.date | None = None
+    orders: Decimal = Decimal(0)
 
 
 def _share(total, whole):
@@ -40,18 +41,21 @@ def sales_by_day(fair, whole):
     rows = (
         DailySales.objects.filter(assignment__fair=fair)
         .values("day")
-        .annotate(total=Sum("amount"), booths=Count("assignment", distinct=True))
+        .annotate(
+            total=Sum("total"), orders=Sum("orders"), booths=Count("assignment", distinct=True)
+        )
         .order_by()
     )
     by_day = {row["day"]: row for row in rows}
     result = []
     for day in fair.fair_days:
-        row = by_day.get(day, {"total": ZERO, "booths": 0})
+        row = by_day.get(day, {"total": ZERO, "orders": ZERO, "booths": 0})
         result.append(
             SalesRow(
                 label=thai_date_short(day),
                 day=day,
                 total=row["total"],
+                orders=row["orders"],
                 booths=row["booths"],
                 share=_share(row["total"], whole),
             )
@@ -65,6 +69,7 @@ def _holders(fair):
         .values(
             app=F("id"),
             grp=F("group_id"),
+            cat=F("category"),
             province=F("group__province__name_th"),
             province_sort=F("group__province__sort_name"),
             district=F("group__subdistrict__district__name_th"),
@@ -74,18 +79,11 @@ def _holders(fair):
     )
 
 
-def _first_categories(fair):
-    return (
-        Product.objects.filter(applications__fair=fair)
-        .order_by("applications__id", "id")
-        .distinct("applications__id")
-        .values(app=F("applications__id"), cat=F("category"))
-    )
-
-
 def _best_stars(fair):
+    """The group's star figure on the fair's first day (producers.selectors.group_stars)."""
     return (
-        StarRating.objects.filter(product__group__applications__fair=fair)
+        current_ratings(fair.start_date)
+        .filter(product__group__applications__fair=fair, product__is_active=True)
         .values(grp=F("product__group_id"))
         .annotate(best=Max(stars_expression()))
         .order_by()
@@ -95,23 +93,21 @@ def _best_stars(fair):
 def _grouped_rows(fair):
     """Per category, star level and district in one pass over the sales rows.
 
-    Each holder's total is summed once; its category and stars are joined once per holder rather
-    than looked up per sales row. Every part is SQL compiled by Django, parameters kept apart.
+    Each holder's total is summed once; its stars are joined once per holder rather than looked
+    up per sales row. Every part is SQL compiled by Django, parameters kept apart.
     """
-    (holders, h_params), (firsts, f_params), (stars, s_params) = (
-        query.query.sql_with_params()
-        for query in (_holders(fair), _first_categories(fair), _best_stars(fair))
+    (holders, h_params), (stars, s_params) = (
+        query.query.sql_with_params() for query in (_holders(fair), _best_stars(fair))
     )
     sql = f"""
-        SELECT GROUPING(f.cat, s.best, h.province), f.cat, s.best, h.province, h.district,
+        SELECT GROUPING(h.cat, s.best, h.province), h.cat, s.best, h.province, h.district,
                MIN(h.province_sort), COUNT(*), COALESCE(SUM(h.total), 0)
         FROM ({holders}) h
-        LEFT JOIN ({firsts}) f ON f.app = h.app
         LEFT JOIN ({stars}) s ON s.grp = h.grp
-        GROUP BY GROUPING SETS ((f.cat), (s.best), (h.province, h.district))
+        GROUP BY GROUPING SETS ((h.cat), (s.best), (h.province, h.district))
     """
     with connections[report_database(DailySales)].cursor() as cursor:
-        cursor.execute(sql, (*h_params, *f_params, *s_params))
+        cursor.execute(sql, (*h_params, *s_params))
         return cursor.fetchall()
 
 
@@ -143,7 +139,7 @@ def sales_by_zone(fair, whole):
         Zone.objects.filter(fair=fair)
         .annotate(
             booths_used=Count("booths__assignments__booth", distinct=True),
-            total=money_sum("booths__assignments__daily_sales__amount"),
+            total=money_sum("booths__assignments__daily_sales__total"),
         )
         .order_by("code")
         .values("code", "name", "booths_used", "total")

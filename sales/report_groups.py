@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
@@ -13,7 +14,6 @@ from sales.report_aggregates import (
     SALES_PATH,
     ZERO,
     booth_holders,
-    category_of_application,
     money_sum,
 )
 from sales.report_breakdowns import SalesRow
@@ -51,11 +51,9 @@ class GroupReport:
 def report_fairs_for(user):
     """Fairs whose report an officer may open: running or closed, in their provinces."""
     fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return fairs
-    if not user.is_officer:  # province links left on a former officer's account count for nothing
-        return fairs.none()
-    return fairs.filter(province__in=user.officer_provinces.values("pk"))
+    return fairs.filter(province__in=provinces_kept_by(user).values("pk"))
 
 
 def own_group_reports(user):
@@ -71,9 +69,7 @@ def own_group_reports(user):
 
 def _standing(application):
     """(category, total, rank, peers, percentile) of the group among its category at the fair."""
-    holders = booth_holders(application.fair).annotate(
-        category=category_of_application(), total=money_sum(SALES_PATH)
-    )
+    holders = booth_holders(application.fair).annotate(total=money_sum(SALES_PATH))
     mine = holders.filter(pk=application.pk).values("category", "total").first() or {
         "category": None,
         "total": ZERO,
@@ -91,7 +87,7 @@ def _days(application):
     rows = (
         DailySales.objects.filter(assignment__application=application)
         .values("day")
-        .annotate(total=Sum("amount"))
+        .annotate(total=Sum("total"))
         .order_by()
     )
     by_day = {row["day"]: row["total"] for row in rows}

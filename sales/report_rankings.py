@@ -10,7 +10,6 @@ from sales.report_aggregates import (
     SALES_PATH,
     ZERO,
     booth_holders,
-    category_of_application,
     money_sum,
 )
 
@@ -33,7 +32,6 @@ def group_totals(fair):
     return (
         booth_holders(fair)
         .annotate(
-            category=category_of_application(),
             total=money_sum(SALES_PATH),
             days_with_sales=Count("assignments__daily_sales__day", distinct=True),
         )

@@ -7,13 +7,13 @@ the meetings their group attended.
 import rules
 
 from booths.models import Application, Fair
-from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer
+from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer, provinces_kept_by
 from sales.models import ActionItem, MeetingAttendance, NetworkMeeting
 
 
 def _officer_of(user, *province_ids):
     ids = [pk for pk in province_ids if pk]
-    return bool(ids) and user.officer_provinces.filter(pk__in=ids).exists()
+    return bool(ids) and provinces_kept_by(user).filter(pk__in=ids).exists()
 
 
 @rules.predicate
@@ -74,3 +74,10 @@ rules.add_perm("sales.list_meetings", is_staff_officer | is_producer)
 rules.add_perm("sales.add_meeting", is_staff_officer)
 rules.add_perm("sales.view_meeting", meeting_officer | (is_producer & group_attended_meeting))
 rules.add_perm("sales.change_meeting", meeting_officer)
+
+# Visitors and the sales target are set by the fair's officers; the market-channel ledger and the
+# fiscal-year report are read and written by officers (their provinces' groups) and producers
+# (their own groups), the querysets narrowing what each sees.
+rules.add_perm("sales.set_fair_figures", report_officer)
+rules.add_perm("sales.view_channel_sales", is_staff_officer | is_producer)
+rules.add_perm("sales.add_channel_sale", is_staff_officer | is_producer)

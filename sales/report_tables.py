@@ -57,9 +57,22 @@ def _days(report):
     return ReportTable(
         "days",
         _("Sales per day"),
-        [_("Fair day"), _("Booths reporting"), _("Sales (baht)"), _("Share (%)")],
-        _sales_rows(report.days, with_groups=False, with_booths=True),
-        money_columns=(2,),
+        [
+            _("Fair day"),
+            _("Booths reporting"),
+            _("Sales and orders (baht)"),
+            _("Share (%)"),
+            _("of which orders taken (baht)"),
+        ],
+        [
+            cells + [row.orders]
+            for cells, row in zip(
+                _sales_rows(report.days, with_groups=False, with_booths=True),
+                report.days,
+                strict=True,
+            )
+        ],
+        money_columns=(2, 4),
         number_columns=(1,),
         chart=column_chart([(row.label, row.total) for row in report.days]),
         chart_kind="columns",
@@ -70,7 +83,7 @@ def _breakdown(key, title, first_header, rows, with_groups=True, with_booths=Fal
     headers = [first_header]
     headers += [_("Groups")] if with_groups else []
     headers += [_("Booths used")] if with_booths else []
-    headers += [_("Sales (baht)"), _("Share (%)")]
+    headers += [_("Sales and orders (baht)"), _("Share (%)")]
     counts = 1 if with_groups or with_booths else 0
     return ReportTable(
         key,
@@ -88,7 +101,7 @@ def _areas(report):
     table = ReportTable(
         "areas",
         _("Sales per province and district"),
-        [_("Province"), _("District"), _("Groups"), _("Sales (baht)"), _("Share (%)")],
+        [_("Province"), _("District"), _("Groups"), _("Sales and orders (baht)"), _("Share (%)")],
         [[r.label, r.extra, r.groups, r.total, round(r.share, 1)] for r in report.areas],
         money_columns=(3,),
         number_columns=(2,),
@@ -96,7 +109,7 @@ def _areas(report):
     table.printed = ReportTable(
         "areas",
         table.title,
-        [_("Province"), _("Groups"), _("Sales (baht)"), _("Districts")],
+        [_("Province"), _("Groups"), _("Sales and orders (baht)"), _("Districts")],
         province_lines(report.areas),
         money_columns=(2,),
         number_columns=(1,),
@@ -127,7 +140,7 @@ def _groups(key, title, rows):
             _("Province"),
             _("Category"),
             _("Days with sales"),
-            _("Sales (baht)"),
+            _("Sales and orders (baht)"),
         ],
         [
             [i, r.name, r.province, r.category, r.days_with_sales, r.total]
@@ -162,7 +175,7 @@ def _previous(report):
     return ReportTable(
         "previous",
         _("Comparison with the previous fair of the same name"),
-        [_("Fair"), _("First day"), _("Groups"), _("Booths used"), _("Sales (baht)")],
+        [_("Fair"), _("First day"), _("Groups"), _("Booths used"), _("Sales and orders (baht)")],
         rows,
         money_columns=(4,),
         number_columns=(2, 3),
@@ -232,7 +245,7 @@ def group_days_table(report):
     return ReportTable(
         "group_days",
         _("Daily sales"),
-        [_("Fair day"), _("Sales (baht)")],
+        [_("Fair day"), _("Sales and orders (baht)")],
         rows,
         money_columns=(1,),
         chart=column_chart([(row.label, row.total) for row in report.days]),

@@ -9,6 +9,7 @@ from booths.models import Application, Fair
 from otop_fair.db_routing import reads_from_replica
 from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
 from otop_fair.permissions import requires
+from sales.daily_report import target_progress
 from sales.report_groups import group_report, own_group_reports, report_fairs_for
 from sales.report_tables import SECTION_KEYS, group_days_table, report_table, report_tables
 from sales.reports import fair_report
@@ -76,6 +77,7 @@ def report_index(request):
 def fair_report_page(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
+    context["progress"] = target_progress(obj, obj.end_date)
     return render(request, "sales/report_fair.html", context)
 
 
@@ -93,6 +95,7 @@ def fair_report_export(request, fair_id, table, fmt, obj):
 def fair_report_pdf(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "title": obj.name}
+    context["progress"] = target_progress(obj, obj.end_date)
     return pdf_response(f"{obj.name}.pdf", "sales/report_fair_pdf.html", context)
 
 

@@ -39,6 +39,8 @@ class Headline:
     total: Decimal
     released: int = 0
     booth_days: int = 0
+    sales: Decimal = ZERO
+    orders: Decimal = ZERO
 
     @property
     def average_per_booth_day(self):
@@ -98,7 +100,10 @@ def headline(fair):
         released=Count("id", filter=Q(status=AssignmentStatus.RELEASED)),
     )
     sold = DailySales.objects.filter(assignment__fair=fair).aggregate(
-        total=money_sum("amount"), booth_days=Count("id")
+        total=money_sum("total"),
+        sales=money_sum("amount"),
+        orders=money_sum("orders"),
+        booth_days=Count("id"),
     )
     return Headline(**held, **sold)
 

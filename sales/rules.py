@@ -6,7 +6,7 @@ Officers act on the fairs of their provinces; producers on the booths their grou
 import rules
 
 from booths.models import Assignment, Fair
-from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer
+from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer, provinces_kept_by
 from sales import report_rules  # noqa: F401  (registers the report and meeting permissions)
 from sales.models import IssueReport
 
@@ -24,7 +24,7 @@ def is_officer_of_fair_province(user, obj):
     province_id = _fair_province_id(obj)
     if province_id is None:
         return False
-    return user.officer_provinces.filter(pk=province_id).exists()
+    return provinces_kept_by(user).filter(pk=province_id).exists()
 
 
 @rules.predicate

@@ -23,7 +23,8 @@ from django.db.models import (
 from django.utils import timezone
 
 from booths.models import Assignment, AssignmentStatus, Fair, FairState
-from producers.models import Category, Product
+from otop_fair.rules import acts_on_every_province, provinces_kept_by
+from producers.models import Category
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
 
 # Fewer booths than this in a category, and a median could point at one group's takings.
@@ -37,17 +38,6 @@ class Median(Aggregate):
     function = "PERCENTILE_CONT"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
-
-
-def categories_by_application(fair):
-    """Each application's category at the fair: that of the first product on it."""
-    rows = (
-        Product.objects.filter(applications__fair=fair)
-        .order_by("applications", "id")
-        .distinct("applications")
-        .values_list("applications", "category")
-    )
-    return dict(rows)
 
 
 def producer_holdings(user):
@@ -95,21 +85,19 @@ def producer_overview(assignment, *, today=None):
     Only the median is read from other booths, and only when enough booths share the category.
     """
     today = today or timezone.localdate()
-    categories = categories_by_application(assignment.fair)
-    category = categories.get(assignment.application_id)
-    same_category = [app for app, cat in categories.items() if cat == category]
+    category = assignment.application.category
     peers = DailySales.objects.filter(
-        assignment__fair_id=assignment.fair_id, assignment__application_id__in=same_category
+        assignment__fair_id=assignment.fair_id, assignment__application__category=category
     )
     daily_medians = {
         row["day"]: row["median"]
-        for row in peers.values("day").annotate(median=Median("amount"), n=Count("id"))
+        for row in peers.values("day").annotate(median=Median("total"), n=Count("id"))
         if row["n"] >= MIN_PEERS_FOR_MEDIAN
     }
     totals = list(
-        peers.values("assignment").annotate(total=Sum("amount")).values_list("total", flat=True)
+        peers.values("assignment").annotate(total=Sum("total")).values_list("total", flat=True)
     )
-    own = {row.day: row.amount for row in DailySales.objects.filter(assignment=assignment)}
+    own = {row.day: row.total for row in DailySales.objects.filter(assignment=assignment)}
     days, running = [], Decimal(0)
     for day in (d for d in assignment.fair.fair_days if d <= today):
         running += own.get(day) or 0
@@ -128,8 +116,8 @@ def producer_overview(assignment, *, today=None):
 def officer_fairs(user):
     """Running and closed fairs of the officer's provinces (every one for a superuser)."""
     fairs = Fair.objects.filter(state__in=[FairState.RUNNING, FairState.CLOSED])
-    if not user.is_superuser:
-        fairs = fairs.filter(province__in=user.officer_provinces.all())
+    if not acts_on_every_province(user):
+        fairs = fairs.filter(province__in=provinces_kept_by(user))
     return list(fairs.select_related("province").order_by("-start_date"))
 
 
@@ -152,6 +140,7 @@ class CheckIn:
     booths: int = 0
     reported: int = 0
     today_total: Decimal = Decimal(0)
+    today_orders: Decimal = Decimal(0)
     previous_total: Decimal = Decimal(0)
     by_zone: list = field(default_factory=list)
     by_category: list = field(default_factory=list)
@@ -176,8 +165,8 @@ def _comparisons(sales, key, day, previous, label=lambda v: v):
     rows = (
         sales.values(key)
         .annotate(
-            today=Sum("amount", filter=Q(day=day), default=0),
-            previous=Sum("amount", filter=Q(day=previous), default=0),
+            today=Sum("total", filter=Q(day=day), default=0),
+            previous=Sum("total", filter=Q(day=previous), default=0),
         )
         .filter(Q(today__gt=0) | Q(previous__gt=0))
         .order_by(key)
@@ -187,26 +176,6 @@ def _comparisons(sales, key, day, previous, label=lambda v: v):
 
 def _category_label(value):
     return Category(value).label if value in Category.values else "—"
-
-
-def _category_comparisons(fair, sales, day, previous):
-    """Per-category totals, summed from per-application totals (the category is a product's)."""
-    categories = categories_by_application(fair)
-    per_application = sales.values("assignment__application").annotate(
-        today=Sum("amount", filter=Q(day=day), default=0),
-        previous=Sum("amount", filter=Q(day=previous), default=0),
-    )
-    sums = {}
-    for row in per_application:
-        category = categories.get(row["assignment__application"])
-        today, before = sums.get(category, (0, 0))
-        sums[category] = (today + row["today"], before + row["previous"])
-    rows = [
-        Comparison(_category_label(cat), today, before)
-        for cat, (today, before) in sums.items()
-        if today or before
-    ]
-    return sorted(rows, key=lambda row: -row.today)
 
 
 def checkin_dashboard(fair, day):
@@ -221,7 +190,7 @@ def checkin_dashboard(fair, day):
     data.not_reported = _not_reported(holders, reported_today)
     data.lowest = _lowest_sellers(sales, day)
     _add_issues(data, fair)
-    per_day = dict(sales.filter(day__lte=day).values_list("day").annotate(total=Sum("amount")))
+    per_day = dict(sales.filter(day__lte=day).values_list("day").annotate(total=Sum("total")))
     data.per_day = [(d, per_day.get(d, 0)) for d in fair.fair_days if d <= day]
     return data
 
@@ -233,16 +202,21 @@ def _add_totals(data, holders, sales, reported_today):
     )
     data.booths, data.reported = counts["booths"], counts["reported"]
     totals = sales.aggregate(
-        today=Sum("amount", filter=Q(day=data.day), default=0),
-        previous=Sum("amount", filter=Q(day=data.previous_day), default=0),
+        today=Sum("total", filter=Q(day=data.day), default=0),
+        previous=Sum("total", filter=Q(day=data.previous_day), default=0),
+        orders=Sum("orders", filter=Q(day=data.day), default=0),
     )
     data.today_total, data.previous_total = totals["today"], totals["previous"]
+    data.today_orders = totals["orders"]
 
 
 def _add_comparisons(data, sales):
     day, previous = data.day, data.previous_day
     data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
-    data.by_category = _category_comparisons(data.fair, sales, day, previous)
+    data.by_category = sorted(
+        _comparisons(sales, "assignment__application__category", day, previous, _category_label),
+        key=lambda row: -row.today,
+    )
     data.by_province = _comparisons(
         sales, "assignment__application__group__province__name_th", day, previous
     )
@@ -270,14 +244,14 @@ def _lowest_sellers(sales, day):
     return list(
         sales.filter(day=day)
         .values(
-            "amount",
+            "total",
             assignment_pk=F("assignment"),
             booth_code=F("assignment__booth__code"),
             group=F("assignment__application__group__name"),
             phone=F("assignment__application__group__phone"),
         )
         .annotate(visit_note=Subquery(visit.values("note")[:1]))
-        .order_by("amount", "assignment__booth__code")[:LOWEST_SHOWN]
+        .order_by("total", "assignment__booth__code")[:LOWEST_SHOWN]
     )
 
 
@@ -303,11 +277,10 @@ def _add_issues(data, fair):
 def issues_visible_to(user):
     """Problems an officer handles (their provinces' fairs) or a producer reported or is part of."""
     issues = IssueReport.objects.select_related("fair", "assignment__booth")
-    if user.is_superuser:
+    if acts_on_every_province(user):
         return issues
-    # By role, not by province links: a former officer keeps links but no longer handles issues.
     if user.is_officer:
-        return issues.filter(fair__province__in=user.officer_provinces.all())
+        return issues.filter(fair__province__in=provinces_kept_by(user))
     return issues.filter(
         Q(reported_by=user) | Q(assignment__application__group__members=user)
     ).distinct()

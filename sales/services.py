@@ -7,13 +7,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
+from otop_fair.thai import thai_date
 from sales import notices
 from sales.models import (
+    ChannelSale,
     DailySales,
     EncouragementVisit,
+    FairDayVisitors,
     FairSalesPolicy,
     IssueReport,
     IssueStatus,
+    SalesTarget,
 )
 
 SALES_STATES = (FairState.RUNNING, FairState.CLOSED)
@@ -93,8 +97,11 @@ def record_daily_sales(
     reason="",
     client_key="",
     now=None,
+    orders=None,
 ):
     """Create or update the one row of `assignment` for `day` and return it.
+
+    `orders` are the orders taken that day (baht); left out (None), the day keeps what it holds.
 
     The assignment row is locked first, so concurrent submits for the same booth run one after
     the other: there is one row, holding the later value. Producers may change a day until the
@@ -115,6 +122,8 @@ def record_daily_sales(
         return row
     row = row or DailySales(assignment=assignment, day=day)
     row.amount, row.units, row.note = amount, units, note
+    if orders is not None:
+        row.orders = orders
     row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
     row.entered_by, row.client_key = by, client_key
     row._history_user = by
@@ -201,3 +210,56 @@ def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
     issue.save()
     notices.problem_moved(issue)
     return issue
+
+
+@transaction.atomic
+def record_visitors(*, fair, day, count, by):
+    """Keep the day's visitor count; entering the day again replaces it."""
+    if not fair.start_date <= day <= fair.end_date:
+        raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
+    if day > timezone.localdate():
+        raise ValidationError(_("That day has not come yet."), code="future_day")
+    row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
+    row = row or FairDayVisitors(fair=fair, day=day)
+    row.count, row.entered_by = count, by
+    row._history_user = by
+    row.save()
+    return row
+
+
+@transaction.atomic
+def set_sales_target(*, fair, amount, by, province=None):
+    """Set the fair's target, or a province's share of it; replaces the one set before."""
+    target = SalesTarget.objects.filter(fair=fair, province=province).first()
+    target = target or SalesTarget(fair=fair, province=province)
+    target.amount = amount
+    target._history_user = by
+    target.save()
+    return target
+
+
+@transaction.atomic
+def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
+    """Add one sales event of `group` outside the fairs to the market-channel ledger."""
+    if day > timezone.localdate():
+        raise ValidationError(_("That day has not come yet."), code="future_day")
+    sale = ChannelSale(
+        group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
+    )
+    sale._history_user = by
+    sale.save()
+    return sale
+
+
+@transaction.atomic
+def import_visitors(*, fair, rows, by):
+    """Keep every (day, count) of the venue's sheet, or none of them."""
+    for day, count in rows:
+        try:
+            record_visitors(fair=fair, day=day, count=count, by=by)
+        except ValidationError as error:
+            raise ValidationError(
+                gettext("%(day)s: %(problem)s")
+                % {"day": thai_date(day), "problem": " ".join(error.messages)}
+            ) from None
+    return len(rows)

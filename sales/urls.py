@@ -24,4 +24,5 @@ urlpatterns = [
         name="issue_thumb",
     ),
     path("", include("sales.report_urls")),
+    path("", include("sales.figures_urls")),
 ]

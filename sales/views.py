@@ -18,6 +18,7 @@ from otop_fair.thai import baht, thai_date_short
 from otop_fair.uploads import image_response
 from sales import selectors, services
 from sales.charts import horizontal_bars
+from sales.daily_report import target_progress
 from sales.forms import (
     DailySalesForm,
     EncouragementVisitForm,
@@ -86,10 +87,15 @@ def enter_sales(request, assignment_id, obj):
                 return JsonResponse(
                     {"ok": False, "errors": form.errors.get_json_data()}, status=400
                 )
-            payload = {"day": row.day.isoformat(), "amount": f"{row.amount:.2f}"}
-            return JsonResponse({"ok": True, "amount_display": baht(row.amount), **payload})
+            payload = {
+                "day": row.day.isoformat(),
+                "amount": f"{row.amount:.2f}",
+                "orders": f"{row.orders:.2f}",
+            }
+            displays = {"amount_display": baht(row.amount), "orders_display": baht(row.orders)}
+            return JsonResponse({"ok": True, **displays, **payload})
         if row is not None:
-            messages.success(request, _("Saved: %(amount)s") % {"amount": baht(row.amount)})
+            messages.success(request, _("Saved: %(amount)s") % {"amount": _takings(row)})
             return redirect(f"{request.path}?day={row.day.isoformat()}")
     days = selectors.sales_days(obj)
     current = dict(days).get(day)
@@ -100,8 +106,18 @@ def enter_sales(request, assignment_id, obj):
     return render(request, "sales/enter.html", {**context, "is_officer": is_officer})
 
 
+def _takings(row):
+    """The day's sales, and the orders taken when there are any."""
+    if not row.orders:
+        return baht(row.amount)
+    return _("%(sales)s + orders %(orders)s") % {
+        "sales": baht(row.amount),
+        "orders": baht(row.orders),
+    }
+
+
 def _initial_from(row):
-    fields = ("day", "amount", "units", "cash_amount", "transfer_amount", "note")
+    fields = ("day", "amount", "orders", "units", "cash_amount", "transfer_amount", "note")
     return {name: getattr(row, name) for name in fields}
 
 
@@ -122,6 +138,7 @@ def checkin(request, fair_id, obj):
     per_day = horizontal_bars((thai_date_short(d), total) for d, total in data.per_day)
     categories = horizontal_bars((row.label, row.today) for row in data.by_category)
     context = {"data": data, "fair": obj, "per_day_chart": per_day, "category_chart": categories}
+    context["progress"] = target_progress(obj, data.day)
     return render(request, "sales/checkin.html", context)
 
 

@@ -33,6 +33,11 @@ def ensure_geography():
 
     if not Subdistrict.objects.exists():
         load_geography(Province, District, Subdistrict)
+    # The standards table is seeded by a data migration too (issue 17).
+    from producers.models import QualityStandard
+    from producers.standards import seed_standards
+
+    seed_standards(QualityStandard)
 
 
 @pytest.fixture(scope="session")

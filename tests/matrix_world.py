@@ -40,10 +40,11 @@ from booths.models import (
 )
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
-from producers.models import Province, PublicProfile, StarRating
+from producers.models import District, Province, PublicProfile, StarRating, Subdistrict
 from sales import services as sales_services
 from sales.models import (
     ActionItem,
+    ChannelSale,
     DailySales,
     EncouragementVisit,
     FairSalesPolicy,
@@ -79,6 +80,9 @@ ROLES = (
     "role_changed",
     "committee_elsewhere",
 )
+# Offices (issue 17): the head office, and district officers of group A's district and of another
+# district of the same province. Kept apart from ROLES so the table's `row()` stays as it is.
+OFFICE_ROLES = ("national", "district_a", "district_other")
 
 
 class World:
@@ -118,6 +122,7 @@ def _users():
         "officer_other": other,
         "superuser": UserFactory(username="mx_root", role="", is_superuser=True, is_staff=True),
         **_users_that_must_not_slip_through(province_50),
+        **_office_users(),
     }
 
 
@@ -130,6 +135,21 @@ def _users_that_must_not_slip_through(province_50):
         "inactive": inactive,
         "role_changed": changed,
         "committee_elsewhere": UserFactory(username="mx_committee_10", role="committee"),
+    }
+
+
+def _office_users():
+    """Group A lies in the first subdistrict (by code) of province 50, as its factory places it."""
+    district_a = Subdistrict.objects.filter(district__province_id="50").order_by("code")[0].district
+    other = District.objects.filter(province_id="50").exclude(pk=district_a.pk).order_by("code")[0]
+    district_officer = UserFactory(username="mx_district_a", role="district_officer")
+    district_officer.officer_districts.add(district_a)
+    other_officer = UserFactory(username="mx_district_other", role="district_officer")
+    other_officer.officer_districts.add(other)
+    return {
+        "national": UserFactory(username="mx_national", role="national_officer"),
+        "district_a": district_officer,
+        "district_other": other_officer,
     }
 
 
@@ -287,6 +307,14 @@ def _fair_time(users, reg, fair_objects):
     MeetingAttendance.objects.create(meeting=meeting, group=reg["group_a"], attended=True)
     MeetingAttendance.objects.create(meeting=meeting, group=reg["group_b"], attended=False)
     MeetingAttendance.objects.create(meeting=meeting, officer=users["officer_province"])
+    ChannelSale.objects.create(
+        group=reg["group_a"],
+        day=fair.start_date,
+        kind="mobile_unit",
+        place="หน่วยบำบัดทุกข์ บำรุงสุข",
+        takings=Decimal("3200"),
+        entered_by=users["producer_a"],
+    )
     action = ActionItem.objects.create(
         meeting=meeting, description="ทำฉลากสินค้าใหม่", owner_group=reg["group_a"]
     )

@@ -95,7 +95,13 @@ def _registry_cases(w):
         "producers:rating_create": (
             {"pk": group.pk},
             officer,
-            {"product": product, "round": str(w.round.pk), "score": "85", "certificate_no": "1"},
+            {
+                "product": product,
+                "round": str(w.round.pk),
+                "stars": "4",
+                "score": "85",
+                "certificate_no": "1",
+            },
         ),
         "producers:certification_create": (
             {"pk": group.pk},

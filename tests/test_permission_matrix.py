@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from tests.matrix_world import ROLES, table_counts, world_fixture
+from tests.matrix_world import OFFICE_ROLES, ROLES, table_counts, world_fixture
 from tests.otop_fair.test_url_walk import PUBLIC, walk
 
 ALLOW, DENY, LOGIN = "allow", "deny", "login"
@@ -83,6 +83,8 @@ EXPECTED = {
     "producers:group_export_xlsx": STAFF,
     "producers:import_upload": STAFF,
     "producers:import_confirm": STAFF,
+    "producers:open_data_upload": STAFF,
+    "producers:open_data_confirm": STAFF,
     "producers:product_create": GROUP_A,
     "producers:visit_create": KEEPS_GROUP,
     "producers:rating_create": KEEPS_GROUP,
@@ -203,11 +205,70 @@ EXPECTED = {
     "public:photo": PUBLIC_ROW,
     "public:directory": PUBLIC_ROW,
     "public:booth": PUBLIC_ROW,
+    # The daily provincial report, visitors and target: the fair's officers.
+    "sales:daily_national": KEEPS_FAIR,
+    "sales:daily_national_pdf": KEEPS_FAIR,
+    "sales:daily_province": KEEPS_FAIR,
+    "sales:daily_province_pdf": KEEPS_FAIR,
+    "sales:daily_province_png": KEEPS_FAIR,
+    "sales:fair_figures": KEEPS_FAIR,
+    "sales:record_visitors": KEEPS_FAIR,
+    "sales:import_visitors": KEEPS_FAIR,
+    "sales:set_target": KEEPS_FAIR,
+    # Market channels: officers see their provinces' groups, producers their own group.
+    "sales:channel_list": PRODUCERS_AND_STAFF,
+    "sales:channel_new": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report": PRODUCERS_AND_STAFF,
+    "sales:fiscal_report_export": PRODUCERS_AND_STAFF,
 }
+
+# Offices (issue 17). The head office acts on every province: wherever the officer of province 50
+# is allowed, so is it, and it is refused where that officer is. District officers keep the
+# registry of their district (group A's, not the other district's) and nothing of fairs or people.
+DISTRICT_KEEPS_GROUP_A = {
+    "producers:group_detail",
+    "producers:group_edit",
+    "producers:product_create",
+    "producers:visit_create",
+    "producers:rating_create",
+    "producers:certification_create",
+    "producers:follow_up_done",
+    "producers:product_edit",
+    "producers:photo_add",
+    "producers:photo_delete",
+    "producers:photo_image",
+    "producers:photo_thumbnail",
+    "accounts:group_account_create",
+    "accounts:group_data",
+}
+DISTRICT_REGISTRY = {
+    "home",
+    "password_change",
+    "password_change_done",
+    "producers:group_list",
+    "producers:group_create",
+    "producers:group_export_csv",
+    "producers:group_export_xlsx",
+    "producers:address_fields",
+    "producers:district_options",
+    "booths:floor_plan",
+    "accounts:privacy_notice",
+}
+
+
+def _office_columns(name, columns):
+    own = ALLOW if name in DISTRICT_KEEPS_GROUP_A | DISTRICT_REGISTRY else DENY
+    other = ALLOW if name in DISTRICT_REGISTRY else DENY
+    return {"national": columns["officer_province"], "district_a": own, "district_other": other}
+
+
+EXPECTED = {name: {**cols, **_office_columns(name, cols)} for name, cols in EXPECTED.items()}
+ALL_ROLES = (*ROLES, *OFFICE_ROLES)
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
 POST_ONLY = {
     "producers:import_confirm",
+    "producers:open_data_confirm",
     "producers:follow_up_done",
     "producers:photo_add",
     "producers:photo_delete",
@@ -233,6 +294,9 @@ POST_ONLY = {
     "notifications:line_webhook",
     "producers:public_hide",
     "producers:public_show",
+    "sales:record_visitors",
+    "sales:import_visitors",
+    "sales:set_target",
 }
 
 
@@ -313,6 +377,10 @@ def _other_kwargs(w):
             "position": w.photo.position,
         },
         "public:booth": {"code": w.booth.code},
+        "sales:daily_province": {"province_code": "50"},
+        "sales:daily_province_pdf": {"province_code": "50"},
+        "sales:daily_province_png": {"province_code": "50"},
+        "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
     }
 
 
@@ -401,7 +469,7 @@ def test_each_role_gets_the_expected_answer(db, world, clients, name):
     url = url_of(world, name)
     problems = [
         f"{role}: {problem}"
-        for role in ROLES
+        for role in ALL_ROLES
         if (problem := _answer(clients[role], name, url, EXPECTED[name][role]))
     ]
     assert not problems, "\n".join(problems)
@@ -424,7 +492,14 @@ GET_PAGES = sorted(set(NAMES) - POST_ONLY - SHOWS_EVERY_GROUP)
 
 @pytest.mark.parametrize(
     "role",
-    ["producer_b", "committee_other", "officer_other", "role_changed", "committee_elsewhere"],
+    [
+        "producer_b",
+        "committee_other",
+        "officer_other",
+        "role_changed",
+        "committee_elsewhere",
+        "district_other",
+    ],
 )
 def test_pages_open_to_outsiders_never_show_group_a(db, world, clients, role):
     client = clients[role]

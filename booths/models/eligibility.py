@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Category, Region, Standard
+from producers.models import Category, OtopMark, Quadrant, Region
 
 from .fairs import Application, Fair
 
@@ -18,14 +18,19 @@ class RuleKind(models.TextChoices):
     CERTIFICATION = "certification", _("Valid certification where the category needs one")
     AREA = "area", _("Province or region restriction")
     NO_SHOW = "no_show", _("No unexcused no-show at the last fair")
+    STANDING = "standing", _("Quadrant of the group, OTOP mark of every product entered")
 
 
 class EligibilityRule(models.Model):
     fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="eligibility_rules")
     kind = models.CharField(_("rule"), max_length=20, choices=RuleKind.choices)
     min_stars = models.PositiveSmallIntegerField(_("at least this many stars"), default=3)
-    standard = models.CharField(
-        _("required standard"), max_length=20, choices=Standard.choices, default=Standard.FDA
+    # Any one of these (QualityStandard codes); empty: each category's default standards.
+    standards = ArrayField(
+        models.CharField(max_length=20),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted standards (any one)"),
     )
     certified_categories = ArrayField(
         models.CharField(max_length=20, choices=Category.choices),
@@ -44,6 +49,18 @@ class EligibilityRule(models.Model):
         default=list,
         blank=True,
         verbose_name=_("allowed regions"),
+    )
+    quadrants = ArrayField(
+        models.CharField(max_length=1, choices=Quadrant.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("allowed quadrants"),
+    )
+    marks = ArrayField(
+        models.CharField(max_length=12, choices=OtopMark.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted OTOP marks"),
     )
     history = HistoricalRecords()
 

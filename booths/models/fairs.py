@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from otop_fair.rules import acts_on_every_province
 from producers.models import Category, ProducerGroup, Product, Province
 
 from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
@@ -43,13 +44,12 @@ NEXT_STATE = {
 
 class FairQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The fairs an officer manages: their provinces' (a superuser: every fair). Anyone else
-        — or an officer without a province — manages none: no link never means every fair."""
-        if not user.is_active:
-            return self.none()
-        if user.is_superuser:
+        """The fairs an officer manages: their provinces' (head office and superusers: every fair).
+        Anyone else — or an officer without a province — manages none: no link never means every
+        fair."""
+        if acts_on_every_province(user):
             return self
-        if user.is_officer:
+        if user.is_active and user.is_officer:
             return self.filter(province__officers=user)
         return self.none()
 
@@ -269,7 +269,7 @@ class ApplicationStatus(models.TextChoices):
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Officers see applications to fairs of their provinces; producers their own groups'."""
-        if user.is_superuser:
+        if acts_on_every_province(user):
             return self
         if user.is_officer:
             return self.filter(fair__province__officers=user)
@@ -283,6 +283,11 @@ class Application(models.Model):
     group = models.ForeignKey(ProducerGroup, on_delete=models.CASCADE, related_name="applications")
     products = models.ManyToManyField(
         Product, related_name="applications", verbose_name=_("products")
+    )
+    # The one category the application competes in: caps, minimums, check-in and reports all
+    # count it here, chosen by the producer among the categories of the products offered.
+    category = models.CharField(
+        _("category you compete in"), max_length=20, choices=Category.choices
     )
     zone_preferences = models.ManyToManyField(
         Zone, through="ZonePreference", related_name="+", blank=True
@@ -311,6 +316,9 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["fair", "group"], name="one_application_per_group"),
             models.CheckConstraint(
                 condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="application_category_valid"
             ),
         ]
 

@@ -28,7 +28,34 @@ def application_window_error(fair):
     return None
 
 
-def submit_application(*, fair, group, products, zones, needs_electricity, wants_corner, pitch, by):
+def competing_category(products, chosen=None):
+    """The one category an application competes in, among those of the products it offers.
+
+    With products of one category that category is taken whatever was chosen; with several, the
+    producer's choice must be one of them.
+    """
+    offered = {p.category for p in products}
+    if len(offered) == 1:
+        return offered.pop()
+    if chosen in offered:
+        return chosen
+    raise ValidationError(
+        _("Choose the category you compete in: one of the categories of the products you offer.")
+    )
+
+
+def submit_application(
+    *,
+    fair,
+    group,
+    products,
+    zones,
+    needs_electricity,
+    wants_corner,
+    pitch,
+    by,
+    category=None,
+):
     """Create the group's application to the fair, or update it while the window is open."""
     error = application_window_error(fair)
     if error:
@@ -36,6 +63,7 @@ def submit_application(*, fair, group, products, zones, needs_electricity, wants
     products = list(products)
     if not products:
         raise ValidationError(_("Choose at least one product."))
+    category = competing_category(products, category)
     if any(p.group_id != group.pk or not p.is_active for p in products):
         raise ValidationError(_("Only your own group's active products can be entered."))
     zones = [z for z in zones if z is not None]
@@ -48,6 +76,7 @@ def submit_application(*, fair, group, products, zones, needs_electricity, wants
         application.needs_electricity = needs_electricity
         application.wants_corner = wants_corner
         application.pitch = pitch
+        application.category = category
         application.status = ApplicationStatus.SUBMITTED
         application._history_user = by
         application.save()

@@ -19,7 +19,7 @@ from booths.models import (
     RuleKind,
 )
 from booths.services.history import update_with_history
-from producers.models import Certification, Province, StarRating
+from producers.models import Certification, Province, QualityStandard, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
 EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
@@ -27,7 +27,7 @@ EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
 
 def applicant_facts(fair, applications):
     """Facts for each application id, loaded in a fixed number of queries."""
-    products, stars = _products_and_stars(applications)
+    products, stars = _products_and_stars(fair, applications)
     group_ids = [a.group_id for a in applications]
     certificates = _certificates(group_ids)
     last_fairs = _last_fairs(fair, group_ids)
@@ -39,8 +39,8 @@ def applicant_facts(fair, applications):
 
 def group_facts(fair, group, products):
     """The facts of `group` entering `products` (saved or not): the live check while applying."""
-    entered = [(p.pk, p.name, p.category) for p in products]
-    stars = _latest_stars({pid for pid, _name, _category in entered})
+    entered = [(p.pk, p.name, p.category, p.otop_mark) for p in products]
+    stars = _stars_on(fair, {pid for pid, *_rest in entered})
     certificates = _certificates([group.pk])[group.pk]
     return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]))
 
@@ -54,12 +54,13 @@ def _facts(group, entered, stars, certificates, last_fairs):
         province_name=group.province.name_th,
         region=group.province.region,
         products=tuple(
-            rules_.ProductFacts(pid, name, category, stars.get(pid))
-            for pid, name, category in entered
+            rules_.ProductFacts(pid, name, category, stars.get(pid), mark)
+            for pid, name, category, mark in entered
         ),
         certificates=tuple(certificates),
         last_fair_name=last[0] if last else None,
         was_unexcused_no_show=last[1] if last else False,
+        quadrant=group.quadrant,
     )
 
 
@@ -67,32 +68,31 @@ def _certificates(group_ids):
     certificates = defaultdict(list)
     for cert in Certification.objects.filter(group_id__in=group_ids):
         certificates[cert.group_id].append(
-            rules_.CertificateFacts(cert.standard, cert.product_id, cert.expires_on)
+            rules_.CertificateFacts(cert.standard_id, cert.product_id, cert.expires_on)
         )
     return certificates
 
 
-def _products_and_stars(applications):
-    """Application id → its (product id, name, category); product id → its latest stars."""
+def _products_and_stars(fair, applications):
+    """Application id → its (product id, name, category, OTOP mark); product id → its stars on the
+    fair's first day."""
     products = defaultdict(list)
     through = Application.products.through
     links = through.objects.filter(application__in=applications).values_list(
-        "application_id", "product_id", "product__name", "product__category"
+        "application_id", "product_id", "product__name", "product__category", "product__otop_mark"
     )
     product_ids = set()
-    for app_id, product_id, name, category in links:
-        products[app_id].append((product_id, name, category))
+    for app_id, product_id, name, category, mark in links:
+        products[app_id].append((product_id, name, category, mark))
         product_ids.add(product_id)
-    return products, _latest_stars(product_ids)
+    return products, _stars_on(fair, product_ids)
 
 
-def _latest_stars(product_ids):
-    """Product id → the stars of its latest rating round."""
-    stars = {}
-    ratings = StarRating.objects.filter(product_id__in=product_ids).select_related("round")
-    for rating in ratings.order_by("product_id", "round__year"):
-        stars[rating.product_id] = rating.stars
-    return stars
+def _stars_on(fair, product_ids):
+    """Product id → its stars on the fair's first day (the latest round valid then: an expired
+    round no longer counts)."""
+    ratings = current_ratings(fair.start_date).filter(product_id__in=product_ids)
+    return dict(ratings.values_list("product_id", "stars"))
 
 
 def _last_fairs(fair, group_ids):
@@ -114,7 +114,7 @@ def _last_fairs(fair, group_ids):
     return {g: (name, (g, fair_id) in unexcused) for g, (fair_id, name) in latest.items()}
 
 
-def check_rule(rule, facts, *, fair, province_names):
+def check_rule(rule, facts, *, fair, province_names, standards):
     if rule.kind == RuleKind.REGISTERED:
         return rules_.registered(facts)
     if rule.kind == RuleKind.MIN_STARS:
@@ -122,13 +122,36 @@ def check_rule(rule, facts, *, fair, province_names):
     if rule.kind == RuleKind.CERTIFICATION:
         categories = rule.certified_categories or rules_.DEFAULT_CERTIFIED_CATEGORIES
         return rules_.certification(
-            facts, standard=rule.standard, categories=categories, on_date=fair.start_date
+            facts,
+            accepted=_accepted(rule, standards),
+            categories=categories,
+            on_date=fair.end_date,
+            standard_names={code: name for code, (name, _d) in standards.items()},
         )
+    if rule.kind == RuleKind.STANDING:
+        return rules_.standing(facts, quadrants=rule.quadrants, marks=rule.marks)
     if rule.kind == RuleKind.AREA:
         return rules_.area(
             facts, provinces=rule.provinces, regions=rule.regions, province_names=province_names
         )
     return rules_.no_show(facts)
+
+
+def _standards():
+    """code → (name, categories it is accepted for by default), read once per evaluation."""
+    return {
+        code: (name, default_for)
+        for code, name, default_for in QualityStandard.objects.values_list(
+            "code", "name", "default_for"
+        )
+    }
+
+
+def _accepted(rule, standards):
+    """The rule's own "any of" set, or else each category's default standards."""
+    if rule.standards:
+        return lambda category: list(rule.standards)
+    return lambda category: [code for code, (_n, cats) in standards.items() if category in cats]
 
 
 def evaluate_eligibility(*, fair, by):
@@ -146,13 +169,20 @@ def evaluate_eligibility(*, fair, by):
         facts = applicant_facts(fair, applications)
         rules = list(fair.eligibility_rules.all())
         province_names = dict(Province.objects.values_list("code", "name_th"))
+        standards = _standards()
         EligibilityCheck.objects.filter(application__in=applications).delete()
         checks = []
         for app in applications:
             results = [
                 (
                     rule.kind,
-                    *check_rule(rule, facts[app.pk], fair=fair, province_names=province_names),
+                    *check_rule(
+                        rule,
+                        facts[app.pk],
+                        fair=fair,
+                        province_names=province_names,
+                        standards=standards,
+                    ),
                 )
                 for rule in rules
             ]

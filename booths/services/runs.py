@@ -32,13 +32,13 @@ def allocation_inputs(fair, *, normalise):
     """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
     ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
     apps = fair.applications.filter(pk__in=ranked).select_related("group")
-    categories = _categories_by_application(apps)
     preferences = _zone_preferences(fair, ranked)
     applicants = [
         allocation.Applicant(
             id=app.pk,
             score=float(ranked[app.pk].total),
-            categories=frozenset(categories[app.pk]),
+            # The one category it competes in: caps, minimums and booth fit all read it.
+            categories=frozenset({app.category}),
             province=app.group.province_id,
             preferences=tuple(preferences[app.pk]),
             needs_electricity=app.needs_electricity,
@@ -47,16 +47,6 @@ def allocation_inputs(fair, *, normalise):
         for app in apps
     ]
     return applicants, _booth_specs(fair)
-
-
-def _categories_by_application(apps):
-    categories = defaultdict(set)
-    through = Application.products.through
-    for app_id, category in through.objects.filter(application__in=apps).values_list(
-        "application_id", "product__category"
-    ):
-        categories[app_id].add(category)
-    return categories
 
 
 def _zone_preferences(fair, application_ids):

@@ -110,13 +110,11 @@ def offer_booth(*, booth, by, now=None):
         .exclude(application_id__in=refused)
         .exclude(application__offers__status=OfferStatus.PENDING)
         .select_related("application")
-        .prefetch_related("application__products")
         .order_by("waitlist_position")
     )
     for result in candidates:
         app = result.application
-        categories = {p.category for p in app.products.all()}
-        if booth_fits(booth, categories=categories, needs_electricity=app.needs_electricity):
+        if booth_fits(booth, categories={app.category}, needs_electricity=app.needs_electricity):
             offer = WaitlistOffer(
                 fair=fair,
                 booth=booth,

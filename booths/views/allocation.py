@@ -147,6 +147,7 @@ def export_holdings(request, pk, fmt, obj):
         _("OTOP registration no."),
         _("Province"),
         _("Phone"),
+        _("Category"),
     ]
     rows = [
         [
@@ -156,6 +157,7 @@ def export_holdings(request, pk, fmt, obj):
             a.application.group.registration_no,
             a.application.group.province.name_th,
             a.application.group.phone,
+            a.application.get_category_display(),
         ]
         for a in selectors.assignment_rows(obj)
     ]

@@ -58,6 +58,7 @@ def apply(request, pk, obj):
             "needs_electricity": existing.needs_electricity,
             "wants_corner": existing.wants_corner,
             "pitch": existing.pitch,
+            "category": existing.category,
             **{f"choice_{i}": z for i, z in enumerate(zones[:3], start=1)},
         }
     form = ApplicationForm(request.POST or None, initial=initial, fair=obj, group=group)
@@ -75,6 +76,7 @@ def apply(request, pk, obj):
             needs_electricity=data["needs_electricity"],
             wants_corner=data["wants_corner"],
             pitch=data["pitch"],
+            category=data.get("category"),
             by=request.user,
         )
         if saved:

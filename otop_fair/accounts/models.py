@@ -9,6 +9,13 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Community development officer")
     COMMITTEE = "committee", _("Committee member")
     PRODUCER = "producer", _("Producer")
+    # Offices (issue 17): `officer` above is the provincial office, as it always was.
+    NATIONAL_OFFICER = "national_officer", _("Head office officer")
+    DISTRICT_OFFICER = "district_officer", _("District community development officer")
+
+
+# Officers who organise fairs and keep whole provinces: the head office keeps every province.
+PROVINCE_OFFICER_ROLES = (Role.OFFICER, Role.NATIONAL_OFFICER)
 
 
 class User(AbstractUser):
@@ -49,7 +56,16 @@ class User(AbstractUser):
 
     @property
     def is_officer(self):
-        return self.role == Role.OFFICER
+        """A provincial or head-office officer (district officers keep only their groups)."""
+        return self.role in PROVINCE_OFFICER_ROLES
+
+    @property
+    def is_national_officer(self):
+        return self.role == Role.NATIONAL_OFFICER
+
+    @property
+    def is_district_officer(self):
+        return self.role == Role.DISTRICT_OFFICER
 
     @property
     def is_committee(self):

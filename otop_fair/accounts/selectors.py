@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from otop_fair.accounts.models import AccountEvent, Invitation, Role, User
+from otop_fair.rules import provinces_kept_by
 
 STATUS_NO_PASSWORD = "no_password"
 STATUS_INACTIVE = "inactive"
@@ -15,9 +16,9 @@ def people_kept_by(user):
     people = User.objects.exclude(pk=user.pk)
     if user.is_superuser:
         return people
-    if not (user.is_active and user.role == Role.OFFICER):
+    if not (user.is_active and user.is_officer):
         return people.none()
-    provinces = user.officer_provinces.values("pk")
+    provinces = provinces_kept_by(user).values("pk")
     kept = Q(role=Role.COMMITTEE, province__in=provinces) | Q(
         role=Role.PRODUCER,
         pk__in=User.producer_groups.through.objects.filter(

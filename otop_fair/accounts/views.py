@@ -13,6 +13,7 @@ from otop_fair.accounts.forms import PeopleFilterForm, PersonForm
 from otop_fair.accounts.models import Role, User
 from otop_fair.accounts.slips import slips_response
 from otop_fair.permissions import requires
+from otop_fair.rules import provinces_kept_by
 from producers.forms import GroupFilterForm
 from producers.models import ProducerGroup, Province
 from producers.selectors import filtered_groups
@@ -71,9 +72,7 @@ def _person_form_page(request, *, role, provinces, title):
 
 @requires("accounts.add_person")
 def committee_create(request):
-    provinces = Province.objects.all()
-    if not request.user.is_superuser:
-        provinces = request.user.officer_provinces.all()
+    provinces = provinces_kept_by(request.user)
     return _person_form_page(
         request, role=Role.COMMITTEE, provinces=provinces, title=_("New committee member")
     )

@@ -5,10 +5,12 @@ from .groups import (
     MAX_PHOTOS_PER_PRODUCT,
     Category,
     GroupType,
+    OtopMark,
     ProducerGroup,
     ProducerGroupQuerySet,
     Product,
     ProductPhoto,
+    Quadrant,
     photo_path,
 )
 from .merging import GroupMergeCandidate
@@ -18,11 +20,14 @@ from .quality import (
     Certification,
     CertificationStatus,
     FollowUpStatus,
+    QualityStandard,
     RatingRound,
     Standard,
     StarRating,
     Visit,
+    current_ratings,
     stars_expression,
+    valid_on,
 )
 
 __all__ = [
@@ -35,6 +40,8 @@ __all__ = [
     "District",
     "FollowUpStatus",
     "GroupMergeCandidate",
+    "OtopMark",
+    "Quadrant",
     "GroupType",
     "ProducerGroup",
     "ProducerGroupQuerySet",
@@ -42,12 +49,15 @@ __all__ = [
     "ProductPhoto",
     "Province",
     "PublicProfile",
+    "QualityStandard",
     "RatingRound",
     "Region",
     "Standard",
     "StarRating",
     "Subdistrict",
     "Visit",
+    "current_ratings",
     "photo_path",
     "stars_expression",
+    "valid_on",
 ]

@@ -50,6 +50,13 @@ class District(models.Model):
     name_th = models.CharField(_("Thai name"), max_length=100)
     name_en = models.CharField(_("English name"), max_length=100)
     sort_name = models.CharField(max_length=220, db_collation="C", editable=False)
+    # District community development officers, who register and visit the district's groups.
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="officer_districts",
+        blank=True,
+        verbose_name=_("district officers"),
+    )
 
     class Meta:
         ordering = ["sort_name"]

@@ -8,9 +8,11 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.rules import acts_on_every_province, districts_kept_by, provinces_kept_by
 from otop_fair.thai import thai_sort_key
 
 from .geography import Province, Subdistrict
@@ -22,16 +24,35 @@ class GroupType(models.TextChoices):
     SME = "sme", _("SME")
 
 
+class Quadrant(models.TextChoices):
+    """The department's grouping of producers by readiness (issue 17)."""
+
+    A = "A", _("A: Stars to the world (ดาวเด่นสู่สากล)")
+    B = "B", _("B: Identity that creates value (เอกลักษณ์สร้างคุณค่า)")
+    C = "C", _("C: Developing to compete (พัฒนาสู่การแข่งขัน)")
+    D = "D", _("D: Adapting to develop (ปรับตัวสู่การพัฒนา)")
+
+
+class OtopMark(models.TextChoices):
+    PREMIUM = "premium", _("OTOP Premium (gold)")
+    CLASSIC = "classic", _("OTOP Classic (silver)")
+    STANDARD = "standard", _("OTOP Standard (red)")
+    CERTIFICATE = "certificate", _("OTOP certificate (blue)")
+
+
 class ProducerGroupQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Superusers see every group, officers their provinces' groups, producers their own."""
+        """The head office and superusers see every group, a provincial officer their provinces'
+        groups, a district officer their districts' groups, producers their own."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser:
+        if acts_on_every_province(user):
             return self
-        if user.role == "officer":
-            return self.filter(province__in=user.officer_provinces.values("pk"))
-        if user.role == "producer":
+        if user.is_officer:
+            return self.filter(province__in=provinces_kept_by(user).values("pk"))
+        if user.is_district_officer:
+            return self.filter(subdistrict__district__in=districts_kept_by(user).values("pk"))
+        if user.is_producer:
             return self.filter(members=user)
         return self.none()
 
@@ -40,7 +61,8 @@ class ProducerGroup(models.Model):
     name = models.CharField(_("group name"), max_length=200)
     sort_name = models.CharField(max_length=420, db_collation="C", editable=False, db_index=True)
     group_type = models.CharField(_("group type"), max_length=20, choices=GroupType.choices)
-    registration_no = models.CharField(_("OTOP registration no."), max_length=40, unique=True)
+    # Empty for a group taken from the department's open data until an officer adds its number.
+    registration_no = models.CharField(_("OTOP registration no."), max_length=40, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     line_id = models.CharField(_("LINE ID"), max_length=50, blank=True)
@@ -63,6 +85,11 @@ class ProducerGroup(models.Model):
         verbose_name=_("member accounts"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Registered at the district office; the registry filters by year and fiscal year (Oct–Sep).
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    quadrant = models.CharField(
+        _("quadrant"), max_length=1, choices=Quadrant.choices, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -73,9 +100,19 @@ class ProducerGroup(models.Model):
         ordering = ["sort_name", "id"]
         verbose_name = _("producer group")
         verbose_name_plural = _("producer groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_no"],
+                condition=~Q(registration_no=""),
+                name="group_registration_no_unique",
+            )
+        ]
         indexes = [
             models.Index(fields=["province", "sort_name", "id"]),
             models.Index(fields=["subdistrict", "sort_name"]),
+            models.Index(fields=["registered_on"], name="group_registered_on"),
+            # Lookups and the registry's sort by number (the unique index is partial now).
+            models.Index(fields=["registration_no"], name="group_registration_no"),
             # Substring search in Thai names and registration numbers at national scale.
             # Django's icontains compares UPPER(column), so the index is on that expression.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="group_name_upper_trgm"),
@@ -102,6 +139,10 @@ class ProducerGroup(models.Model):
         return Subdistrict.objects.values_list("district__province_id", flat=True).get(
             pk=self.subdistrict_id
         )
+
+    @property
+    def lacks_registration_no(self):
+        return not self.registration_no
 
 
 def new_public_slug():
@@ -132,6 +173,9 @@ class Product(models.Model):
         _("highest price (baht)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
     unit = models.CharField(_("unit"), max_length=50, blank=True)
+    otop_mark = models.CharField(
+        _("OTOP mark"), max_length=12, choices=OtopMark.choices, blank=True
+    )
     story_origin = models.TextField(_("origin"), blank=True)
     story_wisdom = models.TextField(_("local wisdom"), blank=True)
     story_materials = models.TextField(_("materials"), blank=True)
@@ -150,7 +194,10 @@ class Product(models.Model):
 
     class Meta:
         ordering = ["sort_name", "id"]
-        indexes = [models.Index(fields=["category", "group"])]
+        indexes = [
+            models.Index(fields=["category", "group"]),
+            models.Index(fields=["otop_mark", "group"], name="product_mark_group"),
+        ]
         verbose_name = _("product")
         verbose_name_plural = _("products")
         constraints = [
@@ -175,9 +222,13 @@ class Product(models.Model):
 
     @property
     def current_rating(self):
-        """The rating of the latest round (uses prefetched `ratings` when there are any)."""
-        ratings = sorted(self.ratings.all(), key=lambda r: r.round.year, reverse=True)
-        return ratings[0] if ratings else None
+        """Today's rating (see `rating_on`)."""
+        return self.rating_on(timezone.localdate())
+
+    def rating_on(self, day):
+        """The rating of the latest round valid on `day`, or None (uses prefetched `ratings`)."""
+        valid = [r for r in self.ratings.all() if r.round.is_valid_on(day)]
+        return max(valid, key=lambda r: r.round.year, default=None)
 
 
 MAX_PHOTOS_PER_PRODUCT = 8

@@ -3,22 +3,27 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.thai import thai_date
 
-from .groups import ProducerGroup, Product
+from .groups import Category, ProducerGroup, Product
 
 
 class RatingRound(models.Model):
     """A round of the OTOP Product Champion rating, with the star thresholds in force that year."""
 
     year = models.PositiveIntegerField(_("year (C.E.)"), unique=True)
+    # A round's stars count from its announcement until the next round's (about two years).
+    valid_from = models.DateField(_("valid from"), blank=True)
+    valid_until = models.DateField(_("valid until"), blank=True)
     five_star_min = models.PositiveSmallIntegerField(_("5 stars from"), default=90)
     four_star_min = models.PositiveSmallIntegerField(_("4 stars from"), default=80)
     three_star_min = models.PositiveSmallIntegerField(_("3 stars from"), default=70)
@@ -36,11 +41,23 @@ class RatingRound(models.Model):
                 & Q(three_star_min__gt=F("two_star_min"))
                 & Q(two_star_min__gt=0),
                 name="rating_round_thresholds_ordered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")), name="rating_round_validity_ordered"
+            ),
         ]
 
     def __str__(self):
         return str(self.year + 543)
+
+    def save(self, *args, **kwargs):
+        """A round given no validity counts from 1 January of its year for three calendar years
+        (rounds come about every two years; the next round's stars take over when it starts)."""
+        if self.valid_from is None:
+            self.valid_from = datetime.date(self.year, 1, 1)
+        if self.valid_until is None:
+            self.valid_until = datetime.date(self.year + 2, 12, 31)
+        super().save(*args, **kwargs)
 
     def stars_for(self, score):
         """The one place stars are derived from a score."""
@@ -54,21 +71,29 @@ class RatingRound(models.Model):
                 return stars
         return 1
 
+    def is_valid_on(self, day):
+        return self.valid_from <= day <= self.valid_until
+
 
 def stars_expression(prefix=""):
-    """The SQL twin of `RatingRound.stars_for` over StarRating rows, for filtering and annotating.
+    """A StarRating's stars for filtering and annotating (`prefix` reaches it through a relation,
+    e.g. "ratings__"). Stars are stored as certified; a score, when known, agrees with them."""
+    return F(f"{prefix}stars")
 
-    `prefix` reaches a StarRating through a relation (e.g. "ratings__"). Tests check both agree.
-    """
-    levels = [(5, "five"), (4, "four"), (3, "three"), (2, "two")]
-    return Case(
-        *[
-            When(**{f"{prefix}score__gte": F(f"{prefix}round__{word}_star_min")}, then=stars)
-            for stars, word in levels
-        ],
-        default=1,
-        output_field=IntegerField(),
+
+def valid_on(day, prefix=""):
+    """Q: the rating's round is valid on `day`."""
+    return Q(**{f"{prefix}round__valid_from__lte": day, f"{prefix}round__valid_until__gte": day})
+
+
+def current_ratings(day=None):
+    """Ratings that are their product's current one on `day` (today if None): the rating of the
+    latest round valid that day. An expired round no longer counts."""
+    day = day or timezone.localdate()
+    newer = StarRating.objects.filter(
+        valid_on(day), product=OuterRef("product"), round__year__gt=OuterRef("round__year")
     )
+    return StarRating.objects.filter(valid_on(day)).filter(~Exists(newer))
 
 
 class StarRating(models.Model):
@@ -78,10 +103,16 @@ class StarRating(models.Model):
     round = models.ForeignKey(
         RatingRound, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("round")
     )
+    # The star level printed on the certificate: the department publishes stars, not scores.
+    stars = models.PositiveSmallIntegerField(
+        _("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     score = models.DecimalField(
         _("score"),
         max_digits=5,
         decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     certificate_no = models.CharField(_("certificate no."), max_length=50, blank=True)
@@ -96,19 +127,43 @@ class StarRating(models.Model):
                 fields=["product", "round"], name="one_rating_per_product_round"
             ),
             models.CheckConstraint(
-                condition=Q(score__gte=0) & Q(score__lte=100), name="star_rating_score_0_100"
+                condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=100)),
+                name="star_rating_score_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=1) & Q(stars__lte=5), name="star_rating_stars_1_to_5"
             ),
         ]
 
     def __str__(self):
         return f"{self.product} {self.round}: {self.stars}★"
 
-    @property
-    def stars(self):
-        return self.round.stars_for(self.score)
+    def clean(self):
+        """A score, when given, must give the stars recorded under the round's thresholds."""
+        super().clean()
+        if self.score is None or self.stars is None or self.round_id is None:
+            return
+        expected = self.round.stars_for(self.score)
+        if expected != self.stars:
+            raise ValidationError(
+                {
+                    "stars": _(
+                        "A score of %(score)s gives %(expected)s stars in round %(round)s, "
+                        "not %(stars)s."
+                    )
+                    % {
+                        "score": self.score,
+                        "expected": expected,
+                        "round": self.round,
+                        "stars": self.stars,
+                    }
+                }
+            )
 
 
 class Standard(models.TextChoices):
+    """The standards seeded into the QualityStandard table; officers add others there."""
+
     MOPHOCHO = "mpc", _("Community product standard (มผช.)")
     FDA = "fda", _("Food and Drug Administration (อย.)")
     GMP = "gmp", _("GMP")
@@ -116,6 +171,33 @@ class Standard(models.TextChoices):
     TIS = "tis", _("Thai Industrial Standard (มอก.)")
     ORGANIC = "organic", _("Organic")
     OTHER = "other", _("Other")
+    GAP = "gap", _("Good Agricultural Practice (GAP)")
+    HACCP = "haccp", _("HACCP")
+    Q_MARK = "q", _("Q mark (มกอช.)")
+
+
+class QualityStandard(models.Model):
+    """A legal or quality standard a certificate attests (มผช., อย., GMP, …), as a table officers
+    extend. `default_for` lists the product categories for which an eligibility rule that names no
+    standards accepts this one."""
+
+    code = models.SlugField(_("code"), max_length=20, primary_key=True)
+    name = models.CharField(_("name"), max_length=120)
+    default_for = ArrayField(
+        models.CharField(max_length=20, choices=Category.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted by default for"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("quality standard")
+        verbose_name_plural = _("quality standards")
+
+    def __str__(self):
+        return self.name
 
 
 EXPIRY_WARNING_DAYS = 90
@@ -142,7 +224,14 @@ class Certification(models.Model):
         blank=True,
         verbose_name=_("product"),
     )
-    standard = models.CharField(_("standard"), max_length=20, choices=Standard.choices)
+    # The column keeps its name and the codes it always held: they are the table's keys.
+    standard = models.ForeignKey(
+        QualityStandard,
+        on_delete=models.PROTECT,
+        db_column="standard",
+        related_name="certifications",
+        verbose_name=_("standard"),
+    )
     number = models.CharField(_("certificate number"), max_length=60)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
@@ -163,7 +252,7 @@ class Certification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_standard_display()} {self.number}"
+        return f"{self.standard} {self.number}"
 
     @property
     def status(self):

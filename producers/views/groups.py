@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from otop_fair.permissions import requires
@@ -34,7 +35,8 @@ def group_list(request):
 @requires("producers.view_group", get_object=get_group)
 def group_detail(request, pk, obj):
     group = selectors.group_detail(obj.pk)
-    return render(request, "producers/group_detail.html", {"group": group})
+    today = timezone.localdate()
+    return render(request, "producers/group_detail.html", {"group": group, "today": today})
 
 
 @requires("producers.add_group")

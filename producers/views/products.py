@@ -18,12 +18,16 @@ from producers.views import get_group, get_photo, get_product
 
 @requires("producers.change_group", get_object=get_group)
 def product_create(request, pk, obj):
-    form = ProductForm(request.POST or None)
+    form = ProductForm(request.POST or None, can_set_mark=_keeps(request.user, obj))
     if form.is_valid():
         product = services.save_product(product=form.save(commit=False), group=obj, by=request.user)
         messages.success(request, _("The product was saved. You can add photos now."))
         return redirect("producers:product_edit", pk=product.pk)
     return render(request, "producers/product_form.html", {"form": form, "group": obj})
+
+
+def _keeps(user, group):
+    return user.has_perm("producers.change_registration", group)
 
 
 def _product_page(request, product, form, photo_form=None):
@@ -40,7 +44,9 @@ def _product_page(request, product, form, photo_form=None):
 
 @requires("producers.change_product", get_object=get_product)
 def product_edit(request, pk, obj):
-    form = ProductForm(request.POST or None, instance=obj)
+    form = ProductForm(
+        request.POST or None, instance=obj, can_set_mark=_keeps(request.user, obj.group)
+    )
     if form.is_valid():
         services.save_product(product=form.save(commit=False), group=obj.group, by=request.user)
         messages.success(request, _("The product was saved."))
@@ -66,7 +72,8 @@ def photo_add(request, pk, obj):
         else:
             messages.success(request, _("The photo was added."))
             return redirect("producers:product_edit", pk=obj.pk)
-    return _product_page(request, obj, ProductForm(instance=obj), photo_form=form)
+    form_ = ProductForm(instance=obj, can_set_mark=_keeps(request.user, obj.group))
+    return _product_page(request, obj, form_, photo_form=form)
 
 
 @require_POST

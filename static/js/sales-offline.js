@@ -25,7 +25,7 @@
     statusBox.className = "sync-box mb-3 sync-" + kind;
     statusBox.textContent = text;
   }
-  function markRow(entry, state, amountText) {
+  function markRow(entry, state, amountText, ordersText) {
     var row = document.querySelector('#sales-days tr[data-day="' + entry.day + '"]');
     if (!row || String(entry.assignment) !== String(form && form.dataset.assignment)) { return; }
     var badge = document.createElement("span");
@@ -34,6 +34,8 @@
     var cell = row.querySelector('[data-role="state"]');
     cell.replaceChildren(badge);
     if (amountText) { row.querySelector('[data-role="amount"]').textContent = amountText; }
+    var orders = row.querySelector('[data-role="orders"]');
+    if (ordersText && orders) { orders.textContent = ordersText; }
     var pill = document.querySelector('.day-pills a[data-day="' + entry.day + '"]');
     if (state === "saved" && pill && pill.textContent.indexOf("\u2713") < 0) { pill.textContent += " \u2713"; }
   }
@@ -45,12 +47,12 @@
       return;
     }
     if (error) {
-      markRow(entry, "pending", money(entry.fields.amount));
+      markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0));
       show("pending", error.message === "signed out" ? texts.signedOut : texts.offline);
       return;
     }
     if (data.ok) {
-      markRow(entry, "saved", data.amount_display);
+      markRow(entry, "saved", data.amount_display, data.orders_display);
       show("saved", texts.sent + " " + data.amount_display);
       return;
     }
@@ -75,11 +77,11 @@
       queue.add(entry, function (e) {
         return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
       });
-      markRow(entry, "pending", money(fields.amount));
+      markRow(entry, "pending", money(fields.amount), money(fields.orders || 0));
       show("pending", texts.pending);
       flush();
     });
-    queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount)); });
+    queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0)); });
   }
   window.addEventListener("online", flush);
   window.setInterval(flush, 20000);

@@ -74,11 +74,12 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     fair = factory.SubFactory(FairFactory)
     group = factory.SubFactory(ProducerGroupFactory)
     status = ApplicationStatus.SUBMITTED
+    category = Category.TEXTILE
 
     @factory.post_generation
-    def category(obj, create, extracted, **kwargs):
+    def product(obj, create, extracted, **kwargs):
         if create:
-            product = ProductFactory(group=obj.group, category=extracted or Category.TEXTILE)
+            product = ProductFactory(group=obj.group, category=obj.category)
             StarRatingFactory(product=product, score=Decimal("85"))
             obj.products.add(product)
 

@@ -42,7 +42,7 @@ def _apply(fair, user, **changes):
 def test_the_database_allows_one_application_per_group_per_fair(fair):
     first = ApplicationFactory(fair=fair)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Application.objects.create(fair=fair, group=first.group)
+        Application.objects.create(fair=fair, group=first.group, category=first.category)
 
 
 def test_applying_twice_updates_the_one_application(fair, member):

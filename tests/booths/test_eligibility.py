@@ -57,7 +57,7 @@ def test_products_with_enough_stars_pass(fair, cm_officer):
 def test_a_product_below_the_stars_fails_and_is_named(fair, cm_officer):
     app = ApplicationFactory(fair=fair)
     product = app.products.get()
-    product.ratings.update(score=Decimal("55"))
+    product.ratings.update(stars=2, score=Decimal("55"))
     check = _check(fair, app, cm_officer, kind=RuleKind.MIN_STARS, min_stars=3)
     assert not check.passed
     assert f"{product.name} ได้ 2 ดาว" in check.reason
@@ -74,15 +74,15 @@ def test_a_product_without_rating_fails_the_stars_rule(fair, cm_officer):
 def test_food_with_a_valid_fda_certificate_passes(fair, cm_officer):
     app = ApplicationFactory(fair=fair, category=Category.FOOD)
     Certification.objects.create(
-        group=app.group, product=app.products.get(), standard=Standard.FDA, number="10-1-1"
+        group=app.group, product=app.products.get(), standard_id=Standard.FDA, number="10-1-1"
     )
-    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standard=Standard.FDA)
+    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standards=[Standard.FDA])
     assert check.passed
 
 
 def test_food_without_a_certificate_fails(fair, cm_officer):
     app = ApplicationFactory(fair=fair, category=Category.FOOD)
-    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standard=Standard.FDA)
+    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standards=[Standard.FDA])
     assert not check.passed
     assert "ไม่มีใบรับรอง" in check.reason
 
@@ -91,16 +91,16 @@ def test_an_expired_certificate_fails_with_its_date(fair, cm_officer):
     app = ApplicationFactory(fair=fair, category=Category.FOOD)
     expired = fair.start_date - datetime.timedelta(days=1)
     Certification.objects.create(
-        group=app.group, standard=Standard.FDA, number="10-1-1", expires_on=expired
+        group=app.group, standard_id=Standard.FDA, number="10-1-1", expires_on=expired
     )
-    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standard=Standard.FDA)
+    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standards=[Standard.FDA])
     assert not check.passed
     assert "หมดอายุ" in check.reason and thai_date(expired) in check.reason
 
 
 def test_textiles_need_no_food_certificate(fair, cm_officer):
     app = ApplicationFactory(fair=fair, category=Category.TEXTILE)
-    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standard=Standard.FDA)
+    check = _check(fair, app, cm_officer, kind=RuleKind.CERTIFICATION, standards=[Standard.FDA])
     assert check.passed
 
 

@@ -74,6 +74,9 @@ class StarRatingFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     round = factory.SubFactory(RatingRoundFactory)
     score = Decimal("85")
+    stars = factory.LazyAttribute(
+        lambda o: o.round.stars_for(o.score) if o.score is not None else 3
+    )
 
 
 class CertificationFactory(factory.django.DjangoModelFactory):
@@ -81,7 +84,7 @@ class CertificationFactory(factory.django.DjangoModelFactory):
         model = Certification
 
     group = factory.SubFactory(ProducerGroupFactory)
-    standard = Standard.MOPHOCHO
+    standard_id = Standard.MOPHOCHO
     number = factory.Sequence(lambda n: f"มผช. {n}/2568")
     issued_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=300))
     expires_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=400))

@@ -43,7 +43,13 @@ def test_officer_records_a_rating_and_the_group_page_shows_its_stars(client_for,
     client = client_for(officer)
     response = client.post(
         reverse("producers:rating_create", args=[group.pk]),
-        {"product": product.pk, "round": round_.pk, "score": "90", "certificate_no": "C-1"},
+        {
+            "product": product.pk,
+            "round": round_.pk,
+            "stars": "5",
+            "score": "90",
+            "certificate_no": "C-1",
+        },
     )
     assert response.status_code == 302
     assert StarRating.objects.get().stars == 5
@@ -55,7 +61,7 @@ def test_a_second_rating_in_the_same_round_is_refused(client_for, officer):
     rating = StarRatingFactory(product=ProductFactory(group__province_code="50"))
     response = client_for(officer).post(
         reverse("producers:rating_create", args=[rating.product.group_id]),
-        {"product": rating.product_id, "round": rating.round_id, "score": "70"},
+        {"product": rating.product_id, "round": rating.round_id, "stars": "3", "score": "70"},
     )
     assert response.status_code == 200
     assert StarRating.objects.count() == 1

@@ -1,8 +1,10 @@
-"""Stars are derived from the score by the thresholds of the rating's own round."""
+"""Stars are recorded as certified; a score, when known, must give them under its round's
+thresholds."""
 
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,8 +64,15 @@ def test_current_rating_is_the_latest_round():
 
 @pytest.mark.django_db
 @settings(max_examples=30, deadline=None)
-@given(score=st.decimals(min_value=0, max_value=100, places=2))
-def test_python_and_sql_agree_for_any_score(score):
-    rating = StarRatingFactory(score=score)
-    annotated = StarRating.objects.annotate(s=stars_expression()).get(pk=rating.pk)
-    assert annotated.s == rating.stars
+@given(score=st.decimals(min_value=0, max_value=100, places=2), stars=st.integers(1, 5))
+def test_a_score_is_accepted_exactly_when_it_gives_the_recorded_stars(score, stars):
+    rating_round = RatingRoundFactory(year=2025)
+    rating = StarRating(product=ProductFactory(), round=rating_round, stars=stars, score=score)
+    agrees = rating_round.stars_for(score) == stars
+    try:
+        rating.full_clean()
+        accepted = True
+    except ValidationError as error:
+        accepted = False
+        assert "stars" in error.message_dict
+    assert accepted == agrees

@@ -56,7 +56,7 @@ class BoothFactory(factory.django.DjangoModelFactory):
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
-    """An application with one product; `category=` picks that product's OTOP category."""
+    """An application with one product; `category=` is the one it competes in and the product's."""
 
     class Meta:
         model = Application
@@ -70,18 +70,18 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
         ProducerGroupFactory, province_code=factory.SelfAttribute("..province_code")
     )
     status = ApplicationStatus.SELECTED
+    category = Category.TEXTILE
 
     @factory.post_generation
-    def category(obj, create, extracted, **kwargs):
+    def product(obj, create, extracted, **kwargs):
         if create:
-            product = ProductFactory(group=obj.group, category=extracted or Category.TEXTILE)
-            obj.products.add(product)
+            obj.products.add(ProductFactory(group=obj.group, category=obj.category))
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):
     """A group holding a booth; `members` are the producer accounts of that group.
 
-    `application__category=` sets the group's product category.
+    `application__category=` sets the category the group competes in (and its product's).
     """
 
     class Meta:
@@ -162,7 +162,8 @@ def bulk_fair(booths, *, reported_share=0.8, fair=None):
         for n, g in enumerate(groups)
     )
     applications = Application.objects.bulk_create(
-        Application(fair=fair, group=g, status=ApplicationStatus.SELECTED) for g in groups
+        Application(fair=fair, group=g, category=p.category, status=ApplicationStatus.SELECTED)
+        for g, p in zip(groups, products, strict=True)
     )
     Application.products.through.objects.bulk_create(
         Application.products.through(application_id=a.pk, product_id=p.pk)

@@ -72,7 +72,7 @@ def application(fair, *, category=Category.TEXTILE, province="50", status=None, 
     if stars_score is not None:
         StarRatingFactory(product=product, score=Decimal(stars_score))
     app = Application.objects.create(
-        fair=fair, group=group, status=status or ApplicationStatus.SELECTED
+        fair=fair, group=group, category=category, status=status or ApplicationStatus.SELECTED
     )
     app.products.add(product)
     return app
@@ -206,7 +206,10 @@ def build_sized_fair(officer, booths, days=3):
     )
     groups = bulk_groups(booths, prefix=f"F{fair.pk}-")
     apps = Application.objects.bulk_create(
-        Application(fair=fair, group=group, status=ApplicationStatus.SELECTED) for group in groups
+        Application(
+            fair=fair, group=group, category=Category.FOOD, status=ApplicationStatus.SELECTED
+        )
+        for group in groups
     )
     held = Assignment.objects.bulk_create(
         Assignment(fair=fair, booth=booth, application=app)

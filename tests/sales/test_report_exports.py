@@ -47,7 +47,7 @@ def test_group_names_that_look_like_formulas_are_neutralised_in_csv(
 def test_sales_per_day_excel_has_dates_and_baht_numbers(client_for, chiang_mai_officer, known):
     response = export(client_for(chiang_mai_officer), known.fair, "days", "xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [c.value for c in sheet[1]][:3] == ["วันงาน", "บูธที่ส่งยอด", "ยอดขาย (บาท)"]
+    assert [c.value for c in sheet[1]][:3] == ["วันงาน", "บูธที่ส่งยอด", "ยอดขายและสั่งจอง (บาท)"]
     amounts = [sheet.cell(row=r, column=3) for r in range(2, 5)]
     assert [c.value for c in amounts] == [1700, 0, 3800]
     assert all(c.data_type == "n" and "฿" in c.number_format for c in amounts)

@@ -43,7 +43,9 @@ def test_json_submit_answers_with_the_saved_amount(client_for, holding, producer
         "ok": True,
         "day": timezone.localdate().isoformat(),
         "amount": "980.00",
+        "orders": "0.00",
         "amount_display": "฿980.00",
+        "orders_display": "฿0.00",
     }
 
 

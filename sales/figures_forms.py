@@ -5,13 +5,14 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.forms import ThaiForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup, Province
 from sales.forms import BahtField
 from sales.models import ChannelKind
 
 
-class VisitorsForm(forms.Form):
+class VisitorsForm(ThaiForm):
     day = BuddhistDateField(label=_("fair day"))
     count = forms.IntegerField(
         label=_("visitors"),
@@ -21,14 +22,14 @@ class VisitorsForm(forms.Form):
     )
 
 
-class VisitorSheetForm(forms.Form):
+class VisitorSheetForm(ThaiForm):
     sheet = forms.FileField(
         label=_("the venue's counter sheet (Excel or CSV)"),
         help_text=_("One row per day: the date (31/12/2569), then the number of visitors."),
     )
 
 
-class SalesTargetForm(forms.Form):
+class SalesTargetForm(ThaiForm):
     province = forms.ModelChoiceField(
         label=_("province"),
         queryset=Province.objects.order_by("sort_name"),
@@ -39,7 +40,7 @@ class SalesTargetForm(forms.Form):
     amount = BahtField(label=_("target of sales and orders (baht)"), min_value=Decimal("0.01"))
 
 
-class ChannelSaleForm(forms.Form):
+class ChannelSaleForm(ThaiForm):
     group = forms.ModelChoiceField(label=_("group"), queryset=ProducerGroup.objects.none())
     day = BuddhistDateField(label=_("date"))
     kind = forms.ChoiceField(label=_("channel"), choices=ChannelKind.choices)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from otop_fair.forms import ThaiForm
 from otop_fair.permissions import requires
 from producers.models import RatingRound
 from producers.open_data import OPC, REGISTER, OpenDataError
@@ -22,7 +23,7 @@ from producers.open_data_import import OpenDataImport
 FOLDER = "open_data"
 
 
-class OpenDataForm(forms.Form):
+class OpenDataForm(ThaiForm):
     kind = forms.ChoiceField(
         label=pgettext_lazy("open data file", "File"),
         choices=[

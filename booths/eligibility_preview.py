@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from booths.models import Booth, RuleKind
-from booths.services.eligibility import check_rule, group_facts
+from booths.services.eligibility import check_rule, group_facts, quality_standards
 from producers.models import Province
 
 PRODUCT_RULES = (RuleKind.MIN_STARS, RuleKind.CERTIFICATION)
@@ -26,11 +26,11 @@ class ProductOutcome:
     outcomes: list
 
 
-def _outcomes(rules, facts, fair, province_names):
+def _outcomes(rules, facts, fair, province_names, standards):
     return [
         RuleOutcome(
             rule.get_kind_display(),
-            *check_rule(rule, facts, fair=fair, province_names=province_names),
+            *check_rule(rule, facts, fair=fair, province_names=province_names, standards=standards),
         )
         for rule in rules
     ]
@@ -42,18 +42,23 @@ def live_checks(fair, group, products):
     rules = list(fair.eligibility_rules.all())
     province_names = dict(Province.objects.values_list("code", "name_th"))
     facts = group_facts(fair, group, products)
+    standards = quality_standards()
     group_rules = [r for r in rules if r.kind not in PRODUCT_RULES]
     product_rules = [r for r in rules if r.kind in PRODUCT_RULES]
     per_product = [
         ProductOutcome(
             product,
             _outcomes(
-                product_rules, dataclasses.replace(facts, products=(entered,)), fair, province_names
+                product_rules,
+                dataclasses.replace(facts, products=(entered,)),
+                fair,
+                province_names,
+                standards,
             ),
         )
         for product, entered in zip(products, facts.products, strict=True)
     ]
-    return _outcomes(group_rules, facts, fair, province_names), per_product
+    return _outcomes(group_rules, facts, fair, province_names, standards), per_product
 
 
 @dataclass

@@ -137,7 +137,7 @@ def check_rule(rule, facts, *, fair, province_names, standards):
     return rules_.no_show(facts)
 
 
-def _standards():
+def quality_standards():
     """code → (name, categories it is accepted for by default), read once per evaluation."""
     return {
         code: (name, default_for)
@@ -169,7 +169,7 @@ def evaluate_eligibility(*, fair, by):
         facts = applicant_facts(fair, applications)
         rules = list(fair.eligibility_rules.all())
         province_names = dict(Province.objects.values_list("code", "name_th"))
-        standards = _standards()
+        standards = quality_standards()
         EligibilityCheck.objects.filter(application__in=applications).delete()
         checks = []
         for app in applications:

@@ -207,9 +207,14 @@ def test_a_booth_fits_a_group_only_if_it_takes_all_their_categories_and_power(
     assert booth_fits(Booth, categories=categories, needs_electricity=power_needed) == fits
 
 
-def test_a_released_textile_booth_skips_a_waiting_group_that_also_sells_food(published, cm_officer):
+def test_a_released_textile_booth_skips_a_waiting_group_that_competes_in_food(
+    published, cm_officer
+):
+    """A booth takes an applicant by the one category their application competes in."""
     _fair, holding, (first, second) = published
     first.products.add(ProductFactory(group=first.group, category=Category.FOOD))
+    first.category = Category.FOOD
+    first.save(update_fields=["category"])
     holding.booth.allowed_categories = [Category.TEXTILE]
     holding.booth.save()
     release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")

@@ -68,7 +68,7 @@ def _location(group):
 def _certificates(certifications):
     return [
         {
-            "standard": c.get_standard_display(),
+            "standard": c.standard.name,
             "number": c.number,
             "expires_on": thai_date(c.expires_on) if c.expires_on else "",
             "status": str(c.status),
@@ -120,7 +120,7 @@ def _public_products(group):
     return group.products.filter(is_active=True).prefetch_related(
         Prefetch("ratings", queryset=StarRating.objects.select_related("round")),
         "photos",
-        "certifications",
+        Prefetch("certifications", queryset=Certification.objects.select_related("standard")),
     )
 
 
@@ -135,7 +135,9 @@ def group_story(profile):
     if shows_products(profile):
         page["products"] = [_product(p, profile) for p in _public_products(group)]
     if profile.show_ratings:
-        group_certificates = Certification.objects.filter(group=group, product=None)
+        group_certificates = Certification.objects.filter(group=group, product=None).select_related(
+            "standard"
+        )
         page["certificates"] = _certificates(group_certificates)
     return page
 

@@ -21,7 +21,7 @@ from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
 from simple_history.utils import get_history_model_for_model
 
-from otop_fair.audit_scope import visible_history
+from otop_fair.audit_scope import REFERENCE_TABLES, visible_history
 from otop_fair.templatetags.thai import thai_date, thai_datetime
 
 CHANGE_LABELS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -29,6 +29,8 @@ CHANGE_LABELS = {"+": "created", "~": "changed", "-": "deleted"}
 # people read them. A relation without a label takes its target's name ("fair", "booth"…).
 STAMP_LABELS = {
     "created_at": gettext_lazy("recorded on"),
+    # The day's sales and orders taken together (a generated column).
+    "total": gettext_lazy("sales and orders (baht)"),
     "updated_at": gettext_lazy("last changed on"),
     "submitted_at": gettext_lazy("submitted on"),
     "released_at": gettext_lazy("released on"),
@@ -83,7 +85,11 @@ class AuditEntry:
 
 def tracked_models():
     """The tracked models, as (key, verbose name), sorted by name."""
-    models = {m._meta.label_lower: m for m in registered_models.values() if _is_primary(m)}
+    models = {
+        m._meta.label_lower: m
+        for m in registered_models.values()
+        if _is_primary(m) and m._meta.label_lower not in REFERENCE_TABLES
+    }
     return sorted(((k, str(m._meta.verbose_name)) for k, m in models.items()), key=lambda x: x[1])
 
 

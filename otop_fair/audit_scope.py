@@ -1,13 +1,13 @@
 """Which history rows a person may read on the audit trail.
 
 Every audited model names the way from its row to the province it belongs to. An officer reads
-the rows of their own provinces; a superuser (the national level) reads every row; nobody else
+the rows of their own provinces; the head office and superusers read every row; nobody else
 reads any. A model without a way to a province is read by superusers only — an unknown scope
 never means "everyone". Scores and their comments stay hidden from everyone until the fair's
 scoring has closed, so neither an officer nor another member can read a draft.
 """
 
-from otop_fair.rules import is_officer
+from otop_fair.rules import acts_on_every_province, is_officer, provinces_kept_by
 
 # Audited model → the lookup from its (historical) row to a province.
 PROVINCE_OF = {
@@ -35,7 +35,14 @@ PROVINCE_OF = {
     "sales.issuereport": "fair__province",
     "sales.networkmeeting": "province",
     "sales.actionitem": "meeting__province",
+    "sales.channelsale": "group__province",
+    "sales.fairdayvisitors": "fair__province",
+    "sales.salestarget": "fair__province",
 }
+
+# Reference tables the department keeps for every province (edited in the admin, whose history
+# view shows their changes): not part of the officers' audit trail.
+REFERENCE_TABLES = frozenset({"producers.qualitystandard"})
 
 # Rows whose content is secret until the fair's scoring has closed → the lookup to that fair.
 SEALED_UNTIL_SCORING_CLOSES = {"booths.score": "review__application__fair"}
@@ -48,9 +55,9 @@ def visible_history(records, model, user):
     fair = SEALED_UNTIL_SCORING_CLOSES.get(key)
     if fair:
         records = records.filter(**{f"{fair}__state__in": SCORING_CLOSED_STATES})
-    if user.is_superuser and user.is_active:
+    if acts_on_every_province(user):
         return records
     province = PROVINCE_OF.get(key)
     if province is None or not is_officer(user):
         return records.none()
-    return records.filter(**{f"{province}__in": user.officer_provinces.values("pk")})
+    return records.filter(**{f"{province}__in": provinces_kept_by(user).values("pk")})

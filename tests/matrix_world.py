@@ -42,6 +42,7 @@ from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
 from producers.models import District, Province, PublicProfile, StarRating, Subdistrict
 from sales import services as sales_services
+from sales.figures_models import FairDayVisitors, SalesTarget
 from sales.models import (
     ActionItem,
     ChannelSale,
@@ -349,7 +350,12 @@ def _every_audited_model(users, reg, fair_objects):
     officer = users["officer_province"]
     # An earlier round's rating, so the forms may still rate product A in the world's round.
     earlier = RatingRoundFactory(year=2022)
-    StarRating.objects.create(product=reg["product_a"], round=earlier, score=Decimal(85))
+    StarRating.objects.create(
+        product=reg["product_a"],
+        round=earlier,
+        score=Decimal(85),
+        stars=earlier.stars_for(Decimal(85)),
+    )
     EligibilityRule.objects.create(fair=fair, kind="registered")
     EligibilityOverride.objects.create(
         application=app_b, is_eligible=True, reason="ยืนยันทะเบียนแล้ว", decided_by=officer
@@ -360,6 +366,8 @@ def _every_audited_model(users, reg, fair_objects):
         review=fair_objects["review"], criterion=fair_objects["criterion"], value=Decimal(8)
     )
     FairSalesPolicy.objects.get_or_create(fair=fair)
+    FairDayVisitors.objects.create(fair=fair, day=fair.start_date, count=1200, entered_by=officer)
+    SalesTarget.objects.create(fair=fair, amount=Decimal(500000))
     EncouragementVisit.objects.create(
         assignment=fair_objects["holding_a"], day=fair.start_date, note="ให้กำลังใจ", officer=officer
     )

@@ -240,6 +240,9 @@ DISTRICT_KEEPS_GROUP_A = {
     "producers:photo_thumbnail",
     "accounts:group_account_create",
     "accounts:group_data",
+    "producers:public_settings",
+    "producers:public_hide",
+    "producers:public_show",
 }
 DISTRICT_REGISTRY = {
     "home",
@@ -251,8 +254,15 @@ DISTRICT_REGISTRY = {
     "producers:group_export_xlsx",
     "producers:address_fields",
     "producers:district_options",
-    "booths:floor_plan",
     "accounts:privacy_notice",
+    "notifications:mine",
+    # The fair's public face is open to everyone.
+    "robots_txt",
+    "public:group",
+    "public:product",
+    "public:photo",
+    "public:directory",
+    "public:booth",
 }
 
 

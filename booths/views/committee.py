@@ -75,7 +75,9 @@ def score_sheet(request, pk, obj):
         "fair": fair,
         "application": obj.application,
         "products": obj.application.products.prefetch_related("photos", "ratings__round"),
-        "certifications": obj.application.group.certifications.select_related("product"),
+        "certifications": obj.application.group.certifications.select_related(
+            "product", "standard"
+        ),
         "is_blind": fair.is_blind_review and not request.user.has_perm("booths.manage_fair", fair),
         "form": form,
         "is_open": fair.state == FairState.SCORING,

@@ -8,10 +8,17 @@ taken from the allocation module's own helpers.
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from booths.allocation import BOOTHS_FULL, CATEGORY_MAX, Applicant, BoothSpec, Rules, allocate
+from booths.allocation import (
+    CATEGORY_MAX,
+    CATEGORY_MIN,
+    Applicant,
+    BoothSpec,
+    Rules,
+    allocate,
+)
 
 CATEGORIES = ["food", "herb", "textile"]
-RESERVED_CLAUSE = "และผู้สมัครที่ได้ที่นั่งขั้นต่ำของประเภทสินค้า"
+RESERVED_CLAUSE = "เพื่อให้ครบจำนวนขั้นต่ำของสินค้า"
 
 
 def applicant(id_, score, *categories, province="P1", wishes=(), power=False):
@@ -79,7 +86,7 @@ def test_a_group_waiting_behind_a_reserved_minimum_is_told_so():
     groups = [applicant(1, 90, "textile"), applicant(2, 60, "food")]
     result = allocate(groups, [booth(1)], Rules(category_min={"food": 1}))
     assert result.seated == {2: 1}
-    assert result.reasons[1] == BOOTHS_FULL
+    assert result.reasons[1] == CATEGORY_MIN
     assert RESERVED_CLAUSE in result.explanations[1]
     assert result.explanations[1].startswith("อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะ")
 

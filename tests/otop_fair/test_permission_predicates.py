@@ -207,13 +207,15 @@ def test_product_photos_are_seen_by_officers_members_and_the_owning_group_only(p
     product = ProductFactory(group=ProducerGroupFactory(members=[producer_user]))
     photo = ProductPhoto(product=product, position=1)
     stranger = UserFactory(role="producer", username="producer_stranger")
+    # Photos by role (the security issue): the owning group, never another province's officer or
+    # a committee member who reviews none of the group's applications.
+    assert producer_user.has_perm("producers.view_photo", photo)
     for user in (
-        producer_user,
+        stranger,
         UserFactory(role="officer", username="officer_any"),
         UserFactory(role="committee", username="committee_any"),
     ):
-        assert user.has_perm("producers.view_photo", photo)
-    assert not stranger.has_perm("producers.view_photo", photo)
+        assert not user.has_perm("producers.view_photo", photo)
     assert producer_user.has_perm("producers.change_product", product)
     assert not stranger.has_perm("producers.change_product", product)
     assert not stranger.has_perm("producers.change_group", None)

@@ -1,19 +1,14 @@
 """Models of the booths app, one module per concept; import them from here."""
 
-from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
-from .fairs import (
-    NEXT_STATE,
+from .applications import (
     Application,
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
-    Booth,
-    BoothType,
-    Fair,
-    FairState,
-    Zone,
     ZonePreference,
 )
+from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
+from .fairs import NEXT_STATE, Booth, BoothType, Fair, FairLevel, FairState, Zone
 from .review import (
     CommitteeMember,
     ConflictOfInterest,
@@ -40,6 +35,7 @@ __all__ = [
     "EligibilityOverride",
     "EligibilityRule",
     "Fair",
+    "FairLevel",
     "FairState",
     "OfferStatus",
     "ReviewAssignment",

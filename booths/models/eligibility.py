@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from producers.models import Category, OtopMark, Quadrant, Region
 
-from .fairs import Application, Fair
+from .applications import Application
+from .fairs import Fair
 
 
 class RuleKind(models.TextChoices):

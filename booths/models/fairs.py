@@ -1,4 +1,6 @@
-"""Fairs and their lifecycle, the floor plan and booths, applications, and the booths groups hold."""
+"""Fairs and their lifecycle, and the floor plan: zones and booths.
+
+Applications and the booths groups hold are in `applications.py`."""
 
 import datetime
 
@@ -14,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from otop_fair.rules import acts_on_every_province
-from producers.models import Category, ProducerGroup, Product, Province
+from producers.models import Category, Province
 
 from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
 
@@ -26,6 +28,15 @@ class FairState(models.TextChoices):
     ALLOCATED = "allocated", _("Allocated (published)")
     RUNNING = "running", _("Running")
     CLOSED = "closed", _("Closed")
+
+
+class FairLevel(models.TextChoices):
+    """Who selects: a provincial fair is one committee over one pool; a national fair (OTOP City)
+    fills each province's quota per category through district nomination and provincial
+    committees (issue 18)."""
+
+    PROVINCIAL = "provincial", _("Provincial fair")
+    NATIONAL = "national", _("National fair")
 
 
 # Once a fair runs, its days are the days sales were recorded on: they never move again.
@@ -62,6 +73,9 @@ class Fair(models.Model):
         on_delete=models.PROTECT,
         related_name="fairs",
         verbose_name=_("organising province"),
+    )
+    level = models.CharField(
+        _("fair level"), max_length=20, choices=FairLevel.choices, default=FairLevel.PROVINCIAL
     )
     start_date = models.DateField(_("first fair day"))
     end_date = models.DateField(_("last fair day"))
@@ -115,6 +129,9 @@ class Fair(models.Model):
                 condition=Q(state__in=FairState.values), name="fair_state_valid"
             ),
             models.CheckConstraint(
+                condition=Q(level__in=FairLevel.values), name="fair_level_valid"
+            ),
+            models.CheckConstraint(
                 condition=Q(end_date__lt=F("start_date") + datetime.timedelta(days=MAX_FAIR_DAYS)),
                 name="fair_at_most_sixty_days",
             ),
@@ -160,6 +177,10 @@ class Fair(models.Model):
             "current": FairState(self.state).label,
             "target": FairState(target).label,
         }
+
+    @property
+    def is_national(self):
+        return self.level == FairLevel.NATIONAL
 
     @property
     def is_scoring_closed(self):
@@ -251,158 +272,3 @@ class Booth(models.Model):
     def allowed_category_labels(self):
         """The allowed categories by their names (an empty list allows every category)."""
         return [Category(code).label for code in self.allowed_categories]
-
-    def allows(self, category):
-        return not self.allowed_categories or category in self.allowed_categories
-
-
-class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    ELIGIBLE = "eligible", _("Eligible")
-    INELIGIBLE = "ineligible", _("Not eligible")
-    SELECTED = "selected", _("Booth assigned")
-    WAITLISTED = "waitlisted", _("On the waiting list")
-    NOT_SELECTED = "not_selected", _("Not selected")
-
-
-class ApplicationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Officers see applications to fairs of their provinces; producers their own groups'."""
-        if acts_on_every_province(user):
-            return self
-        if user.is_officer:
-            return self.filter(fair__province__officers=user)
-        if user.is_producer:
-            return self.filter(group__members=user)
-        return self.none()
-
-
-class Application(models.Model):
-    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="applications")
-    group = models.ForeignKey(ProducerGroup, on_delete=models.CASCADE, related_name="applications")
-    products = models.ManyToManyField(
-        Product, related_name="applications", verbose_name=_("products")
-    )
-    # The one category the application competes in: caps, minimums, check-in and reports all
-    # count it here, chosen by the producer among the categories of the products offered.
-    category = models.CharField(
-        _("category you compete in"), max_length=20, choices=Category.choices
-    )
-    zone_preferences = models.ManyToManyField(
-        Zone, through="ZonePreference", related_name="+", blank=True
-    )
-    needs_electricity = models.BooleanField(_("needs electricity"), default=False)
-    wants_corner = models.BooleanField(_("would like a corner booth"), default=False)
-    pitch = models.TextField(_("short pitch"), max_length=1000, blank=True)
-    passes_rules = models.BooleanField(_("passes the eligibility rules"), null=True, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=ApplicationStatus.choices,
-        default=ApplicationStatus.SUBMITTED,
-    )
-    submitted_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
-
-    objects = ApplicationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["submitted_at", "id"]
-        verbose_name = _("application")
-        verbose_name_plural = _("applications")
-        constraints = [
-            models.UniqueConstraint(fields=["fair", "group"], name="one_application_per_group"),
-            models.CheckConstraint(
-                condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(category__in=Category.values), name="application_category_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.group} — {self.fair}"
-
-
-class ZonePreference(models.Model):
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="preferences"
-    )
-    zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="+")
-    rank = models.PositiveSmallIntegerField(_("rank"))
-
-    class Meta:
-        ordering = ["rank"]
-        constraints = [
-            models.UniqueConstraint(fields=["application", "zone"], name="zone_preferred_once"),
-            models.UniqueConstraint(fields=["application", "rank"], name="preference_rank_unique"),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="preference_rank_positive"),
-        ]
-
-    def __str__(self):
-        return f"{self.rank}. {self.zone}"
-
-
-class AssignmentStatus(models.TextChoices):
-    ACTIVE = "active", _("Holds the booth")
-    RELEASED = "released", _("Released")
-
-
-class Assignment(models.Model):
-    """A group holding a booth at a fair, from a published allocation or a waitlist offer.
-
-    Sales are logged against it. A released booth keeps its row (and its sales); the booth's next
-    holder gets a new row.
-    """
-
-    fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="assignments")
-    booth = models.ForeignKey(Booth, on_delete=models.PROTECT, related_name="assignments")
-    application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="assignments"
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=AssignmentStatus.choices,
-        default=AssignmentStatus.ACTIVE,
-    )
-    run = models.ForeignKey(
-        "booths.AllocationRun",
-        on_delete=models.PROTECT,
-        related_name="assignments",
-        null=True,
-        blank=True,
-        verbose_name=_("allocation version"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    released_at = models.DateTimeField(null=True, blank=True)
-    release_reason = models.TextField(_("reason for release"), blank=True)
-    is_no_show = models.BooleanField(_("did not show up"), default=False)
-    is_no_show_excused = models.BooleanField(_("absence excused"), default=False)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["booth__code"]
-        verbose_name = _("booth assignment")
-        verbose_name_plural = _("booth assignments")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["booth"],
-                condition=Q(status="active"),
-                name="one_active_holder_per_booth",
-            ),
-            models.UniqueConstraint(
-                fields=["application"],
-                condition=Q(status="active"),
-                name="one_active_booth_per_application",
-            ),
-            models.CheckConstraint(
-                condition=Q(is_no_show_excused=False) | Q(is_no_show=True),
-                name="only_a_no_show_is_excused",
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.booth)

@@ -8,7 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from producers.models import District, ProducerGroup
 
-from .fairs import Application, Fair
+from .applications import Application
+from .fairs import Fair
 
 
 class Criterion(models.Model):

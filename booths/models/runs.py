@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .fairs import Application, Booth, Fair
+from .applications import Application
+from .fairs import Booth, Fair
 
 
 class AllocationRun(models.Model):

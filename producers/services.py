@@ -128,3 +128,10 @@ def show_public_page(*, group, by):
     profile.is_hidden, profile.hidden_reason = False, ""
     _tracked(profile, by).save()
     return profile
+
+
+@transaction.atomic
+def save_standard(*, standard, by):
+    """Add or rename a standard of the table (its code never changes once made)."""
+    _tracked(standard, by).save()
+    return standard

@@ -109,6 +109,16 @@ def _registry_cases(w):
             {"standard": "mpc", "number": "มผช. 1/2569", "product": product}
             | {"issued_on": _today(-10), "expires_on": _today(300)},
         ),
+        "producers:standard_create": (
+            {},
+            "superuser",
+            {"code": "thai-gi", "name": "สิ่งบ่งชี้ทางภูมิศาสตร์ (GI)", "default_for": "food"},
+        ),
+        "producers:standard_edit": (
+            {"code": "mpc"},
+            "superuser",
+            {"name": "มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)", "default_for": "textile"},
+        ),
     }
 
 
@@ -314,6 +324,8 @@ CASE_NAMES = [
     "producers:public_hide",
     "producers:public_settings",
     "producers:rating_create",
+    "producers:standard_create",
+    "producers:standard_edit",
     "producers:visit_create",
     "sales:broadcast",
     "sales:cutoff",

@@ -99,6 +99,10 @@ EXPECTED = {
     "producers:photo_image": row(A, D, A, D, A, D, A),
     "producers:photo_thumbnail": row(A, D, A, D, A, D, A),
     "producers:my_groups": PRODUCERS,
+    # The standards table: every office reads it; only the head office (and admin) extends it.
+    "producers:standard_list": STAFF,
+    "producers:standard_create": row(D, D, D, D, D, D, A),
+    "producers:standard_edit": row(D, D, D, D, D, D, A),
     "producers:address_fields": EVERYONE,
     "producers:district_options": EVERYONE,
     # Fairs: officers manage the fairs of their provinces.
@@ -254,6 +258,7 @@ DISTRICT_REGISTRY = {
     "producers:group_export_xlsx",
     "producers:address_fields",
     "producers:district_options",
+    "producers:standard_list",
     "accounts:privacy_notice",
     "notifications:mine",
     # The fair's public face is open to everyone.
@@ -266,10 +271,15 @@ DISTRICT_REGISTRY = {
 }
 
 
+# National reference data that only the head office changes (provincial officers are refused).
+HEAD_OFFICE_ONLY = {"producers:standard_create", "producers:standard_edit"}
+
+
 def _office_columns(name, columns):
     own = ALLOW if name in DISTRICT_KEEPS_GROUP_A | DISTRICT_REGISTRY else DENY
     other = ALLOW if name in DISTRICT_REGISTRY else DENY
-    return {"national": columns["officer_province"], "district_a": own, "district_other": other}
+    national = ALLOW if name in HEAD_OFFICE_ONLY else columns["officer_province"]
+    return {"national": national, "district_a": own, "district_other": other}
 
 
 EXPECTED = {name: {**cols, **_office_columns(name, cols)} for name, cols in EXPECTED.items()}
@@ -391,6 +401,7 @@ def _other_kwargs(w):
         "sales:daily_province_pdf": {"province_code": "50"},
         "sales:daily_province_png": {"province_code": "50"},
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
+        "producers:standard_edit": {"code": "mpc"},
     }
 
 

@@ -199,6 +199,10 @@ class QualityStandard(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def default_for_labels(self):
+        return [Category(code).label for code in self.default_for]
+
 
 EXPIRY_WARNING_DAYS = 90
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from producers.models import Category
-from sales.report_groups import group_report
-from sales.report_rankings import group_totals
 from sales.reports import fair_report
+from sales.reports.groups import group_report
+from sales.reports.rankings import group_totals
 from sales.selectors import checkin_dashboard, producer_overview
 from tests.producers.factories import ProductFactory
 from tests.sales.factories import AssignmentFactory, DailySalesFactory

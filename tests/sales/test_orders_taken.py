@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from producers.models import Category
 from sales.models import DailySales
-from sales.report_breakdowns import sales_by_zone
 from sales.reports import fair_report
+from sales.reports.breakdowns import sales_by_zone
 from sales.selectors import checkin_dashboard
 from sales.services import record_daily_sales
 from tests.sales.factories import AssignmentFactory

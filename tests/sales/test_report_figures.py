@@ -97,7 +97,7 @@ def test_summaries_are_thai_sentences_with_the_figures(known):
 
 def test_group_report_gives_daily_sales_rank_in_category_and_problems(known):
     from booths.models import Application
-    from sales.report_groups import group_report
+    from sales.reports.groups import group_report
 
     def report_of(key):
         return group_report(Application.objects.get(group=known.groups[key]))

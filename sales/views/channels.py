@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from otop_fair.permissions import requires
 from producers.models import ProducerGroup
 from sales import services
-from sales.figures_forms import ChannelSaleForm
-from sales.fiscal import fiscal_report, fiscal_table, fiscal_year
+from sales.forms import ChannelSaleForm
 from sales.models import ChannelSale
-from sales.report_views import EXPORT_FORMATS, export_table
+from sales.reports import fiscal_report, fiscal_table, fiscal_year
+from sales.views.reports import EXPORT_FORMATS, export_table
 
 LEDGER_SHOWN = 200
 PER = ("province", "group")

@@ -18,11 +18,11 @@ from booths.models import (
     Fair,
     OfferStatus,
 )
+from otop_fair.query_expressions import ZERO, Difference, EpochSeconds, Median, money_sum
 from sales.models import DailySales, IssueCategory, IssueReport
-from sales.report_aggregates import ZERO, Difference, EpochSeconds, Median, money_sum
-from sales.report_breakdowns import SalesRow, holder_breakdowns, sales_by_day, sales_by_zone
-from sales.report_rankings import GroupRow, default_threshold, groups_below, top_groups
-from sales.report_summaries import summarise
+from sales.reports.breakdowns import SalesRow, holder_breakdowns, sales_by_day, sales_by_zone
+from sales.reports.rankings import GroupRow, default_threshold, groups_below, top_groups
+from sales.reports.summaries import summarise
 
 ELIGIBLE_STATUSES = (
     ApplicationStatus.ELIGIBLE,

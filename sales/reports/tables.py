@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from otop_fair.exports import pdf_cells, pdf_header_cells
 from otop_fair.thai import baht
-from sales.report_charts import column_chart, share_bars
+from sales.charts import bar_chart, column_chart
 
 SECTION_KEYS = (
     "days",
@@ -92,7 +92,7 @@ def _breakdown(key, title, first_header, rows, with_groups=True, with_booths=Fal
         _sales_rows(rows, with_groups, with_booths),
         money_columns=(1 + counts,),
         number_columns=(1,) if counts else (),
-        chart=share_bars([(row.label, row.total) for row in rows]),
+        chart=bar_chart([(row.label, row.total) for row in rows]),
         chart_kind="bars",
     )
 

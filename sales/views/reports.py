@@ -5,20 +5,24 @@ from decimal import Decimal, InvalidOperation
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from booths.models import Application, Fair
+from booths.models import Application
 from otop_fair.db_routing import reads_from_replica
 from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
 from otop_fair.permissions import requires
-from sales.daily_report import target_progress
-from sales.report_groups import group_report, own_group_reports, report_fairs_for
-from sales.report_tables import SECTION_KEYS, group_days_table, report_table, report_tables
-from sales.reports import fair_report
+from sales.reports import (
+    SECTION_KEYS,
+    fair_report,
+    group_days_table,
+    group_report,
+    own_group_reports,
+    report_fairs_for,
+    report_table,
+    report_tables,
+    target_progress,
+)
+from sales.views.common import get_fair
 
 EXPORT_FORMATS = ("xlsx", "csv", "pdf")
-
-
-def _fair(request, fair_id, **kwargs):
-    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
 
 
 def _application(request, fair_id, group_id, **kwargs):
@@ -72,7 +76,7 @@ def report_index(request):
     return render(request, "sales/report_index.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_page(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
@@ -81,7 +85,7 @@ def fair_report_page(request, fair_id, obj):
     return render(request, "sales/report_fair.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_export(request, fair_id, table, fmt, obj):
     if table not in SECTION_KEYS:
@@ -90,7 +94,7 @@ def fair_report_export(request, fair_id, table, fmt, obj):
     return export_table(section, f"{obj.name} {section.title}", fmt, subtitle=obj.name)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_pdf(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))

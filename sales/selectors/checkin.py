@@ -14,6 +14,7 @@ from django.utils import timezone
 from booths.models import Assignment, AssignmentStatus, Fair, FairState
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from producers.models import Category
+from sales.comparison import Comparison
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
 
 NOT_REPORTED_SHOWN = 200
@@ -27,17 +28,6 @@ def officer_fairs(user):
     if not acts_on_every_province(user):
         fairs = fairs.filter(province__in=provinces_kept_by(user))
     return list(fairs.select_related("province").order_by("-start_date"))
-
-
-@dataclass
-class Comparison:
-    label: str
-    today: Decimal
-    previous: Decimal
-
-    @property
-    def change(self):
-        return self.today - self.previous
 
 
 @dataclass
@@ -123,7 +113,7 @@ def _add_comparisons(data, sales):
     data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
     data.by_category = sorted(
         _comparisons(sales, "assignment__application__category", day, previous, _category_label),
-        key=lambda row: -row.today,
+        key=lambda row: -row.current,
     )
     data.by_province = _comparisons(
         sales, "assignment__application__group__province__name_th", day, previous

@@ -97,7 +97,7 @@ def fair_list(request):
 def checkin(request, fair_id, obj):
     data = selectors.checkin_dashboard(obj, chosen_day(request, obj))
     per_day = bar_chart(((thai_date_short(d), total) for d, total in data.per_day), **COMPACT_BARS)
-    categories = bar_chart(((row.label, row.today) for row in data.by_category), **COMPACT_BARS)
+    categories = bar_chart(((row.label, row.current) for row in data.by_category), **COMPACT_BARS)
     context = {"data": data, "fair": obj, "per_day_chart": per_day, "category_chart": categories}
     context["progress"] = target_progress(obj, data.day)
     return render(request, "sales/checkin.html", context)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from booths.models import Application
 from otop_fair.db_routing import reads_from_replica
-from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
+from otop_fair.exports import EXPORT_FORMATS, pdf_response
 from otop_fair.permissions import requires
 from sales.reports import (
     SECTION_KEYS,
@@ -21,8 +21,6 @@ from sales.reports import (
     target_progress,
 )
 from sales.views.common import get_fair
-
-EXPORT_FORMATS = ("xlsx", "csv", "pdf")
 
 
 def _application(request, fair_id, group_id, **kwargs):
@@ -39,32 +37,6 @@ def _threshold(request):
     except InvalidOperation:
         return None
     return value if value.is_finite() and 0 <= value < 10**12 else None
-
-
-def export_table(table, filename, fmt, subtitle=""):
-    """One ReportTable as an Excel, CSV or PDF download."""
-    if fmt == "csv":
-        return csv_response(f"{filename}.csv", table.headers, table.rows)
-    if fmt == "xlsx":
-        return xlsx_response(
-            f"{filename}.xlsx",
-            table.title,
-            table.headers,
-            table.rows,
-            money_columns=table.money_columns,
-            number_columns=table.number_columns,
-        )
-    if fmt == "pdf":
-        return table_pdf_response(
-            f"{filename}.pdf",
-            table.title,
-            table.headers,
-            table.rows,
-            money_columns=table.money_columns,
-            number_columns=table.number_columns,
-            subtitle=subtitle,
-        )
-    raise Http404
 
 
 @requires("sales.view_reports")
@@ -91,7 +63,7 @@ def fair_report_export(request, fair_id, table, fmt, obj):
     if table not in SECTION_KEYS:
         raise Http404
     section = report_table(fair_report(obj, threshold=_threshold(request)), table)
-    return export_table(section, f"{obj.name} {section.title}", fmt, subtitle=obj.name)
+    return section.download(fmt, f"{obj.name} {section.title}", subtitle=obj.name)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
@@ -119,4 +91,4 @@ def group_report_export(request, fair_id, group_id, fmt, obj):
         context = {"report": report, "days": group_days_table(report), "title": obj.group.name}
         return pdf_response(f"{obj.group.name}.pdf", "sales/group_report_pdf.html", context)
     table = group_days_table(report)
-    return export_table(table, f"{obj.group.name} {obj.fair.name}", fmt)
+    return table.download(fmt, f"{obj.group.name} {obj.fair.name}")

@@ -37,7 +37,7 @@ def mixed_group_chose_food(fair):
 def test_checkin_counts_the_mixed_group_under_the_category_it_chose(mixed_group_chose_food):
     fair, _ = mixed_group_chose_food
     data = checkin_dashboard(fair, timezone.localdate())
-    assert {r.label: r.today for r in data.by_category} == {FOOD: 700, BEVERAGE: 300}
+    assert {r.label: r.current for r in data.by_category} == {FOOD: 700, BEVERAGE: 300}
 
 
 def test_the_fair_report_and_rankings_use_the_category_chosen(mixed_group_chose_food):

@@ -148,4 +148,4 @@ def _assert_totals_add_up(fair, stored):
         on_day = sum(s + o for (_, d), (s, o) in stored.items() if d == day)
         data = checkin_dashboard(fair, day)
         assert data.today_total == on_day
-        assert sum(r.today for r in data.by_category) == on_day
+        assert sum(r.current for r in data.by_category) == on_day

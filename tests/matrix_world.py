@@ -42,15 +42,16 @@ from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
 from producers.models import District, Province, PublicProfile, StarRating, Subdistrict
 from sales import services as sales_services
-from sales.figures_models import FairDayVisitors, SalesTarget
 from sales.models import (
     ActionItem,
     ChannelSale,
     DailySales,
     EncouragementVisit,
+    FairDayVisitors,
     FairSalesPolicy,
     MeetingAttendance,
     NetworkMeeting,
+    SalesTarget,
 )
 from tests.booths.factories import (
     ApplicationFactory,

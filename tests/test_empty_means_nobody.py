@@ -5,8 +5,8 @@ import pytest
 
 from booths.models import Fair
 from producers.models import ProducerGroup, Province
-from sales.meeting_selectors import meetings_visible_to
 from sales.models import NetworkMeeting
+from sales.selectors import meetings_visible_to
 from tests.booths.factories import FairFactory
 from tests.factories import UserFactory
 from tests.producers.factories import ProducerGroupFactory

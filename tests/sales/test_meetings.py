@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from producers.models import Province
-from sales.meeting_services import save_action_item
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
+from sales.services import save_action_item
 from tests.factories import UserFactory
 from tests.producers.factories import ProducerGroupFactory
 from tests.sales.report_factories import ReportFairFactory

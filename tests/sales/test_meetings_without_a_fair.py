@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from sales.meeting_selectors import carried_over_items, meetings_visible_to
 from sales.models import ActionItem, NetworkMeeting
+from sales.selectors import carried_over_items, meetings_visible_to
 from tests.booths.factories import FairFactory
 from tests.producers.factories import officer_of
 

@@ -10,9 +10,8 @@ from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Notification
 from producers.models import Province
 from sales import notices
-from sales.meeting_services import save_meeting
 from sales.models import ActionItem, IssueStatus
-from sales.services import move_issue, record_daily_sales
+from sales.services import move_issue, record_daily_sales, save_meeting
 from tests.factories import UserFactory
 from tests.producers.factories import ProducerGroupFactory
 from tests.sales.factories import AssignmentFactory, IssueReportFactory

@@ -1,116 +1,25 @@
-"""Reads of the fair-time pages: a producer's days, the officer's daily check-in, open problems.
+"""Reads of the officer's fair-time pages: the fairs they watch, the daily check-in, and the
+problems they handle.
 
 Each function runs a fixed number of queries whatever the size of the fair.
 """
 
 import datetime
-import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import (
-    Aggregate,
-    Avg,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-)
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from booths.models import Assignment, AssignmentStatus, Fair, FairState
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from producers.models import Category
+from sales.comparison import Comparison
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
 
-# Fewer booths than this in a category, and a median could point at one group's takings.
-MIN_PEERS_FOR_MEDIAN = 5
 NOT_REPORTED_SHOWN = 200
 LOWEST_SHOWN = 10
 OPEN_ISSUES_SHOWN = 30
-
-
-class Median(Aggregate):
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-
-def producer_holdings(user):
-    """The booths the user's groups hold at fairs where sales are logged, newest fair first."""
-    return list(
-        Assignment.objects.filter(
-            application__group__members=user,
-            status=AssignmentStatus.ACTIVE,
-            fair__state__in=[FairState.RUNNING, FairState.CLOSED],
-        )
-        .select_related("fair", "booth__zone", "application__group")
-        .order_by("-fair__start_date", "booth__code")
-    )
-
-
-def sales_days(assignment, *, today=None):
-    """Every fair day up to today with what the server holds for it (None when nothing yet)."""
-    today = today or timezone.localdate()
-    rows = {row.day: row for row in DailySales.objects.filter(assignment=assignment)}
-    days = [d for d in assignment.fair.fair_days if d <= today]
-    return [(day, rows.get(day)) for day in reversed(days)]
-
-
-@dataclass
-class ProducerDay:
-    day: datetime.date
-    amount: Decimal | None
-    running_total: Decimal
-    category_median: float | None
-
-
-@dataclass
-class ProducerOverview:
-    assignment: Assignment
-    category: str
-    days: list
-    total: Decimal
-    category_median_total: float | None
-    peers: int
-
-
-def producer_overview(assignment, *, today=None):
-    """The group's own days with a running total, against the median of its category at the fair.
-
-    Only the median is read from other booths, and only when enough booths share the category.
-    """
-    today = today or timezone.localdate()
-    category = assignment.application.category
-    peers = DailySales.objects.filter(
-        assignment__fair_id=assignment.fair_id, assignment__application__category=category
-    )
-    daily_medians = {
-        row["day"]: row["median"]
-        for row in peers.values("day").annotate(median=Median("total"), n=Count("id"))
-        if row["n"] >= MIN_PEERS_FOR_MEDIAN
-    }
-    totals = list(
-        peers.values("assignment").annotate(total=Sum("total")).values_list("total", flat=True)
-    )
-    own = {row.day: row.total for row in DailySales.objects.filter(assignment=assignment)}
-    days, running = [], Decimal(0)
-    for day in (d for d in assignment.fair.fair_days if d <= today):
-        running += own.get(day) or 0
-        days.append(ProducerDay(day, own.get(day), running, daily_medians.get(day)))
-    enough = len(totals) >= MIN_PEERS_FOR_MEDIAN
-    return ProducerOverview(
-        assignment=assignment,
-        category=Category(category).label if category else "",
-        days=days,
-        total=running,
-        category_median_total=float(statistics.median(totals)) if enough else None,
-        peers=len(totals),
-    )
 
 
 def officer_fairs(user):
@@ -119,17 +28,6 @@ def officer_fairs(user):
     if not acts_on_every_province(user):
         fairs = fairs.filter(province__in=provinces_kept_by(user))
     return list(fairs.select_related("province").order_by("-start_date"))
-
-
-@dataclass
-class Comparison:
-    label: str
-    today: Decimal
-    previous: Decimal
-
-    @property
-    def change(self):
-        return self.today - self.previous
 
 
 @dataclass
@@ -215,7 +113,7 @@ def _add_comparisons(data, sales):
     data.by_zone = _comparisons(sales, "assignment__booth__zone__name", day, previous)
     data.by_category = sorted(
         _comparisons(sales, "assignment__application__category", day, previous, _category_label),
-        key=lambda row: -row.today,
+        key=lambda row: -row.current,
     )
     data.by_province = _comparisons(
         sales, "assignment__application__group__province__name_th", day, previous

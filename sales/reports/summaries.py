@@ -60,12 +60,12 @@ def _largest(rows, message):
 
 
 def _previous(report):
-    if report.previous is None:
+    if report.previous_fair is None:
         return _("There is no earlier fair of the same name to compare with.")
-    change = report.previous.change(report.headline.total)
+    change = report.sales_change.percent_change
     values = {
-        "date": thai_date(report.previous.fair.start_date),
-        "before": baht(report.previous.headline.total, decimals=0),
+        "date": thai_date(report.previous_fair.start_date),
+        "before": baht(report.previous_headline.total, decimals=0),
         "change": f"{abs(change or 0):.1f}",
     }
     if change is None:

@@ -5,13 +5,9 @@ from decimal import Decimal
 
 from django.db.models import Count
 
+from otop_fair.query_expressions import ZERO, money_sum
 from producers.models import Category
-from sales.report_aggregates import (
-    SALES_PATH,
-    ZERO,
-    booth_holders,
-    money_sum,
-)
+from sales.reports.holders import SALES_PATH, booth_holders
 
 TOP_GROUPS = 10
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from otop_fair.thai import BUDDHIST_ERA_OFFSET as BE_OFFSET
 from producers.models import ProducerGroup
 from sales.models import ChannelKind, ChannelSale, DailySales
-from sales.report_tables import ReportTable
+from sales.reports.tables import ReportTable
 
 ZERO = Decimal("0.00")
 FIRST_MONTH = 10

@@ -6,17 +6,13 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
+from otop_fair.query_expressions import ZERO, money_sum
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
-from sales.report_aggregates import (
-    SALES_PATH,
-    ZERO,
-    booth_holders,
-    money_sum,
-)
-from sales.report_breakdowns import SalesRow
+from sales.reports.breakdowns import SalesRow
+from sales.reports.holders import SALES_PATH, booth_holders
 
 REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
 

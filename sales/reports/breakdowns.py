@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from booths.models import Zone
 from otop_fair.db_routing import report_database
+from otop_fair.query_expressions import ZERO, money_sum
 from otop_fair.thai import thai_date_short
 from producers.models import Category, current_ratings, stars_expression
 from sales.models import DailySales
-from sales.report_aggregates import SALES_PATH, ZERO, booth_holders, money_sum
+from sales.reports.holders import SALES_PATH, booth_holders
 
 # GROUPING(f.cat, s.best, h.province) of each grouping set: a 1 bit marks a column left out.
 BY_CATEGORY, BY_STARS, BY_AREA = 0b011, 0b101, 0b110

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from otop_fair.forms import ThaiForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup, Province
-from sales.forms import BahtField
+from sales.forms.daily import BahtField
 from sales.models import ChannelKind
 
 

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from otop_fair.exports import EXPORT_FORMATS
 from otop_fair.permissions import requires
 from producers.models import ProducerGroup
 from sales import services
-from sales.figures_forms import ChannelSaleForm
-from sales.fiscal import fiscal_report, fiscal_table, fiscal_year
+from sales.forms import ChannelSaleForm
 from sales.models import ChannelSale
-from sales.report_views import EXPORT_FORMATS, export_table
+from sales.reports import fiscal_report, fiscal_table, fiscal_year
 
 LEDGER_SHOWN = 200
 PER = ("province", "group")
@@ -79,7 +79,7 @@ def fiscal_report_page(request):
 
 @requires("sales.view_channel_sales")
 def fiscal_report_export(request, per, fmt):
-    if per not in PER or fmt not in EXPORT_FORMATS:
+    if per not in PER:
         raise Http404
     table = fiscal_table(fiscal_report(request.user, _chosen_year(request)), per)
-    return export_table(table, table.title, fmt)
+    return table.download(fmt, table.title)

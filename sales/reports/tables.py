@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from otop_fair.exports import pdf_cells, pdf_header_cells
+from otop_fair.exports import pdf_cells, pdf_header_cells, table_response
 from otop_fair.thai import baht
-from sales.report_charts import column_chart, share_bars
+from sales.charts import bar_chart, column_chart
 
 SECTION_KEYS = (
     "days",
@@ -41,6 +41,19 @@ class ReportTable:
     def __post_init__(self):
         self.cells = [pdf_cells(row, self.money_columns, self.number_columns) for row in self.rows]
         self.header_cells = pdf_header_cells(self.headers, self.money_columns, self.number_columns)
+
+    def download(self, fmt, filename, subtitle=""):
+        """The table as the Excel, CSV or PDF download `fmt` names (404 for any other)."""
+        return table_response(
+            fmt,
+            filename,
+            self.title,
+            self.headers,
+            self.rows,
+            money_columns=self.money_columns,
+            number_columns=self.number_columns,
+            subtitle=subtitle,
+        )
 
 
 def _sales_rows(rows, with_groups=True, with_booths=False):
@@ -92,7 +105,7 @@ def _breakdown(key, title, first_header, rows, with_groups=True, with_booths=Fal
         _sales_rows(rows, with_groups, with_booths),
         money_columns=(1 + counts,),
         number_columns=(1,) if counts else (),
-        chart=share_bars([(row.label, row.total) for row in rows]),
+        chart=bar_chart([(row.label, row.total) for row in rows]),
         chart_kind="bars",
     )
 
@@ -161,17 +174,9 @@ def _previous(report):
             report.headline.total,
         ]
     ]
-    if report.previous:
-        before = report.previous
-        rows.append(
-            [
-                before.fair.name,
-                before.fair.start_date,
-                before.headline.groups,
-                before.headline.booths,
-                before.headline.total,
-            ]
-        )
+    if report.previous_fair:
+        fair, before = report.previous_fair, report.previous_headline
+        rows.append([fair.name, fair.start_date, before.groups, before.booths, before.total])
     return ReportTable(
         "previous",
         _("Comparison with the previous fair of the same name"),

@@ -5,20 +5,22 @@ from decimal import Decimal, InvalidOperation
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from booths.models import Application, Fair
+from booths.models import Application
 from otop_fair.db_routing import reads_from_replica
-from otop_fair.exports import csv_response, pdf_response, table_pdf_response, xlsx_response
+from otop_fair.exports import EXPORT_FORMATS, pdf_response
 from otop_fair.permissions import requires
-from sales.daily_report import target_progress
-from sales.report_groups import group_report, own_group_reports, report_fairs_for
-from sales.report_tables import SECTION_KEYS, group_days_table, report_table, report_tables
-from sales.reports import fair_report
-
-EXPORT_FORMATS = ("xlsx", "csv", "pdf")
-
-
-def _fair(request, fair_id, **kwargs):
-    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
+from sales.reports import (
+    SECTION_KEYS,
+    fair_report,
+    group_days_table,
+    group_report,
+    own_group_reports,
+    report_fairs_for,
+    report_table,
+    report_tables,
+    target_progress,
+)
+from sales.views.common import get_fair
 
 
 def _application(request, fair_id, group_id, **kwargs):
@@ -37,32 +39,6 @@ def _threshold(request):
     return value if value.is_finite() and 0 <= value < 10**12 else None
 
 
-def export_table(table, filename, fmt, subtitle=""):
-    """One ReportTable as an Excel, CSV or PDF download."""
-    if fmt == "csv":
-        return csv_response(f"{filename}.csv", table.headers, table.rows)
-    if fmt == "xlsx":
-        return xlsx_response(
-            f"{filename}.xlsx",
-            table.title,
-            table.headers,
-            table.rows,
-            money_columns=table.money_columns,
-            number_columns=table.number_columns,
-        )
-    if fmt == "pdf":
-        return table_pdf_response(
-            f"{filename}.pdf",
-            table.title,
-            table.headers,
-            table.rows,
-            money_columns=table.money_columns,
-            number_columns=table.number_columns,
-            subtitle=subtitle,
-        )
-    raise Http404
-
-
 @requires("sales.view_reports")
 def report_index(request):
     context = {
@@ -72,7 +48,7 @@ def report_index(request):
     return render(request, "sales/report_index.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_page(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
@@ -81,16 +57,16 @@ def fair_report_page(request, fair_id, obj):
     return render(request, "sales/report_fair.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_export(request, fair_id, table, fmt, obj):
     if table not in SECTION_KEYS:
         raise Http404
     section = report_table(fair_report(obj, threshold=_threshold(request)), table)
-    return export_table(section, f"{obj.name} {section.title}", fmt, subtitle=obj.name)
+    return section.download(fmt, f"{obj.name} {section.title}", subtitle=obj.name)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_pdf(request, fair_id, obj):
     report = fair_report(obj, threshold=_threshold(request))
@@ -115,4 +91,4 @@ def group_report_export(request, fair_id, group_id, fmt, obj):
         context = {"report": report, "days": group_days_table(report), "title": obj.group.name}
         return pdf_response(f"{obj.group.name}.pdf", "sales/group_report_pdf.html", context)
     table = group_days_table(report)
-    return export_table(table, f"{obj.group.name} {obj.fair.name}", fmt)
+    return table.download(fmt, f"{obj.group.name} {obj.fair.name}")

@@ -2,15 +2,15 @@
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from booths.models import Fair
 from otop_fair.forms import ThaiForm
 from otop_fair.notifications.services import forecast
 from otop_fair.permissions import requires
 from sales import notices
+from sales.views.common import get_fair
 
 
 class BroadcastForm(ThaiForm):
@@ -19,11 +19,7 @@ class BroadcastForm(ThaiForm):
     )
 
 
-def _fair(request, fair_id):
-    return get_object_or_404(Fair, pk=fair_id)
-
-
-@requires("sales.broadcast", get_object=_fair)
+@requires("sales.broadcast", get_object=get_fair)
 def broadcast(request, fair_id, obj):
     form = BroadcastForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

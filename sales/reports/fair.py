@@ -18,11 +18,12 @@ from booths.models import (
     Fair,
     OfferStatus,
 )
+from otop_fair.query_expressions import ZERO, Difference, EpochSeconds, Median, money_sum
+from sales.comparison import Comparison
 from sales.models import DailySales, IssueCategory, IssueReport
-from sales.report_aggregates import ZERO, Difference, EpochSeconds, Median, money_sum
-from sales.report_breakdowns import SalesRow, holder_breakdowns, sales_by_day, sales_by_zone
-from sales.report_rankings import GroupRow, default_threshold, groups_below, top_groups
-from sales.report_summaries import summarise
+from sales.reports.breakdowns import SalesRow, holder_breakdowns, sales_by_day, sales_by_zone
+from sales.reports.rankings import GroupRow, default_threshold, groups_below, top_groups
+from sales.reports.summaries import summarise
 
 ELIGIBLE_STATUSES = (
     ApplicationStatus.ELIGIBLE,
@@ -64,17 +65,6 @@ class SelectionFigures:
     waitlist_used: int
 
 
-@dataclass(frozen=True)
-class Comparison:
-    fair: Fair
-    headline: Headline
-
-    def change(self, current_total):
-        if not self.headline.total:
-            return None
-        return float((current_total - self.headline.total) / self.headline.total * 100)
-
-
 @dataclass
 class FairReport:
     fair: Fair
@@ -89,8 +79,18 @@ class FairReport:
     threshold: Decimal
     problems: list[ProblemRow]
     selection: SelectionFigures
-    previous: Comparison | None = None
+    # The previous fair of the same name, and its headline figures.
+    previous_fair: Fair | None = None
+    previous_headline: Headline | None = None
     summaries: dict = field(default_factory=dict)
+
+    @property
+    def sales_change(self):
+        """This fair's takings against the previous fair's (None without a previous fair)."""
+        if self.previous_fair is None:
+            return None
+        before = self.previous_headline.total
+        return Comparison(self.previous_fair.name, self.headline.total, before)
 
 
 def headline(fair):
@@ -172,7 +172,8 @@ def fair_report(fair, threshold=None):
         threshold=threshold,
         problems=problems_by_category(fair),
         selection=selection_figures(fair),
-        previous=Comparison(previous, headline(previous)) if previous else None,
+        previous_fair=previous,
+        previous_headline=headline(previous) if previous else None,
     )
     report.summaries = summarise(report)
     return report

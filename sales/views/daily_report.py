@@ -8,21 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from booths.models import Fair
 from otop_fair.exports import attachment_header, pdf_response, render_pdf
 from otop_fair.permissions import requires
 from otop_fair.rasterise import pdf_to_png
 from otop_fair.thai import thai_date
 from producers.models import Province
 from sales import services
-from sales.daily_report import national_summary, province_report, target_progress
-from sales.figures_forms import SalesTargetForm, VisitorsForm, VisitorSheetForm
-from sales.views import _chosen_day
+from sales.forms import SalesTargetForm, VisitorsForm, VisitorSheetForm
+from sales.reports import national_summary, province_report, target_progress
+from sales.views.common import chosen_day, get_fair
 from sales.visitor_sheet import read_counter_sheet
-
-
-def _fair(request, fair_id, **kwargs):
-    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
 
 
 def _province(province_code):
@@ -45,40 +40,40 @@ def phone_pdf(context):
 
 
 def _province_context(request, fair, province_code):
-    return province_context(fair, _chosen_day(request, fair), _province(province_code))
+    return province_context(fair, chosen_day(request, fair), _province(province_code))
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 def daily_national(request, fair_id, obj):
-    day = _chosen_day(request, obj)
+    day = chosen_day(request, obj)
     context = {"fair": obj, "report": national_summary(obj, day)}
     context["progress"] = target_progress(obj, day)
     return render(request, "sales/daily_national.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 def daily_national_pdf(request, fair_id, obj):
-    day = _chosen_day(request, obj)
+    day = chosen_day(request, obj)
     title = _("National summary, %(day)s") % {"day": thai_date(day)}
     context = {"fair": obj, "report": national_summary(obj, day), "title": title}
     context["subtitle"] = obj.name
     return pdf_response(f"{obj.name} {day}.pdf", "sales/daily_national_pdf.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 def daily_province(request, fair_id, province_code, obj):
     context = _province_context(request, obj, province_code)
     return render(request, "sales/daily_province.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 def daily_province_pdf(request, fair_id, province_code, obj):
     context = _province_context(request, obj, province_code)
     name = f"{context['report'].province.name_th} {context['report'].day}.pdf"
     return pdf_response(name, "sales/daily_province_pdf.html", context)
 
 
-@requires("sales.view_fair_report", get_object=_fair)
+@requires("sales.view_fair_report", get_object=get_fair)
 def daily_province_png(request, fair_id, province_code, obj):
     context = _province_context(request, obj, province_code)
     image = pdf_to_png(phone_pdf(context))
@@ -88,9 +83,9 @@ def daily_province_png(request, fair_id, province_code, obj):
     return response
 
 
-@requires("sales.set_fair_figures", get_object=_fair)
+@requires("sales.set_fair_figures", get_object=get_fair)
 def fair_figures(request, fair_id, obj):
-    day = _chosen_day(request, obj)
+    day = chosen_day(request, obj)
     context = {
         "fair": obj,
         "progress": target_progress(obj, obj.end_date),
@@ -117,7 +112,7 @@ def _saved_or_messages(request, form, save):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=_fair)
+@requires("sales.set_fair_figures", get_object=get_fair)
 def record_visitors(request, fair_id, obj):
     form = VisitorsForm(request.POST)
     _saved_or_messages(
@@ -127,7 +122,7 @@ def record_visitors(request, fair_id, obj):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=_fair)
+@requires("sales.set_fair_figures", get_object=get_fair)
 def import_visitors(request, fair_id, obj):
     form = VisitorSheetForm(request.POST, request.FILES)
 
@@ -140,7 +135,7 @@ def import_visitors(request, fair_id, obj):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=_fair)
+@requires("sales.set_fair_figures", get_object=get_fair)
 def set_target(request, fair_id, obj):
     form = SalesTargetForm(request.POST)
     _saved_or_messages(

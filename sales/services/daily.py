@@ -1,32 +1,15 @@
-"""Writes of the sales app that span models, each in one transaction."""
+"""Writes of a booth's fair days: the day's takings, the fair's cut-off, an officer's visit note."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
-from otop_fair.thai import thai_date
-from sales import notices
-from sales.models import (
-    ChannelSale,
-    DailySales,
-    EncouragementVisit,
-    FairDayVisitors,
-    FairSalesPolicy,
-    IssueReport,
-    IssueStatus,
-    SalesTarget,
-)
+from sales.models import DailySales, EncouragementVisit, FairSalesPolicy
 
 SALES_STATES = (FairState.RUNNING, FairState.CLOSED)
-ISSUE_STATES = (FairState.ALLOCATED, FairState.RUNNING, FairState.CLOSED)
-ISSUE_TRANSITIONS = {
-    IssueStatus.OPEN: {IssueStatus.IN_PROGRESS, IssueStatus.RESOLVED},
-    IssueStatus.IN_PROGRESS: {IssueStatus.RESOLVED},
-    IssueStatus.RESOLVED: {IssueStatus.IN_PROGRESS},
-}
 
 
 def sales_policy(fair):
@@ -150,116 +133,3 @@ def record_encouragement_visit(*, assignment, day, note, by):
     visit._history_user = by
     visit.save()
     return visit
-
-
-@transaction.atomic
-def report_issue(
-    *, fair, category, description, by, assignment=None, photo_files=None, client_key=""
-):
-    """Open a problem report; `photo_files` is the (full, thumbnail) pair from the uploads module.
-    A `client_key` this reporter already used answers with that report and files nothing."""
-    if client_key:
-        earlier = IssueReport.objects.filter(reported_by=by, client_key=client_key).first()
-        if earlier is not None:
-            return earlier
-    if fair.state not in ISSUE_STATES:
-        raise ValidationError(_("Problems can be reported once booths are allocated."))
-    if assignment is not None and assignment.fair_id != fair.pk:
-        raise ValidationError(_("That booth is not at this fair."))
-    issue = IssueReport(
-        fair=fair,
-        assignment=assignment,
-        category=category,
-        description=description,
-        reported_by=by,
-        client_key=client_key,
-    )
-    if photo_files:
-        full, thumbnail = photo_files
-        issue.photo.save(full.name, full, save=False)
-        issue.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
-    issue._history_user = by
-    try:
-        with transaction.atomic():
-            issue.save()
-    except IntegrityError:
-        # The same key sent twice at once (the queue and a tap): the first one filed it.
-        return IssueReport.objects.get(reported_by=by, client_key=client_key)
-    return issue
-
-
-@transaction.atomic
-def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
-    """Move a problem along open → in progress → resolved (or reopen it) and return it."""
-    now = now or timezone.now()
-    issue = IssueReport.objects.select_for_update().get(pk=issue.pk)
-    if status not in ISSUE_TRANSITIONS[issue.status]:
-        raise ValidationError(_("This problem cannot move to that status."), code="bad_transition")
-    if status == IssueStatus.RESOLVED and not resolution.strip():
-        raise ValidationError(_("Say how the problem was solved."), code="resolution_required")
-    issue.assigned_officer = officer or issue.assigned_officer or by
-    if status == IssueStatus.IN_PROGRESS:
-        issue.started_at = issue.started_at or now
-        issue.resolved_at = None
-    else:
-        issue.started_at = issue.started_at or now
-        issue.resolved_at = now
-        issue.resolution = resolution.strip()
-    issue.status = status
-    issue._history_user = by
-    issue.save()
-    notices.problem_moved(issue)
-    return issue
-
-
-@transaction.atomic
-def record_visitors(*, fair, day, count, by):
-    """Keep the day's visitor count; entering the day again replaces it."""
-    if not fair.start_date <= day <= fair.end_date:
-        raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
-    if day > timezone.localdate():
-        raise ValidationError(_("That day has not come yet."), code="future_day")
-    row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
-    row = row or FairDayVisitors(fair=fair, day=day)
-    row.count, row.entered_by = count, by
-    row._history_user = by
-    row.save()
-    return row
-
-
-@transaction.atomic
-def set_sales_target(*, fair, amount, by, province=None):
-    """Set the fair's target, or a province's share of it; replaces the one set before."""
-    target = SalesTarget.objects.filter(fair=fair, province=province).first()
-    target = target or SalesTarget(fair=fair, province=province)
-    target.amount = amount
-    target._history_user = by
-    target.save()
-    return target
-
-
-@transaction.atomic
-def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
-    """Add one sales event of `group` outside the fairs to the market-channel ledger."""
-    if day > timezone.localdate():
-        raise ValidationError(_("That day has not come yet."), code="future_day")
-    sale = ChannelSale(
-        group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
-    )
-    sale._history_user = by
-    sale.save()
-    return sale
-
-
-@transaction.atomic
-def import_visitors(*, fair, rows, by):
-    """Keep every (day, count) of the venue's sheet, or none of them."""
-    for day, count in rows:
-        try:
-            record_visitors(fair=fair, day=day, count=count, by=by)
-        except ValidationError as error:
-            raise ValidationError(
-                gettext("%(day)s: %(problem)s")
-                % {"day": thai_date(day), "problem": " ".join(error.messages)}
-            ) from None
-    return len(rows)

@@ -5,15 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from otop_fair.permissions import requires
-from sales.meeting_forms import ActionItemForm, MeetingForm
-from sales.meeting_selectors import (
+from sales.forms import ActionItemForm, MeetingForm
+from sales.models import ActionItem, ActionStatus, NetworkMeeting
+from sales.selectors import (
     action_items_visible_to,
     attendance_of,
     carried_over_items,
     meetings_visible_to,
 )
-from sales.meeting_services import save_action_item, save_meeting
-from sales.models import ActionItem, ActionStatus, NetworkMeeting
+from sales.services import save_action_item, save_meeting
 
 
 def _meeting(request, meeting_id, **kwargs):

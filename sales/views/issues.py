@@ -1,0 +1,85 @@
+"""Problems raised at the booth: the list, reporting one (also from the offline queue), an
+officer's handling, and the photo."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booths.models import Assignment, AssignmentStatus
+from otop_fair.http import wants_json
+from otop_fair.permissions import requires
+from otop_fair.uploads import image_response
+from sales import selectors, services
+from sales.forms import IssueActionForm, IssueReportForm
+from sales.models import IssueReport, IssueStatus
+from sales.views.common import get_fair, get_issue
+
+
+@requires("sales.list_issues")
+def issue_list(request):
+    issues = selectors.issues_visible_to(request.user)
+    status = request.GET.get("status") or ""
+    if status:
+        issues = issues.filter(status=status)
+    context = {"issues": issues[:200], "status": status, "statuses": IssueStatus.choices}
+    return render(request, "sales/issue_list.html", context)
+
+
+@requires("sales.report_issue", get_object=get_fair)
+def issue_new(request, fair_id, obj):
+    is_officer = request.user.has_perm("sales.manage_issue", IssueReport(fair=obj))
+    booths = Assignment.objects.filter(fair=obj, status=AssignmentStatus.ACTIVE)
+    booths = booths.select_related("booth").order_by("booth__code")
+    own = booths.filter(application__group__members=request.user).first()
+    form = IssueReportForm(
+        request.POST or None, request.FILES or None, booths=booths if is_officer else None
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        issue = services.report_issue(
+            fair=obj,
+            assignment=data.get("booth") if is_officer else own,
+            category=data["category"],
+            description=data["description"],
+            photo_files=data["photo"],
+            by=request.user,
+            client_key=data["client_key"],
+        )
+        messages.success(request, _("Problem reported. An officer will follow it up."))
+        if wants_json(request):
+            return JsonResponse({"ok": True, "url": reverse("sales:issue_detail", args=[issue.pk])})
+        return redirect("sales:issue_detail", issue.pk)
+    if request.method == "POST" and wants_json(request):
+        return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
+    return render(request, "sales/issue_form.html", {"form": form, "fair": obj, "booth": own})
+
+
+@requires("sales.view_issue", get_object=get_issue)
+def issue_detail(request, issue_id, obj):
+    form = IssueActionForm(initial={"resolution": obj.resolution})
+    return render(request, "sales/issue_detail.html", {"issue": obj, "form": form})
+
+
+@require_POST
+@requires("sales.manage_issue", get_object=get_issue)
+def issue_move(request, issue_id, obj):
+    form = IssueActionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_issue(issue=obj, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Problem updated."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("sales:issue_detail", obj.pk)
+
+
+@requires("sales.view_issue", get_object=get_issue)
+def issue_photo(request, issue_id, obj, size="full"):
+    photo = obj.photo_thumbnail if size == "thumb" else obj.photo
+    if not photo:
+        raise Http404
+    return image_response(photo)

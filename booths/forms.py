@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
+from otop_fair.areas import provinces_kept_by
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -45,8 +46,7 @@ class FairForm(ThaiModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if not user.is_superuser:
-            self.fields["province"].queryset = Province.objects.filter(officers=user)
+        self.fields["province"].queryset = provinces_kept_by(user)
         if self.instance.are_dates_locked:
             for name in FAIR_DATES:
                 self.fields[name].disabled = True

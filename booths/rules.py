@@ -1,49 +1,27 @@
-"""Who may do what with fairs, applications, reviews and results, written once as predicates."""
+"""Who may do what with fairs, applications, reviews and results, written once as predicates.
+
+Where a fair's rows lie is declared on each model (`area`); the shared predicates of
+`otop_fair.rules` (`keeps_area_of`, `owns_row`) decide an office's and a producer's rows, and
+the predicates below add the committee's seats and reviews.
+"""
 
 import rules
 
 from booths.models import FairState
 from otop_fair.rules import (
-    is_admin,
     is_committee_member,
     is_producer,
     is_staff_officer,
-    provinces_kept_by,
+    keeps_area_of,
+    owns_row,
+    sees_row,
 )
-
-
-def _province_ids(user):
-    if not hasattr(user, "_booths_province_ids"):
-        user._booths_province_ids = set(provinces_kept_by(user).values_list("code", flat=True))
-    return user._booths_province_ids
 
 
 def _group_ids(user):
     if not hasattr(user, "_booths_group_ids"):
         user._booths_group_ids = set(user.producer_groups.values_list("pk", flat=True))
     return user._booths_group_ids
-
-
-def _fair_of(obj):
-    return getattr(obj, "fair", obj)
-
-
-@rules.predicate
-def is_officer_of_fair(user, obj):
-    """The fair (of an application, booth, run…) is organised in one of the officer's provinces."""
-    if obj is None:
-        return False
-    return user.is_superuser or _fair_of(obj).province_id in _province_ids(user)
-
-
-@rules.predicate
-def is_member_of_applicant(user, application):
-    return application is not None and application.group_id in _group_ids(user)
-
-
-@rules.predicate
-def is_offered_to_me(user, offer):
-    return offer is not None and offer.application.group_id in _group_ids(user)
 
 
 @rules.predicate
@@ -86,7 +64,8 @@ def applied_to_published_fair(user, fair):
     )
 
 
-manages_fair = (is_officer_of_fair & is_staff_officer) | is_admin
+# The fair (of a booth, zone, run, application…) lies in a province the officer's office keeps.
+manages_fair = keeps_area_of
 
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
@@ -102,9 +81,10 @@ rules.add_perm(
 )
 rules.add_perm("booths.apply", is_producer)
 rules.add_perm("booths.view_my_applications", is_producer)
-rules.add_perm("booths.edit_application", is_producer & is_member_of_applicant)
-rules.add_perm("booths.view_result", (is_producer & is_member_of_applicant) | manages_fair)
-rules.add_perm("booths.respond_offer", is_producer & is_offered_to_me)
+rules.add_perm("booths.edit_application", owns_row)
+# An application (or booth holding) as `visible_to` lists it: its fair's officers, its group.
+rules.add_perm("booths.view_result", sees_row)
+rules.add_perm("booths.respond_offer", owns_row)
 rules.add_perm("booths.review", is_committee_member)
 rules.add_perm("booths.score", is_committee_member & is_my_review)
 rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)

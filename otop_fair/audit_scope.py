@@ -1,34 +1,18 @@
 """Which history rows a person may read on the audit trail.
 
-Every audited model names the way from its row to the province it belongs to. An officer reads
-the rows of their own provinces; the head office and superusers read every row; nobody else
-reads any. A model without a way to a province is read by superusers only — an unknown scope
+Every audited model names the way from its row to the province it belongs to (its `area`, or
+below while it declares none). An officer reads the rows of their own provinces; the head office
+and superusers read every row; nobody else reads any. A model without a way to a province is read by superusers only — an unknown scope
 never means "everyone". Scores and their comments stay hidden from everyone until the fair's
 scoring has closed, so neither an officer nor another member can read a draft.
 """
 
-from otop_fair.rules import acts_on_every_province, is_officer, provinces_kept_by
+from django.apps import apps
 
-# Audited model → the lookup from its (historical) row to a province.
+from otop_fair.areas import acts_on_every_province, area_q
+
+# Audited models that declare no `area` yet → the lookup from their (historical) row to a province.
 PROVINCE_OF = {
-    "producers.producergroup": "province",
-    "producers.product": "group__province",
-    "producers.starrating": "product__group__province",
-    "producers.certification": "group__province",
-    "producers.visit": "group__province",
-    "producers.publicprofile": "group__province",
-    "booths.fair": "province",
-    "booths.application": "fair__province",
-    "booths.assignment": "fair__province",
-    "booths.eligibilityrule": "fair__province",
-    "booths.eligibilityoverride": "application__fair__province",
-    "booths.criterion": "fair__province",
-    "booths.committeemember": "fair__province",
-    "booths.conflictofinterest": "application__fair__province",
-    "booths.reviewassignment": "application__fair__province",
-    "booths.score": "review__application__fair__province",
-    "booths.allocationrun": "fair__province",
-    "booths.waitlistoffer": "fair__province",
     "sales.dailysales": "assignment__fair__province",
     "sales.fairsalespolicy": "fair__province",
     "sales.encouragementvisit": "assignment__fair__province",
@@ -49,6 +33,24 @@ SEALED_UNTIL_SCORING_CLOSES = {"booths.score": "review__application__fair"}
 SCORING_CLOSED_STATES = ("allocated", "running", "closed")
 
 
+def province_lookup(model):
+    """The lookup from `model`'s row to its province, or None when it names none."""
+    area = getattr(model, "area", None)
+    return area.province if area else PROVINCE_OF.get(model._meta.label_lower)
+
+
+def audited_province_lookups():
+    """Every audited model with an area → its lookup to a province."""
+    found = {m._meta.label_lower: province_lookup(m) for m in apps.get_models()}
+    return {key: lookup for key, lookup in found.items() if key in _audited() and lookup}
+
+
+def _audited():
+    from otop_fair.audit import tracked_models  # audit reads this module's scope
+
+    return {key for key, _label in tracked_models()}
+
+
 def visible_history(records, model, user):
     """`records` (a historical queryset of `model`) narrowed to what `user` may read."""
     key = model._meta.label_lower
@@ -57,7 +59,8 @@ def visible_history(records, model, user):
         records = records.filter(**{f"{fair}__state__in": SCORING_CLOSED_STATES})
     if acts_on_every_province(user):
         return records
-    province = PROVINCE_OF.get(key)
-    if province is None or not is_officer(user):
+    province = province_lookup(model)
+    if province is None:
         return records.none()
-    return records.filter(**{f"{province}__in": provinces_kept_by(user).values("pk")})
+    # The trail is the offices': by province only, never a producer's own rows.
+    return records.filter(area_q(user, province=province))

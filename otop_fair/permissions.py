@@ -5,29 +5,47 @@ view names the permission it needs with `@requires`, optionally against an objec
 URL, so that the rule is written once as a `rules` predicate and checked the same way everywhere.
 """
 
+import inspect
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
 
-def requires(perm, get_object=None):
-    """Refuse the request with 403 unless the user has `perm` (on the object `get_object` returns).
+def requires(perm, get_object=None, **named_getter):
+    """Refuse the request with 403 unless the user has `perm` (on the object fetched from the URL).
 
-    `get_object(request, **kwargs)` may raise Http404. The object it returns is handed to the view
-    as the keyword argument `obj`, so a view never fetches it twice.
+    The object is named: `@requires("booths.manage_fair", fair=fair_from)` calls
+    `fair_from(request, fair_id=…)` with the URL parameters it names (which the view then does not
+    receive), checks `perm` on the fair and hands it to the view as `fair`:
+    `def holdings(request, fair)`. The getter may raise Http404.
+
+    The older form `get_object=` (views not converted yet) passes every URL parameter to the
+    getter and to the view, and the object as `obj`.
     """
+    if len(named_getter) > 1 or (named_getter and get_object):
+        raise TypeError("@requires checks one object: name it once")
+    name, getter = next(iter(named_getter.items())) if named_getter else ("obj", get_object)
+    taken = _parameters_of(getter) if named_getter else ()
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            obj = get_object(request, **kwargs) if get_object else None
+            obj = None
+            if getter is not None:
+                ids = {key: kwargs.pop(key) for key in taken}
+                obj = getter(request, **ids) if named_getter else getter(request, **kwargs)
             if not request.user.has_perm(perm, obj):
                 raise PermissionDenied
-            if get_object:
-                kwargs["obj"] = obj
+            if getter is not None:
+                kwargs[name] = obj
             return view(request, *args, **kwargs)
 
         wrapped.required_permission = perm
         return wrapped
 
     return decorator
+
+
+def _parameters_of(getter):
+    """The URL parameters a getter takes (all but the request)."""
+    return tuple(inspect.signature(getter).parameters)[1:]

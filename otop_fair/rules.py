@@ -1,45 +1,49 @@
 """Role predicates shared by every app, and the project-wide permissions built from them.
 
-Object-level predicates (an officer's province, a producer's group, a reviewer's assignment) live in
-each app's own rules.py and combine with these through `&` and `|`.
-
-Offices: the head office (`national_officer`) acts on every province, a provincial officer
-(`officer`) on the provinces they keep, a district officer on the groups of their districts.
-`provinces_kept_by` and `districts_kept_by` are the one statement of that scope; predicates,
-querysets (`visible_to`) and forms all ask them.
+Who keeps which area is stated once in `otop_fair/areas.py` (re-exported here): each model
+declares its `Area`, querysets list by it (`visible_to`) and `keeps_area_of` / `owns_row` ask
+the same of one object. Each app's rules.py composes these with its own predicates (a reviewer's
+assignment, a committee seat) through `&` and `|`.
 """
 
 import rules
 
 from otop_fair.accounts.models import PROVINCE_OFFICER_ROLES, Role
+from otop_fair.areas import (  # noqa: F401  (the apps import the scope from here too)
+    acts_on_every_province,
+    districts_kept_by,
+    keeps_area,
+    provinces_kept_by,
+)
 
 
 def _active(user):
     return user.is_authenticated and user.is_active
 
 
-def acts_on_every_province(user):
-    return _active(user) and (user.is_superuser or user.role == Role.NATIONAL_OFFICER)
+@rules.predicate
+def keeps_area_of(user, obj):
+    """An office keeps the object's area, as the object's model declares it (`Model.area`)."""
+    area = getattr(type(obj), "area", None)
+    return area is not None and area.is_kept_by(user, obj)
 
 
-def provinces_kept_by(user):
-    """The provinces whose groups and fairs the user acts on for their office, as a queryset."""
-    from producers.models import Province
-
-    if acts_on_every_province(user):
-        return Province.objects.all()
-    if _active(user) and user.role == Role.OFFICER:
-        return user.officer_provinces.all()
-    return Province.objects.none()
+@rules.predicate
+def owns_row(user, obj):
+    """The object is one of the producer's own rows (its model's `area.own`)."""
+    area = getattr(type(obj), "area", None)
+    return area is not None and area.is_owned_by(user, obj)
 
 
-def districts_kept_by(user):
-    """The districts a district officer keeps (empty for everyone else: they keep provinces)."""
-    from producers.models import District
+@rules.predicate
+def keeps_province_of(user, obj):
+    """An office keeps the object's province: a district office's districts do not count."""
+    area = getattr(type(obj), "area", None)
+    return area is not None and keeps_area(user, province_id=area.province_id_of(obj))
 
-    if _active(user) and user.role == Role.DISTRICT_OFFICER:
-        return user.officer_districts.all()
-    return District.objects.none()
+
+# What `Model.objects.visible_to(user)` lists, for one object.
+sees_row = keeps_area_of | owns_row
 
 
 @rules.predicate

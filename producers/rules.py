@@ -2,59 +2,23 @@
 
 The head office keeps every group, provincial officers the groups of their provinces, district
 officers those of their districts; producers keep their own groups. Predicates take
-a ProducerGroup, a Product or a ProductPhoto and reach the group from it.
+a ProducerGroup, a Product, a ProductPhoto or a Visit, each of which declares its area.
 """
 
 import rules
 
 from otop_fair.rules import (
-    districts_kept_by,
     is_admin,
     is_committee_member,
     is_district_officer,
     is_national_officer,
-    is_officer,
     is_producer,
     is_signed_in,
     is_staff_officer,
-    provinces_kept_by,
+    keeps_area_of,
+    keeps_province_of,
+    owns_row,
 )
-from producers.models import Subdistrict
-
-
-def group_of(obj):
-    if obj is None:
-        return None
-    if hasattr(obj, "registration_no"):
-        return obj
-    if hasattr(obj, "group"):
-        return obj.group
-    return obj.product.group
-
-
-@rules.predicate
-def is_officer_of_group_province(user, obj):
-    group = group_of(obj)
-    if group is None:
-        return False
-    return provinces_kept_by(user).filter(pk=group.province_id).exists()
-
-
-@rules.predicate
-def is_officer_of_group_district(user, obj):
-    group = group_of(obj)
-    if group is None:
-        return False
-    district = Subdistrict.objects.filter(pk=group.subdistrict_id).values("district_id")
-    return districts_kept_by(user).filter(pk__in=district).exists()
-
-
-@rules.predicate
-def is_member_of_group(user, obj):
-    group = group_of(obj)
-    if group is None:
-        return False
-    return group.members.filter(pk=user.pk).exists()
 
 
 @rules.predicate
@@ -69,9 +33,11 @@ def reviews_an_application_with(user, photo):
     ).exists()
 
 
-keeps_group_as_province = is_admin | (is_officer & is_officer_of_group_province)
-keeps_group = keeps_group_as_province | (is_district_officer & is_officer_of_group_district)
-owns_group = is_producer & is_member_of_group
+# Each registry model (group, product, photo, visit…) declares where its area is: the office that
+# keeps the group's province or district keeps it, the group's members own it.
+keeps_group_as_province = keeps_province_of
+keeps_group = keeps_area_of
+owns_group = owns_row
 # Officers of every office keep a registry: the head office and provinces theirs, districts theirs.
 keeps_registry = is_staff_officer | is_district_officer
 

@@ -375,12 +375,35 @@ def _every_audited_model(users, reg, fair_objects):
     return {"closed_score": score}
 
 
+def _office_lists(users, reg):
+    """Rows of the offices' other lists: a delivery log row in province 50 and one in Bangkok,
+    and a pair of groups to merge in province 50."""
+    from otop_fair.notifications.models import Notification
+    from producers.models import GroupMergeCandidate
+
+    for province, recipient in (("50", "producer_a"), ("10", "committee_elsewhere")):
+        Notification.objects.create(
+            recipient=users[recipient],
+            channel="line",
+            template="action_item_due",
+            context={"due": "1 ม.ค. 2569", "item": "ส่งรายงาน"},
+            province_id=province,
+        )
+    pair = GroupMergeCandidate.objects.create(
+        group=reg["group_a"],
+        same_as=reg["group_b"],
+        normalised_registration_no=reg["group_a"].registration_no,
+    )
+    return {"merge_pair": pair}
+
+
 def build_world():
     users = _users()
     reg = _registry(users)
     fair_objects = _fair(users, reg)
     objects = {**reg, **fair_objects, **_fair_time(users, reg, fair_objects)}
     objects |= _every_audited_model(users, reg, fair_objects)
+    objects |= _office_lists(users, reg)
     # Group A entered the photographed product, so its reviewer may open the photo.
     fair_objects["application_a"].products.add(reg["product_a"])
     return World(users=users, objects=objects)

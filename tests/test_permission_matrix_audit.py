@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from otop_fair import audit
-from otop_fair.audit_scope import PROVINCE_OF
+from otop_fair.audit_scope import audited_province_lookups
 from tests.matrix_world import ROLES, signed_in_clients, world_fixture
 
 READS, NOTHING, REFUSED, LOGIN = "reads", "reads nothing", "refused", "login"
@@ -45,7 +45,9 @@ def _province_50_ids(model_key):
 
     model = apps.get_model(model_key)
     return set(
-        model._default_manager.filter(**{PROVINCE_OF[model_key]: "50"}).values_list("pk", flat=True)
+        model._default_manager.filter(**{audited_province_lookups()[model_key]: "50"}).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -61,7 +63,7 @@ def _answer(client, model_key, province_ids):
 
 
 def test_the_world_has_history_in_province_50_for_every_audited_model(db, world):
-    assert set(MODELS) == set(PROVINCE_OF)
+    assert set(MODELS) == set(audited_province_lookups())
     empty = [key for key in MODELS if not _province_50_ids(key)]
     assert not empty, f"add objects of province 50 to the matrix world for {empty}"
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.rules import acts_on_every_province
+from otop_fair.areas import Area, AreaQuerySet
 from producers.models import Category, ProducerGroup, Product
 
 from .fairs import Booth, Fair, Zone
@@ -19,18 +19,6 @@ class ApplicationStatus(models.TextChoices):
     SELECTED = "selected", _("Booth assigned")
     WAITLISTED = "waitlisted", _("On the waiting list")
     NOT_SELECTED = "not_selected", _("Not selected")
-
-
-class ApplicationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Officers see applications to fairs of their provinces; producers their own groups'."""
-        if acts_on_every_province(user):
-            return self
-        if user.is_officer:
-            return self.filter(fair__province__officers=user)
-        if user.is_producer:
-            return self.filter(group__members=user)
-        return self.none()
 
 
 class Application(models.Model):
@@ -60,8 +48,9 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(province="fair__province", own="group__members")
 
-    objects = ApplicationQuerySet.as_manager()
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["submitted_at", "id"]
@@ -137,6 +126,7 @@ class Assignment(models.Model):
     is_no_show = models.BooleanField(_("did not show up"), default=False)
     is_no_show_excused = models.BooleanField(_("absence excused"), default=False)
     history = HistoricalRecords()
+    area = Area(province="fair__province", own="application__group__members")
 
     class Meta:
         ordering = ["booth__code"]

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
 from producers.models import Category, OtopMark, Quadrant, Region
 
 from .applications import Application
@@ -64,6 +65,7 @@ class EligibilityRule(models.Model):
         verbose_name=_("accepted OTOP marks"),
     )
     history = HistoricalRecords()
+    area = Area(province="fair__province")
 
     class Meta:
         ordering = ["kind"]
@@ -121,6 +123,7 @@ class EligibilityOverride(models.Model):
     )
     decided_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(province="application__fair__province")
 
     class Meta:
         verbose_name = _("eligibility override")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from otop_fair.rules import acts_on_every_province
+from otop_fair.areas import Area, AreaQuerySet
 from producers.models import Category, Province
 
 from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
@@ -51,18 +51,6 @@ NEXT_STATE = {
     FairState.ALLOCATED: FairState.RUNNING,
     FairState.RUNNING: FairState.CLOSED,
 }
-
-
-class FairQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The fairs an officer manages: their provinces' (head office and superusers: every fair).
-        Anyone else — or an officer without a province — manages none: no link never means every
-        fair."""
-        if acts_on_every_province(user):
-            return self
-        if user.is_active and user.is_officer:
-            return self.filter(province__officers=user)
-        return self.none()
 
 
 class Fair(models.Model):
@@ -110,8 +98,9 @@ class Fair(models.Model):
     # Officers of other provinces may copy this fair's rubric only when it is shared.
     rubric_shared = models.BooleanField(_("share the rubric with other provinces"), default=False)
     history = HistoricalRecords()
+    area = Area(province="province")
 
-    objects = FairQuerySet.as_manager()
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "id"]
@@ -207,6 +196,8 @@ class Zone(models.Model):
         _("colour"), max_length=7, default="#0d6efd", validators=[zone_colour_validator]
     )
 
+    area = Area(province="fair__province")
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("zone")
@@ -255,6 +246,8 @@ class Booth(models.Model):
     y = models.PositiveIntegerField(default=0)
     w = models.PositiveIntegerField(default=30)
     h = models.PositiveIntegerField(default=30)
+
+    area = Area(province="fair__province")
 
     class Meta:
         ordering = ["code"]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
 from producers.models import District, ProducerGroup
 
 from .applications import Application
@@ -20,6 +21,7 @@ class Criterion(models.Model):
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
+    area = Area(province="fair__province")
 
     class Meta:
         ordering = ["order", "id"]
@@ -62,6 +64,7 @@ class CommitteeMember(models.Model):
         verbose_name=_("own producer group"),
     )
     history = HistoricalRecords()
+    area = Area(province="fair__province")
 
     class Meta:
         ordering = ["user__username"]
@@ -81,6 +84,7 @@ class ConflictOfInterest(models.Model):
     reason = models.CharField(_("why"), max_length=300, blank=True)
     declared_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+    area = Area(province="application__fair__province")
 
     class Meta:
         verbose_name = _("conflict of interest")
@@ -109,6 +113,7 @@ class ReviewAssignment(models.Model):
     is_manual = models.BooleanField(_("assigned by hand"), default=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
+    area = Area(province="application__fair__province")
 
     class Meta:
         ordering = ["application_id", "member_id"]
@@ -135,6 +140,7 @@ class Score(models.Model):
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(province="review__application__fair__province")
 
     class Meta:
         ordering = ["criterion__order", "criterion_id"]

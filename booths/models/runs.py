@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
+
 from .applications import Application
 from .fairs import Booth, Fair
 
@@ -37,6 +39,7 @@ class AllocationRun(models.Model):
     )
     reason = models.TextField(_("reason for this version"), blank=True)
     history = HistoricalRecords()
+    area = Area(province="fair__province")
 
     class Meta:
         ordering = ["-version"]
@@ -99,6 +102,7 @@ class WaitlistOffer(models.Model):
     offered_at = models.DateTimeField(auto_now_add=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
+    area = Area(province="fair__province", own="application__group__members")
 
     class Meta:
         ordering = ["-offered_at"]

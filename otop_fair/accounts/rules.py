@@ -6,29 +6,19 @@ registered; a superuser keeps everyone, officers included.
 
 import rules
 
-from otop_fair.accounts.models import Role
-from otop_fair.rules import (
-    is_admin,
-    is_officer,
-    is_signed_in,
-    is_staff_officer,
-    provinces_kept_by,
-)
+from otop_fair.accounts.selectors import people_kept_by
+from otop_fair.rules import is_admin, is_signed_in, is_staff_officer
 from producers.rules import keeps_group, keeps_group_as_province, owns_group
 
 
 @rules.predicate
-def is_officer_of_person(user, person):
-    if person is None:
-        return False
-    if person.role == Role.PRODUCER:
-        return person.producer_groups.filter(province__in=provinces_kept_by(user)).exists()
-    if person.role == Role.COMMITTEE and person.province_id is not None:
-        return provinces_kept_by(user).filter(pk=person.province_id).exists()
-    return False
+def keeps_account_of(user, person):
+    """The person is one `people_kept_by(user)` lists (the people list's own rule)."""
+    return person is not None and people_kept_by(user).filter(pk=person.pk).exists()
 
 
-keeps_person = is_admin | (is_officer & is_officer_of_person)
+# A superuser also manages their own account here; the people list leaves it out.
+keeps_person = is_admin | keeps_account_of
 
 rules.add_perm("accounts.list_people", is_staff_officer)
 rules.add_perm("accounts.add_person", is_staff_officer)

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from otop_fair.accounts.models import AccountEvent, Invitation, Role, User
-from otop_fair.rules import provinces_kept_by
+from otop_fair.areas import area_q
 
 STATUS_NO_PASSWORD = "no_password"
 STATUS_INACTIVE = "inactive"
@@ -16,15 +16,13 @@ def people_kept_by(user):
     people = User.objects.exclude(pk=user.pk)
     if user.is_superuser:
         return people
-    if not (user.is_active and user.is_officer):
-        return people.none()
-    provinces = provinces_kept_by(user).values("pk")
-    kept = Q(role=Role.COMMITTEE, province__in=provinces) | Q(
-        role=Role.PRODUCER,
-        pk__in=User.producer_groups.through.objects.filter(
-            producergroup__province__in=provinces
-        ).values("user_id"),
+    # Through a province: a committee member's own, a producer's groups'. Nobody is kept by a
+    # district office, and a person linked to no province by no office (superusers aside).
+    members = User.producer_groups.through.objects.filter(
+        area_q(user, province="producergroup__province")
     )
+    kept = Q(role=Role.COMMITTEE, province__isnull=False) & area_q(user, province="province")
+    kept |= Q(role=Role.PRODUCER, pk__in=members.values("user_id"))
     return people.filter(kept)
 
 

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.areas import Area, AreaQuerySet
+
 
 class Channel(models.TextChoices):
     LINE = "line", _("LINE")
@@ -57,6 +59,10 @@ class Notification(models.Model):
     provider_id = models.CharField(_("provider id"), max_length=120, blank=True)
     # Sent as LINE's X-Line-Retry-Key: a retried push is delivered once.
     retry_key = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    # The delivery log: the officers of the row's province read it.
+    area = Area(province="province")
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

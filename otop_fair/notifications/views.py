@@ -44,11 +44,8 @@ def my_notifications(request):
 
 
 def visible_notifications(user):
-    """Officers read the rows of their provinces; superusers every row."""
-    rows = Notification.objects.select_related("recipient")
-    if user.is_superuser:
-        return rows
-    return rows.filter(province__in=user.officer_provinces.values("pk"))
+    """Officers read the rows of their provinces; the head office and superusers every row."""
+    return Notification.objects.visible_to(user).select_related("recipient")
 
 
 @requires("notifications.view_delivery_log")

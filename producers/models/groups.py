@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.rules import acts_on_every_province, districts_kept_by, provinces_kept_by
+from otop_fair.areas import Area, AreaQuerySet
 from otop_fair.thai import thai_sort_key
 
 from .geography import Province, Subdistrict
@@ -38,23 +38,6 @@ class OtopMark(models.TextChoices):
     CLASSIC = "classic", _("OTOP Classic (silver)")
     STANDARD = "standard", _("OTOP Standard (red)")
     CERTIFICATE = "certificate", _("OTOP certificate (blue)")
-
-
-class ProducerGroupQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The head office and superusers see every group, a provincial officer their provinces'
-        groups, a district officer their districts' groups, producers their own."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if acts_on_every_province(user):
-            return self
-        if user.is_officer:
-            return self.filter(province__in=provinces_kept_by(user).values("pk"))
-        if user.is_district_officer:
-            return self.filter(subdistrict__district__in=districts_kept_by(user).values("pk"))
-        if user.is_producer:
-            return self.filter(members=user)
-        return self.none()
 
 
 class ProducerGroup(models.Model):
@@ -93,8 +76,9 @@ class ProducerGroup(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(province="province", district="subdistrict__district", own="members")
 
-    objects = ProducerGroupQuerySet.as_manager()
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "id"]
@@ -191,6 +175,9 @@ class Product(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(
+        province="group__province", district="group__subdistrict__district", own="group__members"
+    )
 
     class Meta:
         ordering = ["sort_name", "id"]
@@ -251,6 +238,12 @@ class ProductPhoto(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    area = Area(
+        province="product__group__province",
+        district="product__group__subdistrict__district",
+        own="product__group__members",
+    )
 
     class Meta:
         ordering = ["position"]

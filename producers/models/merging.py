@@ -8,13 +8,9 @@ officer's decision: the data migration keeps both rows and lists the pair here.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.areas import Area, AreaQuerySet
+
 from .groups import ProducerGroup
-
-
-class GroupMergeCandidateQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The pairs whose kept group the person may see (officers: their provinces)."""
-        return self.filter(group__in=ProducerGroup.objects.visible_to(user))
 
 
 class GroupMergeCandidate(models.Model):
@@ -30,7 +26,9 @@ class GroupMergeCandidate(models.Model):
     normalised_registration_no = models.CharField(_("OTOP registration no."), max_length=40)
     found_at = models.DateTimeField(auto_now_add=True)
 
-    objects = GroupMergeCandidateQuerySet.as_manager()
+    area = Area(province="group__province", district="group__subdistrict__district")
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["normalised_registration_no", "id"]

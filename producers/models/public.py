@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
+
 from .groups import ProducerGroup, new_public_slug
 
 # The public switches, in the order the settings form shows them.
@@ -39,6 +41,9 @@ class PublicProfile(models.Model):
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+    area = Area(
+        province="group__province", district="group__subdistrict__district", own="group__members"
+    )
 
     class Meta:
         verbose_name = _("public page settings")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
 from otop_fair.thai import thai_date
 
 from .groups import Category, ProducerGroup, Product
@@ -117,6 +118,9 @@ class StarRating(models.Model):
     )
     certificate_no = models.CharField(_("certificate no."), max_length=50, blank=True)
     history = HistoricalRecords()
+    area = Area(
+        province="product__group__province", district="product__group__subdistrict__district"
+    )
 
     class Meta:
         ordering = ["-round__year"]
@@ -240,6 +244,7 @@ class Certification(models.Model):
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     history = HistoricalRecords()
+    area = Area(province="group__province", district="group__subdistrict__district")
 
     class Meta:
         ordering = ["expires_on"]
@@ -305,6 +310,7 @@ class Visit(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+    area = Area(province="group__province", district="group__subdistrict__district")
 
     class Meta:
         ordering = ["-visited_on", "-id"]

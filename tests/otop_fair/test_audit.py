@@ -6,7 +6,7 @@ from simple_history.models import registered_models
 
 from booths.models import FairState, Score
 from otop_fair import audit
-from otop_fair.audit_scope import PROVINCE_OF
+from otop_fair.audit_scope import audited_province_lookups
 from tests.booths.factories import CriterionFactory, FairFactory, ReviewFactory
 from tests.factories import UserFactory
 from tests.producers.factories import (
@@ -91,7 +91,7 @@ def test_scores_show_to_the_fairs_officers_once_scoring_has_closed(client_for, d
 def test_every_audited_model_names_its_province():
     """A newly audited model must say whose it is, or only superusers would read it."""
     tracked = {key for key, _label in audit.tracked_models()}
-    assert tracked == set(PROVINCE_OF)
+    assert tracked == set(audited_province_lookups())
 
 
 def test_audit_trail_can_be_filtered_by_what_changed(client_for, officer_50):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
+from functools import cached_property
 
 from booths.allocation.national_explanations import NationalExplainer
 from booths.allocation.records import (
@@ -66,15 +66,17 @@ class Standing:
     rank: int
     size: int
 
-    @property
-    def share(self) -> Fraction:
+    @cached_property
+    def share(self) -> float:
         """The middle of the rank's slice of the list: the only applicant of a province stands at
-        50 %, first of two at 25 %, first of forty at 1.25 %; smaller is better."""
-        return Fraction(2 * self.rank - 1, 2 * self.size)
+        50 %, first of two at 25 %, first of forty at 1.25 %; smaller is better. Division is
+        correctly rounded and distinct shares of lists this size differ by far more than a float's
+        precision, so equal shares give equal floats and unequal ones keep their order."""
+        return (2 * self.rank - 1) / (2 * self.size)
 
     @property
     def percent(self) -> float:
-        return float(100 * self.share)
+        return 100 * self.share
 
 
 def standing_order(

@@ -9,7 +9,9 @@ import rules
 
 from booths.models import FairState
 from otop_fair.rules import (
+    is_admin,
     is_committee_member,
+    is_national_officer,
     is_producer,
     is_staff_officer,
     keeps_area_of,
@@ -67,9 +69,19 @@ def applied_to_published_fair(user, fair):
 # The fair (of a booth, zone, run, application…) lies in a province the officer's office keeps.
 manages_fair = keeps_area_of
 
+
+@rules.predicate
+def is_national_fair(user, fair):
+    return fair is not None and fair.is_national
+
+
+# A national fair's quota table is the head office's: it shares the hall out between provinces.
+manages_quotas = is_national_fair & (is_national_officer | is_admin)
+
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
 rules.add_perm("booths.manage_fair", manages_fair)
+rules.add_perm("booths.manage_quotas", manages_quotas)
 rules.add_perm(
     "booths.view_plan",
     manages_fair

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, selection
+from booths.views import allocation, committee, fairs, offer_link, producer, quotas, selection
 
 app_name = "booths"
 
@@ -33,6 +33,8 @@ urlpatterns = [
         name="remove_review",
     ),
     path("<int:pk>/ranking/", selection.ranking, name="ranking"),
+    path("<int:pk>/quotas/", quotas.quota_grid, name="quotas"),
+    path("<int:pk>/quotas/import/", quotas.quota_import, name="quota_import"),
     path("<int:pk>/runs/", allocation.run_list, name="run_list"),
     path("runs/<int:pk>/", allocation.run_detail, name="run_detail"),
     path("runs/<int:pk>/compare/<int:other_pk>/", allocation.run_compare, name="run_compare"),

@@ -236,10 +236,14 @@ def _fair(users, reg):
     offer = WaitlistOffer.objects.create(
         fair=fair, booth=booths[2], application=app_a, deadline=now + datetime.timedelta(days=2)
     )
+    # A national fair hosted in province 50: its quota table is the head office's alone.
+    national = FairFactory(province=fair.province, level="national", created_by=officer)
+    BoothFactory(zone=ZoneFactory(fair=national, code="N", name="โซนทั่วไป"), code="N1")
     draft = FairFactory(province=fair.province, state=FairState.DRAFT, created_by=officer)
     draft_zone = ZoneFactory(fair=draft, code="D", name="โซนร่าง")
     return _scoring(users, reg) | {
         "draft_fair": draft,
+        "national_fair": national,
         "draft_zone": draft_zone,
         "draft_booth": BoothFactory(zone=draft_zone, code="D1"),
         "fair": fair,

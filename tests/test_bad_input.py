@@ -193,6 +193,11 @@ def _fair_cases(w):
             officer,
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
+        "booths:quotas": (
+            {"pk": w.national_fair.pk},
+            "national",
+            {"q_50_textile": "1", "q_10_food": "", "reason": "แบ่งโควตารอบแรก"},
+        ),
         "booths:release": (
             {"pk": fair.pk, "assignment_pk": w.holding_a.pk},
             officer,
@@ -312,6 +317,7 @@ CASE_NAMES = [
     "booths:excuse_no_show",
     "booths:fair_create",
     "booths:fair_edit",
+    "booths:quotas",
     "booths:release",
     "booths:run_list",
     "booths:score_sheet",

@@ -129,6 +129,9 @@ EXPECTED = {
     "booths:remove_review": KEEPS_FAIR,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
     "booths:ranking": row(D, D, A, A, A, D, A, elsewhere=D),
+    # A national fair's quota table: the head office only (column `national`, set below).
+    "booths:quotas": row(D, D, D, D, D, D, A),
+    "booths:quota_import": row(D, D, D, D, D, D, A),
     "booths:run_list": KEEPS_FAIR,
     "booths:run_detail": KEEPS_FAIR,
     "booths:run_compare": KEEPS_FAIR,
@@ -283,6 +286,8 @@ def _office_columns(name, columns):
 
 
 EXPECTED = {name: {**cols, **_office_columns(name, cols)} for name, cols in EXPECTED.items()}
+for _name in ("booths:quotas", "booths:quota_import"):
+    EXPECTED[_name]["national"] = ALLOW
 ALL_ROLES = (*ROLES, *OFFICE_ROLES)
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -298,6 +303,7 @@ POST_ONLY = {
     "booths:floor_plan_save",
     "booths:remove_review",
     "booths:release",
+    "booths:quota_import",
     "booths:excuse_no_show",
     "booths:withdraw",
     "booths:respond_offer",
@@ -361,6 +367,8 @@ def _pks(w):
         "producers:public_hide": group,
         "producers:public_show": group,
         "booths:table_card": w.application_a.pk,
+        "booths:quotas": w.national_fair.pk,
+        "booths:quota_import": w.national_fair.pk,
     }
 
 

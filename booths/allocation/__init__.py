@@ -29,7 +29,7 @@ Booths that every applicant sees alike (same zone, type, categories, electricity
 one class with a capacity, so the matching graph is applicants x classes rather than x booths.
 The steps live in `selection`, the augmenting paths in `matching`, the minimum seats in
 `minimums`, the Thai sentences in `explanations`; the dataclasses it takes and returns in
-`records`.
+`records`. A national fair is allocated by province quotas instead: see `national`.
 """
 
 from __future__ import annotations
@@ -37,12 +37,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from booths.allocation.explanations import Explainer
+from booths.allocation.national import Quotas, Standing, allocate_national, standing_order
+from booths.allocation.national_explanations import ORDER_SENTENCE, RELEASE_SENTENCES
 from booths.allocation.records import (
     ALGORITHM_VERSION,
     BOOTHS_FULL,
     CATEGORY_MAX,
     CATEGORY_MIN,
+    KEEP_EMPTY,
     PROVINCE_CAP,
+    QUOTA_FULL,
+    RELEASE_RULES,
+    SAME_CATEGORY,
+    TO_WAITLIST,
     AllocationResult,
     Applicant,
     BoothSpec,
@@ -57,15 +64,26 @@ __all__ = [
     "BOOTHS_FULL",
     "CATEGORY_MAX",
     "CATEGORY_MIN",
+    "KEEP_EMPTY",
+    "ORDER_SENTENCE",
     "PROVINCE_CAP",
+    "QUOTA_FULL",
+    "RELEASE_RULES",
+    "RELEASE_SENTENCES",
+    "SAME_CATEGORY",
+    "TO_WAITLIST",
     "AllocationResult",
     "Applicant",
     "BoothSpec",
     "Rules",
+    "Quotas",
+    "Standing",
     "allocate",
+    "allocate_national",
     "choice_rank_of",
     "lottery_order",
     "natural_key",
+    "standing_order",
 ]
 
 

@@ -9,6 +9,7 @@ from .applications import (
 )
 from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
 from .fairs import NEXT_STATE, Booth, BoothType, Fair, FairLevel, FairState, Zone
+from .quotas import ProvinceQuota
 from .review import (
     CommitteeMember,
     ConflictOfInterest,
@@ -38,6 +39,7 @@ __all__ = [
     "FairLevel",
     "FairState",
     "OfferStatus",
+    "ProvinceQuota",
     "ReviewAssignment",
     "ReviewStatus",
     "RuleKind",

@@ -3,6 +3,7 @@
 import random
 from collections import defaultdict
 
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -23,6 +24,7 @@ from booths.models import (
 from booths.selectors import ranking
 from booths.services.history import create_with_history, update_with_history
 from booths.services.lifecycle import locked, move_fair
+from booths.services.quotas import quota_table
 from producers.models import Category, Province
 
 RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
@@ -31,7 +33,7 @@ RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
 def allocation_inputs(fair, *, normalise):
     """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
     ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
-    apps = fair.applications.filter(pk__in=ranked).select_related("group")
+    apps = competing(fair, fair.applications.filter(pk__in=ranked)).select_related("group")
     preferences = _zone_preferences(fair, ranked)
     applicants = [
         allocation.Applicant(
@@ -47,6 +49,19 @@ def allocation_inputs(fair, *, normalise):
         for app in apps
     ]
     return applicants, _booth_specs(fair)
+
+
+def competing(fair, applications):
+    """The applications that enter the allocation. At a national fair only those their district
+    nominated (issue 18): the nomination step is n18b's `Nomination`; until it is installed every
+    scored application of a national fair enters."""
+    if not fair.is_national:
+        return applications
+    try:
+        django_apps.get_model("booths", "Nomination")
+    except LookupError:
+        return applications
+    return applications.filter(nomination__decision="nominated")
 
 
 def _zone_preferences(fair, application_ids):
@@ -121,6 +136,8 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     rules = rules or {}
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     applicants, booths = allocation_inputs(fair, normalise=normalise)
+    if fair.is_national:
+        rules = national_rules(fair, rules)
     result = _allocate(applicants, booths, rules, seed)
     scores = {a.id: a.score for a in applicants}
     with transaction.atomic():
@@ -142,8 +159,24 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     return run
 
 
+def national_rules(fair, rules):
+    """A national fair's run rules: the officer's release rule and the quota table as it stands,
+    stored with the run so the run can be read (and repeated) after the table changes."""
+    release = rules.get("release") or allocation.SAME_CATEGORY
+    if release not in allocation.RELEASE_RULES:
+        raise ValidationError(_("Choose what happens to quota a province cannot fill."))
+    table = sorted([p, c, n] for (p, c), n in quota_table(fair).items())
+    if not table:
+        raise ValidationError(_("Set the province quotas before running the allocation."))
+    return {"release": release, "quotas": table}
+
+
 def _allocate(applicants, booths, rules, seed):
     """The pure algorithm, with its explanations written in Thai."""
+    if "release" in rules:
+        quotas = allocation.Quotas({(p, c): n for p, c, n in rules["quotas"]}, rules["release"])
+        with translation.override("th"):
+            return allocation.allocate_national(applicants, booths, quotas, seed, labels=_labels())
     with translation.override("th"):
         return allocation.allocate(
             applicants,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from booths import notices, selectors
 from booths.forms import ExcuseForm, PublishForm, ReleaseForm
 from booths.models import Assignment, AssignmentStatus
-from booths.run_forms import RunForm, rule_sentences
+from booths.run_forms import NationalRunForm, RunForm, rule_sentences
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
 from otop_fair import exports
@@ -20,7 +20,7 @@ from otop_fair.permissions import requires
 
 @requires("booths.manage_fair", get_object=fair_from)
 def run_list(request, pk, obj):
-    form = RunForm(request.POST or None)
+    form = (NationalRunForm if obj.is_national else RunForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         run = attempt(

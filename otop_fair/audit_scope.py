@@ -29,6 +29,9 @@ PROVINCE_OF = {
     "booths.score": "review__application__fair__province",
     "booths.allocationrun": "fair__province",
     "booths.waitlistoffer": "fair__province",
+    # A national fair's nominations and appeals belong to the applicant's province.
+    "booths.nomination": "application__group__province",
+    "booths.appeal": "application__group__province",
     "sales.dailysales": "assignment__fair__province",
     "sales.fairsalespolicy": "fair__province",
     "sales.encouragementvisit": "assignment__fair__province",

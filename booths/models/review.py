@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import District, ProducerGroup
+from producers.models import District, ProducerGroup, Province
 
 from .applications import Application
 from .fairs import Fair
@@ -60,6 +60,16 @@ class CommitteeMember(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("own producer group"),
+    )
+    # A national fair has one committee per province, each scoring its own province's nominated
+    # applications; empty means the fair's single committee (a provincial fair).
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("committee of province"),
     )
     history = HistoricalRecords()
 

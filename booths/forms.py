@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
-from otop_fair.areas import provinces_kept_by
+from otop_fair.areas import acts_on_every_province, provinces_kept_by
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -41,12 +41,22 @@ class FairForm(ThaiModelForm):
             "rubric_shared",
             "scoring_deadline",
             "is_blind_review",
+            "level",
+            "nomination_deadline",
+            "appeal_deadline",
         ]
-        field_classes = dict.fromkeys((*FAIR_DATES, "scoring_deadline"), BuddhistDateField)
+        field_classes = dict.fromkeys(
+            (*FAIR_DATES, "scoring_deadline", "nomination_deadline", "appeal_deadline"),
+            BuddhistDateField,
+        )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces_kept_by(user)
+        if not user.is_superuser:
+            self.fields["province"].queryset = provinces_kept_by(user)
+        # Only the head office creates and runs national fairs (issue 18).
+        if not acts_on_every_province(user):
+            self.fields["level"].disabled = True
         if self.instance.are_dates_locked:
             for name in FAIR_DATES:
                 self.fields[name].disabled = True
@@ -319,12 +329,23 @@ class MemberForm(ThaiForm):
     own_group_no = forms.CharField(
         required=False, label=_("own group (OTOP registration no.)"), max_length=40
     )
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.none(),
+        required=False,
+        label=_("committee of province"),
+        help_text=_("National fairs: each province's committee scores its own province."),
+    )
 
     def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
         seated = fair.committee.values("user_id")
         people = get_user_model().objects.filter(role="committee").exclude(pk__in=seated)
         self.fields["user"].queryset = people.order_by("first_name", "username")
+        if fair.is_national:
+            self.fields["province"].queryset = Province.objects.order_by("sort_name")
+            self.fields["province"].required = True
+        else:
+            del self.fields["province"]
 
     def clean_own_group_no(self):
         number = self.cleaned_data["own_group_no"].strip()

@@ -8,9 +8,11 @@ the predicates below add the committee's seats and reviews.
 import rules
 
 from booths.models import FairState
+from otop_fair.areas import keeps_area
 from otop_fair.rules import (
     is_admin,
     is_committee_member,
+    is_district_officer,
     is_national_officer,
     is_producer,
     is_staff_officer,
@@ -70,13 +72,35 @@ def applied_to_published_fair(user, fair):
 manages_fair = keeps_area_of
 
 
+def _fair_of(obj):
+    return getattr(obj, "fair", obj)
+
+
 @rules.predicate
-def is_national_fair(user, fair):
-    return fair is not None and fair.is_national
+def is_national_fair(user, obj):
+    return obj is not None and _fair_of(obj).is_national
+
+
+def _group_area(group):
+    return {"province_id": group.province_id, "district_id": group.subdistrict.district_id}
+
+
+@rules.predicate
+def keeps_applicant_area(user, application):
+    """The application's group lies in the officer's districts (district officer) or provinces."""
+    return application is not None and keeps_area(user, **_group_area(application.group))
+
+
+@rules.predicate
+def keeps_group_area(user, group):
+    return group is not None and keeps_area(user, **_group_area(group))
 
 
 # A national fair's quota table is the head office's: it shares the hall out between provinces.
 manages_quotas = is_national_fair & (is_national_officer | is_admin)
+# Area officers (head office, provincial, district) screen the national fair's applications of
+# their own area; the head office and the host province also run the hall (manages_fair).
+area_officer = is_staff_officer | is_district_officer
 
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
@@ -100,3 +124,14 @@ rules.add_perm("booths.respond_offer", owns_row)
 rules.add_perm("booths.review", is_committee_member)
 rules.add_perm("booths.score", is_committee_member & is_my_review)
 rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)
+
+# National fairs (issue 18).
+rules.add_perm("booths.view_nominations", is_national_fair & area_officer)
+rules.add_perm(
+    "booths.nominate", (is_national_fair & area_officer & keeps_applicant_area) | is_admin
+)
+rules.add_perm("booths.view_national_progress", is_national_fair & manages_fair)
+rules.add_perm("booths.apply_on_behalf", (area_officer & keeps_group_area) | is_admin)
+# Decision letters and appeals.
+rules.add_perm("booths.appeal", owns_row)
+rules.add_perm("booths.decide_appeal", manages_fair)

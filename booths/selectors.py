@@ -55,12 +55,10 @@ def ranking(fair, *, normalise=False):
     criteria = list(fair.criteria.all())
     specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
     ranked = _aggregated(fair, specs, normalise) if specs else []
-    apps = {
-        a["pk"]: a
-        for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
-            "pk", "group__name", "group__province__name_th"
-        )
-    }
+    ranked_apps = fair.applications.filter(status__in=RANKED_STATUSES)
+    if fair.is_national:  # only what the districts nominated goes on to the committees
+        ranked_apps = ranked_apps.filter(nomination__decision="nominated")
+    apps = {a["pk"]: a for a in ranked_apps.values("pk", "group__name", "group__province__name_th")}
     result = [
         _ranked_row(r, apps[r.application_id], criteria) for r in ranked if r.application_id in apps
     ]
@@ -236,7 +234,7 @@ def assignment_rows(fair, *, status=AssignmentStatus.ACTIVE):
 def applications_for_producer(user):
     return (
         Application.objects.visible_to(user)
-        .select_related("fair", "group")
+        .select_related("fair", "group", "filed_by_officer")
         .prefetch_related("assignments__booth")
         .order_by("-fair__start_date")
     )

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, quotas, selection
+from booths.views import (
+    allocation,
+    appeals,
+    committee,
+    fairs,
+    national,
+    offer_link,
+    producer,
+    quotas,
+    selection,
+)
 
 app_name = "booths"
 
@@ -62,4 +72,14 @@ urlpatterns = [
     path("review/", committee.my_reviews, name="my_reviews"),
     path("review/<int:pk>/", committee.score_sheet, name="score_sheet"),
     path("seats/<int:pk>/conflicts/", committee.declare_conflict, name="declare_conflict"),
+    # National fairs (issue 18): district nomination, applying for a group, every province.
+    path("<int:pk>/nominations/", national.nomination_list, name="nomination_list"),
+    path("applications/<int:pk>/nominate/", national.nominate, name="nominate"),
+    path("<int:pk>/progress/", national.national_progress, name="national_progress"),
+    path("<int:pk>/apply-for/<int:group_pk>/", national.apply_on_behalf, name="apply_on_behalf"),
+    # Decision letters and appeals.
+    path("applications/<int:pk>/appeal/", appeals.appeal, name="appeal"),
+    path("applications/<int:pk>/letter.pdf", appeals.decision_letter, name="decision_letter"),
+    path("<int:pk>/appeals/", appeals.appeal_list, name="appeal_list"),
+    path("appeals/<int:pk>/", appeals.appeal_decide, name="appeal_decide"),
 ]

@@ -28,12 +28,15 @@ from PIL import Image
 
 from booths.models import (
     AllocationRun,
+    Appeal,
     Assignment,
     ConflictOfInterest,
     Criterion,
     EligibilityOverride,
     EligibilityRule,
+    Fair,
     FairState,
+    Nomination,
     ReviewAssignment,
     Score,
     WaitlistOffer,
@@ -401,11 +404,37 @@ def _office_lists(users, reg):
     return {"merge_pair": pair}
 
 
+def _national(users, reg, fair_objects):
+    """A national fair hosted by province 50, in district nomination (issue 18): group A's
+    application nominated by its district; an appeal of group A's on the running fair."""
+    today = timezone.localdate()
+    # The same national fair whose quota table the head office keeps (built in `_fair`).
+    fair = fair_objects["national_fair"]
+    Fair.objects.filter(pk=fair.pk).update(
+        state=FairState.NOMINATING,
+        created_by=users["national"],
+        applications_open_on=today - datetime.timedelta(days=20),
+        applications_close_on=today - datetime.timedelta(days=1),
+        nomination_deadline=today + datetime.timedelta(days=5),
+    )
+    fair.refresh_from_db()
+    app_a = ApplicationFactory(fair=fair, group=reg["group_a"], status="eligible")
+    ApplicationFactory(fair=fair, group=reg["group_b"], status="eligible")
+    Nomination.objects.create(application=app_a, decision="nominated", by=users["district_a"])
+    appeal = Appeal.objects.create(
+        application=fair_objects["application_a"],
+        grounds="คะแนนด้านบรรจุภัณฑ์ไม่ตรงกับสินค้าที่ส่ง",
+        filed_by=users["producer_a"],
+    )
+    return {"national_fair": fair, "national_application_a": app_a, "appeal": appeal}
+
+
 def build_world():
     users = _users()
     reg = _registry(users)
     fair_objects = _fair(users, reg)
     objects = {**reg, **fair_objects, **_fair_time(users, reg, fair_objects)}
+    objects |= _national(users, reg, fair_objects)
     objects |= _every_audited_model(users, reg, fair_objects)
     objects |= _office_lists(users, reg)
     # Group A entered the photographed product, so its reviewer may open the photo.

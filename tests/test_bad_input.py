@@ -297,17 +297,43 @@ def _accounts_cases(w):
     }
 
 
+def _national_cases(w):
+    """Issue 18: district nomination, applying for a group, appeals and their decision."""
+    return {
+        "booths:nominate": (
+            {"pk": w.national_application_a.pk},
+            "district_a",
+            {"decision": "declined", "reason": "สินค้ายังไม่พร้อม"},
+        ),
+        "booths:apply_on_behalf": (
+            {"pk": w.national_fair.pk, "group_pk": w.group_a.pk},
+            "district_a",
+            {"products": str(w.product_a.pk), "pitch": "ผ้าทอมือ"},
+        ),
+        "booths:appeal": ({"pk": w.application_a.pk}, "producer_a", {"grounds": "คะแนนผิด"}),
+        "booths:appeal_decide": (
+            {"pk": w.appeal.pk},
+            "officer_province",
+            {"decide": "1", "status": "dismissed", "reason": "ตรวจสอบคะแนนแล้วถูกต้อง"},
+        ),
+    }
+
+
 def _cases(w):
     """URL name → URL kwargs, role, and a valid submission that the fuzzing starts from."""
-    return _registry_cases(w) | _fair_cases(w) | _sales_cases(w) | _accounts_cases(w)
+    cases = _registry_cases(w) | _fair_cases(w) | _sales_cases(w) | _accounts_cases(w)
+    return cases | _national_cases(w)
 
 
 CASE_NAMES = [
     "accounts:committee_create",
     "accounts:group_anonymise",
     "accounts:officer_create",
+    "booths:appeal",
+    "booths:appeal_decide",
     "booths:application_detail",
     "booths:apply",
+    "booths:apply_on_behalf",
     "booths:booth_edit",
     "booths:booths",
     "booths:committee",
@@ -317,6 +343,7 @@ CASE_NAMES = [
     "booths:excuse_no_show",
     "booths:fair_create",
     "booths:fair_edit",
+    "booths:nominate",
     "booths:quotas",
     "booths:release",
     "booths:run_list",
@@ -481,6 +508,8 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 # The starting points are real saves, so the fuzzing explores around a working submission; these
 # are refused on purpose by the state of the world (the fair is running, the review seat absent).
 REFUSED_BY_STATE = {"booths:apply", "booths:committee", "booths:run_list"}
+# Group A holds a booth (nothing to appeal); the national fair is past applications.
+REFUSED_BY_STATE |= {"booths:appeal", "booths:apply_on_behalf"}
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

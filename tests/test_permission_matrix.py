@@ -227,6 +227,18 @@ EXPECTED = {
     "sales:channel_new": PRODUCERS_AND_STAFF,
     "sales:fiscal_report": PRODUCERS_AND_STAFF,
     "sales:fiscal_report_export": PRODUCERS_AND_STAFF,
+    # National fairs (issue 18): area officers screen their area's applications (Bangkok's
+    # officer and the other district see the page without group A); the head office and the
+    # host province (50) run the fair and see every province's progress.
+    "booths:nomination_list": row(D, D, D, D, A, A, A),
+    "booths:nominate": KEEPS_FAIR,
+    "booths:national_progress": KEEPS_FAIR,
+    "booths:apply_on_behalf": KEEPS_GROUP,
+    # Decision letters and appeals: the group's members appeal; the fair's officers decide.
+    "booths:appeal": row(A, D, D, D, D, D, A),
+    "booths:decision_letter": GROUP_A,
+    "booths:appeal_list": KEEPS_FAIR,
+    "booths:appeal_decide": KEEPS_FAIR,
 }
 
 # Offices (issue 17). The head office acts on every province: wherever the officer of province 50
@@ -250,6 +262,8 @@ DISTRICT_KEEPS_GROUP_A = {
     "producers:public_settings",
     "producers:public_hide",
     "producers:public_show",
+    "booths:nominate",
+    "booths:apply_on_behalf",
 }
 DISTRICT_REGISTRY = {
     "home",
@@ -271,6 +285,8 @@ DISTRICT_REGISTRY = {
     "public:photo",
     "public:directory",
     "public:booth",
+    # Each district officer sees the nomination list of their own district.
+    "booths:nomination_list",
 }
 
 
@@ -323,6 +339,7 @@ POST_ONLY = {
     "sales:record_visitors",
     "sales:import_visitors",
     "sales:set_target",
+    "booths:nominate",
 }
 
 
@@ -369,6 +386,13 @@ def _pks(w):
         "booths:table_card": w.application_a.pk,
         "booths:quotas": w.national_fair.pk,
         "booths:quota_import": w.national_fair.pk,
+        "booths:nomination_list": w.national_fair.pk,
+        "booths:nominate": w.national_application_a.pk,
+        "booths:national_progress": w.national_fair.pk,
+        "booths:apply_on_behalf": w.national_fair.pk,
+        "booths:appeal": w.application_a.pk,
+        "booths:decision_letter": w.application_a.pk,
+        "booths:appeal_decide": w.appeal.pk,
     }
 
 
@@ -410,6 +434,7 @@ def _other_kwargs(w):
         "sales:daily_province_png": {"province_code": "50"},
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
         "producers:standard_edit": {"code": "mpc"},
+        "booths:apply_on_behalf": {"group_pk": group},
     }
 
 

@@ -1,5 +1,6 @@
 """Models of the booths app, one module per concept; import them from here."""
 
+from .appeals import Appeal, AppealStatus
 from .applications import (
     Application,
     ApplicationStatus,
@@ -8,7 +9,17 @@ from .applications import (
     ZonePreference,
 )
 from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
-from .fairs import NEXT_STATE, Booth, BoothType, Fair, FairLevel, FairState, Zone
+from .fairs import (
+    NATIONAL_NEXT_STATE,
+    NEXT_STATE,
+    Booth,
+    BoothType,
+    Fair,
+    FairLevel,
+    FairState,
+    Zone,
+)
+from .nominations import Nomination, NominationDecision
 from .quotas import ProvinceQuota
 from .review import (
     CommitteeMember,
@@ -21,8 +32,11 @@ from .review import (
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
 
 __all__ = [
+    "NATIONAL_NEXT_STATE",
     "NEXT_STATE",
     "AllocationRun",
+    "Appeal",
+    "AppealStatus",
     "Application",
     "ApplicationStatus",
     "Assignment",
@@ -38,6 +52,8 @@ __all__ = [
     "Fair",
     "FairLevel",
     "FairState",
+    "Nomination",
+    "NominationDecision",
     "OfferStatus",
     "ProvinceQuota",
     "ReviewAssignment",

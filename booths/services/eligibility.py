@@ -22,7 +22,7 @@ from booths.services.history import update_with_history
 from producers.models import Certification, Province, QualityStandard, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
-EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
+EVALUATION_STATES = (FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 
 
 def applicant_facts(fair, applications):

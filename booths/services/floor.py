@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from booths.models import Booth, BoothType, FairState, ZonePreference
 
-LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
+LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
 AISLE = 4
 UNITS_PER_METRE = 10  # a plan unit is 10 cm

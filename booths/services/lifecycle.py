@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from booths.models import Fair, FairState, OfferStatus
 from booths.models.fair_dates import start_running_error
 from booths.services.eligibility import evaluate_eligibility
+from booths.services.nominations import set_aside_unnominated
 
 
 def locked(fair):
@@ -45,14 +46,31 @@ def open_applications(*, fair, by):
 
 
 def close_applications(*, fair, by):
-    """Close the application window and start scoring; eligibility is checked on the way."""
+    """Close the application window and start scoring; eligibility is checked on the way.
+
+    A national fair goes to scoring from district nomination: what the districts did not
+    nominate is set aside first."""
     with transaction.atomic():
         fair = locked(fair)
         check_step(fair, FairState.SCORING)
         if not fair.criteria.exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
         evaluate_eligibility(fair=fair, by=by)
+        if fair.state == FairState.NOMINATING:
+            set_aside_unnominated(fair, by=by)
         return move_fair(fair, FairState.SCORING, by=by, reason=_("applications closed, scoring"))
+
+
+def start_nominations(*, fair, by):
+    """A national fair: close applications and let the districts nominate (eligibility is
+    checked first, so district officers see it)."""
+    with transaction.atomic():
+        fair = locked(fair)
+        check_step(fair, FairState.NOMINATING)
+        evaluate_eligibility(fair=fair, by=by)
+        return move_fair(
+            fair, FairState.NOMINATING, by=by, reason=_("applications closed, districts nominate")
+        )
 
 
 def start_fair(*, fair, by):

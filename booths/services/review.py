@@ -1,5 +1,6 @@
 """The rubric, the committee, reviewer assignment without conflicts of interest, and scoring."""
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -105,17 +106,34 @@ def declare_conflict(*, member, application, reason, by):
 
 def auto_assign(*, fair, by, k=3):
     """Give each eligible application k reviewers with even loads, never a conflicted one."""
-    if fair.state not in (FairState.OPEN, FairState.SCORING):
+    if fair.state not in (FairState.OPEN, FairState.NOMINATING, FairState.SCORING):
         raise ValidationError(_("Reviewers are assigned while applications are open or scored."))
     if Score.objects.filter(review__member__fair=fair).exists():
         raise ValidationError(_("Scoring has begun; adjust assignments by hand instead."))
-    applications = list(
-        fair.applications.filter(status=ApplicationStatus.ELIGIBLE).values_list("pk", flat=True)
-    )
-    members = list(fair.committee.values_list("pk", flat=True))
-    plan = assign_reviewers(applications, members, conflict_pairs(fair), k=k)
+    plan = {}
+    conflicts = conflict_pairs(fair)
+    for applications, members in _committees_and_their_applications(fair):
+        plan |= assign_reviewers(applications, members, conflicts, k=k)
     _replace_reviews(fair, plan, by=by)
     return plan
+
+
+def _committees_and_their_applications(fair):
+    """(eligible application ids, member ids) per committee: the fair's one committee, or at a
+    national fair each province's committee with its province's nominated applications."""
+    eligible = fair.applications.filter(status=ApplicationStatus.ELIGIBLE)
+    if not fair.is_national:
+        members = list(fair.committee.values_list("pk", flat=True))
+        return [(list(eligible.values_list("pk", flat=True)), members)]
+    by_province = defaultdict(list)
+    for pk, province in eligible.filter(nomination__decision="nominated").values_list(
+        "pk", "group__province_id"
+    ):
+        by_province[province].append(pk)
+    members = defaultdict(list)
+    for pk, province in fair.committee.values_list("pk", "province_id"):
+        members[province].append(pk)
+    return [(apps, members[province]) for province, apps in sorted(by_province.items())]
 
 
 @transaction.atomic
@@ -141,6 +159,8 @@ def add_review(*, member, application, by):
         raise ValidationError(_("Scoring is closed."))
     if has_conflict(member, application):
         raise ValidationError(_("This member has a conflict of interest with this application."))
+    if member.fair.is_national and member.province_id != application.group.province_id:
+        raise ValidationError(_("A province's committee reviews only its own province's groups."))
     review = ReviewAssignment.objects.filter(member=member, application=application).first()
     if review is None:
         review = ReviewAssignment(member=member, application=application, is_manual=True)
@@ -195,14 +215,17 @@ def save_scores(*, review, values, by, submit=False):
     return review
 
 
-def add_member(*, fair, user, by, home_district=None, own_group=None):
+def add_member(*, fair, user, by, home_district=None, own_group=None, province=None):
     if fair.is_scoring_closed:
         raise ValidationError(_("Scoring is closed."))
     if not user.is_committee:
         raise ValidationError(_("Only committee accounts can sit on a committee."))
+    if fair.is_national and province is None:
+        raise ValidationError(_("Choose the province whose committee the member sits on."))
     member = CommitteeMember.objects.filter(fair=fair, user=user).first()
     member = member or CommitteeMember(fair=fair, user=user)
     member.home_district, member.own_group = home_district, own_group
+    member.province = province if fair.is_national else None
     member._history_user = by
     member.save()
     return member

@@ -23,6 +23,7 @@ GRID_WARNING_SIZE = 200  # a grid larger than this is more often a typo than a h
 
 STEPS = {
     "open": (lifecycle.open_applications, FairState.OPEN),
+    "nominate": (lifecycle.start_nominations, FairState.NOMINATING),
     "score": (lifecycle.close_applications, FairState.SCORING),
     "start": (lifecycle.start_fair, FairState.RUNNING),
     "close": (lifecycle.close_fair, FairState.CLOSED),
@@ -62,7 +63,12 @@ def fair_detail(request, pk, obj):
         "fair": obj,
         "counts": {row["status"]: row["n"] for row in counts},
         "booth_total": obj.booths.count(),
-        "steps": [(name, target) for name, (_fn, target) in STEPS.items()],
+        "steps": [
+            (name, target)
+            for name, (_fn, target) in STEPS.items()
+            if obj.is_national or target != FairState.NOMINATING
+        ],
+        "next_step": next((n for n, (_f, t) in STEPS.items() if t == obj.next_state), None),
         "runs": obj.runs.all()[:5],
     }
     return render(request, "booths/fair_detail.html", context)
@@ -72,6 +78,14 @@ STEP_CONSEQUENCES = {
     "open": [
         gettext_lazy("Producers can apply to this fair from now on, until applications close."),
         gettext_lazy("The fair is shown on the producers' list of fairs."),
+    ],
+    "nominate": [
+        gettext_lazy("No more applications are accepted."),
+        gettext_lazy("Every application is checked against the eligibility rules."),
+        gettext_lazy(
+            "District officers nominate or decline their districts' applications until the "
+            "nomination deadline; only nominated applications go on to the provincial committees."
+        ),
     ],
     "score": [
         gettext_lazy(

@@ -13,7 +13,9 @@ from booths import selectors
 from booths.eligibility_preview import live_checks, zone_fits
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
+from booths.national_selectors import decision_of
 from booths.services import applications, waitlist
+from booths.services.appeals import appeal_window_error
 from booths.views.common import application_from, attempt, fair_from, offer_from
 from otop_fair.accounts.slips import qr_data_uri
 from otop_fair.confirm import confirmation, needs_confirmation
@@ -148,6 +150,10 @@ def result(request, pk, obj):
         "checks": obj.eligibility_checks.all(),
         "can_withdraw": obj.status != ApplicationStatus.WITHDRAWN
         and obj.fair.state != FairState.CLOSED,
+        # Issue 18: the level that decided, the appeals, and whether one may still be filed.
+        "decision": decision_of(obj, outcome),
+        "appeals": obj.appeals.select_related("run"),
+        "can_appeal": appeal_window_error(obj) is None,
     }
     if obj.fair.state == FairState.OPEN and obj.status != ApplicationStatus.WITHDRAWN:
         context["live_group"], context["live_products"] = live_checks(

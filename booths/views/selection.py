@@ -160,6 +160,7 @@ def _add_member(request, fair, data):
         by=request.user,
         home_district=data["home_district"],
         own_group=data["own_group_no"],
+        province=data.get("province"),
     )
 
 

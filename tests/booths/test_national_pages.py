@@ -1,0 +1,114 @@
+"""The pages of a national fair (issue 18): the district nomination list, the head office's
+progress of every province (constant queries as the fair grows), and applying for a group."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from booths.models import Application, Fair, FairState, ReviewAssignment, ReviewStatus
+from booths.services import nominations
+from tests.booths.factories import FairFactory
+from tests.booths.national import national_fair
+from tests.producers.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _nominate_all(world):
+    for district, apps in world.applications.items():
+        for app in apps:
+            nominations.decide_nomination(
+                application=app,
+                decision="nominated",
+                reason="",
+                by=world.district_officers[district],
+            )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+def _progress_queries(client, per_district):
+    world = national_fair(per_district=per_district)
+    _nominate_all(world)
+    member = world.members["50"][0]
+    for app in Application.objects.filter(fair=world.fair, group__province_id="50"):
+        ReviewAssignment.objects.create(
+            member=member,
+            application=app,
+            status=ReviewStatus.SUBMITTED,
+            submitted_at=app.submitted_at,
+        )
+    client.force_login(world.head_office)
+    return _queries(client, reverse("booths:national_progress", args=[world.fair.pk]))
+
+
+def test_the_progress_page_counts_each_province_in_the_same_queries_at_two_sizes(client):
+    small, _ = _progress_queries(client, 1)
+    large, response = _progress_queries(client, 6)
+    assert small == large
+    rows = {row.code: row for row in response.context["rows"]}
+    assert rows["50"].nominated == 12 and rows["50"].scored == 12 and rows["50"].committee == 2
+    assert rows["10"].nominated == 12 and rows["10"].scored == 0
+    assert response.context["totals"]["applications"] == 24
+
+
+def _nomination_page_queries(client, per_district):
+    world = national_fair(per_district=per_district)
+    district = next(iter(world.applications))
+    client.force_login(world.district_officers[district])
+    count, response = _queries(client, reverse("booths:nomination_list", args=[world.fair.pk]))
+    return count, response, world, district
+
+
+def test_the_nomination_page_lists_only_the_officers_district_in_constant_queries(client):
+    small, *_ = _nomination_page_queries(client, 1)
+    large, response, world, district = _nomination_page_queries(client, 8)
+    assert small == large
+    shown = {app.pk for app in response.context["page"]}
+    assert shown == {app.pk for app in world.applications[district]}
+
+
+def test_a_provincial_fair_has_no_nomination_page(client, cm_officer):
+    fair = FairFactory(state=FairState.OPEN, created_by=cm_officer)
+    client.force_login(cm_officer)
+    assert client.get(reverse("booths:nomination_list", args=[fair.pk])).status_code == 403
+
+
+def test_district_officer_applies_for_a_group_and_its_members_see_who(client):
+    world = national_fair(state=FairState.OPEN)
+    Fair.objects.filter(pk=world.fair.pk).update(applications_close_on=timezone.localdate())
+    world.fair.refresh_from_db()
+    district, apps = next(iter(world.applications.items()))
+    officer = world.district_officers[district]
+    group = apps[0].group
+    apps[0].delete()
+    product = ProductFactory(group=group)
+    client.force_login(officer)
+    url = reverse("booths:apply_on_behalf", args=[world.fair.pk, group.pk])
+    zone = world.fair.zones.get()
+    response = client.post(
+        url, {"products": [product.pk], "category": product.category, "choice_1": zone.pk}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    application = Application.objects.get(fair=world.fair, group=group)
+    assert application.filed_by_officer == officer
+    assert application.history.latest().history_user == officer
+    member = group.members.create(username="member_of_group", role="producer")
+    client.force_login(member)
+    page = client.get(reverse("booths:my_applications")).content.decode()
+    assert "ยื่นสมัครแทนกลุ่มโดย" in page and (officer.get_full_name() or officer.username) in page
+
+
+def test_a_district_officer_cannot_apply_for_a_group_of_another_district(client):
+    world = national_fair(state=FairState.OPEN)
+    (_d1, apps), (d2, _apps2) = list(world.applications.items())[:2]
+    client.force_login(world.district_officers[d2])
+    url = reverse("booths:apply_on_behalf", args=[world.fair.pk, apps[0].group.pk])
+    assert client.get(url).status_code == 403

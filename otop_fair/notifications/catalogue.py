@@ -49,6 +49,8 @@ TEMPLATES = {
 CHANNELS_OF = {"password_reset": (Channel.LINE, Channel.SMS)}
 SECRET_PARTS = {"password_reset": "otop_fair.accounts.reset_messages.secret_context"}
 SECRET_KEYS = {"password_reset": ("link", "code")}
+# Messages a person has just asked for are not held back by their quiet hours.
+ASKED_FOR = {"password_reset"}
 
 
 def render(template, context):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from otop_fair.notifications.catalogue import CHANNELS_OF
+from otop_fair.notifications.catalogue import ASKED_FOR, CHANNELS_OF
 from otop_fair.notifications.models import Channel, ContactPreference, Notification, Status
 
 DEFAULT_ORDER = (Channel.LINE, Channel.SMS, Channel.EMAIL)
@@ -158,7 +158,7 @@ def _row(message, channel, preference, now):
         dedupe_key=message.dedupe_key,
         province_id=message.province_id,
         status=Status.TO_PRINT if channel == Channel.PRINT else Status.QUEUED,
-        not_before=quiet_until(preference, now),
+        not_before=None if message.template in ASKED_FOR else quiet_until(preference, now),
         created_at=now,
     )
 

@@ -2,11 +2,13 @@
 through the outbox and a real worker, to the fake LINE API and the SMS gateway stub; the outbox
 never holds the secret; the page and the limits are those of the e-mail path."""
 
+import datetime
 import json
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,6 +96,19 @@ def test_when_line_refuses_the_same_link_goes_by_sms(client, fake_line, sms_stub
     choose_password(client, url)
     person.refresh_from_db()
     assert person.check_password(NEW_PASSWORD)
+
+
+def test_a_reset_the_person_asked_for_is_not_held_for_their_quiet_hours(client, fake_line):
+    person = producer(line="Unight-owl")
+    local = timezone.localtime()
+    ContactPreference.objects.filter(user=person).update(
+        quiet_from=(local - datetime.timedelta(hours=1)).time(),
+        quiet_until=(local + datetime.timedelta(hours=1)).time(),
+    )
+    ask(client, "0812345678")
+    assert Notification.objects.get(recipient=person).not_before is None
+    run_worker()
+    assert [to for to, _ in fake_line.delivered()] == ["Unight-owl"]
 
 
 def test_an_unverified_address_is_never_a_way_back_in(client, sms_stub, smtp_server):

@@ -9,7 +9,13 @@ import rules
 
 from booths.models import Application, Assignment, Fair
 from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer, provinces_kept_by
-from sales.models import ActionItem, IssueReport, MeetingAttendance, NetworkMeeting
+from sales.models import (
+    ActionItem,
+    IssueReport,
+    MeetingAttendance,
+    MeetingInvitee,
+    NetworkMeeting,
+)
 
 
 def _fair_province_id(obj):
@@ -118,6 +124,16 @@ def group_attended_meeting(user, meeting):
 
 
 report_officer = is_admin | (is_officer & is_officer_of_report_fair)
+
+
+@rules.predicate
+def group_invited_to_meeting(user, meeting):
+    return (
+        isinstance(meeting, NetworkMeeting)
+        and MeetingInvitee.objects.filter(meeting=meeting, group__members=user).exists()
+    )
+
+
 meeting_officer = is_admin | (is_officer & is_officer_of_meeting)
 
 rules.add_perm("sales.view_reports", is_staff_officer | is_producer)
@@ -130,7 +146,10 @@ rules.add_perm(
 )
 rules.add_perm("sales.list_meetings", is_staff_officer | is_producer)
 rules.add_perm("sales.add_meeting", is_staff_officer)
-rules.add_perm("sales.view_meeting", meeting_officer | (is_producer & group_attended_meeting))
+rules.add_perm(
+    "sales.view_meeting",
+    meeting_officer | (is_producer & (group_attended_meeting | group_invited_to_meeting)),
+)
 rules.add_perm("sales.change_meeting", meeting_officer)
 
 # Visitors and the sales target are set by the fair's officers; the market-channel ledger and the

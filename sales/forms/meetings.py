@@ -34,6 +34,19 @@ class MeetingForm(ThaiModelForm):
         label=_("Officers who attended"),
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
+    groups_invited = forms.ModelMultipleChoiceField(
+        queryset=ProducerGroup.objects.none(),
+        required=False,
+        label=_("Groups invited"),
+        help_text=_("Their members get the invitation (LINE, SMS or e-mail)."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    officers_invited = forms.ModelMultipleChoiceField(
+        queryset=_officers(),
+        required=False,
+        label=_("Officers invited"),
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
 
     class Meta:
         model = NetworkMeeting
@@ -50,7 +63,9 @@ class MeetingForm(ThaiModelForm):
         groups = ProducerGroup.objects.visible_to(user).only("id", "name")
         self.fields["groups_present"].queryset = groups
         self.fields["groups_absent"].queryset = groups
+        self.fields["groups_invited"].queryset = groups
         self.fields["officers"].queryset = _officers()
+        self.fields["officers_invited"].queryset = _officers()
         self.fields["fair"].queryset = Fair.objects.visible_to(user)
         self.fields["province"].queryset = _provinces_of(user)
         self.fields["province"].required = False
@@ -61,6 +76,11 @@ class MeetingForm(ThaiModelForm):
                 groups_present=[r.group_id for r in rows if r.group_id and r.attended],
                 groups_absent=[r.group_id for r in rows if r.group_id and not r.attended],
                 officers=[r.officer_id for r in rows if r.officer_id],
+            )
+            invited = list(self.instance.invitees.all())
+            self.initial.update(
+                groups_invited=[r.group_id for r in invited if r.group_id],
+                officers_invited=[r.officer_id for r in invited if r.officer_id],
             )
 
     def clean(self):

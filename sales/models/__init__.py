@@ -4,7 +4,13 @@ from .channels import ChannelKind, ChannelSale
 from .daily import DailySales, EncouragementVisit, FairSalesPolicy
 from .figures import FairDayVisitors, SalesTarget
 from .issues import IssueCategory, IssueReport, IssueStatus
-from .meetings import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
+from .meetings import (
+    ActionItem,
+    ActionStatus,
+    MeetingAttendance,
+    MeetingInvitee,
+    NetworkMeeting,
+)
 
 __all__ = [
     "ActionItem",
@@ -19,6 +25,7 @@ __all__ = [
     "IssueReport",
     "IssueStatus",
     "MeetingAttendance",
+    "MeetingInvitee",
     "NetworkMeeting",
     "SalesTarget",
 ]

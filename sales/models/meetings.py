@@ -84,6 +84,37 @@ class MeetingAttendance(models.Model):
         return f"{self.meeting}: {self.group or self.officer}"
 
 
+class MeetingInvitee(models.Model):
+    """A group or an officer invited to a meeting: chosen by the officers, apart from who came
+    (the attendance list). The invitation goes to invitees only."""
+
+    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="invitees")
+    group = models.ForeignKey(
+        ProducerGroup, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(group__isnull=True, officer__isnull=False)
+                | Q(group__isnull=False, officer__isnull=True),
+                name="invitee_is_group_or_officer",
+            ),
+            models.UniqueConstraint(fields=["meeting", "group"], name="group_invited_once"),
+            models.UniqueConstraint(fields=["meeting", "officer"], name="officer_invited_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.group or self.officer}"
+
+
 class ActionStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("action item status", "Open")
     DONE = "done", _("Done")

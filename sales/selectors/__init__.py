@@ -5,6 +5,7 @@ from .meetings import (
     action_items_visible_to,
     attendance_of,
     carried_over_items,
+    invitees_of,
     meetings_visible_to,
 )
 from .producer import producer_holdings, producer_overview, sales_days
@@ -14,6 +15,7 @@ __all__ = [
     "attendance_of",
     "carried_over_items",
     "checkin_dashboard",
+    "invitees_of",
     "issues_visible_to",
     "meetings_visible_to",
     "officer_fairs",

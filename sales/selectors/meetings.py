@@ -3,12 +3,12 @@
 from django.db.models import Q
 
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
-from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
+from sales.models import ActionItem, ActionStatus, MeetingAttendance, MeetingInvitee, NetworkMeeting
 
 
 def meetings_visible_to(user):
     """Officers: the meetings of their provinces (with or without a fair); producers: the
-    meetings their group attended."""
+    meetings their group attended or was invited to."""
     meetings = NetworkMeeting.objects.select_related("fair")
     if acts_on_every_province(user):
         return meetings
@@ -16,7 +16,10 @@ def meetings_visible_to(user):
         return meetings.filter(province__in=provinces_kept_by(user).values("pk"))
     if user.is_producer:
         attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
-        return meetings.filter(pk__in=attended.values("meeting"))
+        invited = MeetingInvitee.objects.filter(group__members=user)
+        return meetings.filter(
+            Q(pk__in=attended.values("meeting")) | Q(pk__in=invited.values("meeting"))
+        )
     return meetings.none()
 
 
@@ -51,5 +54,13 @@ def attendance_of(meeting):
     return list(
         meeting.attendance.select_related("group", "officer").order_by(
             "-attended", "group__sort_name", "officer__username"
+        )
+    )
+
+
+def invitees_of(meeting):
+    return list(
+        meeting.invitees.select_related("group", "officer").order_by(
+            "group__sort_name", "officer__username"
         )
     )

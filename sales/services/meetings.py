@@ -4,14 +4,25 @@ from django.db import transaction
 from django.utils import timezone
 
 from sales import notices
-from sales.models import ActionStatus, MeetingAttendance, NetworkMeeting
+from sales.models import ActionStatus, MeetingAttendance, MeetingInvitee, NetworkMeeting
 
 MEETING_FIELDS = ("fair", "held_on", "place", "agenda", "minutes", "decisions")
 
 
 @transaction.atomic
-def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=None):
-    """Create or update a meeting and replace its attendance list; return the meeting."""
+def save_meeting(
+    *,
+    data,
+    groups_present,
+    groups_absent,
+    officers,
+    by,
+    meeting=None,
+    groups_invited=(),
+    officers_invited=(),
+):
+    """Create or update a meeting, replace its attendance list and its invitees (who is invited
+    is the officers' choice, apart from who came); return the meeting."""
     is_new = meeting is None or meeting.pk is None
     had_minutes = not is_new and (
         NetworkMeeting.objects.filter(pk=meeting.pk).exclude(minutes="").exists()
@@ -31,7 +42,12 @@ def save_meeting(*, data, groups_present, groups_absent, officers, by, meeting=N
         + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in absent]
         + [MeetingAttendance(meeting=meeting, officer=o, attended=True) for o in officers]
     )
-    notices.meeting_saved(meeting, is_new=is_new, had_minutes=had_minutes)
+    meeting.invitees.all().delete()
+    MeetingInvitee.objects.bulk_create(
+        [MeetingInvitee(meeting=meeting, group=g) for g in groups_invited]
+        + [MeetingInvitee(meeting=meeting, officer=o) for o in officers_invited]
+    )
+    notices.meeting_saved(meeting, had_minutes=had_minutes)
     return meeting
 
 

@@ -11,6 +11,7 @@ from sales.selectors import (
     action_items_visible_to,
     attendance_of,
     carried_over_items,
+    invitees_of,
     meetings_visible_to,
 )
 from sales.services import save_action_item, save_meeting
@@ -41,6 +42,8 @@ def _edit_meeting(request, meeting=None):
             groups_present=form.cleaned_data["groups_present"],
             groups_absent=form.cleaned_data["groups_absent"],
             officers=form.cleaned_data["officers"],
+            groups_invited=form.cleaned_data["groups_invited"],
+            officers_invited=form.cleaned_data["officers_invited"],
             by=request.user,
             meeting=meeting,
         )
@@ -71,6 +74,7 @@ def meeting_detail(request, meeting_id, obj):
         "meeting": obj,
         "attendance": attendance,
         "attended_count": sum(1 for row in attendance if row.attended),
+        "invitees": invitees_of(obj),
         "items": items,
         "carried": carried,
     }

@@ -86,6 +86,12 @@ def applied_to_published_fair(user, fair):
     )
 
 
+@rules.predicate
+def is_blind_reviewed(user, obj):
+    """The fair (of a seat, review…) hides who applied from its committee."""
+    return obj is not None and _fair_of(obj).is_blind_review
+
+
 manages_fair = (is_officer_of_fair & is_staff_officer) | is_admin
 
 rules.add_perm("booths.view_fairs", is_staff_officer)
@@ -108,3 +114,5 @@ rules.add_perm("booths.respond_offer", is_producer & is_offered_to_me)
 rules.add_perm("booths.review", is_committee_member)
 rules.add_perm("booths.score", is_committee_member & is_my_review)
 rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)
+# Blind review: everyone but the fair's officers sees an application number instead of the group.
+rules.add_perm("booths.see_applicant_identity", manages_fair | ~is_blind_reviewed)

@@ -66,11 +66,13 @@ class ZoneFit:
     zone: object
     accepted: list
     refused: list
+    is_chosen: bool = False
 
 
-def zone_fits(fair, products):
+def zone_fits(fair, products, *, chosen=()):
     """Per zone, which of the products' categories its booths accept (a booth that names no
-    category accepts every one), so a producer does not choose a zone with no booth for them."""
+    category accepts every one), so a producer does not choose a zone with no booth for them;
+    the zones in `chosen` (ids) are the ones the producer picked."""
     categories = {p.category: p.get_category_display() for p in products}
     allowed = {}
     for zone_id, booth_categories in Booth.objects.filter(fair=fair).values_list(
@@ -83,6 +85,34 @@ def zone_fits(fair, products):
             zone,
             [label for code, label in categories.items() if code in allowed.get(zone.pk, ())],
             [label for code, label in categories.items() if code not in allowed.get(zone.pk, ())],
+            zone.pk in chosen,
         )
         for zone in fair.zones.order_by("code")
     ]
+
+
+ZONE_CHOICES = ("choice_1", "choice_2", "choice_3")
+
+
+def _ids(values):
+    """The ids among typed or posted values; anything that is not a plausible id is ignored."""
+    if values is None or isinstance(values, str | int):
+        values = [values]
+    return {int(v) for v in values if str(v).isascii() and str(v).isdigit() and len(str(v)) < 10}
+
+
+def live_context(fair, group, form):
+    """The live check of what the apply form holds now (posted, typed or saved before): the
+    ticked products, or every active product while none is ticked, and the chosen zones."""
+    active = list(group.products.filter(is_active=True))
+    ticked_ids = _ids(form["products"].value())
+    ticked = [p for p in active if p.pk in ticked_ids]
+    products = ticked or active
+    chosen = set().union(*(_ids(form[name].value()) for name in ZONE_CHOICES))
+    live_group, live_products = live_checks(fair, group, products)
+    return {
+        "live_group": live_group,
+        "live_products": live_products,
+        "zone_fits": zone_fits(fair, products, chosen=chosen),
+        "is_ticked": bool(ticked),
+    }

@@ -102,6 +102,13 @@ manages_quotas = is_national_fair & (is_national_officer | is_admin)
 # their own area; the head office and the host province also run the hall (manages_fair).
 area_officer = is_staff_officer | is_district_officer
 
+
+@rules.predicate
+def is_blind_reviewed(user, obj):
+    """The fair (of a seat, review…) hides who applied from its committee."""
+    return obj is not None and _fair_of(obj).is_blind_review
+
+
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
 rules.add_perm("booths.manage_fair", manages_fair)
@@ -135,3 +142,5 @@ rules.add_perm("booths.apply_on_behalf", (area_officer & keeps_group_area) | is_
 # Decision letters and appeals.
 rules.add_perm("booths.appeal", owns_row)
 rules.add_perm("booths.decide_appeal", manages_fair)
+# Blind review: everyone but the fair's officers sees an application number instead of the group.
+rules.add_perm("booths.see_applicant_identity", manages_fair | ~is_blind_reviewed)

@@ -63,6 +63,7 @@ urlpatterns = [
     path("<int:pk>/plan.pdf", allocation.plan_pdf, name="plan_pdf"),
     path("mine/", producer.my_applications, name="my_applications"),
     path("<int:pk>/apply/", producer.apply, name="apply"),
+    path("<int:pk>/apply/check/", producer.apply_check, name="apply_check"),
     path("applications/<int:pk>/withdraw/", producer.withdraw, name="withdraw"),
     path("applications/<int:pk>/result/", producer.result, name="result"),
     path("applications/<int:pk>/card.pdf", producer.booth_card, name="booth_card"),

@@ -142,6 +142,7 @@ EXPECTED = {
     "booths:my_applications": PRODUCERS,
     # Any producer may apply to any fair; a superuser without a group gets 404.
     "booths:apply": row(A, A, D, D, D, D, D, changed=D),
+    "booths:apply_check": row(A, A, D, D, D, D, D, changed=D),
     "booths:withdraw": row(A, D, D, D, D, D, A),
     "booths:result": GROUP_A,
     "booths:booth_card": GROUP_A,

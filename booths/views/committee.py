@@ -44,9 +44,13 @@ def declare_conflict(request, pk, obj):
         if done:
             return redirect("booths:my_reviews")
     conflicts = obj.conflicts.select_related("application__group")
-    return render(
-        request, "booths/declare_conflict.html", {"seat": obj, "form": form, "conflicts": conflicts}
-    )
+    context = {
+        "seat": obj,
+        "form": form,
+        "conflicts": conflicts,
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", obj.fair),
+    }
+    return render(request, "booths/declare_conflict.html", context)
 
 
 @requires("booths.score", get_object=review_from)
@@ -78,7 +82,7 @@ def score_sheet(request, pk, obj):
         "certifications": obj.application.group.certifications.select_related(
             "product", "standard"
         ),
-        "is_blind": fair.is_blind_review and not request.user.has_perm("booths.manage_fair", fair),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
         "form": form,
         "is_open": fair.state == FairState.SCORING,
         "next_review": review_queue.next_review(obj),

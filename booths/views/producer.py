@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.eligibility_preview import live_checks, zone_fits
+from booths.eligibility_preview import live_checks, live_context
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
 from booths.national_selectors import decision_of
@@ -91,10 +91,17 @@ def apply(request, pk, obj):
         "window_error": window_error,
     }
     if not window_error:
-        products = list(group.products.filter(is_active=True))
-        context["live_group"], context["live_products"] = live_checks(obj, group, products)
-        context["zone_fits"] = zone_fits(obj, products)
+        context.update(live_context(obj, group, form))
     return render(request, "booths/apply.html", context)
+
+
+@requires("booths.apply", get_object=fair_from)
+def apply_check(request, pk, obj):
+    """The apply page's live check redrawn for what is ticked now (the page asks as boxes change)."""
+    group = _group_for(request.user)
+    form = ApplicationForm(request.GET, fair=obj, group=group)
+    context = {"fair": obj, **live_context(obj, group, form)}
+    return render(request, "booths/_live_eligibility.html", context)
 
 
 @require_POST

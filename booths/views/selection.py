@@ -223,5 +223,6 @@ def ranking(request, pk, obj):
         "criteria": list(obj.criteria.all()),
         "normalise": normalise,
         "total": len(rows),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", obj),
     }
     return render(request, "booths/ranking.html", context)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An entry from the phone's offline queue is refused under another account than its own.
+    "otop_fair.middleware.QueuedEntryOwnerMiddleware",
     # Nothing is open by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Signed-in answers are no-store; producers' sessions end after 12 idle hours.

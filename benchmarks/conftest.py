@@ -32,6 +32,7 @@ TARGETS = {
     "daily_province_pdf_3000x9_s": (3.0, "lower"),
     "daily_province_png_3000x9_s": (3.0, "lower"),
     "daily_national_summary_3000x9_s": (2.0, "lower"),
+    "national_progress_page_s": (1.0, "lower"),
 }
 RESULTS = {}
 

@@ -181,3 +181,24 @@ def test_a_national_committee_member_needs_a_province(world):
 
     with pytest.raises(ValidationError):
         review.add_member(fair=world.fair, user=UserFactory(role="committee"), by=world.head_office)
+
+
+def test_only_the_office_that_keeps_an_applications_area_may_decide_it(world):
+    """Every officer of the world against every application: a district officer decides for
+    their district, a provincial officer for their province, the head office for all."""
+    applications = [app for apps in world.applications.values() for app in apps]
+    officers = [
+        (officer, lambda app, d=district: app.group.subdistrict.district_id == d)
+        for district, officer in world.district_officers.items()
+    ]
+    officers += [
+        (officer, lambda app, p=code: app.group.province_id == p)
+        for code, officer in world.officers.items()
+    ]
+    officers.append((world.head_office, lambda app: True))
+    committee = world.members["50"][0].user
+    officers.append((committee, lambda app: False))
+    for officer, keeps in officers:
+        for application in applications:
+            allowed = officer.has_perm("booths.nominate", application)
+            assert allowed == keeps(application), (officer.role, application.group.province_id)

@@ -161,3 +161,13 @@ def test_a_nomination_deadline_before_applications_close_is_refused_in_thai(clie
     response = client.post(reverse("booths:fair_create"), post)
     assert response.status_code == 200
     assert response.context["form"].errors["nomination_deadline"] == ["อำเภอเสนอชื่อหลังปิดรับสมัคร"]
+
+
+def test_an_officer_of_another_province_sees_only_their_provinces_progress(client):
+    world = national_fair()
+    client.force_login(world.officers["10"])
+    response = client.get(reverse("booths:national_progress", args=[world.fair.pk]))
+    assert [row.code for row in response.context["rows"]] == ["10"]
+    client.force_login(world.host_officer)
+    response = client.get(reverse("booths:national_progress", args=[world.fair.pk]))
+    assert {row.code for row in response.context["rows"]} == {"10", "50"}

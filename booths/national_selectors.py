@@ -138,7 +138,9 @@ def decision_of(application, outcome=None):
     fair = application.fair
     nomination = getattr(application, "nomination", None) if fair.is_national else None
     if application.status == ApplicationStatus.INELIGIBLE:
-        return Decision(_("the fair's eligibility rules"), _("The application did not meet the fair's rules."))
+        return Decision(
+            _("the fair's eligibility rules"), _("The application did not meet the fair's rules.")
+        )
     if fair.is_national and application.status == ApplicationStatus.NOT_SELECTED:
         if nomination is None:
             return Decision(

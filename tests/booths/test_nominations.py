@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths import selectors
@@ -88,10 +88,12 @@ def test_provincial_officer_acts_on_their_province_only(world, client):
     assert Nomination.objects.filter(application=application).exists()
 
 
-@settings(max_examples=25, deadline=None)
-@given(reason=st.text(alphabet=" \t\n\u200b\u00a0", max_size=5))
-def test_a_decline_without_a_reason_is_refused_whatever_blank_is_typed(reason):
-    world = national_fair()
+# A refused decline writes nothing, so every example may share the one world.
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reason=st.text(alphabet=" \t\n\u200b\u200c\u2060\ufeff\u00a0\u3000", max_size=5))
+def test_a_decline_without_a_reason_is_refused_whatever_blank_is_typed(world, reason):
     _district, application, officer = _first(world)
     with pytest.raises(ValidationError):
         nominations.decide_nomination(

@@ -34,6 +34,7 @@ TARGETS = {
     "daily_national_summary_3000x9_s": (2.0, "lower"),
     "allocate_national_s": (5.0, "lower"),
     "allocate_national_peak_mb": (200.0, "lower"),
+    "national_progress_page_s": (1.0, "lower"),
 }
 RESULTS = {}
 

@@ -137,7 +137,8 @@ rules.add_perm("booths.view_nominations", is_national_fair & area_officer)
 rules.add_perm(
     "booths.nominate", (is_national_fair & area_officer & keeps_applicant_area) | is_admin
 )
-rules.add_perm("booths.view_national_progress", is_national_fair & manages_fair)
+# The head office and the host province see every province; other provinces' officers their own.
+rules.add_perm("booths.view_national_progress", (is_national_fair & is_staff_officer) | is_admin)
 rules.add_perm("booths.apply_on_behalf", (area_officer & keeps_group_area) | is_admin)
 # Decision letters and appeals.
 rules.add_perm("booths.appeal", owns_row)

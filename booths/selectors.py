@@ -147,7 +147,7 @@ def fairs_for(user):
 
 def scoring_progress(fair):
     """Per member: assigned, drafts, submitted, and whether they are behind the others."""
-    members = fair.committee.select_related("user").annotate(
+    members = fair.committee.select_related("user", "province").annotate(
         assigned=Count("reviews", distinct=True),
         submitted=Count("reviews", filter=Q(reviews__status=ReviewStatus.SUBMITTED), distinct=True),
     )

@@ -233,7 +233,8 @@ EXPECTED = {
     # host province (50) run the fair and see every province's progress.
     "booths:nomination_list": row(D, D, D, D, A, A, A),
     "booths:nominate": KEEPS_FAIR,
-    "booths:national_progress": KEEPS_FAIR,
+    # Progress: every province for the head office and the host; Bangkok's officer sees Bangkok.
+    "booths:national_progress": STAFF,
     "booths:apply_on_behalf": KEEPS_GROUP,
     # Decision letters and appeals: the group's members appeal; the fair's officers decide.
     "booths:appeal": row(A, D, D, D, D, D, A),

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('grounds', models.TextField(max_length=2000, verbose_name='why the result should change')),
-                ('filed_at', models.DateTimeField(auto_now_add=True)),
+                ('filed_at', models.DateTimeField(auto_now_add=True, verbose_name='filed on')),
                 ('status', models.CharField(choices=[('pending', 'Waiting for a decision'), ('upheld', 'Upheld'), ('dismissed', 'Dismissed')], default='pending', max_length=10, verbose_name='status')),
                 ('decision_reason', models.TextField(blank=True, max_length=2000, verbose_name='reason for the decision')),
                 ('decided_at', models.DateTimeField(blank=True, null=True)),
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('grounds', models.TextField(max_length=2000, verbose_name='why the result should change')),
-                ('filed_at', models.DateTimeField(blank=True, editable=False)),
+                ('filed_at', models.DateTimeField(blank=True, editable=False, verbose_name='filed on')),
                 ('status', models.CharField(choices=[('pending', 'Waiting for a decision'), ('upheld', 'Upheld'), ('dismissed', 'Dismissed')], default='pending', max_length=10, verbose_name='status')),
                 ('decision_reason', models.TextField(blank=True, max_length=2000, verbose_name='reason for the decision')),
                 ('decided_at', models.DateTimeField(blank=True, null=True)),

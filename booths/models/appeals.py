@@ -23,7 +23,7 @@ class Appeal(models.Model):
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    filed_at = models.DateTimeField(auto_now_add=True)
+    filed_at = models.DateTimeField(_("filed on"), auto_now_add=True)
     status = models.CharField(
         _("status"), max_length=10, choices=AppealStatus.choices, default=AppealStatus.PENDING
     )

@@ -15,6 +15,7 @@ from booths.services import nominations
 from booths.services.applications import application_window_error
 from booths.views.common import attempt, fair_from
 from otop_fair.permissions import requires
+from otop_fair.rules import provinces_kept_by
 from producers.models import ProducerGroup
 
 
@@ -72,6 +73,9 @@ def nominate(request, pk, obj):
 @requires("booths.view_national_progress", get_object=fair_from)
 def national_progress(request, pk, obj):
     rows = national_selectors.national_progress(obj)
+    if not request.user.has_perm("booths.manage_fair", obj):
+        kept = set(provinces_kept_by(request.user).values_list("code", flat=True))
+        rows = [row for row in rows if row.code in kept]
     context = {"fair": obj, "rows": rows, "totals": national_selectors.progress_totals(rows)}
     return render(request, "booths/national_progress.html", context)
 

@@ -1,6 +1,8 @@
 """The pages of a national fair (issue 18): the district nomination list, the head office's
 progress of every province (constant queries as the fair grows), and applying for a group."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -112,3 +114,60 @@ def test_a_district_officer_cannot_apply_for_a_group_of_another_district(client)
     client.force_login(world.district_officers[d2])
     url = reverse("booths:apply_on_behalf", args=[world.fair.pk, apps[0].group.pk])
     assert client.get(url).status_code == 403
+
+
+def _fair_post(level, **dates):
+    from otop_fair.thai_dates import buddhist_date_text
+
+    today = timezone.localdate()
+    days = {
+        "applications_open_on": today + datetime.timedelta(days=1),
+        "applications_close_on": today + datetime.timedelta(days=20),
+        "start_date": today + datetime.timedelta(days=40),
+        "end_date": today + datetime.timedelta(days=48),
+        "nomination_deadline": today + datetime.timedelta(days=25),
+        "appeal_deadline": today + datetime.timedelta(days=35),
+    } | dates
+    post = {"name": "OTOP City 2570", "venue": "อิมแพ็ค", "province": "12", "booth_count": "10"}
+    return post | {"level": level} | {k: buddhist_date_text(v) for k, v in days.items()}
+
+
+def test_the_head_office_creates_a_national_fair_with_buddhist_era_deadlines(client):
+    from tests.factories import UserFactory
+
+    head = UserFactory(role="national_officer")
+    client.force_login(head)
+    response = client.post(reverse("booths:fair_create"), _fair_post("national"))
+    assert response.status_code == 302, response.context["form"].errors
+    fair = Fair.objects.get(name="OTOP City 2570")
+    assert fair.is_national and fair.nomination_deadline and fair.appeal_deadline
+
+
+def test_a_provincial_officer_cannot_make_a_fair_national(client, cm_officer):
+    client.force_login(cm_officer)
+    response = client.post(
+        reverse("booths:fair_create"), _fair_post("national") | {"province": "50"}
+    )
+    assert response.status_code == 302
+    assert not Fair.objects.get(name="OTOP City 2570").is_national
+
+
+def test_a_nomination_deadline_before_applications_close_is_refused_in_thai(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="national_officer"))
+    today = timezone.localdate()
+    post = _fair_post("national", nomination_deadline=today + datetime.timedelta(days=5))
+    response = client.post(reverse("booths:fair_create"), post)
+    assert response.status_code == 200
+    assert response.context["form"].errors["nomination_deadline"] == ["อำเภอเสนอชื่อหลังปิดรับสมัคร"]
+
+
+def test_an_officer_of_another_province_sees_only_their_provinces_progress(client):
+    world = national_fair()
+    client.force_login(world.officers["10"])
+    response = client.get(reverse("booths:national_progress", args=[world.fair.pk]))
+    assert [row.code for row in response.context["rows"]] == ["10"]
+    client.force_login(world.host_officer)
+    response = client.get(reverse("booths:national_progress", args=[world.fair.pk]))
+    assert {row.code for row in response.context["rows"]} == {"10", "50"}

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths import selectors
@@ -88,10 +88,12 @@ def test_provincial_officer_acts_on_their_province_only(world, client):
     assert Nomination.objects.filter(application=application).exists()
 
 
-@settings(max_examples=25, deadline=None)
-@given(reason=st.text(alphabet=" \t\n\u200b\u00a0", max_size=5))
-def test_a_decline_without_a_reason_is_refused_whatever_blank_is_typed(reason):
-    world = national_fair()
+# A refused decline writes nothing, so every example may share the one world.
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reason=st.text(alphabet=" \t\n\u200b\u200c\u2060\ufeff\u00a0\u3000", max_size=5))
+def test_a_decline_without_a_reason_is_refused_whatever_blank_is_typed(world, reason):
     _district, application, officer = _first(world)
     with pytest.raises(ValidationError):
         nominations.decide_nomination(
@@ -181,3 +183,24 @@ def test_a_national_committee_member_needs_a_province(world):
 
     with pytest.raises(ValidationError):
         review.add_member(fair=world.fair, user=UserFactory(role="committee"), by=world.head_office)
+
+
+def test_only_the_office_that_keeps_an_applications_area_may_decide_it(world):
+    """Every officer of the world against every application: a district officer decides for
+    their district, a provincial officer for their province, the head office for all."""
+    applications = [app for apps in world.applications.values() for app in apps]
+    officers = [
+        (officer, lambda app, d=district: app.group.subdistrict.district_id == d)
+        for district, officer in world.district_officers.items()
+    ]
+    officers += [
+        (officer, lambda app, p=code: app.group.province_id == p)
+        for code, officer in world.officers.items()
+    ]
+    officers.append((world.head_office, lambda app: True))
+    committee = world.members["50"][0].user
+    officers.append((committee, lambda app: False))
+    for officer, keeps in officers:
+        for application in applications:
+            allowed = officer.has_perm("booths.nominate", application)
+            assert allowed == keeps(application), (officer.role, application.group.province_id)

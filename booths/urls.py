@@ -1,6 +1,6 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, selection
+from booths.views import allocation, committee, fairs, offer_link, producer, selection, venue
 
 app_name = "booths"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),
     path("<int:pk>/plan/", fairs.floor_plan, name="floor_plan"),
     path("<int:pk>/plan/save/", fairs.floor_plan_save, name="floor_plan_save"),
+    path("<int:pk>/plan/venue/", venue.venue_plan, name="venue_plan"),
+    path("<int:pk>/plan/venue.jpg", venue.venue_plan_image, name="venue_plan_image"),
+    path("<int:pk>/plan/venue/remove/", venue.venue_plan_remove, name="venue_plan_remove"),
     path("<int:pk>/applications/", selection.application_list, name="application_list"),
     path("applications/<int:pk>/", selection.application_detail, name="application_detail"),
     path("<int:pk>/eligibility/", selection.eligibility_rules, name="eligibility_rules"),

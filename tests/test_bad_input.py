@@ -150,7 +150,7 @@ def _fair_cases(w):
             {"pk": w.draft_booth.pk},
             officer,
             {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
-            | {"x": "0", "y": "0", "w": "30", "h": "30"},
+            | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
         ),
         "booths:application_detail": (
             {"pk": w.scoring_review.application_id},

@@ -115,6 +115,10 @@ EXPECTED = {
     "booths:booth_delete": KEEPS_FAIR,
     "booths:zone_delete": KEEPS_FAIR,
     "booths:floor_plan_save": KEEPS_FAIR,
+    # The venue's picture under the plan: set by the fair's officers, seen with the plan.
+    "booths:venue_plan": KEEPS_FAIR,
+    "booths:venue_plan_image": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
+    "booths:venue_plan_remove": KEEPS_FAIR,
     "booths:plan_pdf": KEEPS_FAIR,
     "booths:application_list": KEEPS_FAIR,
     "booths:application_detail": KEEPS_FAIR,
@@ -287,6 +291,7 @@ POST_ONLY = {
     "booths:booth_delete",
     "booths:zone_delete",
     "booths:floor_plan_save",
+    "booths:venue_plan_remove",
     "booths:remove_review",
     "booths:release",
     "booths:excuse_no_show",

@@ -18,6 +18,7 @@ from .review import (
     Score,
 )
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
+from .venue import VenuePlan
 
 __all__ = [
     "NEXT_STATE",
@@ -43,6 +44,7 @@ __all__ = [
     "RuleKind",
     "RunResult",
     "Score",
+    "VenuePlan",
     "WaitlistOffer",
     "Zone",
     "ZonePreference",

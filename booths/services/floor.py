@@ -164,8 +164,9 @@ def move_booths(*, fair, moves, by):
     """Put booths at new plan positions in one transaction: the floor plan editor's one save.
 
     `moves` maps a booth id to its new (x, y), or (x, y, turned) where a true `turned` means the
-    booth is turned a quarter (its width and depth on the plan swap); a booth of another fair or a
-    position off the plan refuses the whole save."""
+    booth is turned a quarter (its width and depth on the plan swap), or (x, y, turned, degrees)
+    that also sets its free angle; a booth of another fair or a position off the plan refuses the
+    whole save."""
     check_layout_editable(fair)
     if not all(_is_move(move) for move in moves.values()):
         raise ValidationError(_("A booth was moved off the plan. Nothing was saved."))
@@ -175,19 +176,26 @@ def move_booths(*, fair, moves, by):
             raise ValidationError(_("Some booths are not of this fair. Nothing was saved."))
         for booth in booths:
             booth.x, booth.y = moves[booth.pk][:2]
-            if moves[booth.pk][2:] == [True]:
+            if moves[booth.pk][2:3] == [True]:
                 booth.w, booth.h = booth.h, booth.w
-        Booth.objects.bulk_update(booths, ["x", "y", "w", "h"])
+            booth.rotation = next(iter(moves[booth.pk][3:]), booth.rotation)
+        Booth.objects.bulk_update(booths, ["x", "y", "w", "h", "rotation"])
     return len(booths)
 
 
 def _is_move(move):
-    if not isinstance(move, list) or len(move) not in (2, 3):
+    if not isinstance(move, list) or len(move) not in (2, 3, 4):
         return False
-    position, turned = move[:2], move[2:]
-    return turned in ([], [True], [False]) and all(
-        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in position
+    position, turned, angle = move[:2], move[2:3], move[3:]
+    return (
+        turned in ([], [True], [False])
+        and all(_is_whole(v, MOVE_LIMIT) for v in position)
+        and all(_is_whole(v, 359) for v in angle)
     )
+
+
+def _is_whole(value, most):
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
 
 
 def delete_zone(*, zone, by):

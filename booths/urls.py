@@ -1,6 +1,15 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, selection, venue
+from booths.views import (
+    allocation,
+    committee,
+    fairs,
+    layout,
+    offer_link,
+    producer,
+    selection,
+    venue,
+)
 
 app_name = "booths"
 
@@ -12,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/step/<slug:step>/", fairs.fair_step, name="fair_step"),
     path("<int:pk>/zones/", fairs.zones, name="zones"),
     path("zones/<int:pk>/delete/", fairs.zone_delete, name="zone_delete"),
+    path("zones/<int:pk>/clear/", layout.zone_clear, name="zone_clear"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),

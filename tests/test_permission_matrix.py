@@ -114,6 +114,7 @@ EXPECTED = {
     "booths:floor_plan": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
     "booths:booth_delete": KEEPS_FAIR,
     "booths:zone_delete": KEEPS_FAIR,
+    "booths:zone_clear": KEEPS_FAIR,
     "booths:floor_plan_save": KEEPS_FAIR,
     # The venue's picture under the plan: set by the fair's officers, seen with the plan.
     "booths:venue_plan": KEEPS_FAIR,
@@ -290,6 +291,7 @@ POST_ONLY = {
     "booths:fair_step",
     "booths:booth_delete",
     "booths:zone_delete",
+    "booths:zone_clear",
     "booths:floor_plan_save",
     "booths:venue_plan_remove",
     "booths:remove_review",
@@ -335,6 +337,7 @@ def _pks(w):
         "booths:booth_edit": w.booth.pk,
         "booths:booth_delete": w.booth.pk,
         "booths:zone_delete": w.booth.zone_id,
+        "booths:zone_clear": w.booth.zone_id,
         "booths:application_detail": w.application_a.pk,
         "booths:run_detail": w.run.pk,
         "booths:run_compare": w.run.pk,

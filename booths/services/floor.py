@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from booths.models import Booth, BoothType, FairState, ZonePreference
+from booths.models import Booth, BoothType, FairState, RunResult, ZonePreference
 
 LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
@@ -155,6 +155,26 @@ def delete_booth(*, booth, by):
         if reason:
             raise ValidationError(reason + " " + _("It cannot be deleted."))
         booth.delete()
+
+
+def unused_booths(zone):
+    """The zone's booths no group holds or was offered and no allocation run placed anyone in."""
+    placed = RunResult.objects.filter(run__fair_id=zone.fair_id, booth__isnull=False)
+    return zone.booths.filter(assignments__isnull=True, offers__isnull=True).exclude(
+        pk__in=placed.values("booth_id")
+    )
+
+
+def delete_unused_booths(*, zone, by):
+    """Remove every unused booth of a zone at once: the way back from a grid made by a typo.
+    Booths in use stay; returns how many were deleted."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        # Locked first: an assignment or offer made meanwhile waits, then finds its booth gone.
+        list(zone.booths.select_for_update().values_list("pk", flat=True))
+        unused = list(unused_booths(zone).values_list("pk", flat=True))
+        deleted, _by_model = Booth.objects.filter(pk__in=unused).delete()
+    return deleted
 
 
 MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall

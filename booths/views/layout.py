@@ -1,0 +1,51 @@
+"""Undoing a layout: every unused booth of a zone deleted at once, after a confirmation."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from booths.services import floor
+from booths.views.common import zone_from
+from otop_fair.confirm import confirmation, needs_confirmation
+from otop_fair.permissions import requires
+
+
+@require_POST
+@requires("booths.manage_fair", get_object=zone_from)
+def zone_clear(request, pk, obj):
+    back = reverse("booths:zones", args=[obj.fair_id])
+    if needs_confirmation(request):
+        unused = floor.unused_booths(obj).count()
+        kept = obj.booths.count() - unused
+        return confirmation(
+            request,
+            title=_("Delete the unused booths of zone %(code)s?") % {"code": obj.code},
+            consequences=[
+                ngettext(
+                    "%(n)s booth of zone %(code)s is removed from the fair and its floor plan.",
+                    "%(n)s booths of zone %(code)s are removed from the fair and its floor plan.",
+                    unused,
+                )
+                % {"n": f"{unused:,}", "code": obj.code},
+                _("%(n)s booths that a group holds, was offered or was allocated stay.")
+                % {"n": f"{kept:,}"},
+                _("The zone itself stays; delete it afterwards if you do not need it."),
+            ],
+            button=_("Yes, delete the unused booths"),
+            cancel_url=back,
+        )
+    try:
+        deleted = floor.delete_unused_booths(zone=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext("%(n)s booth deleted.", "%(n)s booths deleted.", deleted)
+            % {"n": f"{deleted:,}"},
+        )
+    return redirect(back)

@@ -31,8 +31,7 @@ def zone_clear(request, pk, obj):
                     unused,
                 )
                 % {"n": f"{unused:,}", "code": obj.code},
-                _("%(n)s booths that a group holds, was offered or was allocated stay.")
-                % {"n": f"{kept:,}"},
+                *_kept_line(kept),
                 _("The zone itself stays; delete it afterwards if you do not need it."),
             ],
             button=_("Yes, delete the unused booths"),
@@ -49,3 +48,12 @@ def zone_clear(request, pk, obj):
             % {"n": f"{deleted:,}"},
         )
     return redirect(back)
+
+
+def _kept_line(kept):
+    if not kept:
+        return []
+    return [
+        _("%(n)s booths that a group holds, was offered or was allocated stay.")
+        % {"n": f"{kept:,}"}
+    ]

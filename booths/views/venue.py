@@ -17,7 +17,9 @@ from otop_fair.uploads import image_response
 
 @requires("booths.manage_fair", get_object=fair_from)
 def venue_plan(request, pk, obj):
-    form = VenuePlanForm(request.POST or None, request.FILES or None)
+    current = VenuePlan.objects.filter(fair=obj).first()
+    initial = {"width_m": current.width_m} if current else {}
+    form = VenuePlanForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             request,
@@ -30,7 +32,6 @@ def venue_plan(request, pk, obj):
         )
         if saved:
             return redirect("booths:floor_plan", pk=pk)
-    current = VenuePlan.objects.filter(fair=obj).first()
     return render(
         request, "booths/venue_plan.html", {"fair": obj, "form": form, "current": current}
     )

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/zones/", fairs.zones, name="zones"),
     path("zones/<int:pk>/delete/", fairs.zone_delete, name="zone_delete"),
     path("zones/<int:pk>/clear/", layout.zone_clear, name="zone_clear"),
+    path("zones/<int:pk>/move/", layout.zone_move, name="zone_move"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),

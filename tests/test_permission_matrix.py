@@ -115,6 +115,7 @@ EXPECTED = {
     "booths:booth_delete": KEEPS_FAIR,
     "booths:zone_delete": KEEPS_FAIR,
     "booths:zone_clear": KEEPS_FAIR,
+    "booths:zone_move": KEEPS_FAIR,
     "booths:floor_plan_save": KEEPS_FAIR,
     # The venue's picture under the plan: set by the fair's officers, seen with the plan.
     "booths:venue_plan": KEEPS_FAIR,
@@ -338,6 +339,7 @@ def _pks(w):
         "booths:booth_delete": w.booth.pk,
         "booths:zone_delete": w.booth.zone_id,
         "booths:zone_clear": w.booth.zone_id,
+        "booths:zone_move": w.booth.zone_id,
         "booths:application_detail": w.application_a.pk,
         "booths:run_detail": w.run.pk,
         "booths:run_compare": w.run.pk,

@@ -203,6 +203,25 @@ def move_booths(*, fair, moves, by):
     return len(booths)
 
 
+def move_zone(*, zone, right, down, by):
+    """Shift every booth of a zone by (right, down) plan units, keeping their layout; a shift
+    that would put a booth off the plan moves nothing."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        booths = list(zone.booths.select_for_update())
+        if not all(
+            _is_whole(b.x + right, MOVE_LIMIT) and _is_whole(b.y + down, MOVE_LIMIT) for b in booths
+        ):
+            raise ValidationError(
+                _("That would put booths of zone %(code)s off the plan. Nothing was moved.")
+                % {"code": zone.code}
+            )
+        for booth in booths:
+            booth.x, booth.y = booth.x + right, booth.y + down
+        Booth.objects.bulk_update(booths, ["x", "y"])
+    return len(booths)
+
+
 def _is_move(move):
     if not isinstance(move, list) or len(move) not in (2, 3, 4):
         return False

@@ -1,15 +1,16 @@
-"""Undoing a layout: every unused booth of a zone deleted at once, after a confirmation."""
+"""A zone as a whole: moved by a distance in metres, or its unused booths deleted at once."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from booths.plan_forms import ZoneMoveForm
 from booths.services import floor
-from booths.views.common import zone_from
+from booths.views.common import attempt, zone_from
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.permissions import requires
 
@@ -57,3 +58,23 @@ def _kept_line(kept):
         _("%(n)s booths that a group holds, was offered or was allocated stay.")
         % {"n": f"{kept:,}"}
     ]
+
+
+@requires("booths.manage_fair", get_object=zone_from)
+def zone_move(request, pk, obj):
+    """Without dragging: the whole zone shifted by a typed distance, its layout kept."""
+    form = ZoneMoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        right, down = form.shift()
+        moved = attempt(
+            request,
+            floor.move_zone,
+            _("Zone %(code)s moved.") % {"code": obj.code},
+            zone=obj,
+            right=right,
+            down=down,
+            by=request.user,
+        )
+        if moved:
+            return redirect("booths:floor_plan", pk=obj.fair_id)
+    return render(request, "booths/zone_move.html", {"zone": obj, "fair": obj.fair, "form": form})

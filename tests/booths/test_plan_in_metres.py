@@ -152,7 +152,9 @@ def test_a_file_that_is_not_a_picture_is_refused_in_thai(fair, cm_officer, clien
     assert not VenuePlan.objects.filter(fair=fair).exists()
 
 
-def test_the_printed_plan_is_made_with_a_venue_picture_and_turned_booths(fair, cm_officer, client_for):
+def test_the_printed_plan_is_made_with_a_venue_picture_and_turned_booths(
+    fair, cm_officer, client_for
+):
     client = client_for(cm_officer)
     _upload_venue(client, fair)
     booth = fair.booths.first()

@@ -116,3 +116,46 @@ def test_anything_but_a_confirmation_deletes_nothing(typo_zone, cm_officer, clie
     )
     assert response.status_code == 200
     assert typo_zone.booths.count() == 6
+
+
+def _positions(zone):
+    return list(zone.booths.order_by("pk").values_list("x", "y"))
+
+
+def test_a_zone_moves_by_metres_and_keeps_its_layout(typo_zone, cm_officer, client_for):
+    before = _positions(typo_zone)
+    response = client_for(cm_officer).post(
+        f"/fairs/zones/{typo_zone.pk}/move/", {"right_m": "2.5", "down_m": "-1"}
+    )
+    assert response.status_code == 302
+    assert _positions(typo_zone) == [(x + 25, y - 10) for x, y in before]
+
+
+def test_a_zone_moved_off_the_plan_is_refused_and_nothing_moves(typo_zone, cm_officer, client_for):
+    before = _positions(typo_zone)
+    response = client_for(cm_officer).post(
+        f"/fairs/zones/{typo_zone.pk}/move/", {"right_m": "-5", "down_m": "0"}, follow=True
+    )
+    assert "ไม่มีบูธใดถูกย้าย" in response.content.decode()
+    assert _positions(typo_zone) == before
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    right=st.one_of(
+        st.decimals(-100, 100, places=2, allow_nan=False).map(str), st.text(max_size=6)
+    ),
+    down=st.one_of(st.decimals(-100, 100, places=1, allow_nan=False).map(str), st.text(max_size=6)),
+)
+def test_any_typed_shift_moves_the_whole_zone_or_nothing(
+    typo_zone, cm_officer, client_for, right, down
+):
+    before = _positions(typo_zone)
+    data = {"right_m": right.replace("\x00", ""), "down_m": down.replace("\x00", "")}
+    response = client_for(cm_officer).post(f"/fairs/zones/{typo_zone.pk}/move/", data)
+    assert response.status_code in (200, 302)
+    after = _positions(typo_zone)
+    shifts = {(a[0] - b[0], a[1] - b[1]) for a, b in zip(after, before, strict=True)}
+    assert len(shifts) == 1
+    if response.status_code == 200:
+        assert after == before

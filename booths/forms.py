@@ -1,5 +1,7 @@
 """Forms of the booths app: they turn input into clean values; the services decide."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms.models import ModelChoiceIterator
@@ -74,6 +76,24 @@ class ZoneForm(ThaiModelForm):
         widgets = {"color": forms.TextInput(attrs={"type": "color"})}
 
 
+class MetresField(forms.DecimalField):
+    """A distance in metres, kept to the plan's 10 cm: "2.50" is 2.5, "2.55" is refused."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None and value.is_finite() and abs(value) < 10**9:
+            tenths = value.quantize(Decimal("0.1"))
+            value = tenths if tenths == value else value
+        return value
+
+
+def _metres(label, *, minimum=0, help_text=""):
+    return MetresField(
+        label=label, min_value=minimum, max_value=10_000, decimal_places=1, help_text=help_text,
+        widget=forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"}),
+    )  # fmt: skip
+
+
 class BoothGridForm(ThaiForm):
     """A row-by-row grid of booths such as A01–A40."""
 
@@ -83,12 +103,12 @@ class BoothGridForm(ThaiForm):
     last = forms.IntegerField(label=_("last number"), min_value=1, max_value=99999, initial=40)
     digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
     per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
-    origin_x = forms.DecimalField(
+    origin_x = MetresField(
         label=_("distance from the plan's left edge (m)"),
         min_value=0, max_value=10_000, decimal_places=1, required=False,
         help_text=_("Leave both distances empty to place the booths below the plan."),
     )  # fmt: skip
-    origin_y = forms.DecimalField(
+    origin_y = MetresField(
         label=_("distance from the plan's top edge (m)"),
         min_value=0, max_value=10_000, decimal_places=1, required=False,
     )  # fmt: skip
@@ -128,10 +148,25 @@ class BoothGridForm(ThaiForm):
 
 
 class BoothForm(ThaiModelForm):
+    """A booth; its place and size on the plan typed in metres (stored in plan units of 10 cm)."""
+
     constraint_messages = {
         "booth_code_unique_in_fair": _("This fair already has a booth with this code."),
         "booth_has_size": _("A booth's width and height must be above zero."),
+        "booth_rotation_under_a_turn": _("The angle is 0 to 359 degrees."),
     }
+    PLAN_FIELDS = {"x_m": "x", "y_m": "y", "w_m": "w", "h_m": "h"}
+
+    x_m = _metres(_("distance from the plan's left edge (m)"))
+    y_m = _metres(_("distance from the plan's top edge (m)"))
+    w_m = _metres(_("width on the plan (m)"), minimum=Decimal("0.1"))
+    h_m = _metres(_("depth on the plan (m)"), minimum=Decimal("0.1"))
+    rotation = forms.IntegerField(
+        label=_("angle on the plan (degrees, clockwise)"),
+        min_value=0,
+        max_value=359,
+        help_text=_("0 is upright; 90 turns the booth a quarter."),
+    )
 
     class Meta:
         model = Booth
@@ -142,17 +177,7 @@ class BoothForm(ThaiModelForm):
             "allowed_categories",
             "has_electricity",
             "is_corner",
-            "x",
-            "y",
-            "w",
-            "h",
         ]
-        labels = {
-            "x": _("from the plan's left edge (plan units of 10 cm)"),
-            "y": _("from the plan's top edge (plan units of 10 cm)"),
-            "w": _("width on the plan (units of 10 cm)"),
-            "h": _("depth on the plan (units of 10 cm)"),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,6 +188,20 @@ class BoothForm(ThaiModelForm):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+        for name, unit_field in self.PLAN_FIELDS.items():
+            self.initial.setdefault(
+                name, Decimal(getattr(self.instance, unit_field)) / UNITS_PER_METRE
+            )
+        self.initial.setdefault("rotation", self.instance.rotation)
+
+    def clean(self):
+        data = super().clean()
+        for name, unit_field in self.PLAN_FIELDS.items():
+            if data.get(name) is not None:
+                setattr(self.instance, unit_field, int(data[name] * UNITS_PER_METRE))
+        if data.get("rotation") is not None:
+            self.instance.rotation = data["rotation"]
+        return data
 
 
 class ApplicationForm(ThaiForm):

@@ -20,6 +20,7 @@ from booths.models import (
     ReviewStatus,
     RunResult,
     Score,
+    VenuePlan,
     WaitlistOffer,
 )
 from otop_fair.shared_cache import computed_once
@@ -173,12 +174,18 @@ def floor_plan(fair, *, highlight=None, names=False):
     phone; with `names`, each booth carries its holder's name.
     """
     shapes = _booth_shapes(fair, highlight=highlight, names=names)
-    left = max(min((s["x"] for s in shapes), default=0) - PLAN_MARGIN, 0)
-    top = max(min((s["y"] for s in shapes), default=0) - PLAN_MARGIN, 0)
-    width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN - left
-    height = max((s["y"] + s["h"] for s in shapes), default=100) + PLAN_MARGIN - top
+    venue = VenuePlan.objects.filter(fair=fair).first()
+    # The whole hall is shown under a full plan; a highlighted zone stays the close-up it was.
+    extent = list(shapes)
+    if venue is not None and highlight is None:
+        extent.append({"x": 0, "y": 0, "w": venue.width, "h": venue.height})
+    left = max(min((s["x"] for s in extent), default=0) - PLAN_MARGIN, 0)
+    top = max(min((s["y"] for s in extent), default=0) - PLAN_MARGIN, 0)
+    width = max((s["x"] + s["w"] for s in extent), default=100) + PLAN_MARGIN - left
+    height = max((s["y"] + s["h"] for s in extent), default=100) + PLAN_MARGIN - top
     zones = fair.zones.annotate(booth_total=Count("booths")).order_by("code")
     return {
+        "venue": venue,
         "booths": shapes,
         "left": left,
         "top": top,
@@ -209,8 +216,12 @@ def _booth_shapes(fair, *, highlight, names):
             "y": b.y,
             "w": b.w,
             "h": b.h,
+            "rotation": b.rotation,
+            "cx": b.x + b.w / 2,
+            "cy": b.y + b.h / 2,
             "color": b.zone.color,
             "zone": b.zone.code,
+            "zone_id": b.zone_id,
             "holder": holders.get(b.pk, ""),
             "is_highlighted": b.pk == highlight,
         }

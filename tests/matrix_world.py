@@ -41,6 +41,7 @@ from booths.models import (
     Score,
     WaitlistOffer,
 )
+from booths.services.venue import set_venue_plan
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
 from producers.models import District, Province, PublicProfile, StarRating, Subdistrict
@@ -439,6 +440,11 @@ def build_world():
     objects |= _office_lists(users, reg)
     # Group A entered the photographed product, so its reviewer may open the photo.
     fair_objects["application_a"].products.add(reg["product_a"])
+    # The hall's own plan under the booths (issue 21), served to whoever sees the floor plan.
+    full, _thumbnail = validate_and_reencode_image(jpeg_upload("hall.jpg", size=(80, 40)))
+    objects["venue_plan"] = set_venue_plan(
+        fair=fair_objects["fair"], image=full, width=400, by=users["officer_province"]
+    )
     return World(users=users, objects=objects)
 
 

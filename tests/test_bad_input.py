@@ -160,7 +160,12 @@ def _fair_cases(w):
             {"pk": w.draft_booth.pk},
             officer,
             {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
-            | {"x": "0", "y": "0", "w": "30", "h": "30"},
+            | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
+        ),
+        "booths:zone_move": (
+            {"pk": w.draft_zone.pk},
+            officer,
+            {"right_m": "1.5", "down_m": "0"},
         ),
         "booths:application_detail": (
             {"pk": w.scoring_review.application_id},
@@ -348,6 +353,7 @@ CASE_NAMES = [
     "booths:release",
     "booths:run_list",
     "booths:score_sheet",
+    "booths:zone_move",
     "booths:zones",
     "notifications:mine",
     "producers:certification_create",

@@ -30,6 +30,7 @@ from .review import (
     Score,
 )
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
+from .venue import VenuePlan
 
 __all__ = [
     "NATIONAL_NEXT_STATE",
@@ -61,6 +62,7 @@ __all__ = [
     "RuleKind",
     "RunResult",
     "Score",
+    "VenuePlan",
     "WaitlistOffer",
     "Zone",
     "ZonePreference",

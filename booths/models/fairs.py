@@ -291,6 +291,8 @@ class Booth(models.Model):
     y = models.PositiveIntegerField(default=0)
     w = models.PositiveIntegerField(default=30)
     h = models.PositiveIntegerField(default=30)
+    # Turned clockwise about its centre on the plan, in whole degrees.
+    rotation = models.PositiveSmallIntegerField(_("angle (degrees)"), default=0)
 
     area = Area(province="fair__province")
 
@@ -301,6 +303,9 @@ class Booth(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_in_fair"),
             models.CheckConstraint(condition=Q(w__gt=0) & Q(h__gt=0), name="booth_has_size"),
+            models.CheckConstraint(
+                condition=Q(rotation__lt=360), name="booth_rotation_under_a_turn"
+            ),
         ]
 
     def __str__(self):

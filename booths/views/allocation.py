@@ -14,6 +14,7 @@ from booths.models import Assignment, AssignmentStatus
 from booths.run_forms import NationalRunForm, RunForm, rule_sentences
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
+from booths.views.venue import venue_data_uri
 from otop_fair import exports
 from otop_fair.permissions import requires
 
@@ -180,4 +181,5 @@ def plan_pdf(request, pk, obj):
         "fair": obj,
         "plan": selectors.floor_plan(obj, names=True),
     }
+    context["venue_data_uri"] = venue_data_uri(context["plan"]["venue"])
     return exports.pdf_response(f"plan-{obj.pk}.pdf", "booths/floor_plan_pdf.html", context)

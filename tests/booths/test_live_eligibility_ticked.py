@@ -91,3 +91,18 @@ def test_any_ticked_value_redraws_the_check(
     zone = str(zone).replace("\x00", "")
     page = _check(client_for(producer_user), fair, products=values, choice_2=zone)
     assert 'data-testid="live-eligibility"' in page
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_check_queries_do_not_grow_with_products(
+    fair, producer_user, client_for, django_assert_max_num_queries, size
+):
+    EligibilityRule.objects.create(fair=fair, kind=RuleKind.MIN_STARS, min_stars=3)
+    group = ProducerGroupFactory(members=[producer_user])
+    products = [ProductFactory(group=group) for _ in range(size)]
+    for product in products:
+        StarRatingFactory(product=product, score=Decimal(70))
+    client = client_for(producer_user)
+    ticked = [p.pk for p in products]
+    with django_assert_max_num_queries(20):
+        _check(client, fair, products=ticked, choice_1=fair.zones.first().pk)

@@ -13,9 +13,6 @@ from otop_fair.areas import acts_on_every_province, area_q
 
 # Audited models that declare no `area` yet → the lookup from their (historical) row to a province.
 PROVINCE_OF = {
-    # A national fair's nominations and appeals belong to the applicant's province.
-    "booths.nomination": "application__group__province",
-    "booths.appeal": "application__group__province",
     "sales.dailysales": "assignment__fair__province",
     "sales.fairsalespolicy": "fair__province",
     "sales.encouragementvisit": "assignment__fair__province",

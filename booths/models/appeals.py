@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area, AreaQuerySet
+
 from .applications import Application
 from .runs import AllocationRun
 
@@ -42,6 +44,10 @@ class Appeal(models.Model):
         verbose_name=_("allocation version"),
     )
     history = HistoricalRecords()
+    # The fair's officers decide an appeal; the applicant's group reads its own.
+    area = Area(province="application__fair__province", own="application__group__members")
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-filed_at", "-id"]

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area, AreaQuerySet
+
 from .applications import Application
 
 
@@ -29,6 +31,14 @@ class Nomination(models.Model):
     )
     at = models.DateTimeField(_("decided on"), auto_now=True)
     history = HistoricalRecords()
+    # Nominations are the applicant's district's and province's (not the host's).
+    area = Area(
+        province="application__group__province",
+        district="application__group__subdistrict__district",
+        own="application__group__members",
+    )
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("district nomination")

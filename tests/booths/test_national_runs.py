@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from booths.models import FairLevel, FairState
+from booths.models import FairLevel, FairState, Nomination
 from booths.services import run_allocation
 from booths.services.quotas import save_quotas
 from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
@@ -22,7 +22,8 @@ def head_office(db):
 
 @pytest.fixture
 def national(head_office):
-    """Four booths; Chiang Mai sends three textile applicants, Nan one; quotas 2 and 2."""
+    """Four booths; Chiang Mai sends three textile applicants, Nan one (all nominated by their
+    districts); quotas 2 and 2."""
     fair = FairFactory(level=FairLevel.NATIONAL, state=FairState.SCORING, created_by=head_office)
     zone = ZoneFactory(fair=fair, code="A")
     for _ in range(4):
@@ -30,7 +31,11 @@ def national(head_office):
     for province, count in (("50", 3), ("55", 1)):
         for _ in range(count):
             group = ProducerGroupFactory(province_code=province)
-            ApplicationFactory(fair=fair, group=group, status="eligible", zones=[zone])
+            application = ApplicationFactory(
+                fair=fair, group=group, status="eligible", zones=[zone]
+            )
+            # Only applications their district nominated reach a national run.
+            Nomination.objects.create(application=application, decision="nominated", by=head_office)
     quotas = {("50", "textile"): 2, ("55", "textile"): 2}
     save_quotas(fair=fair, table=quotas, by=head_office, reason="")
     return fair

@@ -7,6 +7,7 @@ one at a time, and the index of names is loaded one province at a time.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from otop_fair.audit import save_with_history
 from otop_fair.rules import provinces_kept_by
 from producers.models import GroupType, ProducerGroup, Product, StarRating, Subdistrict
 from producers.open_data import (
@@ -60,10 +61,7 @@ class Registry:
 
 
 def _with_history(obj, user):
-    obj._history_user = user
-    obj._change_reason = CHANGE_REASON
-    obj.save()
-    return obj
+    return save_with_history(obj, by=user, reason=CHANGE_REASON)
 
 
 class OpenDataImport:

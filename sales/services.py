@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
+from otop_fair.audit import save_with_history
 from otop_fair.thai import thai_date
 from sales import notices
 from sales.models import (
@@ -70,12 +71,11 @@ def _check_entry(*, assignment, day, by, reason, now):
     return is_officer
 
 
-def _note_change_reason(row, *, reason, is_officer):
+def _change_reason(*, reason, is_officer):
     """The history note of a change: the reason given, or that an officer entered it on behalf."""
     if reason.strip():
-        row._change_reason = reason.strip()
-    elif is_officer:
-        row._change_reason = gettext("Entered by an officer on behalf of the producer")
+        return reason.strip()
+    return gettext("Entered by an officer on behalf of the producer") if is_officer else ""
 
 
 def _key_applied(row, client_key):
@@ -126,9 +126,7 @@ def record_daily_sales(
         row.orders = orders
     row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
     row.entered_by, row.client_key = by, client_key
-    row._history_user = by
-    _note_change_reason(row, reason=reason, is_officer=is_officer)
-    row.save()
+    save_with_history(row, by=by, reason=_change_reason(reason=reason, is_officer=is_officer))
     return row
 
 
@@ -136,8 +134,7 @@ def record_daily_sales(
 def set_sales_cutoff(*, fair, days_after, cutoff_time, by):
     policy = sales_policy(fair)
     policy.days_after, policy.cutoff_time = days_after, cutoff_time
-    policy._history_user = by
-    policy.save()
+    save_with_history(policy, by=by)
     return policy
 
 
@@ -147,8 +144,7 @@ def record_encouragement_visit(*, assignment, day, note, by):
     visit = EncouragementVisit.objects.filter(assignment=assignment, day=day).first()
     visit = visit or EncouragementVisit(assignment=assignment, day=day)
     visit.note, visit.officer = note, by
-    visit._history_user = by
-    visit.save()
+    save_with_history(visit, by=by)
     return visit
 
 
@@ -178,10 +174,9 @@ def report_issue(
         full, thumbnail = photo_files
         issue.photo.save(full.name, full, save=False)
         issue.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
-    issue._history_user = by
     try:
         with transaction.atomic():
-            issue.save()
+            save_with_history(issue, by=by)
     except IntegrityError:
         # The same key sent twice at once (the queue and a tap): the first one filed it.
         return IssueReport.objects.get(reported_by=by, client_key=client_key)
@@ -206,8 +201,7 @@ def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
         issue.resolved_at = now
         issue.resolution = resolution.strip()
     issue.status = status
-    issue._history_user = by
-    issue.save()
+    save_with_history(issue, by=by)
     notices.problem_moved(issue)
     return issue
 
@@ -222,8 +216,7 @@ def record_visitors(*, fair, day, count, by):
     row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
     row = row or FairDayVisitors(fair=fair, day=day)
     row.count, row.entered_by = count, by
-    row._history_user = by
-    row.save()
+    save_with_history(row, by=by)
     return row
 
 
@@ -233,8 +226,7 @@ def set_sales_target(*, fair, amount, by, province=None):
     target = SalesTarget.objects.filter(fair=fair, province=province).first()
     target = target or SalesTarget(fair=fair, province=province)
     target.amount = amount
-    target._history_user = by
-    target.save()
+    save_with_history(target, by=by)
     return target
 
 
@@ -246,8 +238,7 @@ def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
     sale = ChannelSale(
         group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
     )
-    sale._history_user = by
-    sale.save()
+    save_with_history(sale, by=by)
     return sale
 
 

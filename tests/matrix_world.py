@@ -52,20 +52,18 @@ from sales.models import (
     MeetingAttendance,
     NetworkMeeting,
 )
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
+    CertificationFactory,
     CommitteeMemberFactory,
     FairFactory,
-    ZoneFactory,
-)
-from tests.factories import UserFactory
-from tests.producers.factories import (
-    CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,
     RatingRoundFactory,
+    UserFactory,
     VisitFactory,
+    ZoneFactory,
 )
 
 ROLES = (

@@ -206,6 +206,7 @@ class Zone(models.Model):
     color = models.CharField(
         _("colour"), max_length=7, default="#0d6efd", validators=[zone_colour_validator]
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -255,6 +256,7 @@ class Booth(models.Model):
     y = models.PositiveIntegerField(default=0)
     w = models.PositiveIntegerField(default=30)
     h = models.PositiveIntegerField(default=30)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]

@@ -11,8 +11,7 @@ from sales.report_groups import group_report
 from sales.report_rankings import group_totals
 from sales.reports import fair_report
 from sales.selectors import checkin_dashboard, producer_overview
-from tests.producers.factories import ProductFactory
-from tests.sales.factories import AssignmentFactory, DailySalesFactory
+from tests.factories import AssignmentFactory, DailySalesFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from producers.models import Category, Province
 from sales.daily_report import national_summary, province_report, target_progress
 from sales.daily_views import phone_pdf, province_context
 from sales.models import FairDayVisitors, SalesTarget
-from tests.sales.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
+from tests.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

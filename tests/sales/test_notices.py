@@ -13,9 +13,7 @@ from sales import notices
 from sales.meeting_services import save_meeting
 from sales.models import ActionItem, IssueStatus
 from sales.services import move_issue, record_daily_sales
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, IssueReportFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -74,11 +74,15 @@ def stop(processes):
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
-    stopped = "the web server and the job worker"
-    if not os.environ.get("DATABASE_URL"):
-        subprocess.run([PYTHON, str(ROOT / "scripts" / "localdb.py"), "stop"], cwd=ROOT)
-        stopped += " and the database (make db starts it again)"
-    print(f"OTOP Fair stopped: {stopped}.", flush=True)
+    if os.environ.get("DATABASE_URL"):
+        print("OTOP Fair stopped: the web server and the job worker.", flush=True)
+        return
+    subprocess.run([PYTHON, str(ROOT / "scripts" / "localdb.py"), "stop"], cwd=ROOT)
+    print(
+        "OTOP Fair stopped: the web server, the job worker and the database"
+        " (make db starts the database again).",
+        flush=True,
+    )
 
 
 def main(port):

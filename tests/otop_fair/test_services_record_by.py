@@ -11,6 +11,7 @@ import importlib
 import inspect
 import pkgutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -644,3 +645,18 @@ def test_a_bulk_update_names_by_even_for_rows_last_saved_by_someone_else(phones)
         latest = group.history.latest()
         assert (latest.history_user, latest.history_change_reason) == (by, "ย้ายเบอร์")
         assert type(group).objects.get(pk=group.pk).phone == phone
+
+
+def test_no_app_sets_simple_historys_attributes_by_hand():
+    """Who and why go through otop_fair/audit.py's writers, the one place that sets them."""
+    root = Path(__file__).resolve().parents[2]
+    writer = root / "otop_fair" / "audit.py"
+    by_hand = [
+        f"{path.relative_to(root)}:{number}"
+        for app in APPS
+        for path in sorted((root / app).rglob("*.py"))
+        if path != writer
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "._history_user" in line or "._change_reason" in line
+    ]
+    assert not by_hand, f"set by hand instead of save_with_history & co: {by_hand}"

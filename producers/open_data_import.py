@@ -9,6 +9,7 @@ import hashlib
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from otop_fair.audit import save_with_history
 from otop_fair.rules import provinces_kept_by
 from producers.models import GroupType, ProducerGroup, Product, StarRating, Subdistrict
 from producers.open_data import (
@@ -75,10 +76,7 @@ class Registry:
 
 
 def _with_history(obj, user):
-    obj._history_user = user
-    obj._change_reason = CHANGE_REASON
-    obj.save()
-    return obj
+    return save_with_history(obj, by=user, reason=CHANGE_REASON)
 
 
 class OpenDataImport:

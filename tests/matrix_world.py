@@ -57,20 +57,18 @@ from sales.models import (
     NetworkMeeting,
     SalesTarget,
 )
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
+    CertificationFactory,
     CommitteeMemberFactory,
     FairFactory,
-    ZoneFactory,
-)
-from tests.factories import UserFactory
-from tests.producers.factories import (
-    CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,
     RatingRoundFactory,
+    UserFactory,
     VisitFactory,
+    ZoneFactory,
 )
 
 ROLES = (

@@ -7,9 +7,7 @@ from booths.models import Fair
 from producers.models import ProducerGroup, Province
 from sales.models import NetworkMeeting
 from sales.selectors import meetings_visible_to
-from tests.booths.factories import FairFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
+from tests.factories import FairFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

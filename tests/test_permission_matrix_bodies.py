@@ -9,8 +9,8 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from tests.factories import ProducerGroupFactory
 from tests.matrix_world import signed_in_clients, table_counts, world_fixture
-from tests.producers.factories import ProducerGroupFactory
 
 
 @pytest.fixture(scope="module")

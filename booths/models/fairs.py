@@ -240,6 +240,7 @@ class Zone(models.Model):
     color = models.CharField(
         _("colour"), max_length=7, default="#0d6efd", validators=[zone_colour_validator]
     )
+    history = HistoricalRecords()
 
     area = Area(province="fair__province")
 
@@ -294,6 +295,7 @@ class Booth(models.Model):
     # Turned clockwise about its centre on the plan, in whole degrees.
     rotation = models.PositiveSmallIntegerField(_("angle (degrees)"), default=0)
 
+    history = HistoricalRecords()
     area = Area(province="fair__province")
 
     class Meta:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from booths.models import Appeal, AppealStatus, ApplicationStatus
 from booths.services.runs import publish_allocation
+from otop_fair.audit import save_with_history
 from otop_fair.thai import reader_date
 from otop_fair.thai_text import normalise_text
 
@@ -38,9 +39,7 @@ def file_appeal(*, application, grounds, by):
         if application.appeals.select_for_update().filter(status=AppealStatus.PENDING).exists():
             raise ValidationError(_("Your appeal is already waiting for a decision."))
         appeal = Appeal(application=application, grounds=grounds, filed_by=by)
-        appeal._history_user = by
-        appeal._change_reason = _("appeal filed")
-        appeal.save()
+        save_with_history(appeal, by=by, reason=_("appeal filed"))
     return appeal
 
 
@@ -58,9 +57,7 @@ def decide_appeal(*, appeal, status, reason, by):
             raise ValidationError(_("This appeal has already been decided."))
         appeal.status, appeal.decision_reason = status, reason
         appeal.decided_by, appeal.decided_at = by, timezone.now()
-        appeal._history_user = by
-        appeal._change_reason = _("appeal decided")
-        appeal.save()
+        save_with_history(appeal, by=by, reason=_("appeal decided"))
     return appeal
 
 
@@ -81,7 +78,6 @@ def publish_for_appeal(*, appeal, run, by):
             fair=appeal.application.fair, run=run, by=by, reason=appeal_version_reason(appeal)
         )
         appeal.run = run
-        appeal._history_user = by
-        appeal._change_reason = _("allocation v%(version)s published") % {"version": run.version}
-        appeal.save(update_fields=["run"])
+        reason = _("allocation v%(version)s published") % {"version": run.version}
+        save_with_history(appeal, by=by, reason=reason, update_fields=["run"])
     return appeal

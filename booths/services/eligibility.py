@@ -18,7 +18,7 @@ from booths.models import (
     FairState,
     RuleKind,
 )
-from booths.services.history import update_with_history
+from otop_fair.audit import bulk_update_with_history_by, delete_with_history, save_with_history
 from producers.models import Certification, Province, QualityStandard, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
@@ -192,8 +192,7 @@ def evaluate_eligibility(*, fair, by):
             app.passes_rules = all(passed for _, passed, _ in results)
             app.status = _status(app)
         EligibilityCheck.objects.bulk_create(checks, batch_size=5000)
-        update_with_history(
-            Application,
+        bulk_update_with_history_by(
             applications,
             ["passes_rules", "status"],
             by=by,
@@ -224,14 +223,10 @@ def override_eligibility(*, application, is_eligible, reason, by):
         override.is_eligible = is_eligible
         override.reason = reason
         override.decided_by = by
-        override._history_user = by
-        override._change_reason = reason
-        override.save()
+        save_with_history(override, by=by, reason=reason)
         application.eligibility_override = override
         application.status = _status(application)
-        application._history_user = by
-        application._change_reason = reason
-        application.save(update_fields=["status", "updated_at"])
+        save_with_history(application, by=by, reason=reason, update_fields=["status", "updated_at"])
     return override
 
 
@@ -244,13 +239,11 @@ def set_rule(*, fair, kind, by, **settings):
     )
     for name, value in settings.items():
         setattr(rule, name, value)
-    rule._history_user = by
-    rule.save()
+    save_with_history(rule, by=by)
     return rule
 
 
 def remove_rule(*, rule, by):
     if rule.fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
         raise ValidationError(_("Rules can be changed only before booths are allocated."))
-    rule._history_user = by
-    rule.delete()
+    delete_with_history([rule], by=by)

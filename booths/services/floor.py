@@ -5,6 +5,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from booths.models import Booth, BoothType, FairState, RunResult, ZonePreference
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    bulk_update_with_history_by,
+    delete_with_history,
+    save_with_history,
+)
 
 LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
@@ -24,8 +30,7 @@ def save_fair(*, form, by):
     if fair.pk is None:
         fair.created_by = by
     fair.full_clean()  # the date window and the lock on a running fair's dates (Fair.clean)
-    fair._history_user = by
-    fair.save()
+    save_with_history(fair, by=by)
     return fair
 
 
@@ -43,6 +48,7 @@ def create_booth_grid(
     booth_type,
     allowed_categories,
     has_electricity,
+    by,
 ):
     """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners.
 
@@ -77,7 +83,7 @@ def create_booth_grid(
             )
         )
     with transaction.atomic():
-        return Booth.objects.bulk_create(booths)
+        return bulk_create_with_history_by(booths, by=by)
 
 
 def _check_codes_free(fair, codes):
@@ -154,7 +160,7 @@ def delete_booth(*, booth, by):
         reason = booth_use(booth)
         if reason:
             raise ValidationError(reason + " " + _("It cannot be deleted."))
-        booth.delete()
+        delete_with_history([booth], by=by)
 
 
 def unused_booths(zone):
@@ -199,7 +205,7 @@ def move_booths(*, fair, moves, by):
             if moves[booth.pk][2:3] == [True]:
                 booth.w, booth.h = booth.h, booth.w
             booth.rotation = next(iter(moves[booth.pk][3:]), booth.rotation)
-        Booth.objects.bulk_update(booths, ["x", "y", "w", "h", "rotation"])
+        bulk_update_with_history_by(booths, ["x", "y", "w", "h", "rotation"], by=by)
     return len(booths)
 
 
@@ -218,7 +224,7 @@ def move_zone(*, zone, right, down, by):
             )
         for booth in booths:
             booth.x, booth.y = booth.x + right, booth.y + down
-        Booth.objects.bulk_update(booths, ["x", "y"])
+        bulk_update_with_history_by(booths, ["x", "y"], by=by)
     return len(booths)
 
 
@@ -250,4 +256,4 @@ def delete_zone(*, zone, by):
             raise ValidationError(
                 _("Applicants chose zone %(code)s; it cannot be deleted.") % {"code": zone.code}
             )
-        zone.delete()
+        delete_with_history([zone], by=by)

@@ -12,6 +12,7 @@ from booths.models import Fair, FairState, OfferStatus
 from booths.models.fair_dates import start_running_error
 from booths.services.eligibility import evaluate_eligibility
 from booths.services.nominations import set_aside_unnominated
+from otop_fair.audit import save_with_history
 
 
 def locked(fair):
@@ -30,9 +31,7 @@ def move_fair(fair, target, *, by, reason):
     """Move a locked fair to `target`, refusing illegal steps."""
     check_step(fair, target)
     fair.state = target
-    fair._history_user = by
-    fair._change_reason = reason
-    fair.save(update_fields=["state"])
+    save_with_history(fair, by=by, reason=reason, update_fields=["state"])
     return fair
 
 
@@ -90,7 +89,5 @@ def close_fair(*, fair, by):
         fair = move_fair(locked(fair), FairState.CLOSED, by=by, reason=_("fair closed"))
         for offer in fair.offers.filter(status=OfferStatus.PENDING):
             offer.status = OfferStatus.EXPIRED
-            offer._history_user = by
-            offer._change_reason = _("fair closed")
-            offer.save(update_fields=["status"])
+            save_with_history(offer, by=by, reason=_("fair closed"), update_fields=["status"])
         return fair

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from booths.models import Application, ApplicationStatus, FairState, Nomination, NominationDecision
+from booths.models import ApplicationStatus, FairState, Nomination, NominationDecision
 from booths.services.applications import submit_application
-from booths.services.history import update_with_history
+from otop_fair.audit import bulk_update_with_history_by, save_with_history
 from otop_fair.thai import reader_date
 from otop_fair.thai_text import normalise_text
 
@@ -45,13 +45,12 @@ def decide_nomination(*, application, decision, reason, by):
             application=application
         ).first() or Nomination(application=application)
         nomination.decision, nomination.reason, nomination.by = decision, reason, by
-        nomination._history_user = by
-        nomination._change_reason = (
+        reason_text = (
             _("nominated by the district")
             if decision == NominationDecision.NOMINATED
             else _("not nominated by the district")
         )
-        nomination.save()
+        save_with_history(nomination, by=by, reason=reason_text)
     return nomination
 
 
@@ -65,12 +64,8 @@ def set_aside_unnominated(fair, *, by):
     )
     for application in unnominated:
         application.status = ApplicationStatus.NOT_SELECTED
-    update_with_history(
-        Application,
-        unnominated,
-        ["status"],
-        by=by,
-        reason=_("not nominated by the district"),
+    bulk_update_with_history_by(
+        unnominated, ["status"], by=by, reason=_("not nominated by the district")
     )
     return len(unnominated)
 
@@ -81,7 +76,10 @@ def apply_on_behalf(*, fair, group, by, **application):
     with transaction.atomic():
         saved = submit_application(fair=fair, group=group, by=by, **application)
         saved.filed_by_officer = by
-        saved._history_user = by
-        saved._change_reason = _("applied on the group's behalf by a district officer")
-        saved.save(update_fields=["filed_by_officer", "updated_at"])
+        save_with_history(
+            saved,
+            by=by,
+            reason=_("applied on the group's behalf by a district officer"),
+            update_fields=["filed_by_officer", "updated_at"],
+        )
     return saved

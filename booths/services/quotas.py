@@ -8,7 +8,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from booths.models import ProvinceQuota
-from booths.services.history import create_with_history, delete_with_history, update_with_history
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    bulk_update_with_history_by,
+    delete_with_history,
+)
 from producers.models import Category
 
 
@@ -86,6 +90,6 @@ def save_quotas(*, fair, table, by, reason):
             if (province, category) not in existing
         ]
         delete_with_history(gone, by=by, reason=reason)
-        update_with_history(ProvinceQuota, changed, ["booths"], by=by, reason=reason)
-        create_with_history(ProvinceQuota, new, by=by, reason=reason)
+        bulk_update_with_history_by(changed, ["booths"], by=by, reason=reason)
+        bulk_create_with_history_by(new, by=by, reason=reason)
     return len(wanted)

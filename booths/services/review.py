@@ -21,7 +21,11 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
-from booths.services.history import create_with_history, delete_with_history
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    delete_with_history,
+    save_with_history,
+)
 
 DEFAULT_CRITERIA = [
     (gettext_noop("Product quality"), 30, 10),
@@ -54,8 +58,7 @@ def copy_criteria(*, fair, by, source=None):
                 max_score=max_score,
                 order=order,
             )
-            criterion._history_user = by
-            criterion.save()
+            save_with_history(criterion, by=by)
     return fair.criteria.all()
 
 
@@ -94,8 +97,7 @@ def declare_conflict(*, member, application, reason, by):
         conflict = ConflictOfInterest.objects.filter(member=member, application=application).first()
         if conflict is None:
             conflict = ConflictOfInterest(member=member, application=application, reason=reason)
-            conflict._history_user = by
-            conflict.save()
+            save_with_history(conflict, by=by)
         delete_with_history(
             member.reviews.filter(application=application),
             by=by,
@@ -146,8 +148,7 @@ def _replace_reviews(fair, plan, *, by):
     }
     reason = _("automatic reviewer assignment")
     delete_with_history([r for pair, r in held.items() if pair not in wanted], by=by, reason=reason)
-    create_with_history(
-        ReviewAssignment,
+    bulk_create_with_history_by(
         [ReviewAssignment(member_id=m, application_id=a) for m, a in wanted - held.keys()],
         by=by,
         reason=reason,
@@ -164,8 +165,7 @@ def add_review(*, member, application, by):
     review = ReviewAssignment.objects.filter(member=member, application=application).first()
     if review is None:
         review = ReviewAssignment(member=member, application=application, is_manual=True)
-        review._history_user = by
-        review.save()
+        save_with_history(review, by=by)
     return review
 
 
@@ -174,8 +174,7 @@ def remove_review(*, review, by):
         raise ValidationError(_("Scoring is closed."))
     if review.status == ReviewStatus.SUBMITTED:
         raise ValidationError(_("A submitted review cannot be taken away."))
-    review._history_user = by
-    review.delete()
+    delete_with_history([review], by=by)
 
 
 def save_scores(*, review, values, by, submit=False):
@@ -206,12 +205,10 @@ def save_scores(*, review, values, by, submit=False):
                 score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
                 score = score or Score(review=review, criterion_id=criterion_id)
                 score.value, score.comment = value, comment
-                score._history_user = by
-                score.save()
+                save_with_history(score, by=by)
         review.status = ReviewStatus.SUBMITTED if submit else ReviewStatus.DRAFT
         review.submitted_at = timezone.now() if submit else None
-        review._history_user = by
-        review.save(update_fields=["status", "submitted_at"])
+        save_with_history(review, by=by, update_fields=["status", "submitted_at"])
     return review
 
 
@@ -226,8 +223,7 @@ def add_member(*, fair, user, by, home_district=None, own_group=None, province=N
     member = member or CommitteeMember(fair=fair, user=user)
     member.home_district, member.own_group = home_district, own_group
     member.province = province if fair.is_national else None
-    member._history_user = by
-    member.save()
+    save_with_history(member, by=by)
     return member
 
 
@@ -237,11 +233,8 @@ def save_criteria(*, fair, formset, by):
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     with transaction.atomic():
         criteria = formset.save(commit=False)
-        for criterion in formset.deleted_objects:
-            criterion._history_user = by
-            criterion.delete()
+        delete_with_history(formset.deleted_objects, by=by)
         for criterion in criteria:
             criterion.fair = fair
-            criterion._history_user = by
-            criterion.save()
+            save_with_history(criterion, by=by)
     return fair.criteria.all()

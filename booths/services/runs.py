@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from booths import allocation, notices, scoring
 from booths.models import (
     AllocationRun,
-    Application,
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
@@ -22,9 +21,13 @@ from booths.models import (
     RunResult,
 )
 from booths.selectors import ranking
-from booths.services.history import create_with_history, update_with_history
 from booths.services.lifecycle import locked, move_fair
 from booths.services.quotas import quota_table
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    bulk_update_with_history_by,
+    save_with_history,
+)
 from producers.models import Category, Province
 
 RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
@@ -143,7 +146,7 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     with transaction.atomic():
         fair = locked(fair)
         version = (fair.runs.aggregate(v=Max("version"))["v"] or 0) + 1
-        run = AllocationRun.objects.create(
+        run = AllocationRun(
             fair=fair,
             version=version,
             seed=seed,
@@ -155,6 +158,7 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
             waitlist_count=len(result.waitlist),
             created_by=by,
         )
+        save_with_history(run, by=by)
         _store_results(run, result, scores)
     return run
 
@@ -239,9 +243,7 @@ def publish_allocation(*, fair, run, by, reason=""):
         run.published_at = timezone.now()
         run.published_by = by
         run.reason = reason
-        run._history_user = by
-        run._change_reason = reason or _("published")
-        run.save()
+        save_with_history(run, by=by, reason=reason or _("published"))
         _hold_booths(fair, run, by)
         notices.results_published(run)
     return run
@@ -255,8 +257,7 @@ def _hold_booths(fair, run, by):
     _expire_pending_offers(fair, run, by)
     seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
     kept = _release_changed_holdings(fair, run, by, seats)
-    create_with_history(
-        Assignment,
+    bulk_create_with_history_by(
         [
             Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
             for app_id, booth_id in seats.items()
@@ -271,9 +272,8 @@ def _hold_booths(fair, run, by):
 def _expire_pending_offers(fair, run, by):
     for offer in fair.offers.filter(status=OfferStatus.PENDING):
         offer.status = OfferStatus.EXPIRED
-        offer._history_user = by
-        offer._change_reason = _("replaced by allocation v%(version)s") % {"version": run.version}
-        offer.save(update_fields=["status"])
+        reason = _("replaced by allocation v%(version)s") % {"version": run.version}
+        save_with_history(offer, by=by, reason=reason, update_fields=["status"])
 
 
 def _release_changed_holdings(fair, run, by, seats):
@@ -287,8 +287,7 @@ def _release_changed_holdings(fair, run, by, seats):
         assignment.status = AssignmentStatus.RELEASED
         assignment.released_at = timezone.now()
         assignment.release_reason = _("Replaced by allocation version %(v)s.") % {"v": run.version}
-        assignment._history_user = by
-        assignment.save()
+        save_with_history(assignment, by=by)
     return kept
 
 
@@ -303,8 +302,7 @@ def _mark_application_outcomes(fair, run, by, seats):
             app.status = ApplicationStatus.WAITLISTED
         else:
             app.status = ApplicationStatus.NOT_SELECTED
-    update_with_history(
-        Application,
+    bulk_update_with_history_by(
         apps,
         ["status"],
         by=by,

@@ -155,7 +155,12 @@ def booths(request, pk, obj):
         )
     if request.method == "POST" and form.is_valid():
         made = attempt(
-            request, floor.create_booth_grid, _("Booths created."), fair=obj, **form.grid()
+            request,
+            floor.create_booth_grid,
+            _("Booths created."),
+            fair=obj,
+            by=request.user,
+            **form.grid(),
         )
         if made:
             return redirect("booths:booths", pk=pk)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
+from otop_fair.audit import save_with_history
 from sales.models import DailySales, EncouragementVisit, FairSalesPolicy
 
 SALES_STATES = (FairState.RUNNING, FairState.CLOSED)
@@ -53,12 +54,11 @@ def _check_entry(*, assignment, day, by, reason, now):
     return is_officer
 
 
-def _note_change_reason(row, *, reason, is_officer):
+def _change_reason(*, reason, is_officer):
     """The history note of a change: the reason given, or that an officer entered it on behalf."""
     if reason.strip():
-        row._change_reason = reason.strip()
-    elif is_officer:
-        row._change_reason = gettext("Entered by an officer on behalf of the producer")
+        return reason.strip()
+    return gettext("Entered by an officer on behalf of the producer") if is_officer else ""
 
 
 def _key_applied(row, client_key):
@@ -109,9 +109,7 @@ def record_daily_sales(
         row.orders = orders
     row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
     row.entered_by, row.client_key = by, client_key
-    row._history_user = by
-    _note_change_reason(row, reason=reason, is_officer=is_officer)
-    row.save()
+    save_with_history(row, by=by, reason=_change_reason(reason=reason, is_officer=is_officer))
     return row
 
 
@@ -119,8 +117,7 @@ def record_daily_sales(
 def set_sales_cutoff(*, fair, days_after, cutoff_time, by):
     policy = sales_policy(fair)
     policy.days_after, policy.cutoff_time = days_after, cutoff_time
-    policy._history_user = by
-    policy.save()
+    save_with_history(policy, by=by)
     return policy
 
 
@@ -130,6 +127,5 @@ def record_encouragement_visit(*, assignment, day, note, by):
     visit = EncouragementVisit.objects.filter(assignment=assignment, day=day).first()
     visit = visit or EncouragementVisit(assignment=assignment, day=day)
     visit.note, visit.officer = note, by
-    visit._history_user = by
-    visit.save()
+    save_with_history(visit, by=by)
     return visit

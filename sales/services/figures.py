@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.audit import save_with_history
 from otop_fair.thai import thai_date
 from sales.models import ChannelSale, FairDayVisitors, SalesTarget
 
@@ -20,8 +21,7 @@ def record_visitors(*, fair, day, count, by):
     row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
     row = row or FairDayVisitors(fair=fair, day=day)
     row.count, row.entered_by = count, by
-    row._history_user = by
-    row.save()
+    save_with_history(row, by=by)
     return row
 
 
@@ -31,8 +31,7 @@ def set_sales_target(*, fair, amount, by, province=None):
     target = SalesTarget.objects.filter(fair=fair, province=province).first()
     target = target or SalesTarget(fair=fair, province=province)
     target.amount = amount
-    target._history_user = by
-    target.save()
+    save_with_history(target, by=by)
     return target
 
 
@@ -44,8 +43,7 @@ def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
     sale = ChannelSale(
         group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
     )
-    sale._history_user = by
-    sale.save()
+    save_with_history(sale, by=by)
     return sale
 
 

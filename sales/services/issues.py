@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import FairState
+from otop_fair.audit import save_with_history
 from sales import notices
 from sales.models import IssueReport, IssueStatus
 
@@ -43,10 +44,9 @@ def report_issue(
         full, thumbnail = photo_files
         issue.photo.save(full.name, full, save=False)
         issue.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
-    issue._history_user = by
     try:
         with transaction.atomic():
-            issue.save()
+            save_with_history(issue, by=by)
     except IntegrityError:
         # The same key sent twice at once (the queue and a tap): the first one filed it.
         return IssueReport.objects.get(reported_by=by, client_key=client_key)
@@ -71,7 +71,6 @@ def move_issue(*, issue, status, by, officer=None, resolution="", now=None):
         issue.resolved_at = now
         issue.resolution = resolution.strip()
     issue.status = status
-    issue._history_user = by
-    issue.save()
+    save_with_history(issue, by=by)
     notices.problem_moved(issue)
     return issue

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from otop_fair.audit import save_with_history
 from sales import notices
 from sales.models import ActionStatus, MeetingAttendance, MeetingInvitee, NetworkMeeting
 
@@ -33,8 +34,7 @@ def save_meeting(
         setattr(meeting, name, data[name])
     # A fair's meeting takes the fair's province when saved; only one without a fair names it.
     meeting.province = data.get("province")
-    meeting._history_user = by
-    meeting.save()
+    save_with_history(meeting, by=by)
     meeting.attendance.all().delete()
     absent = set(groups_absent) - set(groups_present)
     MeetingAttendance.objects.bulk_create(
@@ -58,6 +58,5 @@ def save_action_item(*, item, by):
         item.done_at = timezone.now()
     elif item.status == ActionStatus.OPEN:
         item.done_at = None
-    item._history_user = by
-    item.save()
+    save_with_history(item, by=by)
     return item

@@ -9,16 +9,16 @@ from django.utils import timezone
 
 from booths.models import FairLevel, FairState
 from producers.models import District, Province, Subdistrict
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
     CommitteeMemberFactory,
     CriterionFactory,
     FairFactory,
+    ProducerGroupFactory,
+    UserFactory,
     ZoneFactory,
 )
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
 
 PROVINCES = ("50", "10")
 

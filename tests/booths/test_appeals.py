@@ -14,8 +14,7 @@ from pypdf import PdfReader
 
 from booths.models import Appeal, AppealStatus, ApplicationStatus, Fair, FairState
 from booths.services import appeals, publish_allocation, run_allocation
-from tests.booths.factories import ApplicationFactory
-from tests.factories import UserFactory
+from tests.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

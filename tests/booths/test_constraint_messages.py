@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from booths.models import Booth, Criterion, FairState, Zone
-from tests.booths.factories import BoothFactory
+from tests.factories import BoothFactory
 from tests.test_bad_input import SETTINGS
 from tests.thai_input import polluted
 

@@ -8,8 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths.models import EligibilityRule, RuleKind
-from tests.booths.factories import BoothFactory, ZoneFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, StarRatingFactory
+from tests.factories import (
+    BoothFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    StarRatingFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

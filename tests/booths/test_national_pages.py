@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from booths.models import Application, Fair, FairState, ReviewAssignment, ReviewStatus
 from booths.services import nominations
-from tests.booths.factories import FairFactory
 from tests.booths.national import national_fair
-from tests.producers.factories import ProductFactory
+from tests.factories import FairFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,14 @@ from django.urls import reverse
 from booths.models import FairLevel, FairState, Nomination
 from booths.services import run_allocation
 from booths.services.quotas import save_quotas
-from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
+from tests.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    FairFactory,
+    ProducerGroupFactory,
+    UserFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,8 @@ from booths.models import (
 )
 from booths.national_selectors import decision_of
 from booths.services import lifecycle, nominations, review
-from tests.booths.factories import FairFactory
 from tests.booths.national import national_fair
+from tests.factories import FairFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from openpyxl import Workbook
 from booths.models import FairLevel, ProvinceQuota
 from booths.quota_forms import cell_name
 from booths.services.quotas import quota_table, save_quotas
-from tests.booths.factories import BoothFactory, FairFactory, ZoneFactory
-from tests.factories import UserFactory
+from tests.factories import BoothFactory, FairFactory, UserFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 # A Thai message in an error block or next to a field.

@@ -16,7 +16,7 @@ from booths.models import ConflictOfInterest, FairState
 from booths.services import review
 from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Notification
-from tests.booths.factories import CommitteeMemberFactory, ReviewFactory
+from tests.factories import CommitteeMemberFactory, ReviewFactory
 from tests.notifications.conftest import empty_job_queue, run_worker
 
 BANGKOK_NOON = datetime.time(12, 0)

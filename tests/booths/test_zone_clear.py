@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booths.models import AllocationRun, Assignment, Booth, FairState, RunResult, WaitlistOffer
-from tests.booths.factories import ApplicationFactory, BoothFactory, ZoneFactory
+from tests.factories import ApplicationFactory, BoothFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

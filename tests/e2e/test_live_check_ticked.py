@@ -4,19 +4,17 @@ import pytest
 from playwright.sync_api import expect
 
 from booths.models import EligibilityRule, RuleKind
-from tests.booths.factories import (
+from tests.conftest import ARTIFACTS
+from tests.e2e.steps import fits_phone
+from tests.factories import (
     BoothFactory,
     CriterionFactory,
     FairFactory,
-    ZoneFactory,
-)
-from tests.conftest import ARTIFACTS
-from tests.e2e.steps import fits_phone
-from tests.factories import UserFactory
-from tests.producers.factories import (
     ProducerGroupFactory,
     ProductFactory,
     StarRatingFactory,
+    UserFactory,
+    ZoneFactory,
     officer_of,
 )
 

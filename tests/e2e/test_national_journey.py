@@ -28,17 +28,18 @@ from booths.models import (
     ReviewAssignment,
 )
 from producers.models import Category, Province, Subdistrict
-from tests.booths.factories import (
+from tests.booths.national import two_districts
+from tests.e2e import steps
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
     CriterionFactory,
     FairFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    UserFactory,
     ZoneFactory,
 )
-from tests.booths.national import two_districts
-from tests.e2e import steps
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FAIR_NAME = "OTOP City ทดสอบทั้งระบบ"

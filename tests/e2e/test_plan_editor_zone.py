@@ -4,18 +4,16 @@ angle, shown so on the producer's plan; undo takes back a whole zone's move in o
 import pytest
 
 from booths.models import FairState
-from tests.booths.factories import (
+from tests.conftest import ARTIFACTS
+from tests.e2e.steps import expect_message, fits_phone
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
     CriterionFactory,
     FairFactory,
-    ZoneFactory,
-)
-from tests.conftest import ARTIFACTS
-from tests.e2e.steps import expect_message, fits_phone
-from tests.factories import UserFactory
-from tests.producers.factories import (
     ProducerGroupFactory,
+    UserFactory,
+    ZoneFactory,
     officer_of,
 )
 

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from producers.forms import CertificationForm
 from producers.models import QualityStandard
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
+from tests.factories import ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from playwright.sync_api import expect
 
 from sales.models import DailySales
 from tests.conftest import browser_login
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
 from tests.sales.phone_queue import OLD_QUEUE_KEY, plant_in_local_storage, queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -11,8 +11,7 @@ from sales.reports import fair_report
 from sales.reports.groups import group_report
 from sales.reports.rankings import group_totals
 from sales.selectors import checkin_dashboard, producer_overview
-from tests.producers.factories import ProductFactory
-from tests.sales.factories import AssignmentFactory, DailySalesFactory
+from tests.factories import AssignmentFactory, DailySalesFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from producers.models import Category, Province
 from sales.models import FairDayVisitors, SalesTarget
 from sales.reports.daily import national_summary, province_report, target_progress
 from sales.views.daily_report import phone_pdf, province_context
-from tests.sales.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
+from tests.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

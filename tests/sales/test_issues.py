@@ -9,8 +9,7 @@ from PIL import Image
 
 from sales.models import IssueReport, IssueStatus
 from sales.services import move_issue
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, IssueReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sales.line_chat import answer_chat, parse_sale
 from sales.models import DailySales
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 

@@ -11,9 +11,8 @@ from otop_fair.notifications.models import Notification
 from otop_fair.thai import buddhist_year
 from producers.models import Province
 from sales.models import MeetingInvitee, NetworkMeeting
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.report_factories import ReportFairFactory
+from tests.factories import ProducerGroupFactory, UserFactory
+from tests.sales.report_factories import report_fair
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def group_with_member(username):
 
 
 def record(client, officer, **picked):
-    data = {"fair": ReportFairFactory(created_by=officer).pk, "held_on": thai_day(7),
+    data = {"fair": report_fair(created_by=officer).pk, "held_on": thai_day(7),
             "place": "ห้องประชุมอำเภอ", "agenda": "เตรียมงาน", **picked}  # fmt: skip
     return client.post(reverse("sales:meeting_create"), data)
 

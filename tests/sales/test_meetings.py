@@ -10,9 +10,8 @@ from django.utils import timezone
 from producers.models import Province
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
 from sales.services import save_action_item
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.report_factories import ReportFairFactory
+from tests.factories import ProducerGroupFactory, UserFactory
+from tests.sales.report_factories import report_fair
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def chiang_mai_officer(officer):
 
 @pytest.fixture
 def fair(chiang_mai_officer):
-    return ReportFairFactory(created_by=chiang_mai_officer)
+    return report_fair(created_by=chiang_mai_officer)
 
 
 def meeting(officer, held_on, fair=None, present=(), absent=()):

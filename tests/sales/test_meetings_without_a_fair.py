@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from sales.models import ActionItem, NetworkMeeting
 from sales.selectors import carried_over_items, meetings_visible_to
-from tests.booths.factories import FairFactory
-from tests.producers.factories import officer_of
+from tests.factories import FairFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 6, 1)

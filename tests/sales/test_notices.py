@@ -12,9 +12,7 @@ from producers.models import Province
 from sales import notices
 from sales.models import ActionItem, IssueStatus
 from sales.services import move_issue, record_daily_sales, save_meeting
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, IssueReportFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

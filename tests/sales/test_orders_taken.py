@@ -17,7 +17,7 @@ from sales.reports import fair_report
 from sales.reports.breakdowns import sales_by_zone
 from sales.selectors import checkin_dashboard
 from sales.services import record_daily_sales
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from sales.models import DailySales, IssueReport
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}

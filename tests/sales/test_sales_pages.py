@@ -9,11 +9,11 @@ from django.utils import timezone
 from producers.models import Category, Province
 from sales.models import DailySales, EncouragementVisit
 from sales.selectors import checkin_dashboard
-from tests.factories import UserFactory
-from tests.sales.factories import (
+from tests.factories import (
     AssignmentFactory,
     DailySalesFactory,
     IssueReportFactory,
+    UserFactory,
     ZoneFactory,
     bulk_fair,
 )

@@ -1,4 +1,5 @@
-"""Factories for the producer registry (geography is loaded by migration, so it is looked up)."""
+"""The producer registry: groups, products, ratings, certificates, visits (geography is loaded by
+migration, so it is looked up)."""
 
 import datetime
 from decimal import Decimal
@@ -12,14 +13,13 @@ from producers.models import (
     GroupType,
     ProducerGroup,
     Product,
-    Province,
     RatingRound,
     Standard,
     StarRating,
     Subdistrict,
     Visit,
 )
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 
 def subdistrict_in(province_code):
@@ -100,11 +100,3 @@ class VisitFactory(factory.django.DjangoModelFactory):
     met_with = "ประธานกลุ่ม"
     problems_heard = "บรรจุภัณฑ์ไม่สวย ขายออนไลน์ไม่เป็น"
     advice = "แนะนำให้ออกแบบฉลากใหม่"
-
-
-def officer_of(*province_codes, username=None):
-    """An officer account that keeps the given provinces."""
-    kwargs = {"role": "officer"} | ({"username": username} if username else {})
-    user = UserFactory(**kwargs)
-    user.officer_provinces.add(*Province.objects.filter(code__in=province_codes))
-    return user

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, quotas, selection
+from booths.views import (
+    allocation,
+    committee,
+    fairs,
+    offer_link,
+    producer,
+    quotas,
+    selection,
+    zone_rules,
+)
 
 app_name = "booths"
 
@@ -12,6 +21,8 @@ urlpatterns = [
     path("<int:pk>/step/<slug:step>/", fairs.fair_step, name="fair_step"),
     path("<int:pk>/zones/", fairs.zones, name="zones"),
     path("zones/<int:pk>/delete/", fairs.zone_delete, name="zone_delete"),
+    path("zones/<int:pk>/rule/", zone_rules.zone_rule, name="zone_rule"),
+    path("groups/<int:pk>/flags/", zone_rules.group_flags, name="group_flags"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),

@@ -114,6 +114,8 @@ EXPECTED = {
     "booths:floor_plan": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
     "booths:booth_delete": KEEPS_FAIR,
     "booths:zone_delete": KEEPS_FAIR,
+    "booths:zone_rule": KEEPS_FAIR,
+    "booths:group_flags": KEEPS_GROUP,
     "booths:floor_plan_save": KEEPS_FAIR,
     "booths:plan_pdf": KEEPS_FAIR,
     "booths:application_list": KEEPS_FAIR,
@@ -229,6 +231,7 @@ EXPECTED = {
 # is allowed, so is it, and it is refused where that officer is. District officers keep the
 # registry of their district (group A's, not the other district's) and nothing of fairs or people.
 DISTRICT_KEEPS_GROUP_A = {
+    "booths:group_flags",
     "producers:group_detail",
     "producers:group_edit",
     "producers:product_create",
@@ -335,6 +338,8 @@ def _pks(w):
         "booths:booth_edit": w.booth.pk,
         "booths:booth_delete": w.booth.pk,
         "booths:zone_delete": w.booth.zone_id,
+        "booths:zone_rule": w.booth.zone_id,
+        "booths:group_flags": group,
         "booths:application_detail": w.application_a.pk,
         "booths:run_detail": w.run.pk,
         "booths:run_compare": w.run.pk,

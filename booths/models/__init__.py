@@ -19,6 +19,7 @@ from .review import (
     Score,
 )
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
+from .zone_rules import GroupFlag, ProducerGroupFlag, ZoneRule
 
 __all__ = [
     "NEXT_STATE",
@@ -38,7 +39,9 @@ __all__ = [
     "Fair",
     "FairLevel",
     "FairState",
+    "GroupFlag",
     "OfferStatus",
+    "ProducerGroupFlag",
     "ProvinceQuota",
     "ReviewAssignment",
     "ReviewStatus",
@@ -48,4 +51,5 @@ __all__ = [
     "WaitlistOffer",
     "Zone",
     "ZonePreference",
+    "ZoneRule",
 ]

@@ -91,7 +91,7 @@ def apply(request, pk, obj):
     if not window_error:
         products = list(group.products.filter(is_active=True))
         context["live_group"], context["live_products"] = live_checks(obj, group, products)
-        context["zone_fits"] = zone_fits(obj, products)
+        context["zone_fits"] = zone_fits(obj, products, group)
     return render(request, "booths/apply.html", context)
 
 

@@ -80,7 +80,7 @@ class ProducerGroupFlag(models.Model):
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    set_at = models.DateTimeField(auto_now=True)
+    set_at = models.DateTimeField(_("recorded at"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

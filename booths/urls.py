@@ -12,6 +12,7 @@ from booths.views import (
     quotas,
     selection,
     venue,
+    zone_rules,
 )
 
 app_name = "booths"
@@ -26,6 +27,8 @@ urlpatterns = [
     path("zones/<int:pk>/delete/", fairs.zone_delete, name="zone_delete"),
     path("zones/<int:pk>/clear/", layout.zone_clear, name="zone_clear"),
     path("zones/<int:pk>/move/", layout.zone_move, name="zone_move"),
+    path("zones/<int:pk>/rule/", zone_rules.zone_rule, name="zone_rule"),
+    path("groups/<int:pk>/flags/", zone_rules.group_flags, name="group_flags"),
     path("<int:pk>/booths/", fairs.booths, name="booths"),
     path("booths/<int:pk>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:pk>/delete/", fairs.booth_delete, name="booth_delete"),

@@ -37,9 +37,12 @@ from booths.models import (
     Fair,
     FairState,
     Nomination,
+    ProducerGroupFlag,
+    ProvinceQuota,
     ReviewAssignment,
     Score,
     WaitlistOffer,
+    ZoneRule,
 )
 from booths.services.venue import set_venue_plan
 from otop_fair.uploads import validate_and_reencode_image
@@ -240,7 +243,15 @@ def _fair(users, reg):
     )
     # A national fair hosted in province 50: its quota table is the head office's alone.
     national = FairFactory(province=fair.province, level="national", created_by=officer)
-    BoothFactory(zone=ZoneFactory(fair=national, code="N", name="โซนทั่วไป"), code="N1")
+    national_zone = ZoneFactory(fair=national, code="N", name="โซนทั่วไป")
+    BoothFactory(zone=national_zone, code="N1")
+    ProvinceQuota.objects.create(
+        fair=national, province=fair.province, category="textile", booths=1
+    )
+    ZoneRule.objects.create(zone=national_zone, min_stars=3)
+    ProducerGroupFlag.objects.create(
+        group=reg["group_a"], flag="disaster", reason="น้ำท่วม", set_by=officer
+    )
     draft = FairFactory(province=fair.province, state=FairState.DRAFT, created_by=officer)
     draft_zone = ZoneFactory(fair=draft, code="D", name="โซนร่าง")
     return _scoring(users, reg) | {

@@ -198,6 +198,17 @@ def _fair_cases(w):
             officer,
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
+        "booths:zone_rule": (
+            {"pk": w.zone.pk},
+            officer,
+            {"categories": "textile", "min_stars": "3", "quadrants": "A", "flag": "disaster"}
+            | {"registered_within_years": "5"},
+        ),
+        "booths:group_flags": (
+            {"pk": w.group_a.pk},
+            officer,
+            {"flag": "disaster", "reason": "น้ำท่วมหมู่บ้านเดือนกันยายน"},
+        ),
         "booths:quotas": (
             {"pk": w.national_fair.pk},
             "national",
@@ -349,11 +360,13 @@ CASE_NAMES = [
     "booths:fair_create",
     "booths:fair_edit",
     "booths:nominate",
+    "booths:group_flags",
     "booths:quotas",
     "booths:release",
     "booths:run_list",
     "booths:score_sheet",
     "booths:zone_move",
+    "booths:zone_rule",
     "booths:zones",
     "notifications:mine",
     "producers:certification_create",

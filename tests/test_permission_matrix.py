@@ -120,6 +120,8 @@ EXPECTED = {
     "booths:zone_delete": KEEPS_FAIR,
     "booths:zone_clear": KEEPS_FAIR,
     "booths:zone_move": KEEPS_FAIR,
+    "booths:zone_rule": KEEPS_FAIR,
+    "booths:group_flags": KEEPS_GROUP,
     "booths:floor_plan_save": KEEPS_FAIR,
     # The venue's picture under the plan: set by the fair's officers, seen with the plan.
     "booths:venue_plan": KEEPS_FAIR,
@@ -253,6 +255,7 @@ EXPECTED = {
 # is allowed, so is it, and it is refused where that officer is. District officers keep the
 # registry of their district (group A's, not the other district's) and nothing of fairs or people.
 DISTRICT_KEEPS_GROUP_A = {
+    "booths:group_flags",
     "producers:group_detail",
     "producers:group_edit",
     "producers:product_create",
@@ -374,6 +377,8 @@ def _pks(w):
         "booths:zone_delete": w.booth.zone_id,
         "booths:zone_clear": w.booth.zone_id,
         "booths:zone_move": w.booth.zone_id,
+        "booths:zone_rule": w.booth.zone_id,
+        "booths:group_flags": group,
         "booths:application_detail": w.application_a.pk,
         "booths:run_detail": w.run.pk,
         "booths:run_compare": w.run.pk,

@@ -25,6 +25,10 @@ Preferences are the wished zones and booth types in order, then a corner if aske
 for a corner is no wish against one, so such an applicant never holds a corner another wanted when
 a plain booth would do them as well.
 
+A booth takes an applicant when it names none of the applicant's categories or all of them, has
+electricity if they need it, and lies in a zone whose own rules they meet (`Applicant.zones`, None
+for every zone).
+
 Booths that every applicant sees alike (same zone, type, categories, electricity and corner) form
 one class with a capacity, so the matching graph is applicants x classes rather than x booths.
 The steps live in `selection`, the augmenting paths in `matching`, the minimum seats in

@@ -31,6 +31,7 @@ from .review import (
 )
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
 from .venue import VenuePlan
+from .zone_rules import GroupFlag, ProducerGroupFlag, ZoneRule
 
 __all__ = [
     "NATIONAL_NEXT_STATE",
@@ -55,7 +56,9 @@ __all__ = [
     "FairState",
     "Nomination",
     "NominationDecision",
+    "GroupFlag",
     "OfferStatus",
+    "ProducerGroupFlag",
     "ProvinceQuota",
     "ReviewAssignment",
     "ReviewStatus",
@@ -66,4 +69,5 @@ __all__ = [
     "WaitlistOffer",
     "Zone",
     "ZonePreference",
+    "ZoneRule",
 ]

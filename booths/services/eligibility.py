@@ -16,6 +16,7 @@ from booths.models import (
     EligibilityOverride,
     EligibilityRule,
     FairState,
+    ProducerGroupFlag,
     RuleKind,
 )
 from otop_fair.audit import bulk_update_with_history_by, delete_with_history, save_with_history
@@ -31,8 +32,16 @@ def applicant_facts(fair, applications):
     group_ids = [a.group_id for a in applications]
     certificates = _certificates(group_ids)
     last_fairs = _last_fairs(fair, group_ids)
+    flags = group_flags(group_ids)
     return {
-        app.pk: _facts(app.group, products[app.pk], stars, certificates[app.group_id], last_fairs)
+        app.pk: _facts(
+            app.group,
+            products[app.pk],
+            stars,
+            certificates[app.group_id],
+            last_fairs,
+            flags.get(app.group_id, frozenset()),
+        )
         for app in applications
     }
 
@@ -42,10 +51,21 @@ def group_facts(fair, group, products):
     entered = [(p.pk, p.name, p.category, p.otop_mark) for p in products]
     stars = _stars_on(fair, {pid for pid, *_rest in entered})
     certificates = _certificates([group.pk])[group.pk]
-    return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]))
+    flags = group_flags([group.pk]).get(group.pk, frozenset())
+    return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]), flags)
 
 
-def _facts(group, entered, stars, certificates, last_fairs):
+def group_flags(group_ids):
+    """group id → the flags officers recorded for it (for zones that ask for one)."""
+    flags = defaultdict(set)
+    for group_id, flag in ProducerGroupFlag.objects.filter(group_id__in=group_ids).values_list(
+        "group_id", "flag"
+    ):
+        flags[group_id].add(flag)
+    return {g: frozenset(f) for g, f in flags.items()}
+
+
+def _facts(group, entered, stars, certificates, last_fairs, flags=frozenset()):
     last = last_fairs.get(group.pk)
     return rules_.ApplicantFacts(
         registration_no=group.registration_no,
@@ -61,6 +81,8 @@ def _facts(group, entered, stars, certificates, last_fairs):
         last_fair_name=last[0] if last else None,
         was_unexcused_no_show=last[1] if last else False,
         quadrant=group.quadrant,
+        registered_on=group.registered_on,
+        flags=flags,
     )
 
 

@@ -23,6 +23,7 @@ from booths.models import (
 from booths.selectors import ranking
 from booths.services.lifecycle import locked, move_fair
 from booths.services.quotas import quota_table
+from booths.services.zone_rules import qualifying_zones
 from otop_fair.audit import (
     bulk_create_with_history_by,
     bulk_update_with_history_by,
@@ -36,8 +37,10 @@ RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
 def allocation_inputs(fair, *, normalise):
     """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
     ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
-    apps = competing(fair, fair.applications.filter(pk__in=ranked)).select_related("group")
+    apps = competing(fair, fair.applications.filter(pk__in=ranked))
+    apps = list(apps.select_related("group__province"))
     preferences = _zone_preferences(fair, ranked)
+    zones = qualifying_zones(fair, apps)
     applicants = [
         allocation.Applicant(
             id=app.pk,
@@ -48,6 +51,7 @@ def allocation_inputs(fair, *, normalise):
             preferences=tuple(preferences[app.pk]),
             needs_electricity=app.needs_electricity,
             wants_corner=app.wants_corner,
+            zones=zones[app.pk],
         )
         for app in apps
     ]
@@ -113,6 +117,7 @@ def _snapshot(applicants, booths):
                 list(a.preferences),
                 a.needs_electricity,
                 a.wants_corner,
+                None if a.zones is None else sorted(a.zones),
             ]
             for a in applicants
         ],

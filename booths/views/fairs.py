@@ -138,7 +138,7 @@ def zones(request, pk, obj):
     saved = request.method == "POST" and form.is_valid()
     if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=obj, form=form):
         return redirect("booths:zones", pk=pk)
-    zone_rows = obj.zones.annotate(booth_total=Count("booths"))
+    zone_rows = obj.zones.select_related("rule").annotate(booth_total=Count("booths"))
     return render(request, "booths/zones.html", {"fair": obj, "form": form, "zones": zone_rows})
 
 

@@ -36,7 +36,7 @@ def _save(request, fair, form, reason):
 @requires("booths.manage_quotas", get_object=fair_from)
 def quota_grid(request, pk, obj):
     provinces = list(Province.objects.order_by("sort_name"))
-    form = _grid_form(obj, provinces, request.POST or None)
+    form = _grid_form(obj, provinces, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"] or _("quota table edited")
         if _save(request, obj, form, reason):

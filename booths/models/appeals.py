@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.areas import Area
+
 from .applications import Application
 from .runs import AllocationRun
 
@@ -42,6 +44,8 @@ class Appeal(models.Model):
         verbose_name=_("allocation version"),
     )
     history = HistoricalRecords()
+    # Its fair's officers decide it (booths.decide_appeal); the applicant's members own it.
+    area = Area(province="application__fair__province", own="application__group__members")
 
     class Meta:
         ordering = ["-filed_at", "-id"]

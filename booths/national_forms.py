@@ -19,7 +19,9 @@ class NominationForm(ThaiForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == NominationDecision.DECLINED and not data.get("reason"):
+        # A reason refused already (too long) is not also called missing.
+        declined = data.get("decision") == NominationDecision.DECLINED
+        if declined and not data.get("reason") and "reason" not in self.errors:
             self.add_error("reason", _("Write why the application is not nominated."))
         return data
 

@@ -10,6 +10,7 @@ from booths.models import (
     Booth,
     CommitteeMember,
     Fair,
+    FairState,
     ReviewAssignment,
     WaitlistOffer,
     Zone,
@@ -18,6 +19,12 @@ from booths.models import (
 
 def fair_from(request, pk, **kwargs):
     return get_object_or_404(Fair.objects.select_related("province"), pk=pk)
+
+
+def announced_fair_from(request, pk, **kwargs):
+    """A fair applicants may be shown: a draft is nobody's business outside its officers yet."""
+    fairs = Fair.objects.exclude(state=FairState.DRAFT).select_related("province")
+    return get_object_or_404(fairs, pk=pk)
 
 
 def application_from(request, pk, **kwargs):

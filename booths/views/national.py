@@ -13,7 +13,7 @@ from booths.models import Application
 from booths.national_forms import NominationForm
 from booths.services import nominations
 from booths.services.applications import application_window_error
-from booths.views.common import attempt, fair_from
+from booths.views.common import announced_fair_from, attempt, fair_from
 from otop_fair.permissions import requires
 from otop_fair.rules import provinces_kept_by
 from producers.models import ProducerGroup
@@ -82,7 +82,7 @@ def national_progress(request, pk, obj):
 
 @requires("booths.apply_on_behalf", get_object=_group_from)
 def apply_on_behalf(request, pk, group_pk, obj):
-    fair = fair_from(request, pk)
+    fair = announced_fair_from(request, pk)
     form = ApplicationForm(request.POST or None, fair=fair, group=obj)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

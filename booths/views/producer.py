@@ -16,7 +16,12 @@ from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, 
 from booths.national_selectors import decision_of
 from booths.services import applications, waitlist
 from booths.services.appeals import appeal_window_error
-from booths.views.common import application_from, attempt, fair_from, offer_from
+from booths.views.common import (
+    announced_fair_from,
+    application_from,
+    attempt,
+    offer_from,
+)
 from otop_fair.accounts.slips import qr_data_uri
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.exports import pdf_response
@@ -48,7 +53,7 @@ def _group_for(user):
     return group
 
 
-@requires("booths.apply", get_object=fair_from)
+@requires("booths.apply", get_object=announced_fair_from)
 def apply(request, pk, obj):
     group = _group_for(request.user)
     existing = obj.applications.filter(group=group).first()
@@ -95,7 +100,7 @@ def apply(request, pk, obj):
     return render(request, "booths/apply.html", context)
 
 
-@requires("booths.apply", get_object=fair_from)
+@requires("booths.apply", get_object=announced_fair_from)
 def apply_check(request, pk, obj):
     """The apply page's live check redrawn for what is ticked now (the page asks as boxes change)."""
     group = _group_for(request.user)

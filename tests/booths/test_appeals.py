@@ -189,3 +189,22 @@ def test_a_group_its_district_did_not_nominate_reads_why_on_its_page_and_letter(
     compact = "".join(text.split())
     expected = "ไม่ได้รับการเสนอชื่อจากอำเภอเพราะกลุ่มยังไม่มีใบรับรองมผช.".replace("\u0e33", "\u0e32")
     assert expected in compact
+
+
+def test_the_fairs_officer_opens_and_decides_an_appeal_and_another_province_cannot(
+    published, cm_officer, client
+):
+    from producers.models import Province
+
+    fair, application, member = published
+    appeal = appeals.file_appeal(application=application, grounds="คะแนนผิด", by=member)
+    page = reverse("booths:appeal_decide", args=[appeal.pk])
+    elsewhere = UserFactory(role="officer")
+    elsewhere.officer_provinces.add(Province.objects.get(code="10"))
+    client.force_login(elsewhere)
+    assert client.get(page).status_code == 403
+    client.force_login(cm_officer)
+    assert client.get(page).status_code == 200
+    client.post(page, {"decide": "1", "status": "dismissed", "reason": "คะแนนถูกต้องตามเกณฑ์"})
+    appeal.refresh_from_db()
+    assert appeal.status == AppealStatus.DISMISSED

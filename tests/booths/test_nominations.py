@@ -102,6 +102,18 @@ def test_a_decline_without_a_reason_is_refused_whatever_blank_is_typed(world, re
     assert not Nomination.objects.filter(application=application).exists()
 
 
+def test_a_decline_with_too_long_a_reason_is_told_only_that_it_is_too_long(world, client):
+    _district, application, officer = _first(world)
+    client.force_login(officer)
+    response = client.post(
+        reverse("booths:nominate", args=[application.pk]),
+        {"decision": "declined", "reason": "สินค้าไม่พร้อม" * 100},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"] == ["ยาวได้ไม่เกิน 500 ตัวอักษร (ตอนนี้มี 1400)"]
+    assert not Nomination.objects.exists()
+
+
 def test_the_database_refuses_a_decline_without_a_reason(world):
     _district, application, officer = _first(world)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -167,3 +167,28 @@ def decision_of(application, outcome=None):
     else:
         level = _("the fair's committee and allocation")
     return Decision(level, outcome.explanation)
+
+
+SCREENED_STATES = ("open", "nominating", "scoring", "allocated", "running")
+
+
+def national_fairs_for(user):
+    """The national fairs being applied to, nominated, scored or run (newest first), as a list."""
+    from booths.models import Fair, FairLevel
+
+    fairs = Fair.objects.filter(level=FairLevel.NATIONAL, state__in=SCREENED_STATES)
+    return list(fairs.select_related("province").order_by("-start_date", "pk"))
+
+
+def groups_to_apply_for(user, fairs, limit=200):
+    """Per open national fair: the user's groups without an application yet (at most `limit`,
+    by name), as [(fair, [group, …])]."""
+    from booths.models import Application
+    from producers.models import ProducerGroup
+
+    open_fairs = [fair for fair in fairs if fair.state == "open"]
+    applied = set(
+        Application.objects.filter(fair__in=open_fairs).values_list("fair_id", "group_id")
+    )
+    groups = list(ProducerGroup.objects.visible_to(user).order_by("sort_name", "pk")[:limit])
+    return [(fair, [g for g in groups if (fair.pk, g.pk) not in applied]) for fair in open_fairs]

@@ -133,6 +133,7 @@ rules.add_perm("booths.score", is_committee_member & is_my_review)
 rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)
 
 # National fairs (issue 18).
+rules.add_perm("booths.view_national_fairs", area_officer | is_admin)
 rules.add_perm("booths.view_nominations", is_national_fair & area_officer)
 rules.add_perm(
     "booths.nominate", (is_national_fair & area_officer & keeps_applicant_area) | is_admin

@@ -84,6 +84,7 @@ urlpatterns = [
     path("review/<int:pk>/", committee.score_sheet, name="score_sheet"),
     path("seats/<int:pk>/conflicts/", committee.declare_conflict, name="declare_conflict"),
     # National fairs (issue 18): district nomination, applying for a group, every province.
+    path("national/", national.national_fairs, name="national_fairs"),
     path("<int:pk>/nominations/", national.nomination_list, name="nomination_list"),
     path("applications/<int:pk>/nominate/", national.nominate, name="nominate"),
     path("<int:pk>/progress/", national.national_progress, name="national_progress"),

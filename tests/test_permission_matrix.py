@@ -107,6 +107,8 @@ EXPECTED = {
     "producers:district_options": EVERYONE,
     # Fairs: officers manage the fairs of their provinces.
     "booths:fair_list": STAFF,
+    # Every office screens for national fairs: district officers nominate and apply for groups.
+    "booths:national_fairs": STAFF,
     "booths:fair_create": STAFF,
     "booths:fair_detail": KEEPS_FAIR,
     "booths:fair_edit": KEEPS_FAIR,
@@ -287,6 +289,7 @@ DISTRICT_REGISTRY = {
     "producers:address_fields",
     "producers:district_options",
     "producers:standard_list",
+    "booths:national_fairs",
     "accounts:privacy_notice",
     "notifications:mine",
     # The fair's public face is open to everyone.

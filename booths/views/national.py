@@ -105,3 +105,15 @@ def apply_on_behalf(request, pk, group_pk, obj):
     context = {"fair": fair, "group": obj, "form": form}
     context["window_error"] = application_window_error(fair)
     return render(request, "booths/apply_on_behalf.html", context)
+
+
+@requires("booths.view_national_fairs")
+def national_fairs(request):
+    """Every national fair an area officer may screen for, with the way to its nominations; for a
+    district officer also the groups of their districts that have not applied, each with a link
+    to apply on its behalf (they have no other way to a national fair)."""
+    fairs = national_selectors.national_fairs_for(request.user)
+    groups = None
+    if request.user.is_district_officer:
+        groups = national_selectors.groups_to_apply_for(request.user, fairs)
+    return render(request, "booths/national_fairs.html", {"fairs": fairs, "groups": groups})

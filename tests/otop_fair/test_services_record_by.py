@@ -27,9 +27,9 @@ from otop_fair.thai_dates import buddhist_date_text
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producers
 from producers.models import Province, PublicProfile
-from sales import meeting_services
 from sales import services as sales
 from sales.models import ActionItem, IssueStatus, NetworkMeeting
+from sales.services import meetings as meeting_services
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,

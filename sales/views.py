@@ -30,7 +30,9 @@ from sales.models import IssueReport, IssueStatus
 
 
 def _assignment(request, assignment_id):
-    queryset = Assignment.objects.select_related("fair", "booth__zone", "application__group")
+    queryset = Assignment.objects.select_related(
+        "fair__sales_policy", "booth__zone", "application__group"
+    )
     return get_object_or_404(queryset, pk=assignment_id)
 
 

@@ -129,3 +129,14 @@ def test_robots_follow_the_offices_choice(client, settings, shown, choice, rule)
     assert rule in robots.content.decode()
     page = client.get(reverse("public:group", args=[shown[2].slug]))
     assert page["X-Robots-Tag"] == choice
+
+
+@pytest.mark.django_db
+def test_the_cache_and_the_visit_counts_never_wait_for_a_disk_flush():
+    """Both hold only what can be counted or computed again: UNLOGGED tables (no WAL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpersistence FROM pg_class WHERE relname = ANY(%s)",
+            [["otop_cache", "otop_fair_publicvisitcount"]],
+        )
+        assert dict(cursor.fetchall()) == {"otop_cache": "u", "otop_fair_publicvisitcount": "u"}

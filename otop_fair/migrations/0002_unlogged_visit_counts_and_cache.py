@@ -2,6 +2,16 @@
 
 from django.db import migrations, models
 
+from otop_fair.deployment import CACHE_TABLE
+
+
+def _cache_table_logging(mode):
+    # The table exists only where the cache lives in PostgreSQL (see 0001).
+    return (
+        f"DO $$ BEGIN IF to_regclass('{CACHE_TABLE}') IS NOT NULL THEN "
+        f"ALTER TABLE {CACHE_TABLE} SET {mode}; END IF; END $$"
+    )
+
 
 class Migration(migrations.Migration):
 
@@ -30,4 +40,8 @@ class Migration(migrations.Migration):
             "ALTER TABLE otop_fair_publicvisitcount SET UNLOGGED",
             "ALTER TABLE otop_fair_publicvisitcount SET LOGGED",
         ),
+        # The shared cache's table (when CACHE_URL leaves the cache in PostgreSQL) is a cache:
+        # what it holds can be computed again, so its writes need no WAL and no disk flush
+        # either. A crash or a failover leaves it empty, which only makes the next pages slower.
+        migrations.RunSQL(_cache_table_logging("UNLOGGED"), _cache_table_logging("LOGGED")),
     ]

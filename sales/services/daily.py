@@ -96,7 +96,7 @@ def record_daily_sales(
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
         # The application too: the permission check reads its group (one query less per save).
-        .select_related("fair", "application")
+        .select_related("fair__sales_policy", "application")
         .get(pk=assignment.pk)
     )
     is_officer = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)

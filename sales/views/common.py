@@ -10,7 +10,9 @@ from sales.models import IssueReport
 
 
 def get_assignment(request, assignment_id, **kwargs):
-    queryset = Assignment.objects.select_related("fair", "booth__zone", "application__group")
+    queryset = Assignment.objects.select_related(
+        "fair__sales_policy", "booth__zone", "application__group"
+    )
     return get_object_or_404(queryset, pk=assignment_id)
 
 

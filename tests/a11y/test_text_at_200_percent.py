@@ -1,6 +1,7 @@
 """Text at 200 % on a 360 px phone (WCAG 1.4.4): with the browser's font size doubled, as a
 person with "very large text" sets it, the main pages of every role keep every control whole and
-on screen, no two controls overlap, no word breaks over two lines, text sized in px (which
+on screen, no two controls overlap, no word breaks over two lines, a tick box stays beside the
+first line of its label, text sized in px (which
 would not grow) is absent, and the page never scrolls sideways."""
 
 import re
@@ -50,6 +51,16 @@ MEASURE = """() => {
         if (x > 2 && y > 2) { faults.push(["overlap", say(a), round(p), say(b), round(q)]); }
       } }
     }
+  }
+  // A tick box sits beside its label's first line, so a label that wraps stays its own.
+  for (const check of document.querySelectorAll(".form-check")) {
+    const box = check.querySelector("input"), label = check.querySelector("label");
+    if (!box || !label || !box.getClientRects().length) { continue; }
+    const lines = document.createRange();
+    lines.selectNodeContents(label);
+    const first = lines.getClientRects()[0];
+    if (first && box.getBoundingClientRect().top > first.bottom) {
+      faults.push(["box beside a later line of its label", say(label)]); }
   }
   // Text sized in px ignores the person's setting and stays small; charts (SVG) scale with the
   // page and have a table beside them, so they are not counted.

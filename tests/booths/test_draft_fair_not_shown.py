@@ -4,9 +4,13 @@ officer's apply-for-a-group page do not show its name, venue or zones; once it o
 import pytest
 
 from booths.models import FairState
-from tests.booths.factories import FairFactory, ZoneFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.factories import (
+    FairFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    UserFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 SECRET = "งานลับยังไม่ประกาศ"

@@ -43,6 +43,7 @@ STAMP_LABELS = {
     "declared_at": gettext_lazy("declared on"),
     "published_at": gettext_lazy("published on"),
     "offered_at": gettext_lazy("offered on"),
+    "uploaded_at": gettext_lazy("uploaded on"),
     "responded_at": gettext_lazy("answered on"),
     "visited_at": gettext_lazy("visited on"),
     "reported_at": gettext_lazy("reported on"),

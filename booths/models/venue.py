@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from otop_fair.areas import Area
 
 from .fairs import Fair
 
@@ -20,6 +23,9 @@ class VenuePlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    area = Area(province="fair__province")
 
     class Meta:
         verbose_name = _("venue plan")

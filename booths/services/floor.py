@@ -178,9 +178,10 @@ def delete_unused_booths(*, zone, by):
     with transaction.atomic():
         # Locked first: an assignment or offer made meanwhile waits, then finds its booth gone.
         list(zone.booths.select_for_update().values_list("pk", flat=True))
-        unused = list(unused_booths(zone).values_list("pk", flat=True))
-        deleted, _by_model = Booth.objects.filter(pk__in=unused).delete()
-    return deleted
+        unused = list(unused_booths(zone))
+        # One by one, so each booth leaves its deletion row naming who removed it.
+        delete_with_history(unused, by=by)
+    return len(unused)
 
 
 MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall

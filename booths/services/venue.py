@@ -4,6 +4,7 @@ from django.db import transaction
 from PIL import Image
 
 from booths.models import VenuePlan
+from otop_fair.audit import delete_with_history, save_with_history
 
 
 def set_venue_plan(*, fair, image, width, by):
@@ -20,7 +21,7 @@ def set_venue_plan(*, fair, image, width, by):
         plan = plan or VenuePlan(fair=fair)
         plan.image.save(image.name, image, save=False)
         plan.width, plan.height, plan.uploaded_by = width, height, by
-        plan.save()
+        save_with_history(plan, by=by)
         if old_file:
             storage = plan.image.storage
             transaction.on_commit(lambda: storage.delete(old_file))
@@ -34,6 +35,6 @@ def remove_venue_plan(*, fair, by):
         if plan is None:
             return False
         name, storage = plan.image.name, plan.image.storage
-        plan.delete()
+        delete_with_history([plan], by=by)
         transaction.on_commit(lambda: storage.delete(name))
     return True

@@ -17,19 +17,33 @@ import pytest
 from django.utils import timezone
 from simple_history.models import registered_models
 
-from booths.models import FairState, OfferStatus, RuleKind, WaitlistOffer
+from booths.models import ApplicationStatus, Fair, FairState, OfferStatus, RuleKind, WaitlistOffer
 from booths.rubric_forms import CriterionFormSet
-from booths.services import applications, eligibility, floor, lifecycle, review, runs, waitlist
+from booths.services import (
+    appeals,
+    applications,
+    eligibility,
+    floor,
+    lifecycle,
+    nominations,
+    quotas,
+    review,
+    runs,
+    venue,
+    waitlist,
+    zone_rules,
+)
 from otop_fair.accounts import services as accounts
 from otop_fair.accounts.models import AccountEvent
 from otop_fair.audit import bulk_update_with_history_by, save_with_history
 from otop_fair.thai_dates import buddhist_date_text
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producers
-from producers.models import Province, PublicProfile
+from producers.models import Province, PublicProfile, QualityStandard
 from sales import services as sales
 from sales.models import ActionItem, IssueStatus, NetworkMeeting
 from sales.services import meetings as meeting_services
+from tests.booths.national import national_fair
 from tests.factories import (
     ApplicationFactory,
     AssignmentFactory,
@@ -220,6 +234,49 @@ def _(by):
     return lambda: floor.save_fair(form=form, by=by)
 
 
+@scenario(floor.move_zone)
+def _(by):
+    zone = fair_in(FairState.DRAFT).zones.get()
+    return lambda: floor.move_zone(zone=zone, right=40, down=20, by=by)
+
+
+@scenario(floor.delete_unused_booths)
+def _(by):
+    zone = fair_in(FairState.DRAFT).zones.get()
+    return lambda: floor.delete_unused_booths(zone=zone, by=by)
+
+
+def _venue_picture():
+    full, _thumbnail = validate_and_reencode_image(jpeg_upload("hall.jpg", size=(80, 40)))
+    return full
+
+
+@scenario(venue.set_venue_plan)
+def _(by):
+    fair = fair_in(FairState.DRAFT)
+    picture = _venue_picture()
+    return lambda: venue.set_venue_plan(fair=fair, image=picture, width=400, by=by)
+
+
+@scenario(venue.remove_venue_plan)
+def _(by):
+    fair = fair_in(FairState.DRAFT)
+    venue.set_venue_plan(fair=fair, image=_venue_picture(), width=400, by=fair.created_by)
+    return lambda: venue.remove_venue_plan(fair=fair, by=by)
+
+
+@scenario(zone_rules.set_zone_rule)
+def _(by):
+    zone = fair_in(FairState.DRAFT).zones.get()
+    return lambda: zone_rules.set_zone_rule(zone=zone, min_stars=3, by=by)
+
+
+@scenario(zone_rules.flag_group)
+def _(by):
+    group = ProducerGroupFactory()
+    return lambda: zone_rules.flag_group(group=group, flag="disaster", reason="น้ำท่วม", by=by)
+
+
 @scenario(lifecycle.move_fair)
 def _(by):
     fair = fair_in(FairState.DRAFT)
@@ -378,6 +435,97 @@ def _(by):
     return lambda: waitlist.expire_offers(fair=fair, by=by, now=later)
 
 
+# National fairs: quotas, district nominations, appeals.
+
+
+@scenario(lifecycle.start_nominations)
+def _(by):
+    fair = national_fair(state=FairState.OPEN).fair
+    return lambda: lifecycle.start_nominations(fair=fair, by=by)
+
+
+@scenario(quotas.save_quotas)
+def _(by):
+    fair = national_fair().fair
+    table = {("50", "food"): 2, ("10", "textile"): 1}
+    return lambda: quotas.save_quotas(fair=fair, table=table, by=by, reason="แบ่งตามจังหวัด")
+
+
+def _first_application(world):
+    return next(iter(world.applications.values()))[0]
+
+
+@scenario(nominations.decide_nomination)
+def _(by):
+    application = _first_application(national_fair())
+    return lambda: nominations.decide_nomination(
+        application=application, decision="declined", reason="สินค้ายังไม่พร้อม", by=by
+    )
+
+
+@scenario(nominations.set_aside_unnominated)
+def _(by):
+    world = national_fair()
+    nominations.decide_nomination(
+        application=_first_application(world), decision="nominated", reason="",
+        by=world.head_office,
+    )  # fmt: skip
+    return lambda: nominations.set_aside_unnominated(world.fair, by=by)
+
+
+@scenario(nominations.apply_on_behalf)
+def _(by):
+    fair = national_fair(state=FairState.OPEN).fair
+    Fair.objects.filter(pk=fair.pk).update(applications_close_on=timezone.localdate())
+    fair.refresh_from_db()
+    group = ProducerGroupFactory()
+    products = [ProductFactory(group=group)]
+    return lambda: nominations.apply_on_behalf(
+        fair=fair, group=group, products=products, zones=[fair.zones.get()],
+        needs_electricity=False, wants_corner=False, pitch="", by=by,
+    )  # fmt: skip
+
+
+def waiting_application():
+    """A waitlisted application of a published fair whose appeals run ten days."""
+    fair = published_fair()
+    appeal_deadline = timezone.localdate() + datetime.timedelta(days=10)
+    Fair.objects.filter(pk=fair.pk).update(appeal_deadline=appeal_deadline)
+    fair.refresh_from_db()
+    return fair.applications.filter(status=ApplicationStatus.WAITLISTED).first()
+
+
+@scenario(appeals.file_appeal)
+def _(by):
+    application = waiting_application()
+    return lambda: appeals.file_appeal(application=application, grounds="คะแนนผิด", by=by)
+
+
+def filed_appeal():
+    application = waiting_application()
+    member = UserFactory(role="producer")
+    return appeals.file_appeal(application=application, grounds="คะแนนผิด", by=member)
+
+
+@scenario(appeals.decide_appeal)
+def _(by):
+    appeal = filed_appeal()
+    return lambda: appeals.decide_appeal(
+        appeal=appeal, status="dismissed", reason="คะแนนถูกต้อง", by=by
+    )
+
+
+@scenario(appeals.publish_for_appeal)
+def _(by):
+    appeal = filed_appeal()
+    fair = appeal.application.fair
+    appeal = appeals.decide_appeal(
+        appeal=appeal, status="upheld", reason="พบคะแนนผิด", by=fair.created_by
+    )
+    run = runs.run_allocation(fair=fair, by=fair.created_by, seed=11)
+    return lambda: appeals.publish_for_appeal(appeal=appeal, run=run, by=by)
+
+
 # The producers app.
 
 
@@ -453,6 +601,12 @@ def _(by):
     group = ProducerGroupFactory()
     producers.hide_public_page(group=group, by=None, reason="รูปไม่เหมาะสม")
     return lambda: producers.show_public_page(group=group, by=by)
+
+
+@scenario(producers.save_standard)
+def _(by):
+    standard = QualityStandard(code="otop-test", name="มาตรฐานทดลอง", default_for=["food"])
+    return lambda: producers.save_standard(standard=standard, by=by)
 
 
 # The sales app.
@@ -538,10 +692,11 @@ def _meeting_data():
 
 @scenario(meeting_services.save_meeting)
 def _(by):
-    group = ProducerGroupFactory()
+    group, invited = ProducerGroupFactory(), ProducerGroupFactory()
     return lambda: meeting_services.save_meeting(
-        data=_meeting_data(), groups_present=[group], groups_absent=[], officers=[by], by=by
-    )
+        data=_meeting_data(), groups_present=[group], groups_absent=[], officers=[by], by=by,
+        groups_invited=[group, invited], officers_invited=[by],
+    )  # fmt: skip
 
 
 @scenario(meeting_services.save_action_item)

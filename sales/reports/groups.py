@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
 from otop_fair.query_expressions import ZERO, money_sum
-from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_date_short
 from producers.models import Category, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
@@ -46,10 +45,7 @@ class GroupReport:
 
 def report_fairs_for(user):
     """Fairs whose report an officer may open: running or closed, in their provinces."""
-    fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
-    if acts_on_every_province(user):
-        return fairs
-    return fairs.filter(province__in=provinces_kept_by(user).values("pk"))
+    return Fair.objects.visible_to(user).filter(state__in=REPORT_STATES).select_related("province")
 
 
 def own_group_reports(user):

@@ -3,7 +3,7 @@ sums of money that are zero, not None, when there is nothing to add."""
 
 from decimal import Decimal
 
-from django.db.models import Aggregate, DecimalField, FloatField, Func, Sum, Value
+from django.db.models import Aggregate, DecimalField, FloatField, Func, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 ZERO = Decimal("0.00")
@@ -27,6 +27,17 @@ class Difference(Func):
 class EpochSeconds(Func):
     template = "EXTRACT(EPOCH FROM %(expressions)s)"
     output_field = FloatField()
+
+
+def any_of(*conditions):
+    """The rows any of `conditions` lets through. An empty `Q()` lets every row through, but
+    Django drops it from `Q() | Q(x)`, which would narrow "everything" down to `x`."""
+    if any(not condition for condition in conditions):
+        return Q()
+    result = Q(pk__in=[])
+    for condition in conditions:
+        result |= condition
+    return result
 
 
 def money_sum(path, **options):

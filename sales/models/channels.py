@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.rules import acts_on_every_province, provinces_kept_by
+from otop_fair.areas import area_q
 from otop_fair.thai import thai_date
 from producers.models import ProducerGroup
 
@@ -23,15 +23,7 @@ class ChannelSaleQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Officers see their provinces' groups (the head office every province); producers their
         own groups' events; anyone else, or a former officer, nothing."""
-        if acts_on_every_province(user):
-            return self
-        if not user.is_active:
-            return self.none()
-        if user.is_officer:
-            return self.filter(group__province__in=provinces_kept_by(user).values("pk"))
-        if user.is_producer:
-            return self.filter(group__members=user)
-        return self.none()
+        return self.filter(area_q(user, province="group__province", own="group__members"))
 
 
 class ChannelSale(models.Model):

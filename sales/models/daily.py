@@ -10,7 +10,31 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from booths.models import Assignment, Fair
+from otop_fair.areas import area_q
+from otop_fair.query_expressions import any_of
 from otop_fair.thai import thai_date
+
+
+class BoothDayQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A booth's days are seen where its group's report is: by the officers of the fair's
+        province and of the group's, and by the group's own members."""
+        return self.filter(
+            any_of(
+                area_q(
+                    user,
+                    province="assignment__fair__province",
+                    own="assignment__application__group__members",
+                ),
+                area_q(user, province="assignment__application__group__province"),
+            )
+        )
+
+
+class FairPartQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What officers set for the whole fair is seen by the officers of its province."""
+        return self.filter(area_q(user, province="fair__province"))
 
 
 class DailySales(models.Model):
@@ -46,6 +70,8 @@ class DailySales(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["total"])
 
+    objects = BoothDayQuerySet.as_manager()
+
     class Meta:
         ordering = ["day"]
         verbose_name = _("daily sales")
@@ -76,6 +102,8 @@ class FairSalesPolicy(models.Model):
     days_after = models.PositiveSmallIntegerField(_("days after the fair day"), default=1)
     cutoff_time = models.TimeField(_("cut-off time"), default=datetime.time(12, 0))
     history = HistoricalRecords()
+
+    objects = FairPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sales cut-off")
@@ -108,6 +136,8 @@ class EncouragementVisit(models.Model):
     )
     visited_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = BoothDayQuerySet.as_manager()
 
     class Meta:
         ordering = ["-visited_at"]

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from booths.models import Fair
 from otop_fair.thai import thai_date
 from producers.models import Province
+from sales.models.daily import FairPartQuerySet
 
 
 class FairDayVisitors(models.Model):
@@ -23,6 +24,8 @@ class FairDayVisitors(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = FairPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["day"]
@@ -53,6 +56,8 @@ class SalesTarget(models.Model):
     )
     amount = models.DecimalField(_("target (baht)"), max_digits=14, decimal_places=2)
     history = HistoricalRecords()
+
+    objects = FairPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sales target")

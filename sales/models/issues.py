@@ -9,7 +9,20 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from booths.models import Assignment, Fair
+from otop_fair.areas import area_q
+from otop_fair.query_expressions import any_of
 from otop_fair.thai import thai_date
+
+
+class IssueReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see the problems of their provinces' fairs; a producer those of their group's
+        booths; anyone the problems they reported themselves."""
+        mine = Q(reported_by=user) if user.is_authenticated and user.is_active else Q(pk__in=[])
+        area = area_q(
+            user, province="fair__province", own="assignment__application__group__members"
+        )
+        return self.filter(any_of(area, mine)).distinct()
 
 
 class IssueCategory(models.TextChoices):
@@ -63,6 +76,8 @@ class IssueReport(models.Model):
     # The phone's idempotency key: a report resent from the offline queue is filed once.
     client_key = models.CharField(max_length=64, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = IssueReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-reported_at"]

@@ -8,8 +8,40 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from booths.models import Fair
+from otop_fair.areas import area_q
+from otop_fair.query_expressions import any_of
 from otop_fair.thai import thai_date
 from producers.models import ProducerGroup, Province
+
+
+def _attended_by(user):
+    """The meetings a producer's group attended or was invited to (invited and missed included:
+    the invitation links to the meeting)."""
+    if not (user.is_authenticated and user.is_active and user.is_producer):
+        return Q(pk__in=[])
+    attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
+    invited = MeetingInvitee.objects.filter(group__members=user)
+    return Q(pk__in=attended.values("meeting")) | Q(pk__in=invited.values("meeting"))
+
+
+class NetworkMeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see the meetings of their provinces (with or without a fair; a meeting without
+        a province, none); producers the meetings their group attended or was invited to."""
+        return self.filter(any_of(area_q(user, province="province"), _attended_by(user)))
+
+
+class MeetingAttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Who came to a meeting is seen by whoever sees the meeting."""
+        return self.filter(meeting__in=NetworkMeeting.objects.visible_to(user).values("pk"))
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see the action items of their provinces' meetings; a producer their own
+        group's."""
+        return self.filter(area_q(user, province="meeting__province", own="owner_group__members"))
 
 
 class NetworkMeeting(models.Model):
@@ -41,6 +73,8 @@ class NetworkMeeting(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = NetworkMeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["-held_on", "-id"]
         verbose_name = _("network meeting")
@@ -68,6 +102,8 @@ class MeetingAttendance(models.Model):
         blank=True,
     )
     attended = models.BooleanField(_("attended"), default=True)
+
+    objects = MeetingAttendanceQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -147,6 +183,8 @@ class ActionItem(models.Model):
     )
     done_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = ActionItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -1,23 +1,36 @@
-"""The fair's sales broken down by day, category, star level, province and district, and zone."""
+"""The fair's sales broken down by day, category, star level, province and district, quadrant,
+OTOP mark, and zone."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import NullIf
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from booths.models import Zone
 from otop_fair.db_routing import report_database
 from otop_fair.query_expressions import ZERO, money_sum
 from otop_fair.thai import thai_date_short
-from producers.models import Category, current_ratings, stars_expression
+from producers.models import (
+    Category,
+    OtopMark,
+    Product,
+    Quadrant,
+    current_ratings,
+    stars_expression,
+)
 from sales.models import DailySales
 from sales.reports.holders import SALES_PATH, booth_holders
 
-# GROUPING(f.cat, s.best, h.province) of each grouping set: a 1 bit marks a column left out.
-BY_CATEGORY, BY_STARS, BY_AREA = 0b011, 0b101, 0b110
+# GROUPING(h.cat, s.best, h.province, h.quadrant, h.mark) of each grouping set: a 1 bit marks a
+# column left out.
+BY_CATEGORY, BY_STARS, BY_AREA, BY_QUADRANT, BY_MARK = 0b01111, 0b10111, 0b11011, 0b11101, 0b11110
+# OTOP marks from the highest.
+MARK_ORDER = (OtopMark.PREMIUM, OtopMark.CLASSIC, OtopMark.STANDARD, OtopMark.CERTIFICATE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,8 @@ def _holders(fair):
             province=F("group__province__name_th"),
             province_sort=F("group__province__sort_name"),
             district=F("group__subdistrict__district__name_th"),
+            quadrant=NullIf(F("group__quadrant"), Value("")),
+            mark=application_mark(),
         )
         .annotate(total=money_sum(SALES_PATH))
         .order_by()
@@ -91,8 +106,22 @@ def _best_stars(fair):
     )
 
 
+def application_mark():
+    """Subquery over Application rows: the application's OTOP mark figure, the highest mark among
+    the products it entered (Premium, Classic, Standard, then the blue certificate); the product
+    it comes from is the first so marked by name."""
+    rank = Case(
+        *(When(otop_mark=mark, then=Value(i)) for i, mark in enumerate(MARK_ORDER)),
+        output_field=IntegerField(),
+    )
+    marked = Product.objects.filter(applications=OuterRef("pk")).exclude(otop_mark="")
+    return Subquery(
+        marked.annotate(rank=rank).order_by("rank", "sort_name").values("otop_mark")[:1]
+    )
+
+
 def _grouped_rows(fair):
-    """Per category, star level and district in one pass over the sales rows.
+    """Per category, star level, district, quadrant and OTOP mark in one pass over the holders.
 
     Each holder's total is summed once; its stars are joined once per holder rather than looked
     up per sales row. Every part is SQL compiled by Django, parameters kept apart.
@@ -101,38 +130,60 @@ def _grouped_rows(fair):
         query.query.sql_with_params() for query in (_holders(fair), _best_stars(fair))
     )
     sql = f"""
-        SELECT GROUPING(h.cat, s.best, h.province), h.cat, s.best, h.province, h.district,
+        SELECT GROUPING(h.cat, s.best, h.province, h.quadrant, h.mark), h.cat, s.best,
+               h.province, h.district, h.quadrant, h.mark,
                MIN(h.province_sort), COUNT(*), COALESCE(SUM(h.total), 0)
         FROM ({holders}) h
         LEFT JOIN ({stars}) s ON s.grp = h.grp
-        GROUP BY GROUPING SETS ((h.cat), (s.best), (h.province, h.district))
+        GROUP BY GROUPING SETS (
+            (h.cat), (s.best), (h.province, h.district), (h.quadrant), (h.mark)
+        )
     """
     with connections[report_database(DailySales)].cursor() as cursor:
         cursor.execute(sql, (*h_params, *s_params))
         return cursor.fetchall()
 
 
+def _sorted(breakdowns):
+    """Categories by takings; stars from five down; areas by province, then takings; quadrants
+    A to D; marks from Premium down; the unrated, unplaced and unmarked last."""
+    marks = {mark: i for i, mark in enumerate(MARK_ORDER)}
+    breakdowns["categories"].sort(key=lambda pair: (-pair[1].total, pair[1].label))
+    breakdowns["stars"].sort(key=lambda pair: -(pair[0] or 0))
+    breakdowns["areas"].sort(key=lambda pair: pair[0])
+    breakdowns["quadrants"].sort(key=lambda pair: (pair[0] is None, pair[0] or ""))
+    breakdowns["marks"].sort(key=lambda pair: marks.get(pair[0], len(marks)))
+    return {key: [row for _key, row in pairs] for key, pairs in breakdowns.items()}
+
+
 def holder_breakdowns(fair, whole):
-    """(per category, per star level, per province and district) as lists of SalesRow."""
-    labels = dict(Category.choices)
-    categories, stars, areas = [], [], []
-    for grouping, cat, best, province, district, sort, groups, total in _grouped_rows(fair):
-        share = float(total / whole * 100) if whole else 0.0
-        if grouping == BY_CATEGORY:
-            label = str(labels.get(cat, "—"))
-            categories.append(SalesRow(label=label, total=total, groups=groups, share=share))
-        elif grouping == BY_STARS:
-            label = str(best) if best else _("not rated")
-            stars.append(
-                (best or 0, SalesRow(label=label, total=total, groups=groups, share=share))
-            )
-        elif grouping == BY_AREA:
-            row = SalesRow(label=province, extra=district, total=total, groups=groups, share=share)
-            areas.append((sort, -total, district, row))
-    categories.sort(key=lambda row: (-row.total, row.label))
-    stars.sort(key=lambda pair: -pair[0])
-    areas.sort(key=lambda item: item[:3])
-    return categories, [row for _level, row in stars], [item[-1] for item in areas]
+    """Section name (categories, stars, areas, quadrants, marks) → its list of SalesRow."""
+    names = {BY_CATEGORY: "categories", BY_STARS: "stars", BY_AREA: "areas"}
+    names |= {BY_QUADRANT: "quadrants", BY_MARK: "marks"}
+    breakdowns = {name: [] for name in names.values()}
+    for grouping, *keys, sort, groups, total in _grouped_rows(fair):
+        cat, best, province, district, quadrant, mark = keys
+        row = SalesRow(label="", total=total, groups=groups, share=_share(total, whole))
+        label, key = _labelled(grouping, cat, best, quadrant, mark)
+        if grouping == BY_AREA:
+            label, key = province, (sort, -total, district)
+            row = replace(row, extra=district)
+        breakdowns[names[grouping]].append((key, replace(row, label=label)))
+    return _sorted(breakdowns)
+
+
+def _labelled(grouping, cat, best, quadrant, mark):
+    """(label, sort key) of a row of the category, star, quadrant or mark breakdown."""
+    if grouping == BY_CATEGORY:
+        return str(dict(Category.choices).get(cat, "—")), cat
+    if grouping == BY_STARS:
+        return (str(best) if best else _("not rated")), best
+    if grouping == BY_QUADRANT:
+        placed = dict(Quadrant.choices).get(quadrant)
+        return str(placed or pgettext("quadrant of a group", "not placed")), quadrant
+    if grouping == BY_MARK:
+        return str(dict(OtopMark.choices).get(mark, _("no OTOP mark"))), mark
+    return "", None
 
 
 def sales_by_zone(fair, whole):

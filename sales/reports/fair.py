@@ -74,6 +74,8 @@ class FairReport:
     areas: list[SalesRow]
     zones: list[SalesRow]
     stars: list[SalesRow]
+    quadrants: list[SalesRow]
+    marks: list[SalesRow]
     top_groups: list[GroupRow]
     below: list[GroupRow]
     threshold: Decimal
@@ -158,15 +160,13 @@ def fair_report(fair, threshold=None):
     whole = top.total
     threshold = default_threshold(top) if threshold is None else threshold
     previous = previous_fair(fair)
-    categories, stars, areas = holder_breakdowns(fair, whole)
+    breakdowns = holder_breakdowns(fair, whole)
     report = FairReport(
         fair=fair,
         headline=top,
         days=sales_by_day(fair, whole),
-        categories=categories,
-        areas=areas,
         zones=sales_by_zone(fair, whole),
-        stars=stars,
+        **breakdowns,
         top_groups=top_groups(fair),
         below=groups_below(fair, threshold),
         threshold=threshold,

@@ -59,19 +59,10 @@ class FiscalReport:
     provinces: list
 
 
-def _visible_groups(user):
-    groups = ProducerGroup.objects.all()
-    if user.is_superuser:
-        return groups
-    if user.is_officer:
-        return groups.filter(province__officers=user)
-    return groups.filter(members=user)
-
-
 def fiscal_report(user, year):
     """Every group the user may see with takings in fiscal year `year`, and their provinces."""
     first, last = fiscal_year_days(year)
-    visible = _visible_groups(user)
+    visible = ProducerGroup.objects.visible_to(user)
     fairs = dict(
         DailySales.objects.filter(
             day__range=(first, last), assignment__application__group__in=visible

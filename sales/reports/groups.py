@@ -7,11 +7,10 @@ from django.db.models import Exists, OuterRef, Sum
 
 from booths.models import Application, Assignment, Fair, FairState
 from otop_fair.query_expressions import ZERO, money_sum
-from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_date_short
-from producers.models import Category, Visit
+from producers.models import Category, OtopMark, Visit
 from sales.models import DailySales, EncouragementVisit, IssueReport
-from sales.reports.breakdowns import SalesRow
+from sales.reports.breakdowns import SalesRow, application_mark
 from sales.reports.holders import SALES_PATH, booth_holders
 
 REPORT_STATES = (FairState.RUNNING, FairState.CLOSED)
@@ -30,6 +29,12 @@ class GroupReport:
     problems: list
     fair_visits: list
     field_visits: list
+    # The highest OTOP mark among the products entered (`application_mark`); empty for none.
+    mark: str = ""
+
+    @property
+    def mark_label(self):
+        return OtopMark(self.mark).label if self.mark else ""
 
     @property
     def fair(self):
@@ -46,10 +51,7 @@ class GroupReport:
 
 def report_fairs_for(user):
     """Fairs whose report an officer may open: running or closed, in their provinces."""
-    fairs = Fair.objects.filter(state__in=REPORT_STATES).select_related("province")
-    if acts_on_every_province(user):
-        return fairs
-    return fairs.filter(province__in=provinces_kept_by(user).values("pk"))
+    return Fair.objects.visible_to(user).filter(state__in=REPORT_STATES).select_related("province")
 
 
 def own_group_reports(user):
@@ -64,11 +66,14 @@ def own_group_reports(user):
 
 
 def _standing(application):
-    """(category, total, rank, peers, percentile) of the group among its category at the fair."""
+    """(category, total, rank, peers, percentile) of the group among its category at the fair,
+    and the application's OTOP mark figure."""
     holders = booth_holders(application.fair).annotate(total=money_sum(SALES_PATH))
-    mine = holders.filter(pk=application.pk).values("category", "total").first() or {
+    mine = holders.filter(pk=application.pk).annotate(mark=application_mark())
+    mine = mine.values("category", "total", "mark").first() or {
         "category": None,
         "total": ZERO,
+        "mark": None,
     }
     peers = holders.filter(category=mine["category"])
     count = peers.count()
@@ -76,7 +81,7 @@ def _standing(application):
     lower = peers.filter(total__lt=mine["total"]).count()
     percentile = round(lower / (count - 1) * 100) if count > 1 else 100
     label = str(dict(Category.choices).get(mine["category"], "—"))
-    return label, mine["total"], higher + 1, count, percentile
+    return label, mine["total"], higher + 1, count, percentile, mine["mark"]
 
 
 def _days(application):
@@ -95,7 +100,7 @@ def _days(application):
 
 def group_report(application):
     """Everything on one group's report, in a constant number of queries."""
-    category, total, rank, peers, percentile = _standing(application)
+    category, total, rank, peers, percentile, mark = _standing(application)
     fair = application.fair
     return GroupReport(
         application=application,
@@ -105,6 +110,7 @@ def group_report(application):
         rank=rank,
         peers=peers,
         percentile=percentile,
+        mark=mark or "",
         booths=list(application.assignments.select_related("booth__zone").order_by("created_at")),
         problems=list(
             IssueReport.objects.filter(assignment__application=application).order_by("reported_at")

@@ -140,6 +140,13 @@ def summarise(report):
         "stars": _largest(
             report.stars, _("Groups with %(label)s stars sold %(share)s%% of all sales.")
         ),
+        "quadrants": _largest(
+            report.quadrants,
+            _("Groups of %(label)s sold %(share)s%% of all sales."),
+        ),
+        "marks": _largest(
+            report.marks, _("Groups entering %(label)s products sold %(share)s%% of all sales.")
+        ),
         "top": _top(report),
         "below": _below(report),
         "previous": _previous(report),

@@ -14,6 +14,8 @@ SECTION_KEYS = (
     "areas",
     "zones",
     "stars",
+    "quadrants",
+    "marks",
     "top",
     "below",
     "previous",
@@ -227,6 +229,10 @@ def report_table(report, key):
             "zones", _("Sales per zone"), _("Zone"), r.zones, with_groups=False, with_booths=True
         ),
         "stars": lambda r: _breakdown("stars", _("Sales per star level"), _("Stars"), r.stars),
+        "quadrants": lambda r: _breakdown(
+            "quadrants", _("Sales per quadrant"), _("Quadrant"), r.quadrants
+        ),
+        "marks": lambda r: _breakdown("marks", _("Sales per OTOP mark"), _("OTOP mark"), r.marks),
         "top": lambda r: _groups("top", _("Top groups"), r.top_groups),
         "below": lambda r: _groups(
             "below", _("Groups to follow up (below the threshold)"), r.below

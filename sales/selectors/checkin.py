@@ -12,7 +12,6 @@ from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from booths.models import Assignment, AssignmentStatus, Fair, FairState
-from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from producers.models import Category
 from sales.comparison import Comparison
 from sales.models import DailySales, EncouragementVisit, IssueReport, IssueStatus
@@ -24,9 +23,7 @@ OPEN_ISSUES_SHOWN = 30
 
 def officer_fairs(user):
     """Running and closed fairs of the officer's provinces (every one for a superuser)."""
-    fairs = Fair.objects.filter(state__in=[FairState.RUNNING, FairState.CLOSED])
-    if not acts_on_every_province(user):
-        fairs = fairs.filter(province__in=provinces_kept_by(user))
+    fairs = Fair.objects.visible_to(user).filter(state__in=[FairState.RUNNING, FairState.CLOSED])
     return list(fairs.select_related("province").order_by("-start_date"))
 
 
@@ -170,15 +167,3 @@ def _add_issues(data, fair):
     )
     data.open_issue_count = stats["open"]
     data.mean_hours_to_resolve = stats["mean"].total_seconds() / 3600 if stats["mean"] else None
-
-
-def issues_visible_to(user):
-    """Problems an officer handles (their provinces' fairs) or a producer reported or is part of."""
-    issues = IssueReport.objects.select_related("fair", "assignment__booth")
-    if acts_on_every_province(user):
-        return issues
-    if user.is_officer:
-        return issues.filter(fair__province__in=provinces_kept_by(user))
-    return issues.filter(
-        Q(reported_by=user) | Q(assignment__application__group__members=user)
-    ).distinct()

@@ -1,34 +1,8 @@
-"""Reads for network meetings: who sees which meetings, and which action items are still open."""
+"""Reads for network meetings: the action items still open from earlier meetings, and who came."""
 
 from django.db.models import Q
 
-from otop_fair.rules import acts_on_every_province, provinces_kept_by
-from sales.models import ActionItem, ActionStatus, MeetingAttendance, MeetingInvitee, NetworkMeeting
-
-
-def meetings_visible_to(user):
-    """Officers: the meetings of their provinces (with or without a fair); producers: the
-    meetings their group attended or was invited to."""
-    meetings = NetworkMeeting.objects.select_related("fair")
-    if acts_on_every_province(user):
-        return meetings
-    if user.is_active and user.is_officer:
-        return meetings.filter(province__in=provinces_kept_by(user).values("pk"))
-    if user.is_producer:
-        attended = MeetingAttendance.objects.filter(attended=True, group__members=user)
-        invited = MeetingInvitee.objects.filter(group__members=user)
-        return meetings.filter(
-            Q(pk__in=attended.values("meeting")) | Q(pk__in=invited.values("meeting"))
-        )
-    return meetings.none()
-
-
-def action_items_visible_to(user):
-    """Open and done action items: an officer's from visible meetings, a producer's group's own."""
-    items = ActionItem.objects.select_related("meeting", "owner_group", "owner_officer")
-    if user.is_producer and not user.is_superuser:
-        return items.filter(owner_group__members=user)
-    return items.filter(meeting__in=meetings_visible_to(user))
+from sales.models import ActionItem, ActionStatus
 
 
 def carried_over_items(meeting):

@@ -22,9 +22,9 @@ def sales_policy(fair):
         return FairSalesPolicy(fair=fair)
 
 
-def _check_sales_day(*, assignment, day, is_officer, now):
+def _check_sales_day(*, assignment, day, may_enter_late, now):
     fair = assignment.fair
-    if fair.state not in (SALES_STATES if is_officer else (FairState.RUNNING,)):
+    if fair.state not in (SALES_STATES if may_enter_late else (FairState.RUNNING,)):
         raise ValidationError(
             _("Sales can only be logged while the fair is running."), code="fair_not_running"
         )
@@ -32,13 +32,13 @@ def _check_sales_day(*, assignment, day, is_officer, now):
         raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
     if day > timezone.localdate(now):
         raise ValidationError(_("That day has not come yet."), code="future_day")
-    if not is_officer and assignment.status != AssignmentStatus.ACTIVE:
+    if not may_enter_late and assignment.status != AssignmentStatus.ACTIVE:
         raise ValidationError(_("Your group no longer holds this booth."), code="booth_released")
 
 
-def _check_cutoff(*, assignment, day, is_officer, reason, now):
+def _check_cutoff(*, assignment, day, may_enter_late, reason, now):
     past_cutoff = now > sales_policy(assignment.fair).deadline_for(day)
-    if past_cutoff and not is_officer:
+    if past_cutoff and not may_enter_late:
         raise ValidationError(
             _("The time to change this day has passed. Please ask an officer."), code="past_cutoff"
         )
@@ -50,19 +50,21 @@ def _check_cutoff(*, assignment, day, is_officer, reason, now):
 
 def _check_entry(*, assignment, day, by, reason, now):
     """Refuse an entry `by` may not make; return whether they make it as an officer."""
-    is_officer = by.has_perm("sales.enter_late_sales", assignment)
-    if not is_officer and not by.has_perm("sales.enter_sales", assignment):
+    may_enter_late = by.has_perm("sales.enter_late_sales", assignment)
+    if not may_enter_late and not by.has_perm("sales.enter_sales", assignment):
         raise ValidationError(_("You cannot log sales for this booth."), code="not_allowed")
-    _check_sales_day(assignment=assignment, day=day, is_officer=is_officer, now=now)
-    _check_cutoff(assignment=assignment, day=day, is_officer=is_officer, reason=reason, now=now)
-    return is_officer
+    _check_sales_day(assignment=assignment, day=day, may_enter_late=may_enter_late, now=now)
+    _check_cutoff(
+        assignment=assignment, day=day, may_enter_late=may_enter_late, reason=reason, now=now
+    )
+    return may_enter_late
 
 
-def _change_reason(*, reason, is_officer):
+def _change_reason(*, reason, may_enter_late):
     """The history note of a change: the reason given, or that an officer entered it on behalf."""
     if reason.strip():
         return reason.strip()
-    return gettext("Entered by an officer on behalf of the producer") if is_officer else ""
+    return gettext("Entered by an officer on behalf of the producer") if may_enter_late else ""
 
 
 def _key_applied(row, client_key):
@@ -103,7 +105,7 @@ def record_daily_sales(
         .select_related("fair__sales_policy", "application")
         .get(pk=assignment.pk)
     )
-    is_officer = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
+    may_enter_late = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
     row = DailySales.objects.filter(assignment=assignment, day=day).first()
     if row is not None and client_key and _key_applied(row, client_key):
         return row
@@ -113,7 +115,9 @@ def record_daily_sales(
         row.orders = orders
     row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
     row.entered_by, row.client_key = by, client_key
-    save_with_history(row, by=by, reason=_change_reason(reason=reason, is_officer=is_officer))
+    save_with_history(
+        row, by=by, reason=_change_reason(reason=reason, may_enter_late=may_enter_late)
+    )
     return row
 
 

@@ -21,10 +21,11 @@ class BroadcastForm(ThaiForm):
 
 @requires("sales.broadcast", get_object=get_fair)
 def broadcast(request, fair_id, obj):
+    fair = obj
     form = BroadcastForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rows = notices.broadcast(obj, form.cleaned_data["text"].strip())
+        rows = notices.broadcast(fair, form.cleaned_data["text"].strip())
         messages.success(request, _("Sent to %(count)s people.") % {"count": len(rows)})
-        return redirect("sales:broadcast", obj.pk)
-    context = {"fair": obj, "form": form, "forecast": forecast(notices.producers_of(obj))}
+        return redirect("sales:broadcast", fair.pk)
+    context = {"fair": fair, "form": form, "forecast": forecast(notices.producers_of(fair))}
     return render(request, "sales/broadcast.html", context)

@@ -20,15 +20,6 @@ LEDGER_SHOWN = 200
 PER = ("province", "group")
 
 
-def _groups_for(user):
-    groups = ProducerGroup.objects.order_by("sort_name")
-    if user.is_superuser:
-        return groups
-    if user.is_officer:
-        return groups.filter(province__officers=user)
-    return groups.filter(members=user)
-
-
 @requires("sales.view_channel_sales")
 def channel_list(request):
     sales = (
@@ -42,7 +33,10 @@ def channel_list(request):
 
 @requires("sales.add_channel_sale")
 def channel_new(request):
-    form = ChannelSaleForm(request.POST or None, groups=_groups_for(request.user))
+    form = ChannelSaleForm(
+        request.POST or None,
+        groups=ProducerGroup.objects.visible_to(request.user).order_by("sort_name"),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.record_channel_sale(by=request.user, **form.cleaned_data)

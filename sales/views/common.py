@@ -21,7 +21,8 @@ def get_fair(request, fair_id, **kwargs):
 
 
 def get_issue(request, issue_id, **kwargs):
-    queryset = IssueReport.objects.select_related(
+    """A problem the user may see; any other is not found."""
+    queryset = IssueReport.objects.visible_to(request.user).select_related(
         "fair", "assignment__booth", "assignment__application__group", "assigned_officer"
     )
     return get_object_or_404(queryset, pk=issue_id)

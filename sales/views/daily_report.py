@@ -45,37 +45,42 @@ def _province_context(request, fair, province_code):
 
 @requires("sales.view_fair_report", get_object=get_fair)
 def daily_national(request, fair_id, obj):
-    day = chosen_day(request, obj)
-    context = {"fair": obj, "report": national_summary(obj, day)}
-    context["progress"] = target_progress(obj, day)
+    fair = obj
+    day = chosen_day(request, fair)
+    context = {"fair": fair, "report": national_summary(fair, day)}
+    context["progress"] = target_progress(fair, day)
     return render(request, "sales/daily_national.html", context)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 def daily_national_pdf(request, fair_id, obj):
-    day = chosen_day(request, obj)
+    fair = obj
+    day = chosen_day(request, fair)
     title = _("National summary, %(day)s") % {"day": thai_date(day)}
-    context = {"fair": obj, "report": national_summary(obj, day), "title": title}
-    context["subtitle"] = obj.name
-    return pdf_response(f"{obj.name} {day}.pdf", "sales/daily_national_pdf.html", context)
+    context = {"fair": fair, "report": national_summary(fair, day), "title": title}
+    context["subtitle"] = fair.name
+    return pdf_response(f"{fair.name} {day}.pdf", "sales/daily_national_pdf.html", context)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 def daily_province(request, fair_id, province_code, obj):
-    context = _province_context(request, obj, province_code)
+    fair = obj
+    context = _province_context(request, fair, province_code)
     return render(request, "sales/daily_province.html", context)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 def daily_province_pdf(request, fair_id, province_code, obj):
-    context = _province_context(request, obj, province_code)
+    fair = obj
+    context = _province_context(request, fair, province_code)
     name = f"{context['report'].province.name_th} {context['report'].day}.pdf"
     return pdf_response(name, "sales/daily_province_pdf.html", context)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 def daily_province_png(request, fair_id, province_code, obj):
-    context = _province_context(request, obj, province_code)
+    fair = obj
+    context = _province_context(request, fair, province_code)
     image = pdf_to_png(phone_pdf(context))
     response = HttpResponse(image, content_type="image/png")
     name = f"{context['report'].province.name_th} {context['report'].day}.png"
@@ -85,14 +90,15 @@ def daily_province_png(request, fair_id, province_code, obj):
 
 @requires("sales.set_fair_figures", get_object=get_fair)
 def fair_figures(request, fair_id, obj):
-    day = chosen_day(request, obj)
+    fair = obj
+    day = chosen_day(request, fair)
     context = {
-        "fair": obj,
-        "progress": target_progress(obj, obj.end_date),
+        "fair": fair,
+        "progress": target_progress(fair, fair.end_date),
         "visitors_form": VisitorsForm(initial={"day": day}),
         "sheet_form": VisitorSheetForm(),
         "target_form": SalesTargetForm(),
-        "targets": obj.sales_targets.select_related("province").order_by("province__sort_name"),
+        "targets": fair.sales_targets.select_related("province").order_by("province__sort_name"),
     }
     return render(request, "sales/fair_figures.html", context)
 
@@ -114,31 +120,34 @@ def _saved_or_messages(request, form, save):
 @require_POST
 @requires("sales.set_fair_figures", get_object=get_fair)
 def record_visitors(request, fair_id, obj):
+    fair = obj
     form = VisitorsForm(request.POST)
     _saved_or_messages(
-        request, form, lambda **data: services.record_visitors(fair=obj, by=request.user, **data)
+        request, form, lambda **data: services.record_visitors(fair=fair, by=request.user, **data)
     )
-    return redirect("sales:fair_figures", fair_id=obj.pk)
+    return redirect("sales:fair_figures", fair_id=fair.pk)
 
 
 @require_POST
 @requires("sales.set_fair_figures", get_object=get_fair)
 def import_visitors(request, fair_id, obj):
+    fair = obj
     form = VisitorSheetForm(request.POST, request.FILES)
 
     def save(sheet):
-        count = services.import_visitors(fair=obj, rows=read_counter_sheet(sheet), by=request.user)
+        count = services.import_visitors(fair=fair, rows=read_counter_sheet(sheet), by=request.user)
         messages.info(request, _("%(count)s days of visitors read.") % {"count": count})
 
     _saved_or_messages(request, form, save)
-    return redirect("sales:fair_figures", fair_id=obj.pk)
+    return redirect("sales:fair_figures", fair_id=fair.pk)
 
 
 @require_POST
 @requires("sales.set_fair_figures", get_object=get_fair)
 def set_target(request, fair_id, obj):
+    fair = obj
     form = SalesTargetForm(request.POST)
     _saved_or_messages(
-        request, form, lambda **data: services.set_sales_target(fair=obj, by=request.user, **data)
+        request, form, lambda **data: services.set_sales_target(fair=fair, by=request.user, **data)
     )
-    return redirect("sales:fair_figures", fair_id=obj.pk)
+    return redirect("sales:fair_figures", fair_id=fair.pk)

@@ -38,11 +38,12 @@ def _save_sales(request, assignment, form):
 
 @requires("sales.enter_sales", get_object=get_assignment)
 def enter_sales(request, assignment_id, obj):
-    day = chosen_day(request, obj.fair)
-    is_officer = request.user.has_perm("sales.enter_late_sales", obj)
-    form = DailySalesForm(request.POST or None, needs_reason=is_officer, initial={"day": day})
+    assignment = obj
+    day = chosen_day(request, assignment.fair)
+    may_enter_late = request.user.has_perm("sales.enter_late_sales", assignment)
+    form = DailySalesForm(request.POST or None, needs_reason=may_enter_late, initial={"day": day})
     if request.method == "POST":
-        row = _save_sales(request, obj, form)
+        row = _save_sales(request, assignment, form)
         if wants_json(request):
             if row is None:
                 return JsonResponse(
@@ -58,13 +59,19 @@ def enter_sales(request, assignment_id, obj):
         if row is not None:
             messages.success(request, _("Saved: %(amount)s") % {"amount": _takings(row)})
             return redirect(f"{request.path}?day={row.day.isoformat()}")
-    days = selectors.sales_days(obj)
+    days = selectors.sales_days(assignment)
     current = dict(days).get(day)
     if current is not None and request.method == "GET":
-        form = DailySalesForm(needs_reason=is_officer, initial=_initial_from(current))
-    deadline = services.sales_policy(obj.fair).deadline_for(day)
-    context = {"assignment": obj, "form": form, "day": day, "days": days, "deadline": deadline}
-    return render(request, "sales/enter.html", {**context, "is_officer": is_officer})
+        form = DailySalesForm(needs_reason=may_enter_late, initial=_initial_from(current))
+    deadline = services.sales_policy(assignment.fair).deadline_for(day)
+    context = {
+        "assignment": assignment,
+        "form": form,
+        "day": day,
+        "days": days,
+        "deadline": deadline,
+    }
+    return render(request, "sales/enter.html", context)
 
 
 def _takings(row):
@@ -95,27 +102,33 @@ def fair_list(request):
 
 @requires("sales.view_checkin", get_object=get_fair)
 def checkin(request, fair_id, obj):
-    data = selectors.checkin_dashboard(obj, chosen_day(request, obj))
+    fair = obj
+    data = selectors.checkin_dashboard(fair, chosen_day(request, fair))
     per_day = bar_chart(((thai_date_short(d), total) for d, total in data.per_day), **COMPACT_BARS)
     categories = bar_chart(((row.label, row.current) for row in data.by_category), **COMPACT_BARS)
-    context = {"data": data, "fair": obj, "per_day_chart": per_day, "category_chart": categories}
-    context["progress"] = target_progress(obj, data.day)
+    context = {"data": data, "fair": fair, "per_day_chart": per_day, "category_chart": categories}
+    context["progress"] = target_progress(fair, data.day)
     return render(request, "sales/checkin.html", context)
 
 
 @require_POST
 @requires("sales.record_visit", get_object=get_assignment)
 def record_visit(request, assignment_id, obj):
+    assignment = obj
     form = EncouragementVisitForm(request.POST)
-    if form.is_valid() and form.cleaned_data["day"] not in obj.fair.fair_days:
+    if form.is_valid() and form.cleaned_data["day"] not in assignment.fair.fair_days:
         messages.error(request, _("That day is not a day of this fair."))
-        return redirect(_checkin_url(obj.fair))
+        return redirect(_checkin_url(assignment.fair))
     if form.is_valid():
-        services.record_encouragement_visit(assignment=obj, by=request.user, **form.cleaned_data)
+        services.record_encouragement_visit(
+            assignment=assignment, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("Visit note saved."))
-        return redirect(f"{_checkin_url(obj.fair)}?day={form.cleaned_data['day'].isoformat()}")
+        return redirect(
+            f"{_checkin_url(assignment.fair)}?day={form.cleaned_data['day'].isoformat()}"
+        )
     messages.error(request, _("Write a short note of the visit."))
-    return redirect(_checkin_url(obj.fair))
+    return redirect(_checkin_url(assignment.fair))
 
 
 def _checkin_url(fair):
@@ -124,11 +137,12 @@ def _checkin_url(fair):
 
 @requires("sales.set_cutoff", get_object=get_fair)
 def cutoff(request, fair_id, obj):
-    policy = services.sales_policy(obj)
+    fair = obj
+    policy = services.sales_policy(fair)
     initial = {"days_after": policy.days_after, "cutoff_time": policy.cutoff_time}
     form = SalesCutoffForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.set_sales_cutoff(fair=obj, by=request.user, **form.cleaned_data)
+        services.set_sales_cutoff(fair=fair, by=request.user, **form.cleaned_data)
         messages.success(request, _("Cut-off saved."))
-        return redirect("sales:checkin", obj.pk)
-    return render(request, "sales/cutoff.html", {"fair": obj, "form": form})
+        return redirect("sales:checkin", fair.pk)
+    return render(request, "sales/cutoff.html", {"fair": fair, "form": form})

@@ -13,7 +13,7 @@ from booths.models import Assignment, AssignmentStatus
 from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from otop_fair.uploads import image_response
-from sales import selectors, services
+from sales import services
 from sales.forms import IssueActionForm, IssueReportForm
 from sales.models import IssueReport, IssueStatus
 from sales.views.common import get_fair, get_issue
@@ -21,7 +21,9 @@ from sales.views.common import get_fair, get_issue
 
 @requires("sales.list_issues")
 def issue_list(request):
-    issues = selectors.issues_visible_to(request.user)
+    issues = IssueReport.objects.visible_to(request.user).select_related(
+        "fair", "assignment__booth"
+    )
     status = request.GET.get("status") or ""
     if status:
         issues = issues.filter(status=status)
@@ -31,18 +33,19 @@ def issue_list(request):
 
 @requires("sales.report_issue", get_object=get_fair)
 def issue_new(request, fair_id, obj):
-    is_officer = request.user.has_perm("sales.manage_issue", IssueReport(fair=obj))
-    booths = Assignment.objects.filter(fair=obj, status=AssignmentStatus.ACTIVE)
+    fair = obj
+    may_manage = request.user.has_perm("sales.manage_issue", IssueReport(fair=fair))
+    booths = Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
     booths = booths.select_related("booth").order_by("booth__code")
     own = booths.filter(application__group__members=request.user).first()
     form = IssueReportForm(
-        request.POST or None, request.FILES or None, booths=booths if is_officer else None
+        request.POST or None, request.FILES or None, booths=booths if may_manage else None
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         issue = services.report_issue(
-            fair=obj,
-            assignment=data.get("booth") if is_officer else own,
+            fair=fair,
+            assignment=data.get("booth") if may_manage else own,
             category=data["category"],
             description=data["description"],
             photo_files=data["photo"],
@@ -55,31 +58,34 @@ def issue_new(request, fair_id, obj):
         return redirect("sales:issue_detail", issue.pk)
     if request.method == "POST" and wants_json(request):
         return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
-    return render(request, "sales/issue_form.html", {"form": form, "fair": obj, "booth": own})
+    return render(request, "sales/issue_form.html", {"form": form, "fair": fair, "booth": own})
 
 
 @requires("sales.view_issue", get_object=get_issue)
 def issue_detail(request, issue_id, obj):
-    form = IssueActionForm(initial={"resolution": obj.resolution})
-    return render(request, "sales/issue_detail.html", {"issue": obj, "form": form})
+    issue = obj
+    form = IssueActionForm(initial={"resolution": issue.resolution})
+    return render(request, "sales/issue_detail.html", {"issue": issue, "form": form})
 
 
 @require_POST
 @requires("sales.manage_issue", get_object=get_issue)
 def issue_move(request, issue_id, obj):
+    issue = obj
     form = IssueActionForm(request.POST)
     if form.is_valid():
         try:
-            services.move_issue(issue=obj, by=request.user, **form.cleaned_data)
+            services.move_issue(issue=issue, by=request.user, **form.cleaned_data)
             messages.success(request, _("Problem updated."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-    return redirect("sales:issue_detail", obj.pk)
+    return redirect("sales:issue_detail", issue.pk)
 
 
 @requires("sales.view_issue", get_object=get_issue)
 def issue_photo(request, issue_id, obj, size="full"):
-    photo = obj.photo_thumbnail if size == "thumb" else obj.photo
+    issue = obj
+    photo = issue.photo_thumbnail if size == "thumb" else issue.photo
     if not photo:
         raise Http404
     return image_response(photo)

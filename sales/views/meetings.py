@@ -7,29 +7,29 @@ from django.utils.translation import gettext as _
 from otop_fair.permissions import requires
 from sales.forms import ActionItemForm, MeetingForm
 from sales.models import ActionItem, ActionStatus, NetworkMeeting
-from sales.selectors import (
-    action_items_visible_to,
-    attendance_of,
-    carried_over_items,
-    invitees_of,
-    meetings_visible_to,
-)
+from sales.selectors import attendance_of, carried_over_items, invitees_of
 from sales.services import save_action_item, save_meeting
 
 
 def _meeting(request, meeting_id, **kwargs):
-    return get_object_or_404(NetworkMeeting.objects.select_related("fair"), pk=meeting_id)
+    """A meeting the user may see; any other is not found."""
+    meetings = NetworkMeeting.objects.visible_to(request.user).select_related("fair")
+    return get_object_or_404(meetings, pk=meeting_id)
 
 
 def _action(request, action_id, **kwargs):
-    return get_object_or_404(ActionItem.objects.select_related("meeting__fair"), pk=action_id)
+    """An action item the user may see; any other is not found."""
+    items = ActionItem.objects.visible_to(request.user).select_related("meeting__fair")
+    return get_object_or_404(items, pk=action_id)
 
 
 @requires("sales.list_meetings")
 def meeting_list(request):
     context = {
-        "meetings": meetings_visible_to(request.user)[:200],
-        "open_items": action_items_visible_to(request.user).filter(status=ActionStatus.OPEN),
+        "meetings": NetworkMeeting.objects.visible_to(request.user).select_related("fair")[:200],
+        "open_items": ActionItem.objects.visible_to(request.user)
+        .filter(status=ActionStatus.OPEN)
+        .select_related("meeting", "owner_group", "owner_officer"),
     }
     return render(request, "sales/meeting_list.html", context)
 
@@ -59,19 +59,19 @@ def meeting_create(request):
 
 @requires("sales.change_meeting", get_object=_meeting)
 def meeting_edit(request, meeting_id, obj):
-    return _edit_meeting(request, obj)
+    meeting = obj
+    return _edit_meeting(request, meeting)
 
 
 @requires("sales.view_meeting", get_object=_meeting)
 def meeting_detail(request, meeting_id, obj):
-    items = obj.action_items.select_related("owner_group", "owner_officer")
-    carried = carried_over_items(obj)
-    if request.user.is_producer and not request.user.is_superuser:
-        items = items.filter(owner_group__members=request.user)
-        carried = carried.filter(owner_group__members=request.user)
-    attendance = attendance_of(obj)
+    meeting = obj
+    items = meeting.action_items.visible_to(request.user)
+    items = items.select_related("owner_group", "owner_officer")
+    carried = carried_over_items(meeting).visible_to(request.user)
+    attendance = attendance_of(meeting)
     context = {
-        "meeting": obj,
+        "meeting": meeting,
         "attendance": attendance,
         "attended_count": sum(1 for row in attendance if row.attended),
         "invitees": invitees_of(obj),
@@ -93,9 +93,11 @@ def _edit_action(request, meeting, item):
 
 @requires("sales.change_meeting", get_object=_meeting)
 def action_create(request, meeting_id, obj):
-    return _edit_action(request, obj, ActionItem(meeting=obj))
+    meeting = obj
+    return _edit_action(request, meeting, ActionItem(meeting=meeting))
 
 
 @requires("sales.change_meeting", get_object=_action)
 def action_edit(request, action_id, obj):
-    return _edit_action(request, obj.meeting, obj)
+    item = obj
+    return _edit_action(request, item.meeting, item)

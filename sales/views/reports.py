@@ -51,34 +51,38 @@ def report_index(request):
 @requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_page(request, fair_id, obj):
-    report = fair_report(obj, threshold=_threshold(request))
+    fair = obj
+    report = fair_report(fair, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
-    context["progress"] = target_progress(obj, obj.end_date)
+    context["progress"] = target_progress(fair, fair.end_date)
     return render(request, "sales/report_fair.html", context)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_export(request, fair_id, table, fmt, obj):
+    fair = obj
     if table not in SECTION_KEYS:
         raise Http404
-    section = report_table(fair_report(obj, threshold=_threshold(request)), table)
-    return section.download(fmt, f"{obj.name} {section.title}", subtitle=obj.name)
+    section = report_table(fair_report(fair, threshold=_threshold(request)), table)
+    return section.download(fmt, f"{fair.name} {section.title}", subtitle=fair.name)
 
 
 @requires("sales.view_fair_report", get_object=get_fair)
 @reads_from_replica
 def fair_report_pdf(request, fair_id, obj):
-    report = fair_report(obj, threshold=_threshold(request))
-    context = {"report": report, "tables": report_tables(report), "title": obj.name}
-    context["progress"] = target_progress(obj, obj.end_date)
-    return pdf_response(f"{obj.name}.pdf", "sales/report_fair_pdf.html", context)
+    fair = obj
+    report = fair_report(fair, threshold=_threshold(request))
+    context = {"report": report, "tables": report_tables(report), "title": fair.name}
+    context["progress"] = target_progress(fair, fair.end_date)
+    return pdf_response(f"{fair.name}.pdf", "sales/report_fair_pdf.html", context)
 
 
 @requires("sales.view_group_report", get_object=_application)
 @reads_from_replica
 def group_report_page(request, fair_id, group_id, obj):
-    report = group_report(obj)
+    application = obj
+    report = group_report(application)
     context = {"report": report, "days": group_days_table(report), "formats": EXPORT_FORMATS}
     return render(request, "sales/group_report.html", context)
 
@@ -86,9 +90,14 @@ def group_report_page(request, fair_id, group_id, obj):
 @requires("sales.view_group_report", get_object=_application)
 @reads_from_replica
 def group_report_export(request, fair_id, group_id, fmt, obj):
-    report = group_report(obj)
+    application = obj
+    report = group_report(application)
     if fmt == "pdf":
-        context = {"report": report, "days": group_days_table(report), "title": obj.group.name}
-        return pdf_response(f"{obj.group.name}.pdf", "sales/group_report_pdf.html", context)
+        context = {
+            "report": report,
+            "days": group_days_table(report),
+            "title": application.group.name,
+        }
+        return pdf_response(f"{application.group.name}.pdf", "sales/group_report_pdf.html", context)
     table = group_days_table(report)
-    return table.download(fmt, f"{obj.group.name} {obj.fair.name}")
+    return table.download(fmt, f"{application.group.name} {application.fair.name}")

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.utils import timezone
 
 from booths.models import (
@@ -17,8 +18,15 @@ from booths.models import (
     WaitlistOffer,
 )
 from otop_fair.thai import thai_sort_key
-from producers.models import Category, GroupType, ProducerGroup
-from sales.models import DailySales, IssueReport
+from producers.models import Category, GroupType, ProducerGroup, Province
+from sales.models import (
+    ChannelKind,
+    ChannelSale,
+    DailySales,
+    FairDayVisitors,
+    IssueReport,
+    SalesTarget,
+)
 from tests.factories import (
     BoothFactory,
     FairFactory,
@@ -30,6 +38,18 @@ from tests.factories import (
 )
 
 FIRST_DAY = datetime.date(2026, 11, 20)
+
+
+# Tables a bulk-built fair fills: analysed afterwards so the planner sees their real sizes.
+TABLES_TO_ANALYZE = (
+    "sales_dailysales",
+    "booths_assignment",
+    "booths_booth",
+    "booths_application",
+    "booths_application_products",
+    "producers_product",
+    "producers_producergroup",
+)
 
 
 def report_fair(**kwargs):
@@ -199,3 +219,86 @@ def build_sized_fair(officer, booths, days=3):
         for d in range(days)
     )
     return fair
+
+
+def build_sized_national_fair(officer, *, booths, provinces, zones, days=3):
+    """A fair of `booths` booths in `zones` zones held by groups of `provinces` provinces (every
+    category), with sales and orders every day and a target per province; made with bulk_create.
+
+    Returns the fair and the codes of the provinces taking part.
+    """
+    fair = report_fair(created_by=officer, end_date=FIRST_DAY + datetime.timedelta(days=days - 1))
+    codes = list(Province.objects.order_by("code").values_list("code", flat=True)[:provinces])
+    zone_rows = [ZoneFactory(fair=fair, code=f"Z{z}") for z in range(zones)]
+    booth_rows = Booth.objects.bulk_create(
+        Booth(fair=fair, zone=zone_rows[i % zones], code=f"N{i:05d}") for i in range(booths)
+    )
+    places = {code: subdistrict_in(code) for code in codes}
+    groups = ProducerGroup.objects.bulk_create(
+        ProducerGroup(
+            name=f"กลุ่มทั่วประเทศ {fair.pk}-{i}",
+            sort_name=thai_sort_key(f"กลุ่มทั่วประเทศ {fair.pk}-{i}"),
+            group_type=GroupType.COMMUNITY,
+            registration_no=f"N-{fair.pk}-{i:06d}",
+            contact_name="สมศรี",
+            subdistrict=places[codes[i % len(codes)]],
+            province_id=codes[i % len(codes)],
+        )
+        for i in range(booths)
+    )
+    categories = list(Category.values)
+    apps = Application.objects.bulk_create(
+        Application(
+            fair=fair,
+            group=group,
+            category=categories[i % len(categories)],
+            status=ApplicationStatus.SELECTED,
+        )
+        for i, group in enumerate(groups)
+    )
+    held = Assignment.objects.bulk_create(
+        Assignment(fair=fair, booth=booth, application=app)
+        for booth, app in zip(booth_rows, apps, strict=True)
+    )
+    DailySales.objects.bulk_create(
+        DailySales(
+            assignment=assignment,
+            day=fair.start_date + datetime.timedelta(days=d),
+            amount=Decimal(100 + i % 50),
+            orders=Decimal(i % 7),
+            entered_by=officer,
+        )
+        for i, assignment in enumerate(held)
+        for d in range(days)
+    )
+    SalesTarget.objects.bulk_create(
+        SalesTarget(fair=fair, province_id=code, amount=Decimal(10_000)) for code in codes
+    )
+    SalesTarget.objects.create(fair=fair, amount=Decimal(booths * 1000))
+    FairDayVisitors.objects.bulk_create(
+        FairDayVisitors(fair=fair, day=day, count=1000, entered_by=officer)
+        for day in fair.fair_days
+    )
+    # PostgreSQL has no statistics on rows this transaction inserted until they are analysed, and
+    # a plan made for empty tables turns into nested scans of every table at a few hundred booths.
+    with connection.cursor() as cursor:
+        for table in (*TABLES_TO_ANALYZE, "sales_salestarget", "sales_fairdayvisitors"):
+            cursor.execute(f"ANALYZE {table}")
+    return fair, codes
+
+
+def channel_sales(groups, *, per_group, by, day):
+    """`per_group` market-channel sales of each group on `day`, in one statement."""
+    kinds = list(ChannelKind.values)
+    return ChannelSale.objects.bulk_create(
+        ChannelSale(
+            group=group,
+            day=day,
+            kind=kinds[(i + n) % len(kinds)],
+            place=f"ตลาดนัด {n}",
+            takings=Decimal(500 + n),
+            entered_by=by,
+        )
+        for i, group in enumerate(groups)
+        for n in range(per_group)
+    )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.areas import Area, AreaQuerySet
+from otop_fair.areas import Area
 
 from .applications import Application
 from .runs import AllocationRun
@@ -47,7 +47,6 @@ class Appeal(models.Model):
     # The fair's officers decide an appeal; the applicant's group reads its own.
     area = Area(province="application__fair__province", own="application__group__members")
 
-    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-filed_at", "-id"]

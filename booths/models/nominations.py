@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.areas import Area, AreaQuerySet
+from otop_fair.areas import Area
 
 from .applications import Application
 
@@ -38,7 +38,6 @@ class Nomination(models.Model):
         own="application__group__members",
     )
 
-    objects = AreaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("district nomination")

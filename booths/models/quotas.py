@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from otop_fair.areas import Area, AreaQuerySet
+from otop_fair.areas import Area
 from producers.models import Category, Province
 
 from .fairs import Fair
@@ -25,7 +25,6 @@ class ProvinceQuota(models.Model):
     # A quota row is its province's share of the national hall: that province's officers read it.
     area = Area(province="province")
 
-    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["fair", "province__sort_name", "category"]

@@ -460,6 +460,11 @@ def build_world():
 def world_fixture(django_db_blocker, media_root):
     """Generator for a module-scoped fixture: the world, built in a transaction that is rolled
     back afterwards, with uploads written under `media_root`."""
+    from tests.conftest import ensure_geography
+
+    with django_db_blocker.unblock():
+        # A transactional test that ran before this module flushed the areas away.
+        ensure_geography()
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=str(media_root)),

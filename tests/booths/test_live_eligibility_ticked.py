@@ -109,5 +109,6 @@ def test_check_queries_do_not_grow_with_products(
         StarRatingFactory(product=product, score=Decimal(70))
     client = client_for(producer_user)
     ticked = [p.pk for p in products]
-    with django_assert_max_num_queries(21)  # + the zones' own rules (issue 18):
+    # 21: the zones' own rules (issue 18) are read once.
+    with django_assert_max_num_queries(21):
         _check(client, fair, products=ticked, choice_1=fair.zones.first().pk)

@@ -47,7 +47,6 @@ class Appeal(models.Model):
     # The fair's officers decide an appeal; the applicant's group reads its own.
     area = Area(province="application__fair__province", own="application__group__members")
 
-
     class Meta:
         ordering = ["-filed_at", "-id"]
         verbose_name = _("appeal")

@@ -38,7 +38,6 @@ class Nomination(models.Model):
         own="application__group__members",
     )
 
-
     class Meta:
         verbose_name = _("district nomination")
         verbose_name_plural = _("district nominations")

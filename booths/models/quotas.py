@@ -25,7 +25,6 @@ class ProvinceQuota(models.Model):
     # A quota row is its province's share of the national hall: that province's officers read it.
     area = Area(province="province")
 
-
     class Meta:
         ordering = ["fair", "province__sort_name", "category"]
         verbose_name = _("province quota")

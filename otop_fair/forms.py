@@ -33,6 +33,12 @@ class ThaiInputMixin:
 
     code_fields = CODE_FIELD_NAMES
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.to_python = _finite_only(field)
+
     def full_clean(self):
         if self.is_bound and self.data:
             self.data = self._normalised_data()
@@ -55,6 +61,21 @@ class ThaiInputMixin:
                     result = _normalise_values(value if many else [value], digits=digits)
                     data[key] = result if many else result[0]
         return data
+
+
+def _finite_only(field):
+    """`field.to_python` refusing NaN, sNaN and infinities as invalid input. Django refuses them
+    only in `validate`, after a formset has already compared the value with its initial one, and
+    comparing a signalling NaN raises InvalidOperation (a 500)."""
+    to_python = field.to_python
+
+    def finite_to_python(value):
+        number = to_python(value)
+        if number is not None and not number.is_finite():
+            raise ValidationError(field.error_messages["invalid"], code="invalid")
+        return number
+
+    return finite_to_python
 
 
 class ThaiForm(ThaiInputMixin, forms.Form):

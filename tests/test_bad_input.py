@@ -71,29 +71,29 @@ def _registry_cases(w):
             | address,
         ),
         "producers:group_edit": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"contact_name": "สมหญิง", "phone": "0822222222", "line_id": "", "address": "บ้าน"},
         ),
         "producers:product_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"name": "ผ้าไหม", "category": "textile", "price_min": "100", "price_max": "200"}
             | {"unit": "ผืน", "is_active": "on", "name_en": "Silk", "story_en": "Woven"},
         ),
         "producers:public_settings": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"show_story": "on", "show_contact": "on", "contact_channel": "@baanpha"},
         ),
-        "producers:public_hide": ({"pk": group.pk}, officer, {"reason": "ภาพไม่ใช่ของกลุ่ม"}),
+        "producers:public_hide": ({"group_id": group.pk}, officer, {"reason": "ภาพไม่ใช่ของกลุ่ม"}),
         "producers:visit_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {"visited_on": _today(), "met_with": "ประธาน", "follow_up": "", "follow_up_due": ""},
         ),
         "producers:rating_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {
                 "product": product,
@@ -104,7 +104,7 @@ def _registry_cases(w):
             },
         ),
         "producers:certification_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {"standard": "mpc", "number": "มผช. 1/2569", "product": product}
             | {"issued_on": _today(-10), "expires_on": _today(300)},
@@ -129,36 +129,36 @@ def _fair_cases(w):
             | fair_dates,
         ),
         "booths:fair_edit": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"name": "งานแก้ชื่อ", "venue": "ลานวัด", "province": "50", "booth_count": "20"}
             | fair_dates,
         ),
         "booths:zones": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"code": "Q", "name": "โซนคิว", "color": "#ff0000"},
         ),
         "booths:booths": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"zone": str(w.draft_zone.pk), "prefix": "Q", "first": "1", "last": "3", "digits": "2"}
             | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"}
             | {"confirmed": "1"},
         ),
         "booths:booth_edit": (
-            {"pk": w.draft_booth.pk},
+            {"booth_id": w.draft_booth.pk},
             officer,
             {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
             | {"x": "0", "y": "0", "w": "30", "h": "30"},
         ),
         "booths:application_detail": (
-            {"pk": w.scoring_review.application_id},
+            {"application_id": w.scoring_review.application_id},
             officer,
             {"is_eligible": "1", "reason": "ตรวจแล้ว"},
         ),
         "booths:criteria": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"save": "1", "c-TOTAL_FORMS": "1", "c-INITIAL_FORMS": "0", "c-MAX_NUM_FORMS": "9"}
             | {
@@ -169,43 +169,43 @@ def _fair_cases(w):
             },
         ),
         "booths:eligibility_rules": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"kind": "min_stars", "min_stars": "3", "standard": "fda"},
         ),
         "booths:committee": (
-            {"pk": fair.pk},
+            {"fair_id": fair.pk},
             officer,
             {"add_review": "1", "registration_no": group.registration_no, "member": "0", "k": "3"},
         ),
         "booths:run_list": (
-            {"pk": fair.pk},
+            {"fair_id": fair.pk},
             officer,
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
         "booths:release": (
-            {"pk": fair.pk, "assignment_pk": w.holding_a.pk},
+            {"fair_id": fair.pk, "assignment_id": w.holding_a.pk},
             officer,
             {"reason": "ไม่มาออกบูธ", "is_no_show": "on"},
         ),
         "booths:excuse_no_show": (
-            {"pk": fair.pk, "assignment_pk": w.no_show_b.pk},
+            {"fair_id": fair.pk, "assignment_id": w.no_show_b.pk},
             officer,
             {"excused": "1", "reason": "ป่วย มีใบรับรองแพทย์"},
         ),
         "booths:apply": (
-            {"pk": fair.pk},
+            {"fair_id": fair.pk},
             "producer_a",
             {"products": product, "choice_1": str(w.zone.pk), "pitch": "ผ้าทอมือ"},
         ),
         "booths:score_sheet": (
-            {"pk": w.scoring_review.pk},
+            {"review_id": w.scoring_review.pk},
             "committee_assigned",
             {f"value_{w.scoring_criterion.pk}": "8.5", f"comment_{w.scoring_criterion.pk}": "ดี"}
             | {"submit": "1"},
         ),
         "booths:declare_conflict": (
-            {"pk": w.scoring_review.member_id},
+            {"seat_id": w.scoring_review.member_id},
             "committee_assigned",
             {"registration_no": w.group_a.registration_no, "reason": "ญาติ"},
         ),
@@ -275,7 +275,7 @@ def _accounts_cases(w):
         "accounts:committee_create": ({}, "officer_province", person),
         "accounts:officer_create": ({}, "superuser", person | {"phone": "0891113333"}),
         "accounts:group_anonymise": (
-            {"pk": w.group_a.pk},
+            {"group_id": w.group_a.pk},
             "officer_province",
             {"confirm": w.group_a.registration_no},
         ),

@@ -311,7 +311,8 @@ POST_ONLY = {
 
 
 def _pks(w):
-    """URL name → the object its `pk` names; every other `pk` is the province-50 fair."""
+    """URL name → the object its first id parameter names (not given in `_other_kwargs`); every
+    other one is the province-50 fair."""
     group = w.group_a.pk
     return {
         "producers:group_detail": group,
@@ -355,15 +356,15 @@ def _pks(w):
 
 
 def _other_kwargs(w):
-    """URL name → its keyword arguments other than `pk` (fair_id is the fair unless named)."""
+    """URL name → its other keyword arguments (fair_id is the fair unless named)."""
     fair, group = w.fair.pk, w.group_a.pk
     return {
         "booths:fair_step": {"step": "close"},
-        "booths:member_reviews": {"member_pk": w.seat.pk},
-        "booths:remove_review": {"review_pk": w.review.pk},
-        "booths:run_compare": {"other_pk": w.other_run.pk},
-        "booths:release": {"assignment_pk": w.holding_a.pk},
-        "booths:excuse_no_show": {"assignment_pk": w.no_show_b.pk},
+        "booths:member_reviews": {"seat_id": w.seat.pk},
+        "booths:remove_review": {"review_id": w.review.pk},
+        "booths:run_compare": {"other_run_id": w.other_run.pk},
+        "booths:release": {"assignment_id": w.holding_a.pk},
+        "booths:excuse_no_show": {"assignment_id": w.no_show_b.pk},
         "booths:export_holdings": {"fmt": "csv"},
         "booths:offer_by_link": {"token": "forged-token"},
         "sales:enter": {"assignment_id": w.holding_a.pk},
@@ -398,8 +399,9 @@ def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
     kwargs = dict(_other_kwargs(world).get(name, {}))
-    if "pk" in converters:
-        kwargs["pk"] = _pks(world).get(name, world.fair.pk)
+    named = next((p for p in converters if p.endswith("_id") and p not in kwargs), None)
+    if named:
+        kwargs[named] = _pks(world).get(name, world.fair.pk)
     if "fair_id" in converters:
         kwargs.setdefault("fair_id", world.fair.pk)
     return reverse(name, kwargs=kwargs)
@@ -551,12 +553,12 @@ OBJECT_ROWS = {
     ),
     "floor plan of a draft fair": (
         "booths:floor_plan",
-        lambda w: {"pk": w.draft_fair.pk},
+        lambda w: {"fair_id": w.draft_fair.pk},
         KEEPS_FAIR,
     ),
     "floor plan of a fair being scored": (
         "booths:floor_plan",
-        lambda w: {"pk": w.scoring_fair.pk},
+        lambda w: {"fair_id": w.scoring_fair.pk},
         row(D, D, A, D, A, D, A, elsewhere=D),
     ),
 }

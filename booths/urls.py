@@ -24,8 +24,32 @@ urlpatterns = [
         name="application_detail",
     ),
     path("<int:fair_id>/eligibility/", selection.eligibility_rules, name="eligibility_rules"),
+    path(
+        "<int:fair_id>/eligibility/<int:rule_id>/remove/",
+        selection.eligibility_rule_remove,
+        name="eligibility_rule_remove",
+    ),
+    path(
+        "<int:fair_id>/eligibility/check/",
+        selection.eligibility_evaluate,
+        name="eligibility_evaluate",
+    ),
     path("<int:fair_id>/criteria/", selection.criteria, name="criteria"),
+    path("<int:fair_id>/criteria/copy/", selection.criteria_copy, name="criteria_copy"),
     path("<int:fair_id>/committee/", selection.committee, name="committee"),
+    path(
+        "<int:fair_id>/committee/add/", selection.committee_member_add, name="committee_member_add"
+    ),
+    path(
+        "<int:fair_id>/committee/assign/",
+        selection.committee_auto_assign,
+        name="committee_auto_assign",
+    ),
+    path(
+        "<int:fair_id>/committee/reviews/add/",
+        selection.committee_review_add,
+        name="committee_review_add",
+    ),
     path(
         "<int:fair_id>/committee/<int:seat_id>/",
         selection.member_reviews,
@@ -67,5 +91,6 @@ urlpatterns = [
     path("offers/answer/<str:token>/", offer_link.offer_by_link, name="offer_by_link"),
     path("review/", committee.my_reviews, name="my_reviews"),
     path("review/<int:review_id>/", committee.score_sheet, name="score_sheet"),
+    path("review/<int:review_id>/submit/", committee.score_submit, name="score_submit"),
     path("seats/<int:seat_id>/conflicts/", committee.declare_conflict, name="declare_conflict"),
 ]

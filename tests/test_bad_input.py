@@ -173,7 +173,7 @@ def _fair_cases(w):
             officer,
             {"kind": "min_stars", "min_stars": "3", "standard": "fda"},
         ),
-        "booths:committee": (
+        "booths:committee_review_add": (
             {"fair_id": fair.pk},
             officer,
             {"add_review": "1", "registration_no": group.registration_no, "member": "0", "k": "3"},
@@ -198,7 +198,7 @@ def _fair_cases(w):
             "producer_a",
             {"products": product, "choice_1": str(w.zone.pk), "pitch": "ผ้าทอมือ"},
         ),
-        "booths:score_sheet": (
+        "booths:score_submit": (
             {"review_id": w.scoring_review.pk},
             "committee_assigned",
             {f"value_{w.scoring_criterion.pk}": "8.5", f"comment_{w.scoring_criterion.pk}": "ดี"}
@@ -295,7 +295,7 @@ CASE_NAMES = [
     "booths:apply",
     "booths:booth_edit",
     "booths:booths",
-    "booths:committee",
+    "booths:committee_review_add",
     "booths:criteria",
     "booths:declare_conflict",
     "booths:eligibility_rules",
@@ -304,7 +304,7 @@ CASE_NAMES = [
     "booths:fair_edit",
     "booths:release",
     "booths:run_list",
-    "booths:score_sheet",
+    "booths:score_submit",
     "booths:zones",
     "notifications:mine",
     "producers:certification_create",
@@ -416,8 +416,8 @@ def test_the_fair_report_ignores_a_threshold_that_is_not_a_number(db, world, cli
 
 
 def test_a_reviewer_count_that_is_not_a_number_is_not_a_server_error(db, world, clients):
-    url = reverse("booths:committee", args=[world.fair.pk])
-    response, changed = submit(clients["officer_province"], url, {"auto_assign": "1", "k": "สาม"})
+    url = reverse("booths:committee_auto_assign", args=[world.fair.pk])
+    response, changed = submit(clients["officer_province"], url, {"k": "สาม"})
     assert response.status_code == 302
     assert not changed
 
@@ -462,7 +462,7 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 
 # The starting points are real saves, so the fuzzing explores around a working submission; these
 # are refused on purpose by the state of the world (the fair is running, the review seat absent).
-REFUSED_BY_STATE = {"booths:apply", "booths:committee", "booths:run_list"}
+REFUSED_BY_STATE = {"booths:apply", "booths:committee_review_add", "booths:run_list"}
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from booths import review_queue, selectors
 from booths.forms import ApplicationPickForm, ScoreForm
@@ -53,6 +54,17 @@ def declare_conflict(request, seat):
 
 @requires("booths.score", review=review_from)
 def score_sheet(request, review):
+    """The score sheet; posting it saves a draft."""
+    return _score_sheet(request, review, submit=False)
+
+
+@require_POST
+@requires("booths.score", review=review_from)
+def score_submit(request, review):
+    return _score_sheet(request, review, submit=True)
+
+
+def _score_sheet(request, review, *, submit):
     if reviews.has_conflict(review.member, review.application):
         raise Http404
     fair = review.member.fair
@@ -60,7 +72,6 @@ def score_sheet(request, review):
     scores = {s.criterion_id: s for s in review.scores.all()}
     form = ScoreForm(request.POST or None, criteria=criteria, scores=scores)
     if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
         saved = attempt(
             request,
             reviews.save_scores,

@@ -64,24 +64,7 @@ def application_detail(request, application):
 @requires("booths.manage_fair", fair=fair_from)
 def eligibility_rules(request, fair):
     form = EligibilityRuleForm(request.POST or None)
-    if request.method == "POST" and "evaluate" in request.POST:
-        counts = attempt(
-            request,
-            eligibility.evaluate_eligibility,
-            _("Eligibility checked."),
-            fair=fair,
-            by=request.user,
-        )
-        if counts:
-            return redirect("booths:application_list", fair_id=fair.pk)
-    elif request.method == "POST" and "remove" in request.POST:
-        rule = fair.eligibility_rules.filter(pk=_number(request.POST["remove"])).first()
-        if rule is not None:
-            attempt(
-                request, eligibility.remove_rule, _("Rule removed."), rule=rule, by=request.user
-            )
-        return redirect("booths:eligibility_rules", fair_id=fair.pk)
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         attempt(request, eligibility.set_rule, _("Rule saved."), fair=fair, by=request.user, **data)
         return redirect("booths:eligibility_rules", fair_id=fair.pk)
@@ -92,24 +75,33 @@ def eligibility_rules(request, fair):
     )
 
 
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def eligibility_rule_remove(request, fair, rule_id):
+    rule = fair.eligibility_rules.filter(pk=rule_id).first()
+    if rule is not None:
+        attempt(request, eligibility.remove_rule, _("Rule removed."), rule=rule, by=request.user)
+    return redirect("booths:eligibility_rules", fair_id=fair.pk)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def eligibility_evaluate(request, fair):
+    counts = attempt(
+        request,
+        eligibility.evaluate_eligibility,
+        _("Eligibility checked."),
+        fair=fair,
+        by=request.user,
+    )
+    if counts:
+        return redirect("booths:application_list", fair_id=fair.pk)
+    return redirect("booths:eligibility_rules", fair_id=fair.pk)
+
+
 @requires("booths.manage_fair", fair=fair_from)
 def criteria(request, fair):
-    formset = CriterionFormSet(
-        request.POST if "save" in request.POST else None, fair=fair, prefix="c"
-    )
-    copy_form = CopyCriteriaForm(
-        request.POST if "copy" in request.POST else None, fair=fair, user=request.user
-    )
-    if copy_form.is_bound and copy_form.is_valid():
-        attempt(
-            request,
-            review.copy_criteria,
-            _("Rubric copied."),
-            fair=fair,
-            by=request.user,
-            source=copy_form.cleaned_data["source"],
-        )
-        return redirect("booths:criteria", fair_id=fair.pk)
+    formset = CriterionFormSet(request.POST or None, fair=fair, prefix="c")
     if formset.is_bound and formset.is_valid():
         attempt(
             request,
@@ -120,31 +112,74 @@ def criteria(request, fair):
             by=request.user,
         )
         return redirect("booths:criteria", fair_id=fair.pk)
-    context = {"fair": fair, "formset": formset, "copy_form": copy_form}
-    context["weight_total"] = sum(c.weight for c in fair.criteria.all())
+    return _criteria_page(request, fair, formset=formset)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def criteria_copy(request, fair):
+    copy_form = CopyCriteriaForm(request.POST, fair=fair, user=request.user)
+    if copy_form.is_valid():
+        attempt(
+            request,
+            review.copy_criteria,
+            _("Rubric copied."),
+            fair=fair,
+            by=request.user,
+            source=copy_form.cleaned_data["source"],
+        )
+        return redirect("booths:criteria", fair_id=fair.pk)
+    return _criteria_page(request, fair, copy_form=copy_form)
+
+
+def _criteria_page(request, fair, *, formset=None, copy_form=None):
+    context = {
+        "fair": fair,
+        "formset": formset or CriterionFormSet(None, fair=fair, prefix="c"),
+        "copy_form": copy_form or CopyCriteriaForm(None, fair=fair, user=request.user),
+        "weight_total": sum(c.weight for c in fair.criteria.all()),
+    }
     return render(request, "booths/criteria.html", context)
 
 
 @requires("booths.manage_fair", fair=fair_from)
 def committee(request, fair):
-    member_form = MemberForm(request.POST if "add_member" in request.POST else None, fair=fair)
-    pick_form = ApplicationPickForm(
-        request.POST if "add_review" in request.POST else None, fair=fair
-    )
-    if member_form.is_bound and member_form.is_valid():
+    return _committee_page(request, fair)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_member_add(request, fair):
+    member_form = MemberForm(request.POST, fair=fair)
+    if member_form.is_valid():
         _add_member(request, fair, member_form.cleaned_data)
         return redirect("booths:committee", fair_id=fair.pk)
-    if "auto_assign" in request.POST:
-        k = _number(request.POST.get("k")) or 3
-        attempt(request, _auto_assign, _("Reviewers assigned."), fair=fair, by=request.user, k=k)
-        return redirect("booths:committee", fair_id=fair.pk)
-    if pick_form.is_bound and pick_form.is_valid():
+    return _committee_page(request, fair, member_form=member_form)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_auto_assign(request, fair):
+    k = _number(request.POST.get("k")) or 3
+    attempt(request, _auto_assign, _("Reviewers assigned."), fair=fair, by=request.user, k=k)
+    return redirect("booths:committee", fair_id=fair.pk)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_review_add(request, fair):
+    pick_form = ApplicationPickForm(request.POST, fair=fair)
+    if pick_form.is_valid():
         _add_review(request, fair, pick_form.cleaned_data["application"])
         return redirect("booths:committee", fair_id=fair.pk)
+    return _committee_page(request, fair, pick_form=pick_form)
+
+
+def _committee_page(request, fair, *, member_form=None, pick_form=None):
     context = {
         "fair": fair,
-        "member_form": member_form,
-        "pick_form": pick_form,
+        "member_form": member_form or MemberForm(None, fair=fair),
+        "pick_form": pick_form or ApplicationPickForm(None, fair=fair),
         "progress": selectors.scoring_progress(fair),
     }
     return render(request, "booths/committee.html", context)

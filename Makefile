@@ -31,12 +31,10 @@ setup: migrate messages static
 demo: setup
 	$(PY) manage.py seed_demo
 
+# The web server and one job-queue worker (notifications, offer expiry), then one block with the
+# address, the demo accounts and how to stop; Ctrl-C stops both and the database (scripts/run.py).
 run: demo
-	@echo "OTOP Fair: http://127.0.0.1:$(PORT)  (demo accounts in README.md)"
-	@# One job-queue worker beside the web server (notifications, offer expiry); stopped with it.
-	$(PY) manage.py procrastinate worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) scripts/run.py $(PORT)
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)

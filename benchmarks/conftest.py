@@ -32,6 +32,9 @@ TARGETS = {
     "daily_province_pdf_3000x9_s": (3.0, "lower"),
     "daily_province_png_3000x9_s": (3.0, "lower"),
     "daily_national_summary_3000x9_s": (2.0, "lower"),
+    "allocate_national_s": (5.0, "lower"),
+    "allocate_national_peak_mb": (200.0, "lower"),
+    "national_progress_page_s": (1.0, "lower"),
 }
 RESULTS = {}
 

@@ -20,11 +20,10 @@ from django.utils import timezone
 from otop_fair.notifications.models import ContactPreference, Notification, Status
 from otop_fair.notifications.services import Message, notify
 from tests.conftest import ensure_geography
-from tests.factories import UserFactory
+from tests.factories import AssignmentFactory, FairFactory, UserFactory
 from tests.notifications.conftest import empty_job_queue, run_worker
 from tests.notifications.servers import FakeLine
 from tests.notifications.test_line_webhook import signed, text_event
-from tests.sales.factories import AssignmentFactory, FairFactory
 
 CHAT_SECONDS = float(os.environ.get("BENCH_CHAT_SECONDS", "120"))
 
@@ -95,7 +94,7 @@ def _post(url, events):
 def test_bench_chat_sales(line, live_server, report_bench):
     empty_job_queue()
     ensure_geography()
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     people = [UserFactory(role="producer") for _ in range(40)]
     for user in people:
         AssignmentFactory(booth__zone__fair=fair, members=[user])

@@ -12,8 +12,7 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test.testcases import LiveServerThread
 
 from tests.conftest import CHROMIUM, browser_login, ensure_geography
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE_3G = {

@@ -124,7 +124,12 @@ def gunicorn_nodes(env, count, workers):
         for _, process in nodes:
             process.terminate()
         for _, process in nodes:
-            process.wait(20)
+            # A loaded machine can take longer than gunicorn's graceful shutdown allows for.
+            try:
+                process.wait(60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def replay(tmp_path, name, producers, nodes, rate):

@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Count
 
 from booths import demo_selection
 from booths.models import (
@@ -33,6 +34,18 @@ CELL = 34  # plan units between booth origins (30 wide + aisle)
 
 SCORING_FAIR_NAME = "OTOP ของดีเมืองอุบล 2569"
 OPEN_FAIR_NAME = "OTOP ล้านนาสร้างสรรค์ เชียงใหม่ 2570"
+DEMO_FAIR_NAMES = (DEMO_FAIR_NAME, SCORING_FAIR_NAME, OPEN_FAIR_NAME)
+
+
+def demo_fairs():
+    """The demo's fairs, in the order they were seeded, with their booth and application counts."""
+    order = {name: n for n, name in enumerate(DEMO_FAIR_NAMES)}
+    fairs = Fair.objects.filter(name__in=DEMO_FAIR_NAMES).select_related("province")
+    fairs = fairs.annotate(
+        booth_total=Count("booths", distinct=True),
+        application_total=Count("applications", distinct=True),
+    )
+    return sorted(fairs, key=lambda fair: order[fair.name])
 
 
 def seed_fair(*, officer, booths, days, groups, rng):

@@ -37,6 +37,8 @@ class ApplicantFacts:
     last_fair_name: str | None = None
     was_unexcused_no_show: bool = False
     quadrant: str = ""
+    registered_on: datetime.date | None = None
+    flags: frozenset[str] = frozenset()
 
 
 def registered(facts):
@@ -144,6 +146,56 @@ def no_show(facts):
             "fair": facts.last_fair_name
         }
     return True, _("Attended %(fair)s as agreed.") % {"fair": facts.last_fair_name}
+
+
+def registered_within(facts, *, years, on_date):
+    """The group was registered no more than `years` years before `on_date` (the fair's first
+    day): a zone for new producers."""
+    if facts.registered_on is None:
+        return False, _("The registry has no registration date for the group.")
+    try:
+        since = on_date.replace(year=on_date.year - years)
+    except ValueError:  # 29 February
+        since = on_date.replace(year=on_date.year - years, day=28)
+    if facts.registered_on < since:
+        return False, _("Registered on %(date)s, more than %(years)s years ago.") % {
+            "date": reader_date(facts.registered_on),
+            "years": years,
+        }
+    return True, _("Registered on %(date)s, within the last %(years)s years.") % {
+        "date": reader_date(facts.registered_on),
+        "years": years,
+    }
+
+
+def flagged(facts, *, flag, label):
+    if flag in facts.flags:
+        return True, _("Recorded by an officer as: %(flag)s.") % {"flag": label}
+    return False, _("Only for groups an officer has recorded as: %(flag)s.") % {"flag": label}
+
+
+def zone_rule(facts, rule, *, category, on_date, category_label, flag_label):
+    """Whether the applicant, competing in `category`, may be seated in the zone of `rule` (a
+    ZoneRule's fields), and the reasons in one sentence."""
+    outcomes = []
+    if rule.categories and category is not None and category not in rule.categories:
+        outcomes.append(
+            (False, _("The zone is not for %(category)s.") % {"category": category_label})
+        )
+    if rule.min_stars:
+        outcomes.append(min_stars(facts, minimum=rule.min_stars))
+    if rule.quadrants or rule.marks:
+        outcomes.append(standing(facts, quadrants=rule.quadrants, marks=rule.marks))
+    if rule.registered_within_years:
+        outcomes.append(
+            registered_within(facts, years=rule.registered_within_years, on_date=on_date)
+        )
+    if rule.flag:
+        outcomes.append(flagged(facts, flag=rule.flag, label=flag_label))
+    failed = [reason for passed, reason in outcomes if not passed]
+    if failed:
+        return False, " ".join(failed)
+    return True, " ".join(reason for _p, reason in outcomes) or _("The zone is open to everyone.")
 
 
 DEFAULT_CERTIFIED_CATEGORIES = [Category.FOOD, Category.BEVERAGE]

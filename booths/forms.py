@@ -1,5 +1,7 @@
 """Forms of the booths app: they turn input into clean values; the services decide."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.forms.models import ModelChoiceIterator
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
-from otop_fair.areas import provinces_kept_by
+from otop_fair.areas import acts_on_every_province, provinces_kept_by
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -41,12 +43,22 @@ class FairForm(ThaiModelForm):
             "rubric_shared",
             "scoring_deadline",
             "is_blind_review",
+            "level",
+            "nomination_deadline",
+            "appeal_deadline",
         ]
-        field_classes = dict.fromkeys((*FAIR_DATES, "scoring_deadline"), BuddhistDateField)
+        field_classes = dict.fromkeys(
+            (*FAIR_DATES, "scoring_deadline", "nomination_deadline", "appeal_deadline"),
+            BuddhistDateField,
+        )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces_kept_by(user)
+        if not user.is_superuser:
+            self.fields["province"].queryset = provinces_kept_by(user)
+        # Only the head office creates and runs national fairs (issue 18).
+        if not acts_on_every_province(user):
+            self.fields["level"].disabled = True
         if self.instance.are_dates_locked:
             for name in FAIR_DATES:
                 self.fields[name].disabled = True
@@ -64,6 +76,24 @@ class ZoneForm(ThaiModelForm):
         widgets = {"color": forms.TextInput(attrs={"type": "color"})}
 
 
+class MetresField(forms.DecimalField):
+    """A distance in metres, kept to the plan's 10 cm: "2.50" is 2.5, "2.55" is refused."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None and value.is_finite() and abs(value) < 10**9:
+            tenths = value.quantize(Decimal("0.1"))
+            value = tenths if tenths == value else value
+        return value
+
+
+def _metres(label, *, minimum=0, help_text=""):
+    return MetresField(
+        label=label, min_value=minimum, max_value=10_000, decimal_places=1, help_text=help_text,
+        widget=forms.NumberInput(attrs={"step": "0.1", "inputmode": "decimal"}),
+    )  # fmt: skip
+
+
 class BoothGridForm(ThaiForm):
     """A row-by-row grid of booths such as A01–A40."""
 
@@ -73,12 +103,12 @@ class BoothGridForm(ThaiForm):
     last = forms.IntegerField(label=_("last number"), min_value=1, max_value=99999, initial=40)
     digits = forms.IntegerField(label=_("digits"), min_value=1, max_value=4, initial=2)
     per_row = forms.IntegerField(label=_("booths per row"), min_value=1, max_value=100, initial=10)
-    origin_x = forms.DecimalField(
+    origin_x = MetresField(
         label=_("distance from the plan's left edge (m)"),
         min_value=0, max_value=10_000, decimal_places=1, required=False,
         help_text=_("Leave both distances empty to place the booths below the plan."),
     )  # fmt: skip
-    origin_y = forms.DecimalField(
+    origin_y = MetresField(
         label=_("distance from the plan's top edge (m)"),
         min_value=0, max_value=10_000, decimal_places=1, required=False,
     )  # fmt: skip
@@ -118,10 +148,25 @@ class BoothGridForm(ThaiForm):
 
 
 class BoothForm(ThaiModelForm):
+    """A booth; its place and size on the plan typed in metres (stored in plan units of 10 cm)."""
+
     constraint_messages = {
         "booth_code_unique_in_fair": _("This fair already has a booth with this code."),
         "booth_has_size": _("A booth's width and height must be above zero."),
+        "booth_rotation_under_a_turn": _("The angle is 0 to 359 degrees."),
     }
+    PLAN_FIELDS = {"x_m": "x", "y_m": "y", "w_m": "w", "h_m": "h"}
+
+    x_m = _metres(_("distance from the plan's left edge (m)"))
+    y_m = _metres(_("distance from the plan's top edge (m)"))
+    w_m = _metres(_("width on the plan (m)"), minimum=Decimal("0.1"))
+    h_m = _metres(_("depth on the plan (m)"), minimum=Decimal("0.1"))
+    rotation = forms.IntegerField(
+        label=_("angle on the plan (degrees, clockwise)"),
+        min_value=0,
+        max_value=359,
+        help_text=_("0 is upright; 90 turns the booth a quarter."),
+    )
 
     class Meta:
         model = Booth
@@ -132,17 +177,7 @@ class BoothForm(ThaiModelForm):
             "allowed_categories",
             "has_electricity",
             "is_corner",
-            "x",
-            "y",
-            "w",
-            "h",
         ]
-        labels = {
-            "x": _("from the plan's left edge (plan units of 10 cm)"),
-            "y": _("from the plan's top edge (plan units of 10 cm)"),
-            "w": _("width on the plan (units of 10 cm)"),
-            "h": _("depth on the plan (units of 10 cm)"),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,6 +188,20 @@ class BoothForm(ThaiModelForm):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+        for name, unit_field in self.PLAN_FIELDS.items():
+            self.initial.setdefault(
+                name, Decimal(getattr(self.instance, unit_field)) / UNITS_PER_METRE
+            )
+        self.initial.setdefault("rotation", self.instance.rotation)
+
+    def clean(self):
+        data = super().clean()
+        for name, unit_field in self.PLAN_FIELDS.items():
+            if data.get(name) is not None:
+                setattr(self.instance, unit_field, int(data[name] * UNITS_PER_METRE))
+        if data.get("rotation") is not None:
+            self.instance.rotation = data["rotation"]
+        return data
 
 
 class ApplicationForm(ThaiForm):
@@ -319,12 +368,23 @@ class MemberForm(ThaiForm):
     own_group_no = forms.CharField(
         required=False, label=_("own group (OTOP registration no.)"), max_length=40
     )
+    province = forms.ModelChoiceField(
+        queryset=Province.objects.none(),
+        required=False,
+        label=_("committee of province"),
+        help_text=_("National fairs: each province's committee scores its own province."),
+    )
 
     def __init__(self, *args, fair, **kwargs):
         super().__init__(*args, **kwargs)
         seated = fair.committee.values("user_id")
         people = get_user_model().objects.filter(role="committee").exclude(pk__in=seated)
         self.fields["user"].queryset = people.order_by("first_name", "username")
+        if fair.is_national:
+            self.fields["province"].queryset = Province.objects.order_by("sort_name")
+            self.fields["province"].required = True
+        else:
+            del self.fields["province"]
 
     def clean_own_group_no(self):
         number = self.cleaned_data["own_group_no"].strip()

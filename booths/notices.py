@@ -5,12 +5,23 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from booths.models import OfferStatus, RunResult, WaitlistOffer
+from booths.models import (
+    Fair,
+    FairState,
+    OfferStatus,
+    ReviewAssignment,
+    ReviewStatus,
+    RunResult,
+    WaitlistOffer,
+)
+from booths.selectors import reviews_without_conflicts
 from otop_fair.notifications.services import Message, forecast, notify
 from otop_fair.templatetags.thai import thai_datetime
+from otop_fair.thai import thai_date
 
 User = get_user_model()
 OFFER_LINK_SALT = "booths.offer-answer"
@@ -97,3 +108,36 @@ def results_forecast(run):
     groups = set(run.results.values_list("application__group_id", flat=True))
     people = members_of(groups)
     return forecast([u for members in people.values() for u in members])
+
+
+def scoring_deadline_near(now=None):
+    """48 hours before a fair's scoring closes (at the end of its deadline day, Bangkok time,
+    so from the start of the day before): each member with reviews still to submit is told
+    once per deadline how many remain. A moved deadline is a new deadline, told again."""
+    today = timezone.localdate(now or timezone.now())
+    fairs = Fair.objects.filter(
+        state=FairState.SCORING,
+        scoring_deadline__gte=today,
+        scoring_deadline__lte=today + datetime.timedelta(days=1),
+    )
+    pending = reviews_without_conflicts(
+        ReviewAssignment.objects.filter(member__fair__in=fairs).exclude(
+            status=ReviewStatus.SUBMITTED
+        )
+    )
+    left = pending.values("member__user_id", "member__fair_id").annotate(remaining=Count("pk"))
+    users = User.objects.in_bulk({row["member__user_id"] for row in left})
+    by_pk = {fair.pk: fair for fair in fairs}
+    messages = []
+    for row in left:
+        fair = by_pk[row["member__fair_id"]]
+        context = {
+            "fair": fair.name,
+            "deadline": thai_date(fair.scoring_deadline),
+            "remaining": row["remaining"],
+            "link": link("booths:my_reviews"),
+        }
+        key = f"scoring_deadline:{fair.pk}:{fair.scoring_deadline.isoformat()}"
+        user = users[row["member__user_id"]]
+        messages.append(Message(user, "scoring_deadline", context, key, fair.province_id))
+    return len(notify(messages))

@@ -8,8 +8,12 @@ the predicates below add the committee's seats and reviews.
 import rules
 
 from booths.models import FairState
+from otop_fair.areas import keeps_area
 from otop_fair.rules import (
+    is_admin,
     is_committee_member,
+    is_district_officer,
+    is_national_officer,
     is_producer,
     is_staff_officer,
     keeps_area_of,
@@ -67,9 +71,48 @@ def applied_to_published_fair(user, fair):
 # The fair (of a booth, zone, run, application…) lies in a province the officer's office keeps.
 manages_fair = keeps_area_of
 
+
+def _fair_of(obj):
+    return getattr(obj, "fair", obj)
+
+
+@rules.predicate
+def is_national_fair(user, obj):
+    return obj is not None and _fair_of(obj).is_national
+
+
+def _group_area(group):
+    return {"province_id": group.province_id, "district_id": group.subdistrict.district_id}
+
+
+@rules.predicate
+def keeps_applicant_area(user, application):
+    """The application's group lies in the officer's districts (district officer) or provinces."""
+    return application is not None and keeps_area(user, **_group_area(application.group))
+
+
+@rules.predicate
+def keeps_group_area(user, group):
+    return group is not None and keeps_area(user, **_group_area(group))
+
+
+# A national fair's quota table is the head office's: it shares the hall out between provinces.
+manages_quotas = is_national_fair & (is_national_officer | is_admin)
+# Area officers (head office, provincial, district) screen the national fair's applications of
+# their own area; the head office and the host province also run the hall (manages_fair).
+area_officer = is_staff_officer | is_district_officer
+
+
+@rules.predicate
+def is_blind_reviewed(user, obj):
+    """The fair (of a seat, review…) hides who applied from its committee."""
+    return obj is not None and _fair_of(obj).is_blind_review
+
+
 rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
 rules.add_perm("booths.manage_fair", manages_fair)
+rules.add_perm("booths.manage_quotas", manages_quotas)
 rules.add_perm(
     "booths.view_plan",
     manages_fair
@@ -88,3 +131,18 @@ rules.add_perm("booths.respond_offer", owns_row)
 rules.add_perm("booths.review", is_committee_member)
 rules.add_perm("booths.score", is_committee_member & is_my_review)
 rules.add_perm("booths.declare_conflict", is_committee_member & is_my_seat)
+
+# National fairs (issue 18).
+rules.add_perm("booths.view_national_fairs", area_officer | is_admin)
+rules.add_perm("booths.view_nominations", is_national_fair & area_officer)
+rules.add_perm(
+    "booths.nominate", (is_national_fair & area_officer & keeps_applicant_area) | is_admin
+)
+# The head office and the host province see every province; other provinces' officers their own.
+rules.add_perm("booths.view_national_progress", (is_national_fair & is_staff_officer) | is_admin)
+rules.add_perm("booths.apply_on_behalf", (area_officer & keeps_group_area) | is_admin)
+# Decision letters and appeals.
+rules.add_perm("booths.appeal", owns_row)
+rules.add_perm("booths.decide_appeal", manages_fair)
+# Blind review: everyone but the fair's officers sees an application number instead of the group.
+rules.add_perm("booths.see_applicant_identity", manages_fair | ~is_blind_reviewed)

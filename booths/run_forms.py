@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from booths import allocation
 from otop_fair.forms import ThaiForm
 from producers.models import Category, Province
 
@@ -85,6 +86,56 @@ class RunForm(ThaiForm):
         return {"province_caps": caps, "category_min": limits["min"], "category_max": limits["max"]}
 
 
+class NationalRunForm(ThaiForm):
+    """A national fair's run: the seed, and what happens to quota a province cannot fill (the
+    quotas themselves are the fair's quota table)."""
+
+    seed = RunForm.base_fields["seed"]
+    normalise = RunForm.base_fields["normalise"]
+    release = forms.ChoiceField(
+        label=gettext_lazy("quota a province cannot fill goes"),
+        choices=[
+            (allocation.SAME_CATEGORY, gettext_lazy("to the same category in other provinces")),
+            (allocation.TO_WAITLIST, gettext_lazy("to the waiting list, any category")),
+            (allocation.KEEP_EMPTY, gettext_lazy("nowhere: kept empty")),
+        ],
+        initial=allocation.SAME_CATEGORY,
+        widget=forms.RadioSelect,
+    )
+
+    def rules(self):
+        return {"release": self.cleaned_data["release"]}
+
+
+RELEASE_SENTENCES = {
+    allocation.SAME_CATEGORY: gettext_lazy(
+        "Quota a province cannot fill goes to waiting applicants of the same category from other "
+        "provinces."
+    ),
+    allocation.TO_WAITLIST: gettext_lazy(
+        "Quota a province cannot fill goes to the waiting list, whatever the category."
+    ),
+    allocation.KEEP_EMPTY: gettext_lazy("Quota a province cannot fill is kept empty."),
+}
+ORDER_SENTENCE = gettext_lazy(
+    "Each province's quota is filled from its own ranked list. Where applicants of several "
+    "provinces compete (booth choice in a shared zone, released quota), scores of different "
+    "committees are never compared: the order is by rank within their province as a percentage "
+    "(the middle of the rank's share of the list), ties drawn by the run's seed."
+)
+
+
+def national_rule_sentences(rules):
+    booths = sum(n for _p, _c, n in rules.get("quotas") or [])
+    provinces = len({p for p, _c, n in rules.get("quotas") or [] if n})
+    return [
+        _("Province quotas: %(booths)s booths over %(provinces)s provinces.")
+        % {"booths": booths, "provinces": provinces},
+        str(RELEASE_SENTENCES.get(rules["release"], rules["release"])),
+        str(ORDER_SENTENCE),
+    ]
+
+
 def _count(label):
     return forms.IntegerField(
         label=label, required=False, min_value=0, max_value=100_000,
@@ -95,6 +146,8 @@ def _count(label):
 def rule_sentences(rules):
     """The stored rules of a run as Thai sentences (a run without limits says so)."""
     rules = rules or {}
+    if "release" in rules:
+        return national_rule_sentences(rules)
     names = dict(
         Province.objects.filter(pk__in=(rules.get("province_caps") or {}).keys()).values_list(
             "code", "name_th"

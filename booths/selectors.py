@@ -20,6 +20,7 @@ from booths.models import (
     ReviewStatus,
     RunResult,
     Score,
+    VenuePlan,
     WaitlistOffer,
 )
 from otop_fair.shared_cache import computed_once
@@ -55,12 +56,10 @@ def ranking(fair, *, normalise=False):
     criteria = list(fair.criteria.all())
     specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
     ranked = _aggregated(fair, specs, normalise) if specs else []
-    apps = {
-        a["pk"]: a
-        for a in fair.applications.filter(status__in=RANKED_STATUSES).values(
-            "pk", "group__name", "group__province__name_th"
-        )
-    }
+    ranked_apps = fair.applications.filter(status__in=RANKED_STATUSES)
+    if fair.is_national:  # only what the districts nominated goes on to the committees
+        ranked_apps = ranked_apps.filter(nomination__decision="nominated")
+    apps = {a["pk"]: a for a in ranked_apps.values("pk", "group__name", "group__province__name_th")}
     result = [
         _ranked_row(r, apps[r.application_id], criteria) for r in ranked if r.application_id in apps
     ]
@@ -149,7 +148,7 @@ def fairs_for(user):
 
 def scoring_progress(fair):
     """Per member: assigned, drafts, submitted, and whether they are behind the others."""
-    members = fair.committee.select_related("user").annotate(
+    members = fair.committee.select_related("user", "province").annotate(
         assigned=Count("reviews", distinct=True),
         submitted=Count("reviews", filter=Q(reviews__status=ReviewStatus.SUBMITTED), distinct=True),
     )
@@ -175,12 +174,18 @@ def floor_plan(fair, *, highlight=None, names=False):
     phone; with `names`, each booth carries its holder's name.
     """
     shapes = _booth_shapes(fair, highlight=highlight, names=names)
-    left = max(min((s["x"] for s in shapes), default=0) - PLAN_MARGIN, 0)
-    top = max(min((s["y"] for s in shapes), default=0) - PLAN_MARGIN, 0)
-    width = max((s["x"] + s["w"] for s in shapes), default=100) + PLAN_MARGIN - left
-    height = max((s["y"] + s["h"] for s in shapes), default=100) + PLAN_MARGIN - top
+    venue = VenuePlan.objects.filter(fair=fair).first()
+    # The whole hall is shown under a full plan; a highlighted zone stays the close-up it was.
+    extent = list(shapes)
+    if venue is not None and highlight is None:
+        extent.append({"x": 0, "y": 0, "w": venue.width, "h": venue.height})
+    left = max(min((s["x"] for s in extent), default=0) - PLAN_MARGIN, 0)
+    top = max(min((s["y"] for s in extent), default=0) - PLAN_MARGIN, 0)
+    width = max((s["x"] + s["w"] for s in extent), default=100) + PLAN_MARGIN - left
+    height = max((s["y"] + s["h"] for s in extent), default=100) + PLAN_MARGIN - top
     zones = fair.zones.annotate(booth_total=Count("booths")).order_by("code")
     return {
+        "venue": venue,
         "booths": shapes,
         "left": left,
         "top": top,
@@ -211,8 +216,12 @@ def _booth_shapes(fair, *, highlight, names):
             "y": b.y,
             "w": b.w,
             "h": b.h,
+            "rotation": b.rotation,
+            "cx": b.x + b.w / 2,
+            "cy": b.y + b.h / 2,
             "color": b.zone.color,
             "zone": b.zone.code,
+            "zone_id": b.zone_id,
             "holder": holders.get(b.pk, ""),
             "is_highlighted": b.pk == highlight,
         }
@@ -236,7 +245,7 @@ def assignment_rows(fair, *, status=AssignmentStatus.ACTIVE):
 def applications_for_producer(user):
     return (
         Application.objects.visible_to(user)
-        .select_related("fair", "group")
+        .select_related("fair", "group", "filed_by_officer")
         .prefetch_related("assignments__booth")
         .order_by("-fair__start_date")
     )

@@ -20,3 +20,9 @@ def expire_offers(timestamp: int) -> int:
 @app.task(queueing_lock="remind_expiring_offers", name="booths.remind_expiring_offers")
 def remind_expiring_offers(timestamp: int) -> int:
     return notices.offers_expiring()
+
+
+@app.periodic(cron="13 * * * *", periodic_id="remind_scoring_deadline")
+@app.task(queueing_lock="remind_scoring_deadline", name="booths.remind_scoring_deadline")
+def remind_scoring_deadline(timestamp: int) -> int:
+    return notices.scoring_deadline_near()

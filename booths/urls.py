@@ -1,6 +1,19 @@
 from django.urls import path
 
-from booths.views import allocation, committee, fairs, offer_link, producer, selection
+from booths.views import (
+    allocation,
+    appeals,
+    committee,
+    fairs,
+    layout,
+    national,
+    offer_link,
+    producer,
+    quotas,
+    selection,
+    venue,
+    zone_rules,
+)
 
 app_name = "booths"
 
@@ -12,11 +25,18 @@ urlpatterns = [
     path("<int:fair_id>/step/<slug:step>/", fairs.fair_step, name="fair_step"),
     path("<int:fair_id>/zones/", fairs.zones, name="zones"),
     path("zones/<int:zone_id>/delete/", fairs.zone_delete, name="zone_delete"),
+    path("zones/<int:pk>/clear/", layout.zone_clear, name="zone_clear"),
+    path("zones/<int:pk>/move/", layout.zone_move, name="zone_move"),
+    path("zones/<int:pk>/rule/", zone_rules.zone_rule, name="zone_rule"),
+    path("groups/<int:pk>/flags/", zone_rules.group_flags, name="group_flags"),
     path("<int:fair_id>/booths/", fairs.booths, name="booths"),
     path("booths/<int:booth_id>/edit/", fairs.booth_edit, name="booth_edit"),
     path("booths/<int:booth_id>/delete/", fairs.booth_delete, name="booth_delete"),
     path("<int:fair_id>/plan/", fairs.floor_plan, name="floor_plan"),
     path("<int:fair_id>/plan/save/", fairs.floor_plan_save, name="floor_plan_save"),
+    path("<int:pk>/plan/venue/", venue.venue_plan, name="venue_plan"),
+    path("<int:pk>/plan/venue.jpg", venue.venue_plan_image, name="venue_plan_image"),
+    path("<int:pk>/plan/venue/remove/", venue.venue_plan_remove, name="venue_plan_remove"),
     path("<int:fair_id>/applications/", selection.application_list, name="application_list"),
     path(
         "applications/<int:application_id>/",
@@ -61,6 +81,8 @@ urlpatterns = [
         name="remove_review",
     ),
     path("<int:fair_id>/ranking/", selection.ranking, name="ranking"),
+    path("<int:pk>/quotas/", quotas.quota_grid, name="quotas"),
+    path("<int:pk>/quotas/import/", quotas.quota_import, name="quota_import"),
     path("<int:fair_id>/runs/", allocation.run_list, name="run_list"),
     path("runs/<int:run_id>/", allocation.run_detail, name="run_detail"),
     path(
@@ -81,6 +103,7 @@ urlpatterns = [
     path("<int:fair_id>/plan.pdf", allocation.plan_pdf, name="plan_pdf"),
     path("mine/", producer.my_applications, name="my_applications"),
     path("<int:fair_id>/apply/", producer.apply, name="apply"),
+    path("<int:fair_id>/apply/check/", producer.apply_check, name="apply_check"),
     path("applications/<int:application_id>/withdraw/", producer.withdraw, name="withdraw"),
     path("applications/<int:application_id>/result/", producer.result, name="result"),
     path("applications/<int:application_id>/card.pdf", producer.booth_card, name="booth_card"),
@@ -93,4 +116,15 @@ urlpatterns = [
     path("review/<int:review_id>/", committee.score_sheet, name="score_sheet"),
     path("review/<int:review_id>/submit/", committee.score_submit, name="score_submit"),
     path("seats/<int:seat_id>/conflicts/", committee.declare_conflict, name="declare_conflict"),
+    # National fairs (issue 18): district nomination, applying for a group, every province.
+    path("national/", national.national_fairs, name="national_fairs"),
+    path("<int:pk>/nominations/", national.nomination_list, name="nomination_list"),
+    path("applications/<int:pk>/nominate/", national.nominate, name="nominate"),
+    path("<int:pk>/progress/", national.national_progress, name="national_progress"),
+    path("<int:pk>/apply-for/<int:group_pk>/", national.apply_on_behalf, name="apply_on_behalf"),
+    # Decision letters and appeals.
+    path("applications/<int:pk>/appeal/", appeals.appeal, name="appeal"),
+    path("applications/<int:pk>/letter.pdf", appeals.decision_letter, name="decision_letter"),
+    path("<int:pk>/appeals/", appeals.appeal_list, name="appeal_list"),
+    path("appeals/<int:pk>/", appeals.appeal_decide, name="appeal_decide"),
 ]

@@ -1,4 +1,8 @@
-"""Reads the audit trail that django-simple-history keeps for every tracked model.
+"""Writes and reads the audit trail that django-simple-history keeps for every tracked model.
+
+Every write of a tracked model names who made it and why through one of the writers below
+(`save_with_history`, `delete_with_history` and the bulk ones), never by setting
+simple-history's private attributes by hand.
 
 Each app marks its models with `history = HistoricalRecords()`; this module merges their recent
 changes into one list of plain entries (who, when, what, before → after) for the officers' page,
@@ -13,13 +17,14 @@ from dataclasses import dataclass, field
 from heapq import nlargest
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.dispatch import receiver
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
-from simple_history.utils import get_history_model_for_model
+from simple_history.utils import bulk_create_with_history, get_history_model_for_model
 
 from otop_fair.audit_scope import REFERENCE_TABLES, visible_history
 from otop_fair.templatetags.thai import thai_date, thai_datetime
@@ -38,6 +43,7 @@ STAMP_LABELS = {
     "declared_at": gettext_lazy("declared on"),
     "published_at": gettext_lazy("published on"),
     "offered_at": gettext_lazy("offered on"),
+    "uploaded_at": gettext_lazy("uploaded on"),
     "responded_at": gettext_lazy("answered on"),
     "visited_at": gettext_lazy("visited on"),
     "reported_at": gettext_lazy("reported on"),
@@ -46,6 +52,12 @@ STAMP_LABELS = {
     "done_at": gettext_lazy("done on"),
     "client_key": gettext_lazy("phone's sending key"),
     "photo_thumbnail": gettext_lazy("small photo"),
+    "thumbnail": gettext_lazy("small photo"),
+    # A booth's place and size on the floor plan (plan units of 10 cm).
+    "x": gettext_lazy("place on the plan, across"),
+    "y": gettext_lazy("place on the plan, down"),
+    "w": gettext_lazy("width on the plan"),
+    "h": gettext_lazy("depth on the plan"),
     "slug": gettext_lazy("public page address"),
     "public_slug": gettext_lazy("public page address"),
 }
@@ -81,6 +93,77 @@ class AuditEntry:
     change_type: str
     reason: str
     changes: list[FieldChange] = field(default_factory=list)
+
+
+BULK_CHUNK = 5000  # rows per INSERT/UPDATE of the bulk writers
+
+
+def _attribute(obj, by, reason):
+    """Tell simple-history who makes the next change of `obj` and why (no reason: none kept)."""
+    obj._history_user = by
+    obj._change_reason = str(reason) if reason else None
+    return obj
+
+
+def save_with_history(obj, *, by, reason="", update_fields=None):
+    """Save `obj`; its history row records `by` (a user, or None for the system) and `reason`."""
+    _attribute(obj, by, reason).save(update_fields=update_fields)
+    return obj
+
+
+def delete_with_history(objects, *, by, reason=""):
+    """Delete `objects` one by one, so each leaves its deletion history row with who and why.
+
+    A queryset's delete() records no reason, and outside a web request no person either.
+    """
+    for obj in objects:
+        _attribute(obj, by, reason).delete()
+
+
+def bulk_create_with_history_by(objs, *, by, reason=""):
+    """Insert `objs` (all of one model) in batches, each with its creation history row."""
+    # Each object's own attributes, not the defaults, decide a bulk history row: set them all.
+    objs = [_attribute(obj, by, reason) for obj in objs]
+    if not objs:
+        return []
+    return bulk_create_with_history(
+        objs,
+        type(objs[0]),
+        batch_size=BULK_CHUNK,
+        default_user=by,
+        default_change_reason=str(reason) if reason else None,
+    )
+
+
+@transaction.atomic
+def bulk_update_with_history_by(objs, fields, *, by, reason=""):
+    """Save `fields` of `objs` (all of one model) with few UPDATEs and one history row each.
+
+    Rows sharing their new values (statuses) take one UPDATE per value: much faster than
+    `bulk_update`, whose CASE expressions grow with the square of a batch in PostgreSQL. Rows
+    of their own values (an import's names) take `bulk_update` in small batches.
+    """
+    objs = [_attribute(obj, by, reason) for obj in objs]
+    if not objs:
+        return
+    model = type(objs[0])
+    groups = defaultdict(list)
+    for obj in objs:
+        groups[tuple(getattr(obj, name) for name in fields)].append(obj.pk)
+    if len(groups) * 4 > len(objs):
+        model.objects.bulk_update(objs, fields, batch_size=100)
+    else:
+        for values, pks in groups.items():
+            for start in range(0, len(pks), BULK_CHUNK):
+                chunk = pks[start : start + BULK_CHUNK]
+                model.objects.filter(pk__in=chunk).update(**dict(zip(fields, values, strict=True)))
+    model.history.bulk_history_create(
+        objs,
+        batch_size=BULK_CHUNK,
+        update=True,
+        default_user=by,
+        default_change_reason=str(reason) if reason else None,
+    )
 
 
 def tracked_models():

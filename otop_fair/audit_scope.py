@@ -13,6 +13,8 @@ from otop_fair.areas import acts_on_every_province, area_q
 
 # Audited models that declare no `area` yet → the lookup from their (historical) row to a province.
 PROVINCE_OF = {
+    "booths.zonerule": "zone__fair__province",
+    "booths.producergroupflag": "group__province",
     "sales.dailysales": "assignment__fair__province",
     "sales.fairsalespolicy": "fair__province",
     "sales.encouragementvisit": "assignment__fair__province",

@@ -1,7 +1,8 @@
 """Report tables as downloads: CSV (Excel-friendly, formula-injection safe), Excel and PDF.
 
-Every app exports through these four functions so that every file has the same Thai font, heading,
-page numbers, money format and safe filenames.
+Every app exports through these functions so that every file has the same Thai font, heading,
+page numbers, money format and safe filenames; an export view hands its table to `table_response`
+with the format the URL asked for.
 """
 
 import csv
@@ -13,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import fontpkg_sarabun
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
@@ -29,6 +30,8 @@ NUMBER_FORMAT = "#,##0"
 # calendar 07 (Thai Buddhist). Sorting and date arithmetic still work on the cell.
 BUDDHIST_DATE_FORMAT = "[$-107041E]d/m/yyyy"
 BUDDHIST_DATETIME_FORMAT = "[$-107041E]d/m/yyyy h:mm"
+# The formats a table can be downloaded in, in the order pages offer them.
+EXPORT_FORMATS = ("xlsx", "csv", "pdf")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -242,3 +245,20 @@ def table_pdf_response(
         "rows": [pdf_cells(row, money_columns, number_columns) for row in rows],
     }
     return pdf_response(filename, "exports/table.html", context)
+
+
+def table_response(
+    fmt, filename, title, headers, rows, *, money_columns=(), number_columns=(), subtitle=""
+):
+    """One table as the download `fmt` names ("xlsx", "csv" or "pdf"), saved as `filename` plus
+    the format's extension; any other format is a 404, as for a URL that does not exist."""
+    columns = {"money_columns": money_columns, "number_columns": number_columns}
+    if fmt == "csv":
+        return csv_response(f"{filename}.csv", headers, rows)
+    if fmt == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", title, headers, rows, **columns)
+    if fmt == "pdf":
+        return table_pdf_response(
+            f"{filename}.pdf", title, headers, rows, **columns, subtitle=subtitle
+        )
+    raise Http404

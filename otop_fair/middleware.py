@@ -7,7 +7,7 @@ follow their Accept-Language header. Here only the language switcher's cookie co
 import time
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
@@ -82,3 +82,23 @@ class PrivatePagesMiddleware:
         if now - request.session.get("seen_at", 0) >= IDLE_REFRESH_SECONDS:
             request.session["seen_at"] = now
             request.session.set_expiry(PRODUCER_IDLE_SECONDS)
+
+
+class QueuedEntryOwnerMiddleware:
+    """An entry sent from the phone's offline queue goes in only under the account that made it.
+
+    The service worker sends the queue in a Background Sync without knowing who is signed in now;
+    each entry names its account in X-Otop-Account, and under any other account (or none) the
+    answer is 409 and the entry stays on the phone until its own account signs in again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        owner = request.headers.get("X-Otop-Account")
+        if owner is not None and request.method == "POST":
+            user = request.user
+            if not user.is_authenticated or str(user.pk) != owner:
+                return JsonResponse({"ok": False, "errors": {}}, status=409)
+        return self.get_response(request)

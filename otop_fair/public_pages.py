@@ -1,11 +1,12 @@
 """The public face's guard rails: every public view is marked, rate limited and cached.
 
 `public_page` exempts a view from LoginRequiredMiddleware explicitly (and marks it for the URL walk
-and the permission matrix), limits each visitor's requests per minute through the shared cache (so
-the limit holds across processes and nodes), and keeps anonymous answers in the shared cache until
-anything public changes (`invalidate_public_pages`).
+and the permission matrix), limits each visitor's requests per minute through a counter in the
+database (so the limit holds across processes and nodes), and keeps anonymous answers in the shared
+cache, compressed once, until anything public changes (`invalidate_public_pages`).
 """
 
+import gzip
 import hashlib
 import time
 from functools import wraps
@@ -13,10 +14,15 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
+
+from otop_fair.models import PublicVisitCount
 
 PUBLIC_PERMISSION = "public"
 VERSION_KEY = "public-pages:version"
@@ -33,14 +39,23 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+COUNT_A_VISIT = """
+    INSERT INTO otop_fair_publicvisitcount (address, minute, count) VALUES (%s, %s, 1)
+    ON CONFLICT (address, minute) DO UPDATE SET count = otop_fair_publicvisitcount.count + 1
+    RETURNING count
+"""
+
+
 def is_over_rate_limit(request):
-    """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute."""
-    window = int(time.time() // 60)
-    key = f"public-rate:{client_address(request)}:{window}"
-    try:
-        count = cache.incr(key)  # the usual case first: the minute's counter exists
-    except ValueError:
-        count = 1 if cache.add(key, 1, 120) else cache.incr(key)
+    """True once this address has made more than PUBLIC_RATE_LIMIT requests this minute.
+
+    Counted in the database in one atomic statement (see PublicVisitCount)."""
+    minute = int(time.time() // 60)
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_A_VISIT, [client_address(request)[:64], minute])
+        count = cursor.fetchone()[0]
+    if count == 1:  # this address's first request this minute: forget minutes long past
+        PublicVisitCount.objects.filter(minute__lt=minute - 1).delete()
     return count > settings.PUBLIC_RATE_LIMIT
 
 
@@ -55,23 +70,39 @@ def _cache_key(request):
     return f"public-page:{request.LANGUAGE_CODE}:{path}"
 
 
+def _compressed_answer(request, stored):
+    """The stored page as the visitor's browser takes it: gzip as stored (nearly every phone)."""
+    _version, compressed, content_type, cache_control = stored
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(compressed, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(compressed), content_type=content_type)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if cache_control:
+        response["Cache-Control"] = cache_control
+    return response
+
+
 def _cached_answer(request, view, args, kwargs):
     """The stored answer when it was stored under the current version; else render and store.
 
-    The version and the page are read in one round trip to the shared cache.
+    The version and the page are read in one round trip to the shared cache. Pages are stored
+    compressed: a hit sends the stored bytes, with no rendering and no compressing.
     """
     key = _cache_key(request)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY, 0)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
-        _version, content, content_type = stored
-        return HttpResponse(content, content_type=content_type)
+        return _compressed_answer(request, stored)
     response = view(request, *args, **kwargs)
-    if response.status_code == 200 and not response.streaming:
-        stored = (version, response.content, response["Content-Type"])
-        cache.set(key, stored, CACHE_SECONDS)
-    return response
+    if response.status_code != 200 or response.streaming:
+        return response
+    compressed = compress_string(response.content)
+    stored = (version, compressed, response["Content-Type"], response.get("Cache-Control"))
+    cache.set(key, stored, CACHE_SECONDS)
+    return _compressed_answer(request, stored)
 
 
 def too_many_requests():

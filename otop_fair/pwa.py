@@ -24,16 +24,20 @@ SHELL = (
     "vendor/bootstrap/bootstrap.subset.min.css",
     "js/menu.js",
     "css/app.css",
+    "js/queue-store.js",
     "js/offline-queue.js",
     "js/pwa.js",
     "js/tables.js",
     "js/sales-offline.js",
     "js/problem-offline.js",
     "js/buddhist-date.js",
+    "js/public-offline.js",
     "fonts/sarabun/sarabun-thai-400-normal.woff2",
     "fonts/sarabun/sarabun-thai-700-normal.woff2",
     "icons/icon-192.png",
 )
+# The public pages (no account's data): every one a visitor opened opens again offline.
+PUBLIC_PAGES = r"^/otop/"
 # A producer's own pages that open offline (paths; the worker matches them exactly).
 OFFLINE_PAGES = (
     r"^/$",
@@ -69,7 +73,9 @@ def service_worker(request):
         {
             "version": shell_version(),
             "shell_json": json.dumps([static(name) for name in SHELL]),
+            "queue_store_url": static("js/queue-store.js"),
             "pages_json": json.dumps(OFFLINE_PAGES),
+            "public_pages_json": json.dumps(PUBLIC_PAGES),
             "offline_title": _("Offline"),
             "offline_text": _("This page was not kept on this phone. Connect and try again."),
         },

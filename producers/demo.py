@@ -32,6 +32,17 @@ from producers.models import (
 from producers.services import add_photo
 
 DEMO_PASSWORD = "otop-demo"
+# Every demo account: username → (role, first name, last name). All have DEMO_PASSWORD.
+DEMO_ACCOUNTS = {
+    "officer": (Role.OFFICER, "สมชาย", "พัฒนา"),
+    "national": (Role.NATIONAL_OFFICER, "ประภา", "ส่วนกลาง"),
+    "district1": (Role.DISTRICT_OFFICER, "อำนวย", "อำเภอ"),
+    "committee1": (Role.COMMITTEE, "วิไล", "กรรมการ"),
+    "committee2": (Role.COMMITTEE, "ธนพล", "กรรมการ"),
+    "committee3": (Role.COMMITTEE, "จันทร์เพ็ญ", "กรรมการ"),
+    "producer1": (Role.PRODUCER, "บัวผัน", "ผู้ผลิต"),
+    "producer2": (Role.PRODUCER, "สุนทร", "ผู้ผลิต"),
+}
 # Provinces with strong OTOP networks; the demo officer looks after the first two.
 DEMO_PROVINCES = ["50", "34", "40", "90", "10", "73", "57", "20"]
 OFFICER_PROVINCES = ["50", "34"]
@@ -66,30 +77,33 @@ def ensure_account(username, role, *, first_name, last_name=""):
     return user
 
 
+def _demo_account(username):
+    role, first_name, last_name = DEMO_ACCOUNTS[username]
+    return ensure_account(username, role, first_name=first_name, last_name=last_name)
+
+
+def _demo_accounts_of(role):
+    return [
+        _demo_account(name)
+        for name, (its_role, *_names) in DEMO_ACCOUNTS.items()
+        if its_role == role
+    ]
+
+
 def seed_accounts():
-    officer = ensure_account(Role.OFFICER, Role.OFFICER, first_name="สมชาย", last_name="พัฒนา")
+    """The provincial officer, the committee and the producers (the offices: seed_office_accounts)."""
+    officer = _demo_account("officer")
     officer.officer_provinces.add(*Province.objects.filter(code__in=OFFICER_PROVINCES))
-    seed_office_accounts()
-    committee = [
-        ensure_account(f"committee{i}", Role.COMMITTEE, first_name=name, last_name="กรรมการ")
-        for i, name in enumerate(["วิไล", "ธนพล", "จันทร์เพ็ญ"], start=1)
-    ]
-    producers = [
-        ensure_account(f"producer{i}", Role.PRODUCER, first_name=name, last_name="ผู้ผลิต")
-        for i, name in enumerate(["บัวผัน", "สุนทร"], start=1)
-    ]
-    return officer, committee, producers
+    return officer, _demo_accounts_of(Role.COMMITTEE), _demo_accounts_of(Role.PRODUCER)
 
 
 def seed_office_accounts():
     """The head office (every province) and the district office of the first demo groups: the
     district of the first subdistrict of the officer's first province."""
-    ensure_account("national", Role.NATIONAL_OFFICER, first_name="ประภา", last_name="ส่วนกลาง")
-    district_officer = ensure_account(
-        "district1", Role.DISTRICT_OFFICER, first_name="อำนวย", last_name="อำเภอ"
-    )
+    national, district_officer = _demo_account("national"), _demo_account("district1")
     first = Subdistrict.objects.filter(district__province_id=OFFICER_PROVINCES[0]).order_by("code")
     district_officer.officer_districts.add(first[0].district)
+    return [national, district_officer]
 
 
 def seed_registry(count, *, rng):

@@ -82,6 +82,25 @@ def read_rows(uploaded):
         raise ImportFileError(_("The file cannot be read.")) from error
 
 
+def read_table(uploaded):
+    """Every row of any sheet as a list of normalised text cells (Thai digits as 0–9), with the
+    same size, zip-bomb, row-count and damage checks as `read_rows`; raises ImportFileError."""
+    if uploaded.size > MAX_FILE_BYTES:
+        raise ImportFileError(_("The file is larger than 10 MB. Please split it."))
+    data = uploaded.read(MAX_FILE_BYTES + 1)
+    try:
+        rows = []
+        for count, cells in enumerate(_xlsx_rows(data) if data[:2] == b"PK" else _csv_rows(data)):
+            if count > MAX_ROWS:
+                raise _too_many_rows()
+            rows.append([arabic_digits(_cell(None, value)) for value in cells])
+        return rows
+    except ImportFileError:
+        raise
+    except UNREADABLE as error:
+        raise ImportFileError(_("The file cannot be read.")) from error
+
+
 def _rows_of(table):
     header = next(table, None)
     if header is None:

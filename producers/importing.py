@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from otop_fair.audit import bulk_create_with_history_by, bulk_update_with_history_by
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_sort_key
 from otop_fair.thai_text import canonical_phone
@@ -273,9 +273,8 @@ def _snapshot(obj, fields):
 
 def _write(model, new, changed, fields, by):
     """Bulk writes that still leave one audit-trail row per object, attributed to `by`."""
-    bulk_create_with_history(new, model, batch_size=1000, default_user=by)
-    # Small batches: an UPDATE … CASE grows with the square of the batch in PostgreSQL.
-    bulk_update_with_history(changed, model, fields, batch_size=100, default_user=by)
+    bulk_create_with_history_by(new, by=by)
+    bulk_update_with_history_by(changed, fields, by=by)
 
 
 def _write_groups(checks, by, summary, now):

@@ -4,9 +4,12 @@ Memory grows with the groups of the provinces a file names, never with its rows:
 one at a time, and the index of names is loaded one province at a time.
 """
 
+import hashlib
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from otop_fair.audit import save_with_history
 from otop_fair.rules import provinces_kept_by
 from producers.models import GroupType, ProducerGroup, Product, StarRating, Subdistrict
 from producers.open_data import (
@@ -26,8 +29,19 @@ from producers.open_data import (
 CHANGE_REASON = "นำเข้าข้อมูลเปิดของกรมการพัฒนาชุมชน"
 
 
+def _key(name):
+    """A group name's 8-byte digest: the index keeps 100,000 names in a few MB, not the names."""
+    return hashlib.blake2b(name_key(name).encode(), digest_size=8).digest()
+
+
+def _add(index, key, pk):
+    """One id as a bare int (most names), several as a tuple: about 100 bytes a name."""
+    found = index.get(key)
+    index[key] = pk if found is None else (*(found if isinstance(found, tuple) else (found,)), pk)
+
+
 class Registry:
-    """Groups by province and normalised name, and subdistricts by their names."""
+    """Groups by province and normalised name (as a digest), and subdistricts by their names."""
 
     def __init__(self, user):
         self.provinces = {area_key(p.name_th): p.pk for p in provinces_kept_by(user)}
@@ -37,17 +51,19 @@ class Registry:
         return self.provinces.get(area_key(text))
 
     def groups(self, code, name):
+        """The ids of the province's groups of this name (a new one from this file counts too)."""
         if code not in self._groups:
             index = {}
             for pk, group_name in ProducerGroup.objects.filter(province_id=code).values_list(
                 "pk", "name"
             ):
-                index.setdefault(name_key(group_name), []).append(pk)
+                _add(index, _key(group_name), pk)
             self._groups[code] = index
-        return self._groups[code].get(name_key(name), [])
+        found = self._groups[code].get(_key(name), ())
+        return list(found) if isinstance(found, tuple) else [found]
 
     def remember(self, code, name, pk):
-        self._groups[code].setdefault(name_key(name), []).append(pk)
+        _add(self._groups[code], _key(name), pk)
 
     def subdistrict(self, code, district, subdistrict):
         if code not in self._areas:
@@ -60,10 +76,7 @@ class Registry:
 
 
 def _with_history(obj, user):
-    obj._history_user = user
-    obj._change_reason = CHANGE_REASON
-    obj.save()
-    return obj
+    return save_with_history(obj, by=user, reason=CHANGE_REASON)
 
 
 class OpenDataImport:

@@ -8,8 +8,10 @@ a ProducerGroup, a Product, a ProductPhoto or a Visit, each of which declares it
 import rules
 
 from otop_fair.rules import (
+    is_admin,
     is_committee_member,
     is_district_officer,
+    is_national_officer,
     is_producer,
     is_signed_in,
     is_staff_officer,
@@ -52,6 +54,9 @@ rules.add_perm("producers.change_product", keeps_group | owns_group)
 rules.add_perm("producers.change_public_page", keeps_group | owns_group)
 rules.add_perm("producers.hide_public_page", keeps_group)
 rules.add_perm("producers.view_my_groups", is_producer)
+# The standards table is national reference data: every office reads it, the head office keeps it.
+rules.add_perm("producers.view_standards", keeps_registry)
+rules.add_perm("producers.change_standards", is_national_officer | is_admin)
 rules.add_perm("producers.view_geography", is_signed_in)
 # A committee member opens the photos of the applications they review; an officer the photos
 # of the groups they keep; a producer their own group's.

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from otop_fair.thai import BUDDHIST_ERA_OFFSET
 from otop_fair.thai_text import arabic_digits, normalise_text
 from producers.models import (
     EXPIRY_WARNING_DAYS,
@@ -50,7 +51,7 @@ class GroupFilters:
 def fiscal_year_span(fiscal_year_be):
     """First and last day of a Thai government fiscal year given in the Buddhist era: fiscal
     year 2568 runs from 1 October 2567 (2024-10-01) to 30 September 2568 (2025-09-30)."""
-    year = fiscal_year_be - 543
+    year = fiscal_year_be - BUDDHIST_ERA_OFFSET
     return datetime.date(year - 1, 10, 1), datetime.date(year, 9, 30)
 
 
@@ -123,7 +124,7 @@ def _filtered_by_standing(queryset, filters):
         rated = StarRating.objects.filter(product__group=OuterRef("pk"), round_id=filters.round_id)
         queryset = queryset.filter(Exists(rated))
     if filters.registration_year:
-        year = filters.registration_year - 543
+        year = filters.registration_year - BUDDHIST_ERA_OFFSET
         queryset = queryset.filter(
             registered_on__gte=datetime.date(year, 1, 1),
             registered_on__lte=datetime.date(year, 12, 31),

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.audit import delete_with_history, save_with_history
 from producers.models import (
     MAX_PHOTOS_PER_PRODUCT,
     FollowUpStatus,
@@ -13,15 +14,10 @@ from producers.models import (
 )
 
 
-def _tracked(obj, by):
-    obj._history_user = by
-    return obj
-
-
 @transaction.atomic
 def save_group(*, group, by, members=None):
     """Create or update a group; `members` (a list of users) replaces the member accounts."""
-    _tracked(group, by).save()
+    save_with_history(group, by=by)
     if members is not None:
         group.members.set(members)
     return group
@@ -30,7 +26,7 @@ def save_group(*, group, by, members=None):
 @transaction.atomic
 def save_product(*, product, group, by):
     product.group = group
-    _tracked(product, by).save()
+    save_with_history(product, by=by)
     return product
 
 
@@ -48,14 +44,14 @@ def add_photo(*, product, image, thumbnail, by, caption=""):
     photo = ProductPhoto(product=product, position=free[0], caption=caption, uploaded_by=by)
     photo.image.save(image.name, image, save=False)
     photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
-    photo.save()
+    save_with_history(photo, by=by)
     return photo
 
 
 @transaction.atomic
 def delete_photo(*, photo, by):
     image, thumbnail = photo.image, photo.thumbnail
-    photo.delete()
+    delete_with_history([photo], by=by)
     transaction.on_commit(lambda: (image.delete(save=False), thumbnail.delete(save=False)))
 
 
@@ -65,7 +61,7 @@ def record_visit(*, visit, group, by):
     visit.group = group
     visit.officer = by
     visit.follow_up_status = FollowUpStatus.OPEN if visit.follow_up else FollowUpStatus.NONE
-    _tracked(visit, by).save()
+    save_with_history(visit, by=by)
     return visit
 
 
@@ -74,20 +70,20 @@ def complete_follow_up(*, visit, by):
     if visit.follow_up_status != FollowUpStatus.OPEN:
         raise ValidationError(_("This follow-up is not open."), code="not_open")
     visit.follow_up_status = FollowUpStatus.DONE
-    _tracked(visit, by).save(update_fields=["follow_up_status"])
+    save_with_history(visit, by=by, update_fields=["follow_up_status"])
     return visit
 
 
 @transaction.atomic
 def record_rating(*, rating, by):
-    _tracked(rating, by).save()
+    save_with_history(rating, by=by)
     return rating
 
 
 @transaction.atomic
 def record_certification(*, certification, group, by):
     certification.group = group
-    _tracked(certification, by).save()
+    save_with_history(certification, by=by)
     return certification
 
 
@@ -100,7 +96,7 @@ def public_profile_of(group):
 @transaction.atomic
 def save_public_profile(*, profile, by):
     """The group's own choices of what is public (recorded in the history like any change)."""
-    _tracked(profile, by).save()
+    save_with_history(profile, by=by)
     return profile
 
 
@@ -117,8 +113,7 @@ def hide_public_page(*, group, by, reason):
     profile = PublicProfile.objects.select_for_update().filter(group=group).first()
     profile = profile or PublicProfile(group=group)
     profile.is_hidden, profile.hidden_reason = True, reason
-    profile._change_reason = reason
-    _tracked(profile, by).save()
+    save_with_history(profile, by=by, reason=reason)
     return profile
 
 
@@ -126,5 +121,12 @@ def hide_public_page(*, group, by, reason):
 def show_public_page(*, group, by):
     profile = PublicProfile.objects.select_for_update().get(group=group)
     profile.is_hidden, profile.hidden_reason = False, ""
-    _tracked(profile, by).save()
+    save_with_history(profile, by=by)
     return profile
+
+
+@transaction.atomic
+def save_standard(*, standard, by):
+    """Add or rename a standard of the table (its code never changes once made)."""
+    save_with_history(standard, by=by)
+    return standard

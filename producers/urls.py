@@ -1,6 +1,14 @@
 from django.urls import path
 
-from producers.views import groups, open_data, products, public_page, records, transfer
+from producers.views import (
+    groups,
+    open_data,
+    products,
+    public_page,
+    records,
+    standards,
+    transfer,
+)
 
 app_name = "producers"
 
@@ -37,6 +45,9 @@ urlpatterns = [
         {"size": "thumb"},
         name="photo_thumbnail",
     ),
+    path("standards/", standards.standard_list, name="standard_list"),
+    path("standards/new/", standards.standard_create, name="standard_create"),
+    path("standards/<slug:code>/edit/", standards.standard_edit, name="standard_edit"),
     path("mine/", groups.my_groups, name="my_groups"),
     path("address-fields/", groups.address_fields, name="address_fields"),
     path("district-options/", groups.district_options, name="district_options"),

@@ -61,11 +61,12 @@ def parse_sale(text):
     if match is None or not re.search(KEYWORD, text):
         return None
     amount = Decimal(match.group(2))
-    if amount > MAX_AMOUNT:
+    orders = Decimal(orders.group(1)) if orders else None
+    if amount > MAX_AMOUNT or (orders is not None and orders > MAX_AMOUNT):
         return None
     return ChatSale(
         amount=amount,
-        orders=Decimal(orders.group(1)) if orders else None,
+        orders=orders,
         yesterday=yesterday,
         correction=bool(match.group(1)),
         booth_code=booth.group(1).upper().replace("-", "") if booth else "",
@@ -104,7 +105,7 @@ def answer_chat(sender, *, user, text, message_id, now=None, **kwargs):
     try:
         row = record_daily_sales(
             assignment=held[0], day=day, amount=sale.amount, by=user,
-            client_key=f"line:{message_id}"[:64], now=now,
+            client_key=f"line:{message_id}"[:64], now=now, orders=sale.orders,
         )  # fmt: skip
     except ValidationError as error:
         return _("Not saved: %(reason)s") % {"reason": " ".join(error.messages)}
@@ -118,7 +119,5 @@ def _saved_reply(row, assignment, sale):
         "amount": baht(row.amount, decimals=0),
     }
     if sale.orders is not None:
-        reply += " " + _("Orders taken (%(orders)s) are not recorded yet.") % {
-            "orders": baht(sale.orders, decimals=0)
-        }
+        reply += " " + _("Orders taken: %(orders)s.") % {"orders": baht(row.orders, decimals=0)}
     return reply

@@ -24,18 +24,20 @@ def problem_moved(issue):
     notify([Message(issue.reported_by, "problem_status", context, "", issue.fair.province_id)])
 
 
-def _meeting_people(meeting):
-    rows = list(meeting.attendance.all())
+def _people_of(rows):
+    """The accounts of attendance or invitee rows: each group's members and each officer."""
+    rows = list(rows)
     people = members_of({r.group_id for r in rows if r.group_id})
     users = [u for members in people.values() for u in members]
     return users + [r.officer for r in rows if r.officer_id]
 
 
-def meeting_saved(meeting, *, is_new, had_minutes):
-    """A new meeting still to come invites its people; minutes written for the first time are
-    announced to them."""
+def meeting_saved(meeting, *, had_minutes):
+    """The invitees of a meeting still to come are invited, each once (one added later is
+    invited when the meeting is saved with them); minutes written for the first time are
+    announced to those invited and those who came."""
     province = meeting.province_id
-    people = _meeting_people(meeting)
+    invited = _people_of(meeting.invitees.select_related("officer"))
     with translation.override("th"):
         title = _("the network meeting")
     context = {
@@ -45,12 +47,14 @@ def meeting_saved(meeting, *, is_new, had_minutes):
         "link": link("sales:meeting_detail", meeting.pk),
     }
     messages = []
-    if is_new and meeting.held_on >= timezone.localdate():
+    if meeting.held_on >= timezone.localdate():
         key = f"meeting_invitation:{meeting.pk}"
-        messages += [Message(u, "meeting_invitation", context, key, province) for u in people]
+        messages += [Message(u, "meeting_invitation", context, key, province) for u in invited]
     if meeting.minutes.strip() and not had_minutes:
+        came = _people_of(meeting.attendance.select_related("officer"))
+        told = list({u.pk: u for u in invited + came}.values())
         key = f"meeting_minutes:{meeting.pk}"
-        messages += [Message(u, "meeting_minutes", context, key, province) for u in people]
+        messages += [Message(u, "meeting_minutes", context, key, province) for u in told]
     notify(messages)
 
 

@@ -1,30 +1,49 @@
-"""Who may log sales, report and handle problems, and watch the fair day by day.
+"""Who may log sales, report and handle problems, watch the fair day by day, read fair and group
+reports, and keep network meetings.
 
-Officers act on the fairs of their provinces; producers on the booths their group holds.
+Officers act on what lies in the provinces they keep (the shared area rule, `otop_fair.areas`):
+a fair, its booths and problems by the fair's province, a meeting by its own. Producers act on the
+booths their group holds, their own group's report and the meetings their group attended.
 """
 
 import rules
 
-from booths.models import Assignment, Fair
-from otop_fair.rules import is_admin, is_officer, is_producer, is_staff_officer, provinces_kept_by
-from sales import report_rules  # noqa: F401  (registers the report and meeting permissions)
-from sales.models import IssueReport
+from booths.models import Application, Assignment, Fair
+from otop_fair.areas import keeps_area
+from otop_fair.rules import is_producer, is_staff_officer
+from sales.models import (
+    ActionItem,
+    IssueReport,
+    MeetingAttendance,
+    MeetingInvitee,
+    NetworkMeeting,
+)
 
 
-def _fair_province_id(obj):
-    if isinstance(obj, Fair):
+def _province_of(obj):
+    """The province whose officers act on `obj`: its fair's, or a meeting's own (a meeting
+    without a province belongs to nobody)."""
+    if isinstance(obj, ActionItem):
+        obj = obj.meeting
+    if isinstance(obj, NetworkMeeting | Fair):
         return obj.province_id
-    if isinstance(obj, Assignment | IssueReport):
+    if isinstance(obj, Assignment | IssueReport | Application):
         return obj.fair.province_id
     return None
 
 
 @rules.predicate
-def is_officer_of_fair_province(user, obj):
-    province_id = _fair_province_id(obj)
-    if province_id is None:
-        return False
-    return provinces_kept_by(user).filter(pk=province_id).exists()
+def keeps_its_province(user, obj):
+    """`user` keeps the province of the fair (or meeting) `obj` belongs to."""
+    province_id = _province_of(obj)
+    return province_id is not None and keeps_area(user, province_id=province_id)
+
+
+@rules.predicate
+def keeps_the_groups_province(user, application):
+    return isinstance(application, Application) and keeps_area(
+        user, province_id=application.group.province_id
+    )
 
 
 @rules.predicate
@@ -52,17 +71,62 @@ def is_reporter_or_booth_holder(user, issue):
     return issue.assignment_id is not None and holds_the_booth(user, issue.assignment)
 
 
-fair_officer = is_admin | (is_officer & is_officer_of_fair_province)
+@rules.predicate
+def is_member_of_reported_group(user, application):
+    return (
+        isinstance(application, Application)
+        and application.group.members.filter(pk=user.pk).exists()
+    )
 
-rules.add_perm("sales.enter_sales", fair_officer | (is_producer & holds_the_booth))
-rules.add_perm("sales.enter_late_sales", fair_officer)
+
+@rules.predicate
+def group_attended_meeting(user, meeting):
+    return (
+        isinstance(meeting, NetworkMeeting)
+        and MeetingAttendance.objects.filter(
+            meeting=meeting, attended=True, group__members=user
+        ).exists()
+    )
+
+
+@rules.predicate
+def group_invited_to_meeting(user, meeting):
+    return (
+        isinstance(meeting, NetworkMeeting)
+        and MeetingInvitee.objects.filter(meeting=meeting, group__members=user).exists()
+    )
+
+
+rules.add_perm("sales.enter_sales", keeps_its_province | (is_producer & holds_the_booth))
+rules.add_perm("sales.enter_late_sales", keeps_its_province)
 rules.add_perm("sales.view_own_sales", is_producer)
 rules.add_perm("sales.list_fairs", is_staff_officer)
-rules.add_perm("sales.view_checkin", fair_officer)
-rules.add_perm("sales.record_visit", fair_officer)
-rules.add_perm("sales.set_cutoff", fair_officer)
-rules.add_perm("sales.broadcast", fair_officer)
-rules.add_perm("sales.report_issue", fair_officer | (is_producer & holds_a_booth_at_fair))
+rules.add_perm("sales.view_checkin", keeps_its_province)
+rules.add_perm("sales.record_visit", keeps_its_province)
+rules.add_perm("sales.set_cutoff", keeps_its_province)
+rules.add_perm("sales.broadcast", keeps_its_province)
+rules.add_perm("sales.report_issue", keeps_its_province | (is_producer & holds_a_booth_at_fair))
 rules.add_perm("sales.list_issues", is_staff_officer | is_producer)
-rules.add_perm("sales.view_issue", fair_officer | is_reporter_or_booth_holder)
-rules.add_perm("sales.manage_issue", fair_officer)
+rules.add_perm("sales.view_issue", keeps_its_province | is_reporter_or_booth_holder)
+rules.add_perm("sales.manage_issue", keeps_its_province)
+
+rules.add_perm("sales.view_reports", is_staff_officer | is_producer)
+rules.add_perm("sales.view_fair_report", keeps_its_province)
+rules.add_perm(
+    "sales.view_group_report",
+    keeps_its_province | keeps_the_groups_province | (is_producer & is_member_of_reported_group),
+)
+rules.add_perm("sales.list_meetings", is_staff_officer | is_producer)
+rules.add_perm("sales.add_meeting", is_staff_officer)
+rules.add_perm(
+    "sales.view_meeting",
+    keeps_its_province | (is_producer & (group_attended_meeting | group_invited_to_meeting)),
+)
+rules.add_perm("sales.change_meeting", keeps_its_province)
+
+# Visitors and the sales target are set by the fair's officers; the market-channel ledger and the
+# fiscal-year report are read and written by officers (their provinces' groups) and producers
+# (their own groups), the querysets narrowing what each sees.
+rules.add_perm("sales.set_fair_figures", keeps_its_province)
+rules.add_perm("sales.view_channel_sales", is_staff_officer | is_producer)
+rules.add_perm("sales.add_channel_sale", is_staff_officer | is_producer)

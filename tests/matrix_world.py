@@ -28,44 +28,50 @@ from PIL import Image
 
 from booths.models import (
     AllocationRun,
+    Appeal,
     Assignment,
     ConflictOfInterest,
     Criterion,
     EligibilityOverride,
     EligibilityRule,
+    Fair,
     FairState,
+    Nomination,
+    ProducerGroupFlag,
+    ProvinceQuota,
     ReviewAssignment,
     Score,
     WaitlistOffer,
+    ZoneRule,
 )
+from booths.services.venue import set_venue_plan
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services as producer_services
 from producers.models import District, Province, PublicProfile, StarRating, Subdistrict
 from sales import services as sales_services
-from sales.figures_models import FairDayVisitors, SalesTarget
 from sales.models import (
     ActionItem,
     ChannelSale,
     DailySales,
     EncouragementVisit,
+    FairDayVisitors,
     FairSalesPolicy,
     MeetingAttendance,
     NetworkMeeting,
+    SalesTarget,
 )
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
+    CertificationFactory,
     CommitteeMemberFactory,
     FairFactory,
-    ZoneFactory,
-)
-from tests.factories import UserFactory
-from tests.producers.factories import (
-    CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,
     RatingRoundFactory,
+    UserFactory,
     VisitFactory,
+    ZoneFactory,
 )
 
 ROLES = (
@@ -235,10 +241,22 @@ def _fair(users, reg):
     offer = WaitlistOffer.objects.create(
         fair=fair, booth=booths[2], application=app_a, deadline=now + datetime.timedelta(days=2)
     )
+    # A national fair hosted in province 50: its quota table is the head office's alone.
+    national = FairFactory(province=fair.province, level="national", created_by=officer)
+    national_zone = ZoneFactory(fair=national, code="N", name="โซนทั่วไป")
+    BoothFactory(zone=national_zone, code="N1")
+    ProvinceQuota.objects.create(
+        fair=national, province=fair.province, category="textile", booths=1
+    )
+    ZoneRule.objects.create(zone=national_zone, min_stars=3)
+    ProducerGroupFlag.objects.create(
+        group=reg["group_a"], flag="disaster", reason="น้ำท่วม", set_by=officer
+    )
     draft = FairFactory(province=fair.province, state=FairState.DRAFT, created_by=officer)
     draft_zone = ZoneFactory(fair=draft, code="D", name="โซนร่าง")
     return _scoring(users, reg) | {
         "draft_fair": draft,
+        "national_fair": national,
         "draft_zone": draft_zone,
         "draft_booth": BoothFactory(zone=draft_zone, code="D1"),
         "fair": fair,
@@ -396,21 +414,57 @@ def _office_lists(users, reg):
     return {"merge_pair": pair}
 
 
+def _national(users, reg, fair_objects):
+    """A national fair hosted by province 50, in district nomination (issue 18): group A's
+    application nominated by its district; an appeal of group A's on the running fair."""
+    today = timezone.localdate()
+    # The same national fair whose quota table the head office keeps (built in `_fair`).
+    fair = fair_objects["national_fair"]
+    Fair.objects.filter(pk=fair.pk).update(
+        state=FairState.NOMINATING,
+        created_by=users["national"],
+        applications_open_on=today - datetime.timedelta(days=20),
+        applications_close_on=today - datetime.timedelta(days=1),
+        nomination_deadline=today + datetime.timedelta(days=5),
+    )
+    fair.refresh_from_db()
+    app_a = ApplicationFactory(fair=fair, group=reg["group_a"], status="eligible")
+    ApplicationFactory(fair=fair, group=reg["group_b"], status="eligible")
+    Nomination.objects.create(application=app_a, decision="nominated", by=users["district_a"])
+    appeal = Appeal.objects.create(
+        application=fair_objects["application_a"],
+        grounds="คะแนนด้านบรรจุภัณฑ์ไม่ตรงกับสินค้าที่ส่ง",
+        filed_by=users["producer_a"],
+    )
+    return {"national_fair": fair, "national_application_a": app_a, "appeal": appeal}
+
+
 def build_world():
     users = _users()
     reg = _registry(users)
     fair_objects = _fair(users, reg)
     objects = {**reg, **fair_objects, **_fair_time(users, reg, fair_objects)}
+    objects |= _national(users, reg, fair_objects)
     objects |= _every_audited_model(users, reg, fair_objects)
     objects |= _office_lists(users, reg)
     # Group A entered the photographed product, so its reviewer may open the photo.
     fair_objects["application_a"].products.add(reg["product_a"])
+    # The hall's own plan under the booths (issue 21), served to whoever sees the floor plan.
+    full, _thumbnail = validate_and_reencode_image(jpeg_upload("hall.jpg", size=(80, 40)))
+    objects["venue_plan"] = set_venue_plan(
+        fair=fair_objects["fair"], image=full, width=400, by=users["officer_province"]
+    )
     return World(users=users, objects=objects)
 
 
 def world_fixture(django_db_blocker, media_root):
     """Generator for a module-scoped fixture: the world, built in a transaction that is rolled
     back afterwards, with uploads written under `media_root`."""
+    from tests.conftest import ensure_geography
+
+    with django_db_blocker.unblock():
+        # A transactional test that ran before this module flushed the areas away.
+        ensure_geography()
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=str(media_root)),

@@ -109,6 +109,16 @@ def _registry_cases(w):
             {"standard": "mpc", "number": "มผช. 1/2569", "product": product}
             | {"issued_on": _today(-10), "expires_on": _today(300)},
         ),
+        "producers:standard_create": (
+            {},
+            "superuser",
+            {"code": "thai-gi", "name": "สิ่งบ่งชี้ทางภูมิศาสตร์ (GI)", "default_for": "food"},
+        ),
+        "producers:standard_edit": (
+            {"code": "mpc"},
+            "superuser",
+            {"name": "มาตรฐานผลิตภัณฑ์ชุมชน (มผช.)", "default_for": "textile"},
+        ),
     }
 
 
@@ -150,7 +160,12 @@ def _fair_cases(w):
             {"booth_id": w.draft_booth.pk},
             officer,
             {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
-            | {"x": "0", "y": "0", "w": "30", "h": "30"},
+            | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
+        ),
+        "booths:zone_move": (
+            {"pk": w.draft_zone.pk},
+            officer,
+            {"right_m": "1.5", "down_m": "0"},
         ),
         "booths:application_detail": (
             {"application_id": w.scoring_review.application_id},
@@ -182,6 +197,22 @@ def _fair_cases(w):
             {"fair_id": fair.pk},
             officer,
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
+        ),
+        "booths:zone_rule": (
+            {"pk": w.zone.pk},
+            officer,
+            {"categories": "textile", "min_stars": "3", "quadrants": "A", "flag": "disaster"}
+            | {"registered_within_years": "5"},
+        ),
+        "booths:group_flags": (
+            {"pk": w.group_a.pk},
+            officer,
+            {"flag": "disaster", "reason": "น้ำท่วมหมู่บ้านเดือนกันยายน"},
+        ),
+        "booths:quotas": (
+            {"pk": w.national_fair.pk},
+            "national",
+            {"q_50_textile": "1", "q_10_food": "", "reason": "แบ่งโควตารอบแรก"},
         ),
         "booths:release": (
             {"fair_id": fair.pk, "assignment_id": w.holding_a.pk},
@@ -282,17 +313,43 @@ def _accounts_cases(w):
     }
 
 
+def _national_cases(w):
+    """Issue 18: district nomination, applying for a group, appeals and their decision."""
+    return {
+        "booths:nominate": (
+            {"pk": w.national_application_a.pk},
+            "district_a",
+            {"decision": "declined", "reason": "สินค้ายังไม่พร้อม"},
+        ),
+        "booths:apply_on_behalf": (
+            {"pk": w.national_fair.pk, "group_pk": w.group_a.pk},
+            "district_a",
+            {"products": str(w.product_a.pk), "pitch": "ผ้าทอมือ"},
+        ),
+        "booths:appeal": ({"pk": w.application_a.pk}, "producer_a", {"grounds": "คะแนนผิด"}),
+        "booths:appeal_decide": (
+            {"pk": w.appeal.pk},
+            "officer_province",
+            {"decide": "1", "status": "dismissed", "reason": "ตรวจสอบคะแนนแล้วถูกต้อง"},
+        ),
+    }
+
+
 def _cases(w):
     """URL name → URL kwargs, role, and a valid submission that the fuzzing starts from."""
-    return _registry_cases(w) | _fair_cases(w) | _sales_cases(w) | _accounts_cases(w)
+    cases = _registry_cases(w) | _fair_cases(w) | _sales_cases(w) | _accounts_cases(w)
+    return cases | _national_cases(w)
 
 
 CASE_NAMES = [
     "accounts:committee_create",
     "accounts:group_anonymise",
     "accounts:officer_create",
+    "booths:appeal",
+    "booths:appeal_decide",
     "booths:application_detail",
     "booths:apply",
+    "booths:apply_on_behalf",
     "booths:booth_edit",
     "booths:booths",
     "booths:committee_review_add",
@@ -302,9 +359,14 @@ CASE_NAMES = [
     "booths:excuse_no_show",
     "booths:fair_create",
     "booths:fair_edit",
+    "booths:group_flags",
+    "booths:nominate",
+    "booths:quotas",
     "booths:release",
     "booths:run_list",
     "booths:score_submit",
+    "booths:zone_move",
+    "booths:zone_rule",
     "booths:zones",
     "notifications:mine",
     "producers:certification_create",
@@ -314,6 +376,8 @@ CASE_NAMES = [
     "producers:public_hide",
     "producers:public_settings",
     "producers:rating_create",
+    "producers:standard_create",
+    "producers:standard_edit",
     "producers:visit_create",
     "sales:broadcast",
     "sales:cutoff",
@@ -463,6 +527,8 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 # The starting points are real saves, so the fuzzing explores around a working submission; these
 # are refused on purpose by the state of the world (the fair is running, the review seat absent).
 REFUSED_BY_STATE = {"booths:apply", "booths:committee_review_add", "booths:run_list"}
+# Group A holds a booth (nothing to appeal); the national fair is past applications.
+REFUSED_BY_STATE |= {"booths:appeal", "booths:apply_on_behalf"}
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

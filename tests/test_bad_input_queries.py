@@ -27,6 +27,11 @@ def _pages(w):
         "booths:run_detail": ({"run_id": w.run.pk}, officer, ["page"]),
         "booths:holdings": ({"fair_id": w.fair.pk}, officer, ["page"]),
         "booths:booths": ({"fair_id": w.fair.pk}, officer, ["page"]),
+        "booths:apply_check": (
+            {"fair_id": w.fair.pk},
+            "producer_a",
+            ["products", "category", "choice_1", "choice_2", "choice_3"],
+        ),
         "sales:enter": ({"assignment_id": w.holding_a.pk}, "producer_a", ["day"]),
         "sales:checkin": ({"fair_id": w.fair.pk}, officer, ["day"]),
         "sales:issue_list": ({}, officer, ["status"]),
@@ -42,6 +47,7 @@ def _pages(w):
 PAGE_NAMES = [
     "audit_log",
     "booths:application_list",
+    "booths:apply_check",
     "booths:booths",
     "booths:holdings",
     "booths:ranking",

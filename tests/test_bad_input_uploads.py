@@ -138,3 +138,12 @@ def test_registry_import_previews_or_refuses_and_never_half_imports(
     assert confirm.status_code == 302
     if preview.context.get("failed") or not preview.context.get("checks"):
         assert after == before, "a file with errors must import nothing"
+
+
+@SETTINGS
+@given(content=hostile_bytes, name=file_names, width=st.one_of(nasty, st.sampled_from(["60", "0"])))
+def test_venue_plan_is_stored_or_refused_in_thai(db, world, clients, content, name, width):
+    url = reverse("booths:venue_plan", args=[world.fair.pk])
+    data = {"image": _upload(name, content), "width_m": width}
+    response, changed = submit(clients["officer_province"], url, data)
+    assert_clear_answer(response, changed)

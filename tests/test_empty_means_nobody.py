@@ -5,11 +5,8 @@ import pytest
 
 from booths.models import Fair
 from producers.models import ProducerGroup, Province
-from sales.meeting_selectors import meetings_visible_to
 from sales.models import NetworkMeeting
-from tests.booths.factories import FairFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
+from tests.factories import FairFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +35,7 @@ def test_a_person_without_links_sees_and_changes_nothing(things, who):
     user = UserFactory(username="linkless", **LINKLESS[who])
     assert not Fair.objects.visible_to(user).exists()
     assert not ProducerGroup.objects.visible_to(user).exists()
-    assert meeting not in meetings_visible_to(user)
+    assert meeting not in NetworkMeeting.objects.visible_to(user)
     for perm, obj in [
         ("booths.manage_fair", fair),
         ("booths.view_plan", fair),
@@ -55,4 +52,4 @@ def test_a_meeting_without_fair_or_province_is_no_officers(things):
     officer = UserFactory(username="o", role="officer")
     officer.officer_provinces.add(*Province.objects.all())
     assert not officer.has_perm("sales.view_meeting", meeting)
-    assert meeting not in meetings_visible_to(officer)
+    assert meeting not in NetworkMeeting.objects.visible_to(officer)

@@ -99,10 +99,16 @@ EXPECTED = {
     "producers:photo_image": row(A, D, A, D, A, D, A),
     "producers:photo_thumbnail": row(A, D, A, D, A, D, A),
     "producers:my_groups": PRODUCERS,
+    # The standards table: every office reads it; only the head office (and admin) extends it.
+    "producers:standard_list": STAFF,
+    "producers:standard_create": row(D, D, D, D, D, D, A),
+    "producers:standard_edit": row(D, D, D, D, D, D, A),
     "producers:address_fields": EVERYONE,
     "producers:district_options": EVERYONE,
     # Fairs: officers manage the fairs of their provinces.
     "booths:fair_list": STAFF,
+    # Every office screens for national fairs: district officers nominate and apply for groups.
+    "booths:national_fairs": STAFF,
     "booths:fair_create": STAFF,
     "booths:fair_detail": KEEPS_FAIR,
     "booths:fair_edit": KEEPS_FAIR,
@@ -114,7 +120,15 @@ EXPECTED = {
     "booths:floor_plan": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
     "booths:booth_delete": KEEPS_FAIR,
     "booths:zone_delete": KEEPS_FAIR,
+    "booths:zone_clear": KEEPS_FAIR,
+    "booths:zone_move": KEEPS_FAIR,
+    "booths:zone_rule": KEEPS_FAIR,
+    "booths:group_flags": KEEPS_GROUP,
     "booths:floor_plan_save": KEEPS_FAIR,
+    # The venue's picture under the plan: set by the fair's officers, seen with the plan.
+    "booths:venue_plan": KEEPS_FAIR,
+    "booths:venue_plan_image": row(A, A, A, A, A, D, A, changed=D, elsewhere=D),
+    "booths:venue_plan_remove": KEEPS_FAIR,
     "booths:plan_pdf": KEEPS_FAIR,
     "booths:application_list": KEEPS_FAIR,
     "booths:application_detail": KEEPS_FAIR,
@@ -134,6 +148,9 @@ EXPECTED = {
     "notifications:line_code": EVERYONE,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
     "booths:ranking": row(D, D, A, A, A, D, A, elsewhere=D),
+    # A national fair's quota table: the head office only (column `national`, set below).
+    "booths:quotas": row(D, D, D, D, D, D, A),
+    "booths:quota_import": row(D, D, D, D, D, D, A),
     "booths:run_list": KEEPS_FAIR,
     "booths:run_detail": KEEPS_FAIR,
     "booths:run_compare": KEEPS_FAIR,
@@ -144,6 +161,7 @@ EXPECTED = {
     "booths:my_applications": PRODUCERS,
     # Any producer may apply to any fair; a superuser without a group gets 404.
     "booths:apply": row(A, A, D, D, D, D, D, changed=D),
+    "booths:apply_check": row(A, A, D, D, D, D, D, changed=D),
     "booths:withdraw": row(A, D, D, D, D, D, A),
     "booths:result": GROUP_A,
     "booths:booth_card": GROUP_A,
@@ -229,12 +247,26 @@ EXPECTED = {
     "sales:channel_new": PRODUCERS_AND_STAFF,
     "sales:fiscal_report": PRODUCERS_AND_STAFF,
     "sales:fiscal_report_export": PRODUCERS_AND_STAFF,
+    # National fairs (issue 18): area officers screen their area's applications (Bangkok's
+    # officer and the other district see the page without group A); the head office and the
+    # host province (50) run the fair and see every province's progress.
+    "booths:nomination_list": row(D, D, D, D, A, A, A),
+    "booths:nominate": KEEPS_FAIR,
+    # Progress: every province for the head office and the host; Bangkok's officer sees Bangkok.
+    "booths:national_progress": STAFF,
+    "booths:apply_on_behalf": KEEPS_GROUP,
+    # Decision letters and appeals: the group's members appeal; the fair's officers decide.
+    "booths:appeal": row(A, D, D, D, D, D, A),
+    "booths:decision_letter": GROUP_A,
+    "booths:appeal_list": KEEPS_FAIR,
+    "booths:appeal_decide": KEEPS_FAIR,
 }
 
 # Offices (issue 17). The head office acts on every province: wherever the officer of province 50
 # is allowed, so is it, and it is refused where that officer is. District officers keep the
 # registry of their district (group A's, not the other district's) and nothing of fairs or people.
 DISTRICT_KEEPS_GROUP_A = {
+    "booths:group_flags",
     "producers:group_detail",
     "producers:group_edit",
     "producers:product_create",
@@ -252,6 +284,8 @@ DISTRICT_KEEPS_GROUP_A = {
     "producers:public_settings",
     "producers:public_hide",
     "producers:public_show",
+    "booths:nominate",
+    "booths:apply_on_behalf",
 }
 DISTRICT_REGISTRY = {
     "home",
@@ -263,6 +297,8 @@ DISTRICT_REGISTRY = {
     "producers:group_export_xlsx",
     "producers:address_fields",
     "producers:district_options",
+    "producers:standard_list",
+    "booths:national_fairs",
     "accounts:privacy_notice",
     "notifications:mine",
     "notifications:line_code",
@@ -273,16 +309,25 @@ DISTRICT_REGISTRY = {
     "public:photo",
     "public:directory",
     "public:booth",
+    # Each district officer sees the nomination list of their own district.
+    "booths:nomination_list",
 }
+
+
+# National reference data that only the head office changes (provincial officers are refused).
+HEAD_OFFICE_ONLY = {"producers:standard_create", "producers:standard_edit"}
 
 
 def _office_columns(name, columns):
     own = ALLOW if name in DISTRICT_KEEPS_GROUP_A | DISTRICT_REGISTRY else DENY
     other = ALLOW if name in DISTRICT_REGISTRY else DENY
-    return {"national": columns["officer_province"], "district_a": own, "district_other": other}
+    national = ALLOW if name in HEAD_OFFICE_ONLY else columns["officer_province"]
+    return {"national": national, "district_a": own, "district_other": other}
 
 
 EXPECTED = {name: {**cols, **_office_columns(name, cols)} for name, cols in EXPECTED.items()}
+for _name in ("booths:quotas", "booths:quota_import"):
+    EXPECTED[_name]["national"] = ALLOW
 ALL_ROLES = (*ROLES, *OFFICE_ROLES)
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
@@ -295,7 +340,9 @@ POST_ONLY = {
     "booths:fair_step",
     "booths:booth_delete",
     "booths:zone_delete",
+    "booths:zone_clear",
     "booths:floor_plan_save",
+    "booths:venue_plan_remove",
     "booths:remove_review",
     "booths:eligibility_rule_remove",
     "booths:eligibility_evaluate",
@@ -306,6 +353,7 @@ POST_ONLY = {
     "booths:score_submit",
     "notifications:line_code",
     "booths:release",
+    "booths:quota_import",
     "booths:excuse_no_show",
     "booths:withdraw",
     "booths:respond_offer",
@@ -325,6 +373,7 @@ POST_ONLY = {
     "sales:record_visitors",
     "sales:import_visitors",
     "sales:set_target",
+    "booths:nominate",
 }
 
 
@@ -348,6 +397,10 @@ def _pks(w):
         "booths:booth_edit": w.booth.pk,
         "booths:booth_delete": w.booth.pk,
         "booths:zone_delete": w.booth.zone_id,
+        "booths:zone_clear": w.booth.zone_id,
+        "booths:zone_move": w.booth.zone_id,
+        "booths:zone_rule": w.booth.zone_id,
+        "booths:group_flags": group,
         "booths:application_detail": w.application_a.pk,
         "booths:run_detail": w.run.pk,
         "booths:run_compare": w.run.pk,
@@ -371,6 +424,15 @@ def _pks(w):
         "producers:public_hide": group,
         "producers:public_show": group,
         "booths:table_card": w.application_a.pk,
+        "booths:quotas": w.national_fair.pk,
+        "booths:quota_import": w.national_fair.pk,
+        "booths:nomination_list": w.national_fair.pk,
+        "booths:nominate": w.national_application_a.pk,
+        "booths:national_progress": w.national_fair.pk,
+        "booths:apply_on_behalf": w.national_fair.pk,
+        "booths:appeal": w.application_a.pk,
+        "booths:decision_letter": w.application_a.pk,
+        "booths:appeal_decide": w.appeal.pk,
     }
 
 
@@ -412,6 +474,8 @@ def _other_kwargs(w):
         "sales:daily_province_pdf": {"province_code": "50"},
         "sales:daily_province_png": {"province_code": "50"},
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
+        "producers:standard_edit": {"code": "mpc"},
+        "booths:apply_on_behalf": {"group_pk": group},
     }
 
 
@@ -419,7 +483,9 @@ def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
     kwargs = dict(_other_kwargs(world).get(name, {}))
-    named = next((p for p in converters if p.endswith("_id") and p not in kwargs), None)
+    # The first id parameter: `<name>_id`, or `pk` in the URLs still in the older form.
+    ids = (p for p in converters if (p.endswith("_id") or p == "pk") and p not in kwargs)
+    named = next(ids, None)
     if named:
         kwargs[named] = _pks(world).get(name, world.fair.pk)
     if "fair_id" in converters:

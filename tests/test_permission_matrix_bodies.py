@@ -9,8 +9,8 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from tests.factories import ProducerGroupFactory
 from tests.matrix_world import signed_in_clients, table_counts, world_fixture
-from tests.producers.factories import ProducerGroupFactory
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_an_officer_cannot_create_a_fair_in_another_province(db, world, clients)
     assert not changed
 
 
-@pytest.mark.parametrize("field", ["fair", "groups_present", "groups_absent"])
+@pytest.mark.parametrize("field", ["fair", "groups_present", "groups_absent", "groups_invited"])
 def test_an_officer_cannot_file_a_meeting_under_another_provinces_fair_or_group(
     db, world, clients, field
 ):

@@ -25,11 +25,15 @@ Preferences are the wished zones and booth types in order, then a corner if aske
 for a corner is no wish against one, so such an applicant never holds a corner another wanted when
 a plain booth would do them as well.
 
+A booth takes an applicant when it names none of the applicant's categories or all of them, has
+electricity if they need it, and lies in a zone whose own rules they meet (`Applicant.zones`, None
+for every zone).
+
 Booths that every applicant sees alike (same zone, type, categories, electricity and corner) form
 one class with a capacity, so the matching graph is applicants x classes rather than x booths.
 The steps live in `selection`, the augmenting paths in `matching`, the minimum seats in
 `minimums`, the Thai sentences in `explanations`; the dataclasses it takes and returns in
-`records`.
+`records`. A national fair is allocated by province quotas instead: see `national`.
 """
 
 from __future__ import annotations
@@ -37,12 +41,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from booths.allocation.explanations import Explainer
+from booths.allocation.national import Quotas, Standing, allocate_national, standing_order
+from booths.allocation.national_explanations import ORDER_SENTENCE, RELEASE_SENTENCES
 from booths.allocation.records import (
     ALGORITHM_VERSION,
     BOOTHS_FULL,
     CATEGORY_MAX,
     CATEGORY_MIN,
+    KEEP_EMPTY,
     PROVINCE_CAP,
+    QUOTA_FULL,
+    RELEASE_RULES,
+    SAME_CATEGORY,
+    TO_WAITLIST,
     AllocationResult,
     Applicant,
     BoothSpec,
@@ -57,15 +68,26 @@ __all__ = [
     "BOOTHS_FULL",
     "CATEGORY_MAX",
     "CATEGORY_MIN",
+    "KEEP_EMPTY",
+    "ORDER_SENTENCE",
     "PROVINCE_CAP",
+    "QUOTA_FULL",
+    "RELEASE_RULES",
+    "RELEASE_SENTENCES",
+    "SAME_CATEGORY",
+    "TO_WAITLIST",
     "AllocationResult",
     "Applicant",
     "BoothSpec",
     "Rules",
+    "Quotas",
+    "Standing",
     "allocate",
+    "allocate_national",
     "choice_rank_of",
     "lottery_order",
     "natural_key",
+    "standing_order",
 ]
 
 

@@ -84,7 +84,14 @@ class Explainer:
         return "ต้องเว้นไว้ให้ผู้ได้รับคัดเลือกรายอื่นที่ใช้บูธอื่นไม่ได้"
 
     def _power(self, i: int) -> str:
-        return "และมีไฟฟ้า" if self.inst.ranked[i].needs_electricity else ""
+        """What the booths the applicant needs have besides their category: electricity, and a
+        zone whose own rules the applicant meets."""
+        applicant = self.inst.ranked[i]
+        power = "และมีไฟฟ้า" if applicant.needs_electricity else ""
+        if applicant.zones is None:
+            return power
+        zones = ", ".join(sorted(applicant.zones)) or "-"
+        return f"{power} ในโซนที่ท่านมีสิทธิ์ ({zones}) "
 
     def why_not_better(self, i: int, rank: int | None) -> str:
         applicant = self.inst.ranked[i]

@@ -12,6 +12,13 @@ PROVINCE_CAP = "province_cap"
 CATEGORY_MAX = "category_max"
 BOOTHS_FULL = "booths_full"
 CATEGORY_MIN = "category_min"
+QUOTA_FULL = "quota_full"
+
+# What happens to quota a province cannot fill at a national fair (see `national`).
+SAME_CATEGORY = "same_category"
+TO_WAITLIST = "waitlist"
+KEEP_EMPTY = "keep_empty"
+RELEASE_RULES = (SAME_CATEGORY, TO_WAITLIST, KEEP_EMPTY)
 
 
 @dataclass(frozen=True)
@@ -23,10 +30,14 @@ class Applicant:
     preferences: tuple[str, ...] = ()
     needs_electricity: bool = False
     wants_corner: bool = False
+    zones: frozenset[str] | None = None
+    """The zones whose own rules the applicant meets; None when every zone takes them."""
 
     def __post_init__(self):
         # A wish named twice is one wish: it keeps its first place, and choice ranks count wishes.
         object.__setattr__(self, "preferences", tuple(dict.fromkeys(self.preferences)))
+        if self.zones is not None:  # compared and hashed: one kind of set whatever was given
+            object.__setattr__(self, "zones", frozenset(self.zones))
 
     @property
     def primary_category(self) -> str:
@@ -47,7 +58,9 @@ class BoothSpec:
         categories_ok = (
             not self.allowed_categories or applicant.categories <= self.allowed_categories
         )
-        return categories_ok and (self.has_electricity or not applicant.needs_electricity)
+        zone_ok = applicant.zones is None or self.zone in applicant.zones
+        power_ok = self.has_electricity or not applicant.needs_electricity
+        return categories_ok and zone_ok and power_ok
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,14 @@ def lottery_order(applicants: Sequence[Applicant], seed: int) -> list[Applicant]
     """Best score first, scores compared at the precision the committee sees (`shown_total`);
     equal scores are ordered by a hash of (seed, id), which is the same on every run and machine."""
 
-    def draw(a: Applicant) -> str:
-        return hashlib.sha256(f"{seed}\x1f{a.id!r}".encode()).hexdigest()
+    return sorted(
+        applicants, key=lambda a: (-shown_total(a.score), lottery_draw(seed, a), repr(a.id))
+    )
 
-    return sorted(applicants, key=lambda a: (-shown_total(a.score), draw(a), repr(a.id)))
+
+def lottery_draw(seed: int, applicant: Applicant) -> str:
+    """The applicant's lottery ticket for the fair's seed: a hash of (seed, id)."""
+    return hashlib.sha256(f"{seed}\x1f{applicant.id!r}".encode()).hexdigest()
 
 
 def _class_key(b: BoothSpec) -> tuple:
@@ -55,7 +59,7 @@ class Instance:
         self.classes = list(grouped.values())
         type_index: dict[tuple, int] = {}
         for applicant in self.ranked:
-            key = (applicant.categories, applicant.needs_electricity)
+            key = (applicant.categories, applicant.needs_electricity, applicant.zones)
             if key not in type_index:
                 type_index[key] = len(self.compatible)
                 self.compatible.append(

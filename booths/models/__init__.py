@@ -1,5 +1,6 @@
 """Models of the booths app, one module per concept; import them from here."""
 
+from .appeals import Appeal, AppealStatus
 from .applications import (
     Application,
     ApplicationStatus,
@@ -8,7 +9,18 @@ from .applications import (
     ZonePreference,
 )
 from .eligibility import EligibilityCheck, EligibilityOverride, EligibilityRule, RuleKind
-from .fairs import NEXT_STATE, Booth, BoothType, Fair, FairLevel, FairState, Zone
+from .fairs import (
+    NATIONAL_NEXT_STATE,
+    NEXT_STATE,
+    Booth,
+    BoothType,
+    Fair,
+    FairLevel,
+    FairState,
+    Zone,
+)
+from .nominations import Nomination, NominationDecision
+from .quotas import ProvinceQuota
 from .review import (
     CommitteeMember,
     ConflictOfInterest,
@@ -18,10 +30,15 @@ from .review import (
     Score,
 )
 from .runs import AllocationRun, OfferStatus, RunResult, WaitlistOffer
+from .venue import VenuePlan
+from .zone_rules import GroupFlag, ProducerGroupFlag, ZoneRule
 
 __all__ = [
+    "NATIONAL_NEXT_STATE",
     "NEXT_STATE",
     "AllocationRun",
+    "Appeal",
+    "AppealStatus",
     "Application",
     "ApplicationStatus",
     "Assignment",
@@ -37,13 +54,20 @@ __all__ = [
     "Fair",
     "FairLevel",
     "FairState",
+    "Nomination",
+    "NominationDecision",
+    "GroupFlag",
     "OfferStatus",
+    "ProducerGroupFlag",
+    "ProvinceQuota",
     "ReviewAssignment",
     "ReviewStatus",
     "RuleKind",
     "RunResult",
     "Score",
+    "VenuePlan",
     "WaitlistOffer",
     "Zone",
     "ZonePreference",
+    "ZoneRule",
 ]

@@ -1,5 +1,6 @@
 """Applications to a fair, the zones each prefers, and the booths groups hold (assignments)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,16 @@ class Application(models.Model):
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A district officer who applied for a group without a smartphone (issue 18); the group's
+    # members see who it was on their page.
+    filed_by_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("applied on the group's behalf by"),
+    )
     history = HistoricalRecords()
     area = Area(province="fair__province", own="group__members")
 

@@ -50,8 +50,3 @@ def start_running_error(fair, today):
             "date": reader_date(earliest)
         }
     return None
-
-
-def days_so_far(fair, today):
-    """The fair's days up to today: days still to come cannot be days without sales."""
-    return [day for day in fair.fair_days if day <= today]

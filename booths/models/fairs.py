@@ -24,6 +24,8 @@ from .fair_dates import EARLIEST_FAIR_DAY, MAX_FAIR_DAYS, fair_date_errors
 class FairState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     OPEN = "open", _("Open for applications")
+    # National fairs only: district offices nominate or decline their districts' applications.
+    NOMINATING = "nominating", _("District nomination")
     SCORING = "scoring", pgettext_lazy("fair state", "Scoring")
     ALLOCATED = "allocated", _("Allocated (published)")
     RUNNING = "running", _("Running")
@@ -51,6 +53,11 @@ NEXT_STATE = {
     FairState.ALLOCATED: FairState.RUNNING,
     FairState.RUNNING: FairState.CLOSED,
 }
+# A national fair is screened by the districts between applications and scoring (issue 18).
+NATIONAL_NEXT_STATE = NEXT_STATE | {
+    FairState.OPEN: FairState.NOMINATING,
+    FairState.NOMINATING: FairState.SCORING,
+}
 
 
 class Fair(models.Model):
@@ -70,6 +77,18 @@ class Fair(models.Model):
     applications_open_on = models.DateField(_("applications open"))
     applications_close_on = models.DateField(_("applications close"))
     booth_count = models.PositiveIntegerField(_("planned booth count"), default=0)
+    nomination_deadline = models.DateField(
+        _("districts nominate by"),
+        null=True,
+        blank=True,
+        help_text=_("National fairs: the last day district officers may nominate or decline."),
+    )
+    appeal_deadline = models.DateField(
+        _("appeals accepted until"),
+        null=True,
+        blank=True,
+        help_text=_("Applicants who were not selected may appeal until this day."),
+    )
     scoring_deadline = models.DateField(
         _("committee scores by"),
         null=True,
@@ -121,6 +140,11 @@ class Fair(models.Model):
                 condition=Q(level__in=FairLevel.values), name="fair_level_valid"
             ),
             models.CheckConstraint(
+                condition=Q(nomination_deadline__isnull=True)
+                | Q(nomination_deadline__gte=F("applications_close_on")),
+                name="fair_nomination_after_applications",
+            ),
+            models.CheckConstraint(
                 condition=Q(end_date__lt=F("start_date") + datetime.timedelta(days=MAX_FAIR_DAYS)),
                 name="fair_at_most_sixty_days",
             ),
@@ -142,9 +166,25 @@ class Fair(models.Model):
             closes=self.applications_close_on,
             today=timezone.localdate(),
         )
+        errors.update(self._deadline_errors())
         errors.update(self._locked_date_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _deadline_errors(self):
+        """Nomination falls between applications closing and the fair; appeals before it ends."""
+        errors = {}
+        closes, start = self.applications_close_on, self.start_date
+        nominate, appeal = self.nomination_deadline, self.appeal_deadline
+        if nominate and closes and nominate < closes:
+            errors["nomination_deadline"] = _("Districts nominate after applications close.")
+        elif nominate and start and nominate >= start:
+            errors["nomination_deadline"] = _("Districts nominate before the fair starts.")
+        if appeal and closes and appeal <= closes:
+            errors["appeal_deadline"] = _("Appeals close after applications close.")
+        elif appeal and self.end_date and appeal > self.end_date:
+            errors["appeal_deadline"] = _("Appeals close by the last fair day.")
+        return errors
 
     def _locked_date_errors(self):
         stored = Fair.objects.filter(pk=self.pk, state__in=DATES_LOCKED_STATES).values(*DATE_FIELDS)
@@ -160,12 +200,17 @@ class Fair(models.Model):
 
     def transition_error(self, target):
         """Why the fair may not move to `target` now, or None when the step is legal."""
-        if NEXT_STATE.get(self.state) == target:
+        if self.next_state == target:
             return None
         return _("A fair that is “%(current)s” cannot move to “%(target)s”.") % {
             "current": FairState(self.state).label,
             "target": FairState(target).label,
         }
+
+    @property
+    def next_state(self):
+        steps = NATIONAL_NEXT_STATE if self.is_national else NEXT_STATE
+        return steps.get(self.state)
 
     @property
     def is_national(self):
@@ -195,6 +240,7 @@ class Zone(models.Model):
     color = models.CharField(
         _("colour"), max_length=7, default="#0d6efd", validators=[zone_colour_validator]
     )
+    history = HistoricalRecords()
 
     area = Area(province="fair__province")
 
@@ -246,7 +292,10 @@ class Booth(models.Model):
     y = models.PositiveIntegerField(default=0)
     w = models.PositiveIntegerField(default=30)
     h = models.PositiveIntegerField(default=30)
+    # Turned clockwise about its centre on the plan, in whole degrees.
+    rotation = models.PositiveSmallIntegerField(_("angle (degrees)"), default=0)
 
+    history = HistoricalRecords()
     area = Area(province="fair__province")
 
     class Meta:
@@ -256,6 +305,9 @@ class Booth(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fair", "code"], name="booth_code_unique_in_fair"),
             models.CheckConstraint(condition=Q(w__gt=0) & Q(h__gt=0), name="booth_has_size"),
+            models.CheckConstraint(
+                condition=Q(rotation__lt=360), name="booth_rotation_under_a_turn"
+            ),
         ]
 
     def __str__(self):

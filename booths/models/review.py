@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
-from producers.models import District, ProducerGroup
+from producers.models import District, ProducerGroup, Province
 
 from .applications import Application
 from .fairs import Fair
@@ -62,6 +62,16 @@ class CommitteeMember(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("own producer group"),
+    )
+    # A national fair has one committee per province, each scoring its own province's nominated
+    # applications; empty means the fair's single committee (a provincial fair).
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("committee of province"),
     )
     history = HistoricalRecords()
     area = Area(province="fair__province")

@@ -14,6 +14,7 @@ from booths.models import (
     ZonePreference,
 )
 from booths.services.waitlist import decline_offer, release_assignment
+from otop_fair.audit import save_with_history
 from otop_fair.thai import reader_date
 
 
@@ -78,8 +79,7 @@ def submit_application(
         application.pitch = pitch
         application.category = category
         application.status = ApplicationStatus.SUBMITTED
-        application._history_user = by
-        application.save()
+        save_with_history(application, by=by)
         application.products.set(products)
         application.preferences.all().delete()
         ZonePreference.objects.bulk_create(
@@ -101,9 +101,12 @@ def withdraw_application(*, application, by, reason=""):
         if holding is not None:
             release_assignment(assignment=holding, by=by, reason=reason or _("The group withdrew."))
         application.status = ApplicationStatus.WITHDRAWN
-        application._history_user = by
-        application._change_reason = reason or _("withdrawn")
-        application.save(update_fields=["status", "updated_at"])
+        save_with_history(
+            application,
+            by=by,
+            reason=reason or _("withdrawn"),
+            update_fields=["status", "updated_at"],
+        )
         for offer in application.offers.filter(status=OfferStatus.PENDING):
             decline_offer(offer=offer, by=by)
     return application

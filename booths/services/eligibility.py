@@ -16,13 +16,14 @@ from booths.models import (
     EligibilityOverride,
     EligibilityRule,
     FairState,
+    ProducerGroupFlag,
     RuleKind,
 )
-from booths.services.history import update_with_history
+from otop_fair.audit import bulk_update_with_history_by, delete_with_history, save_with_history
 from producers.models import Certification, Province, QualityStandard, current_ratings
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
-EVALUATION_STATES = (FairState.OPEN, FairState.SCORING)
+EVALUATION_STATES = (FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 
 
 def applicant_facts(fair, applications):
@@ -31,8 +32,16 @@ def applicant_facts(fair, applications):
     group_ids = [a.group_id for a in applications]
     certificates = _certificates(group_ids)
     last_fairs = _last_fairs(fair, group_ids)
+    flags = group_flags(group_ids)
     return {
-        app.pk: _facts(app.group, products[app.pk], stars, certificates[app.group_id], last_fairs)
+        app.pk: _facts(
+            app.group,
+            products[app.pk],
+            stars,
+            certificates[app.group_id],
+            last_fairs,
+            flags.get(app.group_id, frozenset()),
+        )
         for app in applications
     }
 
@@ -42,10 +51,21 @@ def group_facts(fair, group, products):
     entered = [(p.pk, p.name, p.category, p.otop_mark) for p in products]
     stars = _stars_on(fair, {pid for pid, *_rest in entered})
     certificates = _certificates([group.pk])[group.pk]
-    return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]))
+    flags = group_flags([group.pk]).get(group.pk, frozenset())
+    return _facts(group, entered, stars, certificates, _last_fairs(fair, [group.pk]), flags)
 
 
-def _facts(group, entered, stars, certificates, last_fairs):
+def group_flags(group_ids):
+    """group id → the flags officers recorded for it (for zones that ask for one)."""
+    flags = defaultdict(set)
+    for group_id, flag in ProducerGroupFlag.objects.filter(group_id__in=group_ids).values_list(
+        "group_id", "flag"
+    ):
+        flags[group_id].add(flag)
+    return {g: frozenset(f) for g, f in flags.items()}
+
+
+def _facts(group, entered, stars, certificates, last_fairs, flags=frozenset()):
     last = last_fairs.get(group.pk)
     return rules_.ApplicantFacts(
         registration_no=group.registration_no,
@@ -61,6 +81,8 @@ def _facts(group, entered, stars, certificates, last_fairs):
         last_fair_name=last[0] if last else None,
         was_unexcused_no_show=last[1] if last else False,
         quadrant=group.quadrant,
+        registered_on=group.registered_on,
+        flags=flags,
     )
 
 
@@ -192,8 +214,7 @@ def evaluate_eligibility(*, fair, by):
             app.passes_rules = all(passed for _, passed, _ in results)
             app.status = _status(app)
         EligibilityCheck.objects.bulk_create(checks, batch_size=5000)
-        update_with_history(
-            Application,
+        bulk_update_with_history_by(
             applications,
             ["passes_rules", "status"],
             by=by,
@@ -224,14 +245,10 @@ def override_eligibility(*, application, is_eligible, reason, by):
         override.is_eligible = is_eligible
         override.reason = reason
         override.decided_by = by
-        override._history_user = by
-        override._change_reason = reason
-        override.save()
+        save_with_history(override, by=by, reason=reason)
         application.eligibility_override = override
         application.status = _status(application)
-        application._history_user = by
-        application._change_reason = reason
-        application.save(update_fields=["status", "updated_at"])
+        save_with_history(application, by=by, reason=reason, update_fields=["status", "updated_at"])
     return override
 
 
@@ -244,13 +261,11 @@ def set_rule(*, fair, kind, by, **settings):
     )
     for name, value in settings.items():
         setattr(rule, name, value)
-    rule._history_user = by
-    rule.save()
+    save_with_history(rule, by=by)
     return rule
 
 
 def remove_rule(*, rule, by):
     if rule.fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
         raise ValidationError(_("Rules can be changed only before booths are allocated."))
-    rule._history_user = by
-    rule.delete()
+    delete_with_history([rule], by=by)

@@ -4,9 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from booths.models import Booth, BoothType, FairState, ZonePreference
+from booths.models import Booth, BoothType, FairState, RunResult, ZonePreference
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    bulk_update_with_history_by,
+    delete_with_history,
+    save_with_history,
+)
 
-LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.SCORING)
+LAYOUT_STATES = (FairState.DRAFT, FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 BOOTH_SIZE = 30  # plan units (3 m)
 AISLE = 4
 UNITS_PER_METRE = 10  # a plan unit is 10 cm
@@ -24,8 +30,7 @@ def save_fair(*, form, by):
     if fair.pk is None:
         fair.created_by = by
     fair.full_clean()  # the date window and the lock on a running fair's dates (Fair.clean)
-    fair._history_user = by
-    fair.save()
+    save_with_history(fair, by=by)
     return fair
 
 
@@ -43,6 +48,7 @@ def create_booth_grid(
     booth_type,
     allowed_categories,
     has_electricity,
+    by,
 ):
     """Booths `prefix+first` … `prefix+last` in rows of `per_row`; the row ends are corners.
 
@@ -77,7 +83,7 @@ def create_booth_grid(
             )
         )
     with transaction.atomic():
-        return Booth.objects.bulk_create(booths)
+        return bulk_create_with_history_by(booths, by=by)
 
 
 def _check_codes_free(fair, codes):
@@ -154,7 +160,28 @@ def delete_booth(*, booth, by):
         reason = booth_use(booth)
         if reason:
             raise ValidationError(reason + " " + _("It cannot be deleted."))
-        booth.delete()
+        delete_with_history([booth], by=by)
+
+
+def unused_booths(zone):
+    """The zone's booths no group holds or was offered and no allocation run placed anyone in."""
+    placed = RunResult.objects.filter(run__fair_id=zone.fair_id, booth__isnull=False)
+    return zone.booths.filter(assignments__isnull=True, offers__isnull=True).exclude(
+        pk__in=placed.values("booth_id")
+    )
+
+
+def delete_unused_booths(*, zone, by):
+    """Remove every unused booth of a zone at once: the way back from a grid made by a typo.
+    Booths in use stay; returns how many were deleted."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        # Locked first: an assignment or offer made meanwhile waits, then finds its booth gone.
+        list(zone.booths.select_for_update().values_list("pk", flat=True))
+        unused = list(unused_booths(zone))
+        # One by one, so each booth leaves its deletion row naming who removed it.
+        delete_with_history(unused, by=by)
+    return len(unused)
 
 
 MOVE_LIMIT = 100_000  # plan units: a kilometre, far beyond any hall
@@ -164,8 +191,9 @@ def move_booths(*, fair, moves, by):
     """Put booths at new plan positions in one transaction: the floor plan editor's one save.
 
     `moves` maps a booth id to its new (x, y), or (x, y, turned) where a true `turned` means the
-    booth is turned a quarter (its width and depth on the plan swap); a booth of another fair or a
-    position off the plan refuses the whole save."""
+    booth is turned a quarter (its width and depth on the plan swap), or (x, y, turned, degrees)
+    that also sets its free angle; a booth of another fair or a position off the plan refuses the
+    whole save."""
     check_layout_editable(fair)
     if not all(_is_move(move) for move in moves.values()):
         raise ValidationError(_("A booth was moved off the plan. Nothing was saved."))
@@ -175,19 +203,45 @@ def move_booths(*, fair, moves, by):
             raise ValidationError(_("Some booths are not of this fair. Nothing was saved."))
         for booth in booths:
             booth.x, booth.y = moves[booth.pk][:2]
-            if moves[booth.pk][2:] == [True]:
+            if moves[booth.pk][2:3] == [True]:
                 booth.w, booth.h = booth.h, booth.w
-        Booth.objects.bulk_update(booths, ["x", "y", "w", "h"])
+            booth.rotation = next(iter(moves[booth.pk][3:]), booth.rotation)
+        bulk_update_with_history_by(booths, ["x", "y", "w", "h", "rotation"], by=by)
+    return len(booths)
+
+
+def move_zone(*, zone, right, down, by):
+    """Shift every booth of a zone by (right, down) plan units, keeping their layout; a shift
+    that would put a booth off the plan moves nothing."""
+    check_layout_editable(zone.fair)
+    with transaction.atomic():
+        booths = list(zone.booths.select_for_update())
+        if not all(
+            _is_whole(b.x + right, MOVE_LIMIT) and _is_whole(b.y + down, MOVE_LIMIT) for b in booths
+        ):
+            raise ValidationError(
+                _("That would put booths of zone %(code)s off the plan. Nothing was moved.")
+                % {"code": zone.code}
+            )
+        for booth in booths:
+            booth.x, booth.y = booth.x + right, booth.y + down
+        bulk_update_with_history_by(booths, ["x", "y"], by=by)
     return len(booths)
 
 
 def _is_move(move):
-    if not isinstance(move, list) or len(move) not in (2, 3):
+    if not isinstance(move, list) or len(move) not in (2, 3, 4):
         return False
-    position, turned = move[:2], move[2:]
-    return turned in ([], [True], [False]) and all(
-        isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MOVE_LIMIT for v in position
+    position, turned, angle = move[:2], move[2:3], move[3:]
+    return (
+        turned in ([], [True], [False])
+        and all(_is_whole(v, MOVE_LIMIT) for v in position)
+        and all(_is_whole(v, 359) for v in angle)
     )
+
+
+def _is_whole(value, most):
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
 
 
 def delete_zone(*, zone, by):
@@ -203,4 +257,4 @@ def delete_zone(*, zone, by):
             raise ValidationError(
                 _("Applicants chose zone %(code)s; it cannot be deleted.") % {"code": zone.code}
             )
-        zone.delete()
+        delete_with_history([zone], by=by)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from booths.models import Fair, FairState, OfferStatus
 from booths.models.fair_dates import start_running_error
 from booths.services.eligibility import evaluate_eligibility
+from booths.services.nominations import set_aside_unnominated
+from otop_fair.audit import save_with_history
 
 
 def locked(fair):
@@ -29,9 +31,7 @@ def move_fair(fair, target, *, by, reason):
     """Move a locked fair to `target`, refusing illegal steps."""
     check_step(fair, target)
     fair.state = target
-    fair._history_user = by
-    fair._change_reason = reason
-    fair.save(update_fields=["state"])
+    save_with_history(fair, by=by, reason=reason, update_fields=["state"])
     return fair
 
 
@@ -45,14 +45,31 @@ def open_applications(*, fair, by):
 
 
 def close_applications(*, fair, by):
-    """Close the application window and start scoring; eligibility is checked on the way."""
+    """Close the application window and start scoring; eligibility is checked on the way.
+
+    A national fair goes to scoring from district nomination: what the districts did not
+    nominate is set aside first."""
     with transaction.atomic():
         fair = locked(fair)
         check_step(fair, FairState.SCORING)
         if not fair.criteria.exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
         evaluate_eligibility(fair=fair, by=by)
+        if fair.state == FairState.NOMINATING:
+            set_aside_unnominated(fair, by=by)
         return move_fair(fair, FairState.SCORING, by=by, reason=_("applications closed, scoring"))
+
+
+def start_nominations(*, fair, by):
+    """A national fair: close applications and let the districts nominate (eligibility is
+    checked first, so district officers see it)."""
+    with transaction.atomic():
+        fair = locked(fair)
+        check_step(fair, FairState.NOMINATING)
+        evaluate_eligibility(fair=fair, by=by)
+        return move_fair(
+            fair, FairState.NOMINATING, by=by, reason=_("applications closed, districts nominate")
+        )
 
 
 def start_fair(*, fair, by):
@@ -72,7 +89,5 @@ def close_fair(*, fair, by):
         fair = move_fair(locked(fair), FairState.CLOSED, by=by, reason=_("fair closed"))
         for offer in fair.offers.filter(status=OfferStatus.PENDING):
             offer.status = OfferStatus.EXPIRED
-            offer._history_user = by
-            offer._change_reason = _("fair closed")
-            offer.save(update_fields=["status"])
+            save_with_history(offer, by=by, reason=_("fair closed"), update_fields=["status"])
         return fair

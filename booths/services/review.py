@@ -1,5 +1,6 @@
 """The rubric, the committee, reviewer assignment without conflicts of interest, and scoring."""
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,11 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
-from booths.services.history import create_with_history, delete_with_history
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    delete_with_history,
+    save_with_history,
+)
 
 DEFAULT_CRITERIA = [
     (gettext_noop("Product quality"), 30, 10),
@@ -53,8 +58,7 @@ def copy_criteria(*, fair, by, source=None):
                 max_score=max_score,
                 order=order,
             )
-            criterion._history_user = by
-            criterion.save()
+            save_with_history(criterion, by=by)
     return fair.criteria.all()
 
 
@@ -93,8 +97,7 @@ def declare_conflict(*, member, application, reason, by):
         conflict = ConflictOfInterest.objects.filter(member=member, application=application).first()
         if conflict is None:
             conflict = ConflictOfInterest(member=member, application=application, reason=reason)
-            conflict._history_user = by
-            conflict.save()
+            save_with_history(conflict, by=by)
         delete_with_history(
             member.reviews.filter(application=application),
             by=by,
@@ -105,17 +108,34 @@ def declare_conflict(*, member, application, reason, by):
 
 def auto_assign(*, fair, by, k=3):
     """Give each eligible application k reviewers with even loads, never a conflicted one."""
-    if fair.state not in (FairState.OPEN, FairState.SCORING):
+    if fair.state not in (FairState.OPEN, FairState.NOMINATING, FairState.SCORING):
         raise ValidationError(_("Reviewers are assigned while applications are open or scored."))
     if Score.objects.filter(review__member__fair=fair).exists():
         raise ValidationError(_("Scoring has begun; adjust assignments by hand instead."))
-    applications = list(
-        fair.applications.filter(status=ApplicationStatus.ELIGIBLE).values_list("pk", flat=True)
-    )
-    members = list(fair.committee.values_list("pk", flat=True))
-    plan = assign_reviewers(applications, members, conflict_pairs(fair), k=k)
+    plan = {}
+    conflicts = conflict_pairs(fair)
+    for applications, members in _committees_and_their_applications(fair):
+        plan |= assign_reviewers(applications, members, conflicts, k=k)
     _replace_reviews(fair, plan, by=by)
     return plan
+
+
+def _committees_and_their_applications(fair):
+    """(eligible application ids, member ids) per committee: the fair's one committee, or at a
+    national fair each province's committee with its province's nominated applications."""
+    eligible = fair.applications.filter(status=ApplicationStatus.ELIGIBLE)
+    if not fair.is_national:
+        members = list(fair.committee.values_list("pk", flat=True))
+        return [(list(eligible.values_list("pk", flat=True)), members)]
+    by_province = defaultdict(list)
+    for pk, province in eligible.filter(nomination__decision="nominated").values_list(
+        "pk", "group__province_id"
+    ):
+        by_province[province].append(pk)
+    members = defaultdict(list)
+    for pk, province in fair.committee.values_list("pk", "province_id"):
+        members[province].append(pk)
+    return [(apps, members[province]) for province, apps in sorted(by_province.items())]
 
 
 @transaction.atomic
@@ -128,8 +148,7 @@ def _replace_reviews(fair, plan, *, by):
     }
     reason = _("automatic reviewer assignment")
     delete_with_history([r for pair, r in held.items() if pair not in wanted], by=by, reason=reason)
-    create_with_history(
-        ReviewAssignment,
+    bulk_create_with_history_by(
         [ReviewAssignment(member_id=m, application_id=a) for m, a in wanted - held.keys()],
         by=by,
         reason=reason,
@@ -141,11 +160,12 @@ def add_review(*, member, application, by):
         raise ValidationError(_("Scoring is closed."))
     if has_conflict(member, application):
         raise ValidationError(_("This member has a conflict of interest with this application."))
+    if member.fair.is_national and member.province_id != application.group.province_id:
+        raise ValidationError(_("A province's committee reviews only its own province's groups."))
     review = ReviewAssignment.objects.filter(member=member, application=application).first()
     if review is None:
         review = ReviewAssignment(member=member, application=application, is_manual=True)
-        review._history_user = by
-        review.save()
+        save_with_history(review, by=by)
     return review
 
 
@@ -154,8 +174,7 @@ def remove_review(*, review, by):
         raise ValidationError(_("Scoring is closed."))
     if review.status == ReviewStatus.SUBMITTED:
         raise ValidationError(_("A submitted review cannot be taken away."))
-    review._history_user = by
-    review.delete()
+    delete_with_history([review], by=by)
 
 
 def save_scores(*, review, values, by, submit=False):
@@ -186,25 +205,25 @@ def save_scores(*, review, values, by, submit=False):
                 score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
                 score = score or Score(review=review, criterion_id=criterion_id)
                 score.value, score.comment = value, comment
-                score._history_user = by
-                score.save()
+                save_with_history(score, by=by)
         review.status = ReviewStatus.SUBMITTED if submit else ReviewStatus.DRAFT
         review.submitted_at = timezone.now() if submit else None
-        review._history_user = by
-        review.save(update_fields=["status", "submitted_at"])
+        save_with_history(review, by=by, update_fields=["status", "submitted_at"])
     return review
 
 
-def add_member(*, fair, user, by, home_district=None, own_group=None):
+def add_member(*, fair, user, by, home_district=None, own_group=None, province=None):
     if fair.is_scoring_closed:
         raise ValidationError(_("Scoring is closed."))
     if not user.is_committee:
         raise ValidationError(_("Only committee accounts can sit on a committee."))
+    if fair.is_national and province is None:
+        raise ValidationError(_("Choose the province whose committee the member sits on."))
     member = CommitteeMember.objects.filter(fair=fair, user=user).first()
     member = member or CommitteeMember(fair=fair, user=user)
     member.home_district, member.own_group = home_district, own_group
-    member._history_user = by
-    member.save()
+    member.province = province if fair.is_national else None
+    save_with_history(member, by=by)
     return member
 
 
@@ -214,11 +233,8 @@ def save_criteria(*, fair, formset, by):
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     with transaction.atomic():
         criteria = formset.save(commit=False)
-        for criterion in formset.deleted_objects:
-            criterion._history_user = by
-            criterion.delete()
+        delete_with_history(formset.deleted_objects, by=by)
         for criterion in criteria:
             criterion.fair = fair
-            criterion._history_user = by
-            criterion.save()
+            save_with_history(criterion, by=by)
     return fair.criteria.all()

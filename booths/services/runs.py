@@ -3,6 +3,7 @@
 import random
 from collections import defaultdict
 
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 from booths import allocation, notices, scoring
 from booths.models import (
     AllocationRun,
-    Application,
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
@@ -21,8 +21,14 @@ from booths.models import (
     RunResult,
 )
 from booths.selectors import ranking
-from booths.services.history import create_with_history, update_with_history
 from booths.services.lifecycle import locked, move_fair
+from booths.services.quotas import quota_table
+from booths.services.zone_rules import qualifying_zones
+from otop_fair.audit import (
+    bulk_create_with_history_by,
+    bulk_update_with_history_by,
+    save_with_history,
+)
 from producers.models import Category, Province
 
 RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
@@ -31,8 +37,10 @@ RUN_STATES = (FairState.SCORING, FairState.ALLOCATED)
 def allocation_inputs(fair, *, normalise):
     """The applicants (ranked, with their needs) and booths of a fair, as the algorithm takes them."""
     ranked = {row.application_id: row for row in ranking(fair, normalise=normalise)}
-    apps = fair.applications.filter(pk__in=ranked).select_related("group")
+    apps = competing(fair, fair.applications.filter(pk__in=ranked))
+    apps = list(apps.select_related("group__province"))
     preferences = _zone_preferences(fair, ranked)
+    zones = qualifying_zones(fair, apps)
     applicants = [
         allocation.Applicant(
             id=app.pk,
@@ -43,10 +51,24 @@ def allocation_inputs(fair, *, normalise):
             preferences=tuple(preferences[app.pk]),
             needs_electricity=app.needs_electricity,
             wants_corner=app.wants_corner,
+            zones=zones[app.pk],
         )
         for app in apps
     ]
     return applicants, _booth_specs(fair)
+
+
+def competing(fair, applications):
+    """The applications that enter the allocation. At a national fair only those their district
+    nominated (issue 18): the nomination step is n18b's `Nomination`; until it is installed every
+    scored application of a national fair enters."""
+    if not fair.is_national:
+        return applications
+    try:
+        django_apps.get_model("booths", "Nomination")
+    except LookupError:
+        return applications
+    return applications.filter(nomination__decision="nominated")
 
 
 def _zone_preferences(fair, application_ids):
@@ -95,6 +117,7 @@ def _snapshot(applicants, booths):
                 list(a.preferences),
                 a.needs_electricity,
                 a.wants_corner,
+                None if a.zones is None else sorted(a.zones),
             ]
             for a in applicants
         ],
@@ -121,12 +144,14 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     rules = rules or {}
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     applicants, booths = allocation_inputs(fair, normalise=normalise)
+    if fair.is_national:
+        rules = national_rules(fair, rules)
     result = _allocate(applicants, booths, rules, seed)
     scores = {a.id: a.score for a in applicants}
     with transaction.atomic():
         fair = locked(fair)
         version = (fair.runs.aggregate(v=Max("version"))["v"] or 0) + 1
-        run = AllocationRun.objects.create(
+        run = AllocationRun(
             fair=fair,
             version=version,
             seed=seed,
@@ -138,12 +163,29 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
             waitlist_count=len(result.waitlist),
             created_by=by,
         )
+        save_with_history(run, by=by)
         _store_results(run, result, scores)
     return run
 
 
+def national_rules(fair, rules):
+    """A national fair's run rules: the officer's release rule and the quota table as it stands,
+    stored with the run so the run can be read (and repeated) after the table changes."""
+    release = rules.get("release") or allocation.SAME_CATEGORY
+    if release not in allocation.RELEASE_RULES:
+        raise ValidationError(_("Choose what happens to quota a province cannot fill."))
+    table = sorted([p, c, n] for (p, c), n in quota_table(fair).items())
+    if not table:
+        raise ValidationError(_("Set the province quotas before running the allocation."))
+    return {"release": release, "quotas": table}
+
+
 def _allocate(applicants, booths, rules, seed):
     """The pure algorithm, with its explanations written in Thai."""
+    if "release" in rules:
+        quotas = allocation.Quotas({(p, c): n for p, c, n in rules["quotas"]}, rules["release"])
+        with translation.override("th"):
+            return allocation.allocate_national(applicants, booths, quotas, seed, labels=_labels())
     with translation.override("th"):
         return allocation.allocate(
             applicants,
@@ -206,9 +248,7 @@ def publish_allocation(*, fair, run, by, reason=""):
         run.published_at = timezone.now()
         run.published_by = by
         run.reason = reason
-        run._history_user = by
-        run._change_reason = reason or _("published")
-        run.save()
+        save_with_history(run, by=by, reason=reason or _("published"))
         _hold_booths(fair, run, by)
         notices.results_published(run)
     return run
@@ -222,8 +262,7 @@ def _hold_booths(fair, run, by):
     _expire_pending_offers(fair, run, by)
     seats = dict(run.results.filter(booth__isnull=False).values_list("application_id", "booth_id"))
     kept = _release_changed_holdings(fair, run, by, seats)
-    create_with_history(
-        Assignment,
+    bulk_create_with_history_by(
         [
             Assignment(fair=fair, booth_id=booth_id, application_id=app_id, run=run)
             for app_id, booth_id in seats.items()
@@ -238,9 +277,8 @@ def _hold_booths(fair, run, by):
 def _expire_pending_offers(fair, run, by):
     for offer in fair.offers.filter(status=OfferStatus.PENDING):
         offer.status = OfferStatus.EXPIRED
-        offer._history_user = by
-        offer._change_reason = _("replaced by allocation v%(version)s") % {"version": run.version}
-        offer.save(update_fields=["status"])
+        reason = _("replaced by allocation v%(version)s") % {"version": run.version}
+        save_with_history(offer, by=by, reason=reason, update_fields=["status"])
 
 
 def _release_changed_holdings(fair, run, by, seats):
@@ -254,8 +292,7 @@ def _release_changed_holdings(fair, run, by, seats):
         assignment.status = AssignmentStatus.RELEASED
         assignment.released_at = timezone.now()
         assignment.release_reason = _("Replaced by allocation version %(v)s.") % {"v": run.version}
-        assignment._history_user = by
-        assignment.save()
+        save_with_history(assignment, by=by)
     return kept
 
 
@@ -270,8 +307,7 @@ def _mark_application_outcomes(fair, run, by, seats):
             app.status = ApplicationStatus.WAITLISTED
         else:
             app.status = ApplicationStatus.NOT_SELECTED
-    update_with_history(
-        Application,
+    bulk_update_with_history_by(
         apps,
         ["status"],
         by=by,

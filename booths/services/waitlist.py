@@ -18,6 +18,7 @@ from booths.models import (
     RunResult,
     WaitlistOffer,
 )
+from otop_fair.audit import save_with_history
 
 OFFER_HOURS = 48
 HOLDING_STATES = (FairState.ALLOCATED, FairState.RUNNING)
@@ -64,9 +65,7 @@ def release_assignment(*, assignment, by, reason, is_no_show=False):
         assignment.released_at = timezone.now()
         assignment.release_reason = reason
         assignment.is_no_show = is_no_show
-        assignment._history_user = by
-        assignment._change_reason = reason
-        assignment.save()
+        save_with_history(assignment, by=by, reason=reason)
         offer_booth(booth=assignment.booth, by=by)
     return assignment
 
@@ -83,9 +82,7 @@ def excuse_no_show(*, assignment, by, reason, excused=True):
                 raise ValidationError(_("This absence is already excused."))
             raise ValidationError(_("This absence is not excused."))
         assignment.is_no_show_excused = excused
-        assignment._history_user = by
-        assignment._change_reason = reason
-        assignment.save(update_fields=["is_no_show_excused"])
+        save_with_history(assignment, by=by, reason=reason, update_fields=["is_no_show_excused"])
     return assignment
 
 
@@ -121,8 +118,7 @@ def offer_booth(*, booth, by, now=None):
                 application=app,
                 deadline=now + datetime.timedelta(hours=OFFER_HOURS),
             )
-            offer._history_user = by
-            offer.save()
+            save_with_history(offer, by=by)
             notices.offer_made(offer)
             return offer
     return None
@@ -131,9 +127,7 @@ def offer_booth(*, booth, by, now=None):
 def _respond(offer, status, by, reason):
     offer.status = status
     offer.responded_at = timezone.now()
-    offer._history_user = by
-    offer._change_reason = reason
-    offer.save(update_fields=["status", "responded_at"])
+    save_with_history(offer, by=by, reason=reason, update_fields=["status", "responded_at"])
 
 
 def accept_offer(*, offer, by, now=None):
@@ -149,13 +143,10 @@ def accept_offer(*, offer, by, now=None):
             raise ValidationError(_("This offer is no longer open."))
         _respond(offer, OfferStatus.ACCEPTED, by, "offer accepted")
         assignment = Assignment(fair=offer.fair, booth=offer.booth, application=offer.application)
-        assignment._history_user = by
-        assignment._change_reason = _("waiting-list offer accepted")
-        assignment.save()
+        save_with_history(assignment, by=by, reason=_("waiting-list offer accepted"))
         application = offer.application
         application.status = ApplicationStatus.SELECTED
-        application._history_user = by
-        application.save(update_fields=["status", "updated_at"])
+        save_with_history(application, by=by, update_fields=["status", "updated_at"])
     return assignment
 
 

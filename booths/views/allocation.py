@@ -11,16 +11,17 @@ from django.views.decorators.http import require_POST
 from booths import notices, selectors
 from booths.forms import ExcuseForm, PublishForm, ReleaseForm
 from booths.models import Assignment, AssignmentStatus
-from booths.run_forms import RunForm, rule_sentences
+from booths.run_forms import NationalRunForm, RunForm, rule_sentences
 from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
+from booths.views.venue import venue_data_uri
 from otop_fair import exports
 from otop_fair.permissions import requires
 
 
 @requires("booths.manage_fair", fair=fair_from)
 def run_list(request, fair):
-    form = RunForm(request.POST or None)
+    form = (NationalRunForm if fair.is_national else RunForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         run = attempt(
@@ -180,4 +181,5 @@ def plan_pdf(request, fair):
         "fair": fair,
         "plan": selectors.floor_plan(fair, names=True),
     }
+    context["venue_data_uri"] = venue_data_uri(context["plan"]["venue"])
     return exports.pdf_response(f"plan-{fair.pk}.pdf", "booths/floor_plan_pdf.html", context)

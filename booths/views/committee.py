@@ -45,11 +45,13 @@ def declare_conflict(request, seat):
         if done:
             return redirect("booths:my_reviews")
     conflicts = seat.conflicts.select_related("application__group")
-    return render(
-        request,
-        "booths/declare_conflict.html",
-        {"seat": seat, "form": form, "conflicts": conflicts},
-    )
+    context = {
+        "seat": seat,
+        "form": form,
+        "conflicts": conflicts,
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", seat.fair),
+    }
+    return render(request, "booths/declare_conflict.html", context)
 
 
 @requires("booths.score", review=review_from)
@@ -91,7 +93,7 @@ def _score_sheet(request, review, *, submit):
         "certifications": review.application.group.certifications.select_related(
             "product", "standard"
         ),
-        "is_blind": fair.is_blind_review and not request.user.has_perm("booths.manage_fair", fair),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
         "form": form,
         "is_open": fair.state == FairState.SCORING,
         "next_review": review_queue.next_review(review),

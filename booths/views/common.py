@@ -11,6 +11,7 @@ from booths.models import (
     Booth,
     CommitteeMember,
     Fair,
+    FairState,
     ReviewAssignment,
     WaitlistOffer,
     Zone,
@@ -19,6 +20,12 @@ from booths.models import (
 
 def fair_from(request, fair_id):
     return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
+
+
+def announced_fair_from(request, fair_id):
+    """A fair applicants may be shown: a draft is nobody's business outside its officers yet."""
+    fairs = Fair.objects.exclude(state=FairState.DRAFT).select_related("province")
+    return get_object_or_404(fairs, pk=fair_id)
 
 
 def application_from(request, application_id):

@@ -23,6 +23,7 @@ GRID_WARNING_SIZE = 200  # a grid larger than this is more often a typo than a h
 
 STEPS = {
     "open": (lifecycle.open_applications, FairState.OPEN),
+    "nominate": (lifecycle.start_nominations, FairState.NOMINATING),
     "score": (lifecycle.close_applications, FairState.SCORING),
     "start": (lifecycle.start_fair, FairState.RUNNING),
     "close": (lifecycle.close_fair, FairState.CLOSED),
@@ -62,7 +63,12 @@ def fair_detail(request, fair):
         "fair": fair,
         "counts": {row["status"]: row["n"] for row in counts},
         "booth_total": fair.booths.count(),
-        "steps": [(name, target) for name, (_fn, target) in STEPS.items()],
+        "steps": [
+            (name, target)
+            for name, (_fn, target) in STEPS.items()
+            if fair.is_national or target != FairState.NOMINATING
+        ],
+        "next_step": next((n for n, (_f, t) in STEPS.items() if t == fair.next_state), None),
         "runs": fair.runs.all()[:5],
     }
     return render(request, "booths/fair_detail.html", context)
@@ -72,6 +78,14 @@ STEP_CONSEQUENCES = {
     "open": [
         gettext_lazy("Producers can apply to this fair from now on, until applications close."),
         gettext_lazy("The fair is shown on the producers' list of fairs."),
+    ],
+    "nominate": [
+        gettext_lazy("No more applications are accepted."),
+        gettext_lazy("Every application is checked against the eligibility rules."),
+        gettext_lazy(
+            "District officers nominate or decline their districts' applications until the "
+            "nomination deadline; only nominated applications go on to the provincial committees."
+        ),
     ],
     "score": [
         gettext_lazy(
@@ -124,7 +138,7 @@ def zones(request, fair):
     saved = request.method == "POST" and form.is_valid()
     if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=fair, form=form):
         return redirect("booths:zones", fair_id=fair.pk)
-    zone_rows = fair.zones.annotate(booth_total=Count("booths"))
+    zone_rows = fair.zones.select_related("rule").annotate(booth_total=Count("booths"))
     return render(request, "booths/zones.html", {"fair": fair, "form": form, "zones": zone_rows})
 
 
@@ -141,7 +155,12 @@ def booths(request, fair):
         )
     if request.method == "POST" and form.is_valid():
         made = attempt(
-            request, floor.create_booth_grid, _("Booths created."), fair=fair, **form.grid()
+            request,
+            floor.create_booth_grid,
+            _("Booths created."),
+            fair=fair,
+            by=request.user,
+            **form.grid(),
         )
         if made:
             return redirect("booths:booths", fair_id=fair.pk)

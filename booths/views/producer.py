@@ -10,11 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
-from booths.eligibility_preview import live_checks, zone_fits
+from booths.eligibility_preview import live_checks, live_context
 from booths.forms import ApplicationForm
 from booths.models import ApplicationStatus, AssignmentStatus, Fair, FairState, OfferStatus
+from booths.national_selectors import decision_of
 from booths.services import applications, waitlist
-from booths.views.common import application_from, attempt, fair_from, offer_from
+from booths.services.appeals import appeal_window_error
+from booths.views.common import (
+    announced_fair_from,
+    application_from,
+    attempt,
+    offer_from,
+)
 from otop_fair.accounts.slips import qr_data_uri
 from otop_fair.confirm import confirmation, needs_confirmation
 from otop_fair.exports import pdf_response
@@ -46,7 +53,7 @@ def _group_for(user):
     return group
 
 
-@requires("booths.apply", fair=fair_from)
+@requires("booths.apply", fair=announced_fair_from)
 def apply(request, fair):
     group = _group_for(request.user)
     existing = fair.applications.filter(group=group).first()
@@ -89,10 +96,17 @@ def apply(request, fair):
         "window_error": window_error,
     }
     if not window_error:
-        products = list(group.products.filter(is_active=True))
-        context["live_group"], context["live_products"] = live_checks(fair, group, products)
-        context["zone_fits"] = zone_fits(fair, products)
+        context.update(live_context(fair, group, form))
     return render(request, "booths/apply.html", context)
+
+
+@requires("booths.apply", fair=announced_fair_from)
+def apply_check(request, fair):
+    """The apply page's live check redrawn for what is ticked now (the page asks as boxes change)."""
+    group = _group_for(request.user)
+    form = ApplicationForm(request.GET, fair=fair, group=group)
+    context = {"fair": fair, **live_context(fair, group, form)}
+    return render(request, "booths/_live_eligibility.html", context)
 
 
 @require_POST
@@ -150,6 +164,10 @@ def result(request, application):
         "checks": application.eligibility_checks.all(),
         "can_withdraw": application.status != ApplicationStatus.WITHDRAWN
         and application.fair.state != FairState.CLOSED,
+        # Issue 18: the level that decided, the appeals, and whether one may still be filed.
+        "decision": decision_of(application, outcome),
+        "appeals": application.appeals.select_related("run"),
+        "can_appeal": appeal_window_error(application) is None,
     }
     if (
         application.fair.state == FairState.OPEN

@@ -195,6 +195,7 @@ def _add_member(request, fair, data):
         by=request.user,
         home_district=data["home_district"],
         own_group=data["own_group_no"],
+        province=data.get("province"),
     )
 
 
@@ -259,5 +260,6 @@ def ranking(request, fair):
         "criteria": list(fair.criteria.all()),
         "normalise": normalise,
         "total": len(rows),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
     }
     return render(request, "booths/ranking.html", context)

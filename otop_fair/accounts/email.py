@@ -8,16 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from otop_fair.accounts import invitations
-from otop_fair.accounts.login import accounts_for_login
 from otop_fair.accounts.models import InvitationPurpose, User
 from otop_fair.accounts.slips import invitation_url
 
 
-def send_reset_links(request, key):
-    """One e-mail per account of `key` that has a verified address; returns how many went."""
-    people = list(accounts_for_login(key).filter(email_verified=True).exclude(email=""))
-    if not people:
-        return 0
+def send_reset_links(request, people):
+    """One e-mail to each of `people` (each with a verified address); returns how many went."""
     issued = invitations.issue(users=people, by=None, purpose=InvitationPurpose.FORGOT)
     for item in issued:
         context = {

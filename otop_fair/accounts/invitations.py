@@ -61,15 +61,32 @@ class IssuedInvitation:
         return shown_code(self.code)
 
 
-def issue(*, users, by, purpose=InvitationPurpose.INVITE):
-    """New invitations for `users`, retiring any earlier unused ones, each recorded as an event."""
+def secrets_from_seed(seed):
+    """The link token and short code of an invitation sent by a job: made again from the seed
+    (the outbox row's retry key) and the SECRET_KEY whenever the worker sends, so the outbox
+    stores no secret and a retried message carries the same one."""
+    token = _digest("seeded-token", seed)[:32]
+    number = int(_digest("seeded-code", seed), 16)
+    code = ""
+    for _ in range(CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        code += CODE_ALPHABET[index]
+    return token, code
+
+
+def issue(*, users, by, purpose=InvitationPurpose.INVITE, seeds=None):
+    """New invitations for `users`, retiring any earlier unused ones, each recorded as an event.
+    With `seeds` (user pk → seed) the secrets are made from the seeds (see secrets_from_seed)."""
     now = timezone.now()
     expires = now + datetime.timedelta(days=valid_days())
     issued = []
     with transaction.atomic():
         Invitation.objects.filter(user__in=users, used_at__isnull=True).update(expires_at=now)
         for user in users:
-            token, code = secrets.token_urlsafe(24), new_short_code()
+            if seeds is None:
+                token, code = secrets.token_urlsafe(24), new_short_code()
+            else:
+                token, code = secrets_from_seed(seeds[user.pk])
             invitation = Invitation(
                 user=user,
                 purpose=purpose,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from otop_fair.accounts.models import AccountAction, AccountEvent, PrivacyAcknowledgement
+from otop_fair.audit import delete_with_history, save_with_history
 from producers.models import ProducerGroup, Product, ProductPhoto, Visit
 
 # Raise when the notice's text changes in substance: everyone is asked to read it again.
@@ -102,6 +103,9 @@ def _erase_history(group, name, regno):
     )
     Product.history.filter(group_id=group.pk).update(**ERASED_PRODUCT)
     Visit.history.filter(group_id=group.pk).update(**ERASED_VISIT)
+    # The photos' captions and file names (the files themselves are deleted).
+    products = Product.objects.filter(group=group).values("pk")
+    ProductPhoto.history.filter(product_id__in=products).update(caption="", image="", thumbnail="")
 
 
 def _erase_members(group, by):
@@ -132,11 +136,10 @@ def anonymise_group(*, group, by):
         group.name, group.registration_no, group.is_active = name, regno, False
         for field, value in ERASED_GROUP.items():
             setattr(group, field, value)
-        group._change_reason = "PDPA erasure"
-        group.save()
+        save_with_history(group, by=by, reason="PDPA erasure")
         Product.objects.filter(group=group).update(**ERASED_PRODUCT, updated_at=timezone.now())
         Visit.objects.filter(group=group).update(**ERASED_VISIT)
-        ProductPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
+        delete_with_history(photos, by=by, reason="PDPA erasure")
         files = [(p.image, p.thumbnail) for p in photos] + _erase_issue_photos(group)
         _erase_sales_notes(group)
         _erase_members(group, by)

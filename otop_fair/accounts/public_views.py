@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from otop_fair.accounts import email, invitations, pdpa
+from otop_fair.accounts import email, invitations, pdpa, reset_messages
 from otop_fair.accounts import login as login_keys
 from otop_fair.accounts.forms import (
     ChooseAccountForm,
@@ -135,7 +135,10 @@ def forgot_password(request):
     form = ForgotPasswordForm(request.POST or None)
     if form.is_valid():
         login_keys.count_attempt(request, login_keys.FORGOT_PASSWORD_KEY)
-        email.send_reset_links(request, form.cleaned_data["login"])
+        # The request that reaches the limit is refused too, before anything is sent.
+        if login_keys.is_locked(request, login_keys.FORGOT_PASSWORD_KEY):
+            return _locked_out(request, login_keys.FORGOT_PASSWORD_KEY)
+        reset_messages.send_reset(request, form.cleaned_data["login"])
         return render(request, "accounts/forgot_password_sent.html")
     return render(request, "accounts/forgot_password.html", {"form": form})
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from otop_fair.notifications import channels
-from otop_fair.notifications.catalogue import render
+from otop_fair.notifications.catalogue import render_for_sending
 from otop_fair.notifications.models import Channel, ContactPreference, Notification, Status
 from otop_fair.notifications.services import (
     line_quota_left,
@@ -73,7 +73,7 @@ def _multicast_groups(rows, prefs):
     by_text = {}
     for row in rows:
         preference = prefs.get(row.recipient_id)
-        key = "reply" if _reply_token(preference) else render(row.template, row.context)
+        key = "reply" if _reply_token(preference) else render_for_sending(row)
         if key == "reply":
             by_text.setdefault(("reply", row.pk), []).append(row)
         else:
@@ -91,7 +91,7 @@ def _reply_token(preference):
 
 
 def _send_line_group(group, prefs, now):
-    text = render(group[0].template, group[0].context)
+    text = render_for_sending(group[0])
     preference = prefs.get(group[0].recipient_id)
     try:
         token = _reply_token(preference)
@@ -115,7 +115,7 @@ def _send_line_group(group, prefs, now):
 
 
 def _send_one(row, preference, now):
-    text = render(row.template, row.context)
+    text = render_for_sending(row)
     user = row.recipient
     try:
         if row.channel == Channel.SMS:
@@ -157,7 +157,13 @@ def _failed(row, preference, error, now):
 def _fall_back(row, preference, error, now):
     """Try the person's next channel; nobody is left silently unreached — the last resort is the
     officer's print list."""
-    channel = route(row.recipient, preference, line_left=line_quota_left(now), after=row.channel)
+    channel = route(
+        row.recipient,
+        preference,
+        line_left=line_quota_left(now),
+        after=row.channel,
+        template=row.template,
+    )
     row.channel, row.failed_at, row.last_error = channel, now, error[:300]
     row.status = Status.TO_PRINT if channel == Channel.PRINT else Status.QUEUED
     row.save(update_fields=["channel", "failed_at", "last_error", "status"])

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from otop_fair.notifications.catalogue import ASKED_FOR, CHANNELS_OF
 from otop_fair.notifications.models import Channel, ContactPreference, Notification, Status
 
 DEFAULT_ORDER = (Channel.LINE, Channel.SMS, Channel.EMAIL)
@@ -70,12 +71,14 @@ def line_quota_left(now=None):
     return settings.LINE_MONTHLY_PUSH_QUOTA - used
 
 
-def route(user, preference, *, line_left, after=None):
+def route(user, preference, *, line_left, after=None, template=None):
     """The channel to try first: the first reachable one (LINE only while the quota lasts); the
-    console when no account is configured; the print list when the person is unreachable."""
-    if not configured_channels():
+    console when no account is configured; the print list when the person is unreachable. A
+    message the catalogue limits to some channels takes only those."""
+    allowed = CHANNELS_OF.get(template)
+    if not configured_channels() and allowed is None:
         return Channel.CONSOLE
-    channels = reachable_channels(user, preference)
+    channels = [c for c in reachable_channels(user, preference) if allowed is None or c in allowed]
     if after is not None:
         channels = channels[channels.index(after) + 1 :] if after in channels else []
     for channel in channels:
@@ -129,7 +132,7 @@ def notify(messages, now=None):
         if m.dedupe_key and (m.recipient.pk, m.dedupe_key) in told:
             continue
         preference = prefs.get(m.recipient.pk)
-        channel = route(m.recipient, preference, line_left=left)
+        channel = route(m.recipient, preference, line_left=left, template=m.template)
         left -= channel == Channel.LINE
         rows.append(_row(m, channel, preference, now))
     Notification.objects.bulk_create(rows, batch_size=1000)
@@ -155,7 +158,7 @@ def _row(message, channel, preference, now):
         dedupe_key=message.dedupe_key,
         province_id=message.province_id,
         status=Status.TO_PRINT if channel == Channel.PRINT else Status.QUEUED,
-        not_before=quiet_until(preference, now),
+        not_before=None if message.template in ASKED_FOR else quiet_until(preference, now),
         created_at=now,
     )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
-from otop_fair.thai import thai_date
+from otop_fair.thai import BUDDHIST_ERA_OFFSET, thai_date
 
 from .groups import Category, ProducerGroup, Product
 
@@ -49,7 +49,7 @@ class RatingRound(models.Model):
         ]
 
     def __str__(self):
-        return str(self.year + 543)
+        return str(self.year + BUDDHIST_ERA_OFFSET)
 
     def save(self, *args, **kwargs):
         """A round given no validity counts from 1 January of its year for three calendar years
@@ -202,6 +202,10 @@ class QualityStandard(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def default_for_labels(self):
+        return [Category(code).label for code in self.default_for]
 
 
 EXPIRY_WARNING_DAYS = 90

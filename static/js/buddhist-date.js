@@ -7,6 +7,7 @@
     "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
   var DAY_FIRST = /^(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{2}|\d{4})$/;
   var YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+  var BUDDHIST_ERA_OFFSET = 543;  // as otop_fair/thai.py
 
   function arabic(text) {
     return text.replace(/[๐-๙]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); });
@@ -24,9 +25,9 @@
     }
     if (year >= 1800 && year < 2400) {
       return "⚠ " + input.dataset.christianEra.replace(/\{year\}/g, year)
-        .replace(/\{be_year\}/g, year + 543);
+        .replace(/\{be_year\}/g, year + BUDDHIST_ERA_OFFSET);
     }
-    var ce = new Date(year - 543, month - 1, day);
+    var ce = new Date(year - BUDDHIST_ERA_OFFSET, month - 1, day);
     if (ce.getMonth() !== month - 1 || ce.getDate() !== day) {
       return "⚠ " + input.dataset.noSuchDay;
     }

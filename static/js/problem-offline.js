@@ -58,8 +58,7 @@
       var entry = { key: fields.client_key, url: form.action || window.location.href,
         account: queue.account, kind: form.dataset.offlineQueue, label: label, fields: fields,
         files: photo ? { photo: photo } : {} };
-      queue.add(entry);
-      return queue.send(entry).then(function (data) {
+      return queue.add(entry).then(function () { return queue.send(entry); }).then(function (data) {
         if (data.ok) { window.location.assign(data.url || window.location.href); return; }
         showErrors(form, data);
       }, function () {

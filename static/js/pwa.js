@@ -63,7 +63,4 @@
     }).catch(function () { /* no worker: the app still works online */ });
   }
   if (document.readyState === "complete") { register(); } else { window.addEventListener("load", register); }
-  navigator.serviceWorker.addEventListener("message", function (event) {
-    if (event.data && event.data.type === "flush" && window.otopQueue) { window.otopQueue.flush(); }
-  });
 })();

@@ -1,5 +1,5 @@
 /* Daily sales that survive a dropped connection.
- * A submitted day is kept on the phone (offline-queue.js) under an idempotency key until the
+ * A submitted day is kept on the phone (offline-queue.js, in IndexedDB) under an idempotency key until the
  * server answers; it is sent again when the browser comes back online, on the next page load,
  * and every 20 s. The server stores one row per booth and day and never re-applies a key, so a
  * resend can never count twice. Only the signed-in account's own entries are ever sent. */
@@ -74,14 +74,15 @@
       var entry = { key: fields.client_key, url: form.action || window.location.href,
         account: queue.account, assignment: form.dataset.assignment, day: fields.day,
         fields: fields };
-      queue.add(entry, function (e) {
-        return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
-      });
       markRow(entry, "pending", money(fields.amount), money(fields.orders || 0));
       show("pending", texts.pending);
-      flush();
+      queue.add(entry, function (e) {
+        return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
+      }).then(flush);
     });
-    queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0)); });
+    queue.ready.then(function () {
+      queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0)); });
+    });
   }
   window.addEventListener("online", flush);
   window.setInterval(flush, 20000);

@@ -9,7 +9,7 @@
     var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
-    table.querySelectorAll("tbody tr").forEach(function (row) {
+    table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
       var column = 0;
       Array.prototype.forEach.call(row.cells, function (cell) {
         if (names[column] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", names[column]); }

@@ -7,8 +7,7 @@ from playwright.sync_api import expect
 
 from producers.models import Province
 from tests.conftest import ARTIFACTS, browser_login
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, IssueReportFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OFF_SCREEN = """() => [...document.querySelectorAll('main table, main table .btn, main table .badge')]

@@ -11,8 +11,7 @@ from hypothesis.extra.django import TestCase
 
 from otop_fair.accounts import email as account_email
 from tests.accounts.helpers import path_of
-from tests.factories import UserFactory
-from tests.producers.factories import officer_of
+from tests.factories import UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "มะม่วงสุก-หน้าร้อน-31"

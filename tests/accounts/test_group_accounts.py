@@ -14,7 +14,7 @@ from hypothesis.extra.django import TestCase
 from otop_fair.accounts.models import AccountAction, AccountEvent, User
 from otop_fair.accounts.services import create_group_accounts
 from producers.models import ProducerGroup, Subdistrict
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 # The registry import's own column names (producers/importing.py).

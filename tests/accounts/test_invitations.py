@@ -15,8 +15,7 @@ from hypothesis.extra.django import TestCase
 from otop_fair.accounts import invitations
 from otop_fair.accounts.invitations import CODE_ALPHABET, CODE_LENGTH, canonical_code
 from tests.accounts.helpers import path_of, qr_links, slip_pages, slip_text
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "ผักกาดหอม-ริมน้ำ-42"

@@ -7,8 +7,7 @@ from django.urls import reverse
 from hypothesis.extra.django import TestCase
 
 from otop_fair.accounts.models import AccountAction, AccountEvent
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from producers.models import Province
-from tests.booths.factories import BoothFactory, CriterionFactory, FairFactory, ZoneFactory
+from tests.factories import BoothFactory, CriterionFactory, FairFactory, ZoneFactory
 
 
 @pytest.fixture

@@ -9,9 +9,13 @@ from django.utils import timezone
 
 from booths.models import Application, ApplicationStatus, FairState
 from booths.services import submit_application, withdraw_application
-from tests.booths.factories import ApplicationFactory, ZoneFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.factories import (
+    ApplicationFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    UserFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from booths.models import FairState
 from booths.services import floor, run_allocation
-from tests.booths.factories import ApplicationFactory, ZoneFactory
+from tests.factories import ApplicationFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def _grid(fair, zone, prefix, count, per_row, origin=(None, None)):
     return floor.create_booth_grid(
         fair=fair, zone=zone, prefix=prefix, first=1, last=count, digits=3, per_row=per_row,
         origin_x=origin[0], origin_y=origin[1], booth_type="standard", allowed_categories=[],
-        has_electricity=False,
+        has_electricity=False, by=fair.created_by,
     )  # fmt: skip
 
 

@@ -14,8 +14,7 @@ from booths.models import (
     ReviewAssignment,
 )
 from booths.services import publish_allocation, review, run_allocation
-from tests.booths.factories import ApplicationFactory, CommitteeMemberFactory
-from tests.factories import UserFactory
+from tests.factories import ApplicationFactory, CommitteeMemberFactory, UserFactory
 from tests.test_bad_input import SETTINGS
 
 pytestmark = pytest.mark.django_db

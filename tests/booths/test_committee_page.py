@@ -3,8 +3,7 @@
 import pytest
 
 from producers.models import District
-from tests.booths.factories import CommitteeMemberFactory
-from tests.factories import UserFactory
+from tests.factories import CommitteeMemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from booths.models import Application, FairState
 from booths.services import run_allocation
 from booths.services.applications import competing_category, submit_application
 from producers.models import Category, Product
-from tests.booths.factories import ApplicationFactory, FairFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.factories import ApplicationFactory, FairFactory, ProducerGroupFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

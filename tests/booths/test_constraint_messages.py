@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from booths.models import Booth, Criterion, FairState, Zone
-from tests.booths.factories import BoothFactory
+from tests.factories import BoothFactory
 from tests.test_bad_input import SETTINGS
 from tests.thai_input import polluted
 
@@ -55,7 +55,7 @@ def test_a_booth_edited_to_an_existing_code_is_refused_next_to_the_code(
     response = officer_client.post(
         reverse("booths:booth_edit", args=[second.pk]),
         {"code": typed, "zone": second.zone_id, "booth_type": "standard"}
-        | {"x": "0", "y": "0", "w": "30", "h": "30"},
+        | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
     )
     assert response.status_code == 200
     assert response.context["form"].errors == {"code": ["งานนี้มีบูธที่ใช้รหัสนี้อยู่แล้ว"]}

@@ -17,7 +17,7 @@ from booths.models import (
 from booths.services import evaluate_eligibility, override_eligibility
 from otop_fair.thai import thai_date
 from producers.models import Category, Certification, Standard
-from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
+from tests.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

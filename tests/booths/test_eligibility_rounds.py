@@ -8,8 +8,12 @@ import pytest
 from booths.models import EligibilityRule, RuleKind
 from booths.services import evaluate_eligibility
 from producers.models import Category
-from tests.booths.factories import ApplicationFactory
-from tests.producers.factories import ProductFactory, RatingRoundFactory, StarRatingFactory
+from tests.factories import (
+    ApplicationFactory,
+    ProductFactory,
+    RatingRoundFactory,
+    StarRatingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from booths import eligibility as rules_
 from booths.models import EligibilityRule, RuleKind
 from booths.services import evaluate_eligibility
 from producers.models import Category, Certification, QualityStandard, Standard
-from tests.booths.factories import ApplicationFactory
-from tests.producers.factories import ProductFactory
+from tests.factories import ApplicationFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from booths.models import Fair, FairState
 from booths.services import lifecycle, runs
-from tests.booths.factories import FairFactory, ZoneFactory
+from tests.factories import FairFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,13 @@ from hypothesis import strategies as st
 from booths.eligibility_preview import live_checks
 from booths.models import EligibilityRule, FairState, RuleKind
 from booths.services import evaluate_eligibility, submit_application
-from tests.booths.factories import BoothFactory, ZoneFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, StarRatingFactory
+from tests.factories import (
+    BoothFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    StarRatingFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

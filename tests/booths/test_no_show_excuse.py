@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from booths.models import Assignment, FairState, RuleKind
-from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
 from tests.booths.test_eligibility import _check
+from tests.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

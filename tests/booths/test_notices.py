@@ -13,8 +13,7 @@ from booths.models import FairState, WaitlistOffer
 from booths.services import expire_offers, publish_allocation, release_assignment, run_allocation
 from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Notification
-from tests.booths.factories import ApplicationFactory
-from tests.factories import UserFactory
+from tests.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

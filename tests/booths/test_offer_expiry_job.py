@@ -9,8 +9,8 @@ from procrastinate.contrib.django import app
 
 from booths.models import FairState, OfferStatus, WaitlistOffer
 from booths.services import release_assignment
-from tests.booths.factories import ApplicationFactory
 from tests.booths.test_runs import _published
+from tests.factories import ApplicationFactory
 from tests.notifications.conftest import empty_job_queue, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,7 +10,7 @@ from django.db import connection
 
 from booths.models import Assignment, OfferStatus, WaitlistOffer
 from booths.services import publish_allocation, release_assignment, run_allocation
-from tests.booths.factories import ApplicationFactory
+from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

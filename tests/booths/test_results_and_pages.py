@@ -5,13 +5,13 @@ import pytest
 from booths.models import Assignment, ConflictOfInterest, FairState
 from booths.services import publish_allocation, review, run_allocation
 from producers.models import Province
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
     CommitteeMemberFactory,
     ReviewFactory,
+    UserFactory,
 )
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

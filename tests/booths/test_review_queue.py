@@ -9,8 +9,14 @@ from hypothesis import strategies as st
 
 from booths.models import FairState
 from booths.services import review
-from tests.booths.factories import CommitteeMemberFactory, FairFactory, ReviewFactory
-from tests.producers.factories import CertificationFactory, ProductFactory, StarRatingFactory
+from tests.factories import (
+    CertificationFactory,
+    CommitteeMemberFactory,
+    FairFactory,
+    ProductFactory,
+    ReviewFactory,
+    StarRatingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from booths.models import FairState
 from booths.run_forms import QUOTA_ROWS, RunForm
 from booths.services import run_allocation
-from tests.booths.factories import ApplicationFactory
+from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from booths.services import (
     withdraw_application,
 )
 from booths.services.runs import compare_runs
-from tests.booths.factories import ApplicationFactory
+from tests.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

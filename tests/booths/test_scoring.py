@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from booths.models import ConflictOfInterest, FairState, ReviewAssignment, ReviewStatus, Score
 from booths.services import review
-from tests.booths.factories import ApplicationFactory, CommitteeMemberFactory, ReviewFactory
+from tests.factories import ApplicationFactory, CommitteeMemberFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 

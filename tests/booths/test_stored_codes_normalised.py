@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 
 from booths.models import Booth, Zone
-from tests.booths.factories import BoothFactory, ZoneFactory
+from tests.factories import BoothFactory, ZoneFactory
 
 migration = importlib.import_module("booths.migrations.0006_normalise_stored_codes")
 pytestmark = pytest.mark.django_db

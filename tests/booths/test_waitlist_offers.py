@@ -20,9 +20,7 @@ from booths.services import (
 )
 from booths.services.waitlist import booth_fits, current_run, excuse_no_show, offer_booth
 from producers.models import Category
-from tests.booths.factories import ApplicationFactory, BoothFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProductFactory
+from tests.factories import ApplicationFactory, BoothFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from booths.forms import ZoneForm
 from booths.models import Criterion, Zone
 from booths.rubric_forms import CopyCriteriaForm
 from producers.models import Province
-from tests.booths.factories import FairFactory
-from tests.producers.factories import officer_of
+from tests.factories import FairFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 RRGGBB = re.compile(r"#[0-9A-Fa-f]{6}")

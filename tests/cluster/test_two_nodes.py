@@ -17,10 +17,14 @@ from PIL import Image
 from booths.models import FairState
 from booths.services import review
 from producers.models import Province
-from tests.booths.factories import CriterionFactory, FairFactory, ReviewFactory
 from tests.cluster.conftest import BUCKET, REPLICA_NAME
-from tests.factories import UserFactory
-from tests.producers.factories import ProductFactory
+from tests.factories import (
+    CriterionFactory,
+    FairFactory,
+    ProductFactory,
+    ReviewFactory,
+    UserFactory,
+)
 from tests.sales.report_factories import build_known_fair
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.cluster]

@@ -124,7 +124,8 @@ def walks_the_menu(actor, phone=False):
     """Open every page of the person's menu: each loads, and on a phone each fits the screen."""
     page = actor.go("/")
     links = page.eval_on_selector_all(
-        "#mainnav a.nav-link[href^='/']", "links => links.map(a => a.getAttribute('href'))"
+        "#mainnav a.nav-link[href^='/'], #mainnav a.dropdown-item[href^='/']",
+        "links => links.map(a => a.getAttribute('href'))",
     )
     assert len(links) >= 4, links
     for href in dict.fromkeys(links):

@@ -22,8 +22,7 @@ from booths.models import Application, ApplicationStatus, Assignment, Fair, Fair
 from producers.models import Category
 from sales.models import DailySales, IssueReport, IssueStatus, NetworkMeeting
 from tests.e2e import fair_time, steps
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, officer_of
+from tests.factories import ProducerGroupFactory, ProductFactory, UserFactory, officer_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

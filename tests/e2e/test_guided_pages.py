@@ -6,19 +6,21 @@ import pytest
 
 from booths.models import EligibilityRule, FairState, RuleKind
 from booths.services import submit_application
-from tests.booths.factories import (
+from tests.conftest import ARTIFACTS
+from tests.e2e.steps import expect_message, fits_phone
+from tests.factories import (
     ApplicationFactory,
     BoothFactory,
     CommitteeMemberFactory,
     CriterionFactory,
     FairFactory,
+    ProducerGroupFactory,
+    ProductFactory,
     ReviewFactory,
+    UserFactory,
     ZoneFactory,
+    officer_of,
 )
-from tests.conftest import ARTIFACTS
-from tests.e2e.steps import expect_message, fits_phone
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, officer_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

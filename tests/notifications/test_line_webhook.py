@@ -12,8 +12,8 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 
 from otop_fair.notifications.models import ContactPreference, LineLinkCode
 from sales.models import DailySales
+from tests.factories import AssignmentFactory, FairFactory
 from tests.notifications.conftest import LINE_SECRET, run_worker
-from tests.sales.factories import AssignmentFactory, FairFactory
 
 URL = "/notifications/line/webhook/"
 
@@ -67,7 +67,9 @@ def test_a_signed_event_is_acknowledged_and_handed_to_a_job(fake_line):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_producer_links_by_code_and_reports_sales_by_chat(fake_line, producer_user):
-    holding = AssignmentFactory(booth__zone__fair=FairFactory(), members=[producer_user])
+    holding = AssignmentFactory(
+        booth__zone__fair=FairFactory(running=True), members=[producer_user]
+    )
     code = LineLinkCode.issue(producer_user).code
     follow = {
         "type": "follow",
@@ -95,7 +97,7 @@ def test_nonsense_gets_a_short_thai_reply_with_an_example_and_nothing_saved(
     fake_line, producer_user
 ):
     ContactPreference.objects.create(user=producer_user, line_user_id="Uproducer")
-    AssignmentFactory(booth__zone__fair=FairFactory(), members=[producer_user])
+    AssignmentFactory(booth__zone__fair=FairFactory(running=True), members=[producer_user])
     post([text_event("Uproducer", "ขายดีมากวันนี้", "m3", "t3")])
     run_worker()
     assert not DailySales.objects.exists()

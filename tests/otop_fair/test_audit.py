@@ -6,12 +6,15 @@ from simple_history.models import registered_models
 
 from booths.models import FairState, Score
 from otop_fair import audit
+from otop_fair.audit import save_with_history
 from otop_fair.audit_scope import audited_province_lookups
-from tests.booths.factories import CriterionFactory, FairFactory, ReviewFactory
-from tests.factories import UserFactory
-from tests.producers.factories import (
+from tests.factories import (
+    CriterionFactory,
+    FairFactory,
     ProducerGroupFactory,
+    ReviewFactory,
     StarRatingFactory,
+    UserFactory,
     VisitFactory,
     officer_of,
 )
@@ -28,9 +31,8 @@ def officer_10(db):
 
 
 def _change_phone(group, by, phone):
-    group._history_user = by
     group.phone = phone
-    group.save()
+    save_with_history(group, by=by)
 
 
 def test_officer_sees_who_changed_what_before_and_after(client_for, officer_50):
@@ -168,10 +170,9 @@ def test_a_change_reads_with_names_thai_labels_and_buddhist_era_dates(client_for
     other.first_name, other.last_name = "สมชาย", "ใจดี"
     other.save()
     visit = VisitFactory(group=group, officer=officer_50, visited_on=datetime.date(2026, 3, 2))
-    visit._history_user = officer_50
     visit.officer = other
     visit.visited_on = datetime.date(2026, 11, 24)
-    visit.save()
+    save_with_history(visit, by=officer_50)
     page = client_for(officer_50).get("/audit/?model=producers.visit").content.decode()
     changes = page.split('<ul class="list-unstyled small mb-0">', 1)[1].split("</ul>", 1)[0]
     assert "สมชาย ใจดี" in changes  # the officer by name, not by number

@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.factories import ProducerGroupFactory, ProductFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

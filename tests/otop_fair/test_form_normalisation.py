@@ -15,8 +15,7 @@ from otop_fair.accounts.forms import SignInForm
 from otop_fair.forms import ThaiInputMixin
 from producers.forms import GroupContactForm, GroupForm
 from producers.models import ProducerGroup
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, UserFactory, officer_of
 from tests.test_bad_input import SETTINGS
 from tests.thai_input import (
     canonical_phones,

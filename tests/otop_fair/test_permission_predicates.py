@@ -11,15 +11,18 @@ import pytest
 from booths.models import AssignmentStatus, FairState, WaitlistOffer
 from otop_fair.rules import is_committee_member, is_producer, keeps_provinces
 from producers.models import ProductPhoto, Province
-from tests.booths.factories import (
+from tests.factories import (
     ApplicationFactory,
+    AssignmentFactory,
     BoothFactory,
     CommitteeMemberFactory,
+    FairFactory,
+    IssueReportFactory,
+    ProducerGroupFactory,
+    ProductFactory,
     ReviewFactory,
+    UserFactory,
 )
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
-from tests.sales.factories import AssignmentFactory, FairFactory, IssueReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +55,7 @@ def test_each_role_predicate_admits_only_its_own_role(role):
 
 def test_a_switched_off_officer_keeps_no_rights_in_their_province():
     group = ProducerGroupFactory(province_code="50")
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     holding = AssignmentFactory(booth__zone__fair=fair)
     active = with_provinces(UserFactory(role="officer", username="officer_on"), "50")
     off = with_provinces(UserFactory(role="officer", username="officer_off", is_active=False), "50")
@@ -71,7 +74,7 @@ def test_an_account_that_is_no_longer_an_officer_loses_its_provinces_rights(role
     """The province links stay on the account when an officer becomes a producer or a member."""
     group = ProducerGroupFactory(province_code="50")
     product = ProductFactory(group=group)
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     holding = AssignmentFactory(booth__zone__fair=fair)
     issue = IssueReportFactory(assignment=holding)
     former = with_provinces(UserFactory(role=role, username=f"former_{role}"), "50")
@@ -92,8 +95,8 @@ def test_an_account_that_is_no_longer_an_officer_loses_its_provinces_rights(role
 def test_an_officer_keeps_only_the_groups_and_fairs_of_their_own_provinces():
     here = ProducerGroupFactory(province_code="50")
     elsewhere = ProducerGroupFactory(province_code="10")
-    fair = FairFactory()
-    away = FairFactory(province=Province.objects.get(code="10"))
+    fair = FairFactory(running=True)
+    away = FairFactory(running=True, province=Province.objects.get(code="10"))
     officer = with_provinces(UserFactory(role="officer", username="officer_cm"), "50")
     assert officer.has_perm("producers.change_registration", ProductFactory(group=here))
     assert not officer.has_perm("producers.change_registration", ProductFactory(group=elsewhere))
@@ -107,8 +110,8 @@ def test_an_officer_keeps_only_the_groups_and_fairs_of_their_own_provinces():
 
 
 def test_only_a_member_of_this_fairs_committee_sees_its_ranking_once_scoring_closed():
-    fair = FairFactory(state=FairState.ALLOCATED)
-    other_fair = FairFactory(state=FairState.ALLOCATED)
+    fair = FairFactory(running=True, state=FairState.ALLOCATED)
+    other_fair = FairFactory(running=True, state=FairState.ALLOCATED)
     member = CommitteeMemberFactory(fair=fair).user
     member_elsewhere = CommitteeMemberFactory(fair=other_fair).user
     assert member.has_perm("booths.view_ranking", fair)
@@ -117,13 +120,13 @@ def test_only_a_member_of_this_fairs_committee_sees_its_ranking_once_scoring_clo
 
 
 def test_a_committee_member_waits_for_scoring_to_close_before_seeing_the_ranking():
-    fair = FairFactory(state=FairState.SCORING)
+    fair = FairFactory(running=True, state=FairState.SCORING)
     member = CommitteeMemberFactory(fair=fair).user
     assert not member.has_perm("booths.view_ranking", fair)
 
 
 def test_a_seat_kept_after_leaving_the_committee_role_shows_no_ranking():
-    fair = FairFactory(state=FairState.ALLOCATED)
+    fair = FairFactory(running=True, state=FairState.ALLOCATED)
     seat = CommitteeMemberFactory(fair=fair)
     seat.user.role = "producer"
     seat.user.save()
@@ -131,7 +134,7 @@ def test_a_seat_kept_after_leaving_the_committee_role_shows_no_ranking():
 
 
 def test_the_reporter_sees_their_own_problem_even_at_a_booth_not_theirs(producer_user):
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     AssignmentFactory(booth__zone__fair=fair, members=[producer_user])
     neighbour = AssignmentFactory(booth__zone__fair=fair)
     theirs = IssueReportFactory(assignment=neighbour, reported_by=producer_user)
@@ -144,7 +147,7 @@ def test_the_reporter_sees_their_own_problem_even_at_a_booth_not_theirs(producer
 
 
 def test_the_holder_of_a_booth_sees_the_problems_reported_at_it(producer_user):
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     mine = AssignmentFactory(booth__zone__fair=fair, members=[producer_user])
     reported_by_officer = IssueReportFactory(
         assignment=mine, reported_by=UserFactory(role="officer", username="officer_x")
@@ -153,7 +156,7 @@ def test_the_holder_of_a_booth_sees_the_problems_reported_at_it(producer_user):
 
 
 def test_a_released_holder_no_longer_counts_as_holding_a_booth_at_the_fair(producer_user):
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     holding = AssignmentFactory(booth__zone__fair=fair, members=[producer_user])
     assert producer_user.has_perm("sales.report_issue", fair)
     holding.status = AssignmentStatus.RELEASED
@@ -163,7 +166,7 @@ def test_a_released_holder_no_longer_counts_as_holding_a_booth_at_the_fair(produ
 
 
 def test_a_producer_logs_sales_only_for_their_groups_booth(producer_user):
-    fair = FairFactory()
+    fair = FairFactory(running=True)
     mine = AssignmentFactory(booth__zone__fair=fair, members=[producer_user])
     theirs = AssignmentFactory(booth__zone__fair=fair)
     assert producer_user.has_perm("sales.enter_sales", mine)

@@ -10,9 +10,7 @@ import pytest
 from django.utils import timezone
 
 from booths.models import FairState
-from tests.booths.factories import FairFactory
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
+from tests.factories import FairFactory, ProducerGroupFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 PO = polib.pofile(str(ROOT / "locale" / "th" / "LC_MESSAGES" / "django.po"))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from producers.models import Category, ProducerGroup, Subdistrict
-from tests.producers.factories import (
+from tests.factories import (
     CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,

@@ -17,13 +17,13 @@ from producers.models import (
     StarRating,
     Visit,
 )
-from tests.factories import UserFactory
-from tests.producers.factories import (
+from tests.factories import (
     CertificationFactory,
     ProducerGroupFactory,
     ProductFactory,
     RatingRoundFactory,
     StarRatingFactory,
+    UserFactory,
     VisitFactory,
     officer_of,
 )

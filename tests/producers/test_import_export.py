@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from producers.models import ProducerGroup, Product, Subdistrict
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 HEADER = [

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from producers.import_reading import read_rows
 from producers.importing import apply_rows
 from producers.models import GroupMergeCandidate, ProducerGroup, Product
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, officer_of
 from tests.producers.test_import_export import HEADER, area, as_csv, good_rows
 from tests.test_bad_input import SETTINGS
 from tests.thai_input import canonical_phones, invisible_only, phone_spellings, polluted

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from producers.import_reading import MAX_FILE_BYTES
-from tests.producers.factories import officer_of
+from tests.factories import officer_of
 from tests.producers.test_import_export import HEADER
 from tests.test_bad_input import SETTINGS, THAI
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from producers.models import ProducerGroup
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, officer_of
 
 
 @pytest.fixture

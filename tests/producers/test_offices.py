@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from producers.models import District, ProducerGroup, Subdistrict
 from producers.selectors import GroupFilters, filtered_groups, fiscal_year_span
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 

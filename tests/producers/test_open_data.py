@@ -6,9 +6,8 @@ import pytest
 from producers.models import ProducerGroup, StarRating
 from producers.open_data import AMBIGUOUS, MATCHED, NEW, OPC, REGISTER, OpenDataError, rows
 from producers.open_data_import import OpenDataImport
-from tests.factories import UserFactory
+from tests.factories import ProducerGroupFactory, RatingRoundFactory, UserFactory
 from tests.matrix_world import table_counts
-from tests.producers.factories import ProducerGroupFactory, RatingRoundFactory
 from tests.producers.open_data_samples import opc_csv, producers, register_csv
 
 pytestmark = pytest.mark.django_db

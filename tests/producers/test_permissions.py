@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, officer_of
+from tests.factories import ProducerGroupFactory, ProductFactory, UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +124,7 @@ def test_superuser_sees_every_province(client_for, superuser, two_provinces):
 
 
 def test_officer_cannot_close_a_follow_up_of_another_province(client_for, two_provinces):
-    from tests.producers.factories import VisitFactory
+    from tests.factories import VisitFactory
 
     officer_a, _, group_b = two_provinces
     visit = VisitFactory(group=group_b, follow_up="x", follow_up_status="open")

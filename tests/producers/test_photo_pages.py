@@ -8,8 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from producers.models import ProductPhoto
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory
+from tests.factories import ProducerGroupFactory, ProductFactory, UserFactory
 from tests.producers.test_uploads import SVG_WITH_SCRIPT
 
 pytestmark = pytest.mark.django_db

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from producers.models import RatingRound, StarRating, current_ratings
 from producers.selectors import GroupFilters, filtered_groups
-from tests.factories import UserFactory
-from tests.producers.factories import (
+from tests.factories import (
     ProducerGroupFactory,
     ProductFactory,
     RatingRoundFactory,
     StarRatingFactory,
+    UserFactory,
     officer_of,
 )
 

@@ -5,7 +5,7 @@ import pytest
 
 from producers.models import District, ProducerGroup
 from tests.conftest import browser_login
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, officer_of
+from tests.factories import ProducerGroupFactory, ProductFactory, officer_of
 
 
 def sign_in(page, live_server, username):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from producers.models import RatingRound, StarRating, stars_expression
-from tests.producers.factories import ProductFactory, RatingRoundFactory, StarRatingFactory
+from tests.factories import ProductFactory, RatingRoundFactory, StarRatingFactory
 
 DEFAULT_BOUNDARIES = [
     ("0", 1),

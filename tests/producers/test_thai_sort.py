@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.producers.factories import ProducerGroupFactory, officer_of
+from tests.factories import ProducerGroupFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 

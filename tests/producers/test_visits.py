@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from otop_fair.thai_dates import buddhist_date_text
 from producers.models import FollowUpStatus, Visit
-from tests.producers.factories import (
+from tests.factories import (
     CertificationFactory,
     ProducerGroupFactory,
     VisitFactory,

@@ -10,12 +10,15 @@ from booths.models import Assignment, FairState
 from otop_fair.uploads import validate_and_reencode_image
 from producers import services
 from producers.models import PublicProfile
-from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
-from tests.producers.factories import (
+from tests.factories import (
+    ApplicationFactory,
+    BoothFactory,
     CertificationFactory,
+    FairFactory,
     ProducerGroupFactory,
     ProductFactory,
     StarRatingFactory,
+    ZoneFactory,
 )
 
 # What each switch reveals, as text that appears nowhere else on a page.

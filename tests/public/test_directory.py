@@ -9,8 +9,15 @@ from django.utils.html import escape
 
 from booths.models import Assignment, FairState
 from producers.models import PublicProfile
-from tests.booths.factories import ApplicationFactory, BoothFactory, FairFactory, ZoneFactory
-from tests.producers.factories import ProducerGroupFactory, ProductFactory, StarRatingFactory
+from tests.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    FairFactory,
+    ProducerGroupFactory,
+    ProductFactory,
+    StarRatingFactory,
+    ZoneFactory,
+)
 
 
 def _fair_with_holders(count, *, shows=True):

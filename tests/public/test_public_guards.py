@@ -1,13 +1,18 @@
 """Public pages are cached in the shared cache until something they show changes, rate limited
 per address across processes, and tell robots what the office chose."""
 
+import gzip
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from otop_fair.models import PublicVisitCount
 from producers.models import Product
+from tests.factories import UserFactory
 from tests.public.helpers import STORY, showcase_group
 
 
@@ -73,15 +78,45 @@ def test_behind_a_proxy_each_forwarded_address_has_its_own_limit(settings, shown
     assert other.status_code == 200
 
 
-def test_rate_limit_lives_in_the_shared_cache_table(settings, shown):
-    """Another process sees the same count: it is a row of the database cache, not process memory."""
+def test_rate_limit_lives_in_the_shared_database(settings, shown):
+    """Another process sees the same count: it is a row of the database, not process memory."""
     settings.PUBLIC_RATE_LIMIT = 50
-    cache.clear()
     _group, _product, profile = shown
-    Client().get(reverse("public:group", args=[profile.slug]))
+    for _ in range(3):
+        Client().get(reverse("public:group", args=[profile.slug]))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM otop_cache WHERE cache_key LIKE %s", ["%public-rate%"])
-        assert cursor.fetchone()[0] == 1
+        cursor.execute("SELECT address, count FROM otop_fair_publicvisitcount")
+        assert cursor.fetchall() == [("127.0.0.1", 3)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rate_limit_counts_every_request_made_at_the_same_time(settings):
+    """Four processes' worth of visitors at once: no request goes uncounted (an atomic upsert,
+    where a cache's get-then-set would lose some)."""
+    settings.PUBLIC_RATE_LIMIT = 1000
+    profile = showcase_group(UserFactory(role="producer", username="producer_rate"))[2]
+    url = reverse("public:group", args=[profile.slug])
+
+    def visit(_):
+        try:
+            return [Client().get(url).status_code for _ in range(10)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = [code for codes in pool.map(visit, range(8)) for code in codes]
+    assert answers == [200] * 80
+    assert sum(PublicVisitCount.objects.values_list("count", flat=True)) == 80
+
+
+def test_a_cached_page_is_sent_compressed_as_stored(client, shown, django_assert_max_num_queries):
+    """A repeat visit sends the stored gzip bytes: one count of the visit, one cache read."""
+    url = reverse("public:group", args=[shown[2].slug])
+    plain = client.get(url).content
+    with django_assert_max_num_queries(2):
+        zipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content) == plain
 
 
 @pytest.mark.parametrize(
@@ -94,3 +129,14 @@ def test_robots_follow_the_offices_choice(client, settings, shown, choice, rule)
     assert rule in robots.content.decode()
     page = client.get(reverse("public:group", args=[shown[2].slug]))
     assert page["X-Robots-Tag"] == choice
+
+
+@pytest.mark.django_db
+def test_the_cache_and_the_visit_counts_never_wait_for_a_disk_flush():
+    """Both hold only what can be counted or computed again: UNLOGGED tables (no WAL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpersistence FROM pg_class WHERE relname = ANY(%s)",
+            [["otop_cache", "otop_fair_publicvisitcount"]],
+        )
+        assert dict(cursor.fetchall()) == {"otop_cache": "u", "otop_fair_publicvisitcount": "u"}

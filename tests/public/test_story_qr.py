@@ -46,7 +46,7 @@ def test_card_of_a_group_that_never_chose_opens_a_page_with_only_name_and_booth(
     client_for, producer_user, db
 ):
     from producers.models import PublicProfile
-    from tests.producers.factories import ProducerGroupFactory
+    from tests.factories import ProducerGroupFactory
 
     group = ProducerGroupFactory(members=[producer_user])
     _fair, booth, application = hold_booth(group, code="Q01")

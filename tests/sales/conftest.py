@@ -1,13 +1,12 @@
 import pytest
 
 from producers.models import Province
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory, FairFactory
+from tests.factories import AssignmentFactory, FairFactory, UserFactory
 
 
 @pytest.fixture
 def fair(db):
-    return FairFactory()
+    return FairFactory(running=True)
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
-"""Factories for report tests, and a small hand-built fair whose every figure is known."""
+"""Fairs for report tests: a small hand-built fair whose every figure is known, and big ones."""
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-import factory
+from django.db import connection
 from django.utils import timezone
 
 from booths.models import (
@@ -14,56 +14,51 @@ from booths.models import (
     AssignmentStatus,
     Booth,
     Fair,
-    FairState,
     OfferStatus,
     WaitlistOffer,
-    Zone,
 )
 from otop_fair.thai import thai_sort_key
 from producers.models import Category, GroupType, ProducerGroup, Province
-from sales.models import DailySales, IssueReport
-from tests.factories import UserFactory
-from tests.producers.factories import (
+from sales.models import (
+    ChannelKind,
+    ChannelSale,
+    DailySales,
+    FairDayVisitors,
+    IssueReport,
+    SalesTarget,
+)
+from tests.factories import (
+    BoothFactory,
+    FairFactory,
     ProducerGroupFactory,
     ProductFactory,
     StarRatingFactory,
+    ZoneFactory,
     subdistrict_in,
 )
 
 FIRST_DAY = datetime.date(2026, 11, 20)
 
 
-class ReportFairFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Fair
-
-    name = "OTOP ชวนช้อป เชียงใหม่"
-    venue = "ศูนย์ประชุมนานาชาติเฉลิมพระเกียรติ"
-    province = factory.LazyFunction(lambda: Province.objects.get(code="50"))
-    start_date = FIRST_DAY
-    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=2))
-    applications_open_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(60))
-    applications_close_on = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(30))
-    state = FairState.CLOSED
-    created_by = factory.SubFactory(UserFactory, role="officer")
+# Tables a bulk-built fair fills: analysed afterwards so the planner sees their real sizes.
+TABLES_TO_ANALYZE = (
+    "sales_dailysales",
+    "booths_assignment",
+    "booths_booth",
+    "booths_application",
+    "booths_application_products",
+    "producers_product",
+    "producers_producergroup",
+)
 
 
-class ReportZoneFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Zone
-
-    fair = factory.SubFactory(ReportFairFactory)
-    code = factory.Sequence(lambda n: f"Z{n}")
-    name = factory.Sequence(lambda n: f"โซนหัตถกรรม {n}")
-
-
-class ReportBoothFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Booth
-
-    zone = factory.SubFactory(ReportZoneFactory)
-    fair = factory.SelfAttribute("zone.fair")
-    code = factory.Sequence(lambda n: f"R{n:04d}")
+def report_fair(**kwargs):
+    """The closed Chiang Mai fair of the reports: three days from FIRST_DAY unless told."""
+    kwargs.setdefault("name", "OTOP ชวนช้อป เชียงใหม่")
+    kwargs.setdefault("venue", "ศูนย์ประชุมนานาชาติเฉลิมพระเกียรติ")
+    kwargs.setdefault("start_date", FIRST_DAY)
+    kwargs.setdefault("end_date", kwargs["start_date"] + datetime.timedelta(days=2))
+    return FairFactory(closed=True, **kwargs)
 
 
 def application(fair, *, category=Category.TEXTILE, province="50", status=None, stars_score=None):
@@ -124,11 +119,11 @@ def build_known_fair(officer):
     Group g2 releases booth A2 after day 1 and g3 (from the waiting list) takes it over.
     Totals: g1 4,000 · g2 500 · g3 700 · g4 300 = 5,500.
     """
-    fair = ReportFairFactory(created_by=officer)
-    zone_a = ReportZoneFactory(fair=fair, code="A", name="อาหาร")
-    zone_b = ReportZoneFactory(fair=fair, code="B", name="สมุนไพร")
-    a1, a2 = ReportBoothFactory(zone=zone_a, code="A1"), ReportBoothFactory(zone=zone_a, code="A2")
-    b1 = ReportBoothFactory(zone=zone_b, code="B1")
+    fair = report_fair(created_by=officer)
+    zone_a = ZoneFactory(fair=fair, code="A", name="อาหาร")
+    zone_b = ZoneFactory(fair=fair, code="B", name="สมุนไพร")
+    a1, a2 = BoothFactory(zone=zone_a, code="A1"), BoothFactory(zone=zone_a, code="A2")
+    b1 = BoothFactory(zone=zone_b, code="B1")
     apps = {
         "g1": application(fair, category=Category.FOOD, stars_score=95),
         "g2": application(fair, province="10"),
@@ -168,12 +163,12 @@ def build_known_fair(officer):
 
 def build_previous_fair(officer, fair, total=2000):
     """The same fair a year earlier: one booth that sold `total`."""
-    earlier = ReportFairFactory(
+    earlier = report_fair(
         created_by=officer,
         name=fair.name,
         start_date=fair.start_date - datetime.timedelta(days=365),
     )
-    booth = ReportBoothFactory(zone=ReportZoneFactory(fair=earlier))
+    booth = BoothFactory(zone=ZoneFactory(fair=earlier))
     sell(hold(booth, application(earlier)), 0, total, officer)
     return earlier
 
@@ -197,10 +192,8 @@ def bulk_groups(count, prefix=""):
 
 def build_sized_fair(officer, booths, days=3):
     """A fair of `booths` booths with sales every day, made with bulk_create."""
-    fair = ReportFairFactory(
-        created_by=officer, end_date=FIRST_DAY + datetime.timedelta(days=days - 1)
-    )
-    zone = ReportZoneFactory(fair=fair)
+    fair = report_fair(created_by=officer, end_date=FIRST_DAY + datetime.timedelta(days=days - 1))
+    zone = ZoneFactory(fair=fair)
     booth_rows = Booth.objects.bulk_create(
         Booth(fair=fair, zone=zone, code=f"S{i:05d}") for i in range(booths)
     )
@@ -226,3 +219,86 @@ def build_sized_fair(officer, booths, days=3):
         for d in range(days)
     )
     return fair
+
+
+def build_sized_national_fair(officer, *, booths, provinces, zones, days=3):
+    """A fair of `booths` booths in `zones` zones held by groups of `provinces` provinces (every
+    category), with sales and orders every day and a target per province; made with bulk_create.
+
+    Returns the fair and the codes of the provinces taking part.
+    """
+    fair = report_fair(created_by=officer, end_date=FIRST_DAY + datetime.timedelta(days=days - 1))
+    codes = list(Province.objects.order_by("code").values_list("code", flat=True)[:provinces])
+    zone_rows = [ZoneFactory(fair=fair, code=f"Z{z}") for z in range(zones)]
+    booth_rows = Booth.objects.bulk_create(
+        Booth(fair=fair, zone=zone_rows[i % zones], code=f"N{i:05d}") for i in range(booths)
+    )
+    places = {code: subdistrict_in(code) for code in codes}
+    groups = ProducerGroup.objects.bulk_create(
+        ProducerGroup(
+            name=f"กลุ่มทั่วประเทศ {fair.pk}-{i}",
+            sort_name=thai_sort_key(f"กลุ่มทั่วประเทศ {fair.pk}-{i}"),
+            group_type=GroupType.COMMUNITY,
+            registration_no=f"N-{fair.pk}-{i:06d}",
+            contact_name="สมศรี",
+            subdistrict=places[codes[i % len(codes)]],
+            province_id=codes[i % len(codes)],
+        )
+        for i in range(booths)
+    )
+    categories = list(Category.values)
+    apps = Application.objects.bulk_create(
+        Application(
+            fair=fair,
+            group=group,
+            category=categories[i % len(categories)],
+            status=ApplicationStatus.SELECTED,
+        )
+        for i, group in enumerate(groups)
+    )
+    held = Assignment.objects.bulk_create(
+        Assignment(fair=fair, booth=booth, application=app)
+        for booth, app in zip(booth_rows, apps, strict=True)
+    )
+    DailySales.objects.bulk_create(
+        DailySales(
+            assignment=assignment,
+            day=fair.start_date + datetime.timedelta(days=d),
+            amount=Decimal(100 + i % 50),
+            orders=Decimal(i % 7),
+            entered_by=officer,
+        )
+        for i, assignment in enumerate(held)
+        for d in range(days)
+    )
+    SalesTarget.objects.bulk_create(
+        SalesTarget(fair=fair, province_id=code, amount=Decimal(10_000)) for code in codes
+    )
+    SalesTarget.objects.create(fair=fair, amount=Decimal(booths * 1000))
+    FairDayVisitors.objects.bulk_create(
+        FairDayVisitors(fair=fair, day=day, count=1000, entered_by=officer)
+        for day in fair.fair_days
+    )
+    # PostgreSQL has no statistics on rows this transaction inserted until they are analysed, and
+    # a plan made for empty tables turns into nested scans of every table at a few hundred booths.
+    with connection.cursor() as cursor:
+        for table in (*TABLES_TO_ANALYZE, "sales_salestarget", "sales_fairdayvisitors"):
+            cursor.execute(f"ANALYZE {table}")
+    return fair, codes
+
+
+def channel_sales(groups, *, per_group, by, day):
+    """`per_group` market-channel sales of each group on `day`, in one statement."""
+    kinds = list(ChannelKind.values)
+    return ChannelSale.objects.bulk_create(
+        ChannelSale(
+            group=group,
+            day=day,
+            kind=kinds[(i + n) % len(kinds)],
+            place=f"ตลาดนัด {n}",
+            takings=Decimal(500 + n),
+            entered_by=by,
+        )
+        for i, group in enumerate(groups)
+        for n in range(per_group)
+    )

@@ -7,12 +7,11 @@ import pytest
 from django.utils import timezone
 
 from producers.models import Category
-from sales.report_groups import group_report
-from sales.report_rankings import group_totals
 from sales.reports import fair_report
+from sales.reports.groups import group_report
+from sales.reports.rankings import group_totals
 from sales.selectors import checkin_dashboard, producer_overview
-from tests.producers.factories import ProductFactory
-from tests.sales.factories import AssignmentFactory, DailySalesFactory
+from tests.factories import AssignmentFactory, DailySalesFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,7 @@ def mixed_group_chose_food(fair):
 def test_checkin_counts_the_mixed_group_under_the_category_it_chose(mixed_group_chose_food):
     fair, _ = mixed_group_chose_food
     data = checkin_dashboard(fair, timezone.localdate())
-    assert {r.label: r.today for r in data.by_category} == {FOOD: 700, BEVERAGE: 300}
+    assert {r.label: r.current for r in data.by_category} == {FOOD: 700, BEVERAGE: 300}
 
 
 def test_the_fair_report_and_rankings_use_the_category_chosen(mixed_group_chose_food):

@@ -12,10 +12,10 @@ from PIL import Image
 
 from otop_fair.rasterise import PHONE_WIDTH_PX, pdf_to_png
 from producers.models import Category, Province
-from sales.daily_report import national_summary, province_report, target_progress
-from sales.daily_views import phone_pdf, province_context
 from sales.models import FairDayVisitors, SalesTarget
-from tests.sales.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
+from sales.reports.daily import national_summary, province_report, target_progress
+from sales.views.daily_report import phone_pdf, province_context
+from tests.factories import AssignmentFactory, DailySalesFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
 

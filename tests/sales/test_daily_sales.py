@@ -11,8 +11,7 @@ from booths.models import FairState
 from producers.models import Province
 from sales.models import DailySales
 from sales.services import record_daily_sales, set_sales_cutoff
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

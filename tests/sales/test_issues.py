@@ -9,8 +9,7 @@ from PIL import Image
 
 from sales.models import IssueReport, IssueStatus
 from sales.services import move_issue
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, IssueReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +87,7 @@ def test_producer_sees_the_status_of_their_reports_but_not_other_groups(
     html = client.get("/sales/problems/").content.decode()
     assert "ของเราเอง" in html and "ของกลุ่มอื่น" not in html
     assert client.get(f"/sales/problems/{mine.pk}/").status_code == 200
-    assert client.get(f"/sales/problems/{theirs.pk}/").status_code == 403
+    assert client.get(f"/sales/problems/{theirs.pk}/").status_code == 404
 
 
 def test_only_officers_move_a_problem(client_for, holding, producer_user, province_officer):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sales.line_chat import answer_chat, parse_sale
 from sales.models import DailySales
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory
 
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -49,6 +49,7 @@ NONSENSE = [
     "hello 12500",
     "ยอด 99999999999999",
     "ยอด 12.345",
+    "ขาย 100 จอง 99999999999999",
     "",
 ]
 
@@ -85,11 +86,30 @@ def test_any_amount_written_any_way_reads_back_the_same(amount, commas, thai, wo
 def test_a_chat_sale_is_saved_once_and_the_reply_says_what(holding, producer_user):
     reply = answer_chat(None, user=producer_user, text="ขาย 12,500 สั่งจอง 3000", message_id="m1")
     row = DailySales.objects.get()
-    assert row.amount == 12500 and row.day == timezone.localdate()
-    assert "12,500" in reply and holding.booth.code in reply
-    assert "ยังไม่" in reply  # orders are parsed but not stored: said so
+    assert (row.amount, row.orders, row.total) == (12500, 3000, 15500)
+    assert row.day == timezone.localdate()
+    assert "12,500" in reply and "3,000" in reply and holding.booth.code in reply
     again = answer_chat(None, user=producer_user, text="ขาย 12,500", message_id="m1")
     assert DailySales.objects.count() == 1 and "12,500" in again
+
+
+@pytest.mark.django_db
+def test_chat_orders_set_the_days_orders_and_a_figure_without_orders_keeps_them(
+    holding, producer_user
+):
+    answer_chat(None, user=producer_user, text="ขาย 500 จอง 1,200", message_id="m1")
+    answer_chat(None, user=producer_user, text="แก้ ขาย 700 จอง 900", message_id="m2")
+    assert DailySales.objects.get().orders == 900
+    answer_chat(None, user=producer_user, text="แก้ 800", message_id="m3")
+    row = DailySales.objects.get()
+    assert (row.amount, row.orders) == (800, 900)
+
+
+@given(orders=st.integers(min_value=0, max_value=10**9), thai=st.booleans())
+def test_orders_written_any_way_read_back_the_same(orders, thai):
+    figure = f"{orders:,}".translate(THAI) if thai else f"{orders:,}"
+    sale = parse_sale(f"ขาย 100 สั่งจอง {figure}")
+    assert sale is not None and sale.orders == orders
 
 
 @pytest.mark.django_db

@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from producers.models import Province
-from sales.fiscal import fiscal_report, fiscal_table, fiscal_year, fiscal_year_days
 from sales.models import ChannelSale, DailySales
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.factories import AssignmentFactory
+from sales.reports.fiscal import fiscal_report, fiscal_table, fiscal_year, fiscal_year_days
+from tests.factories import AssignmentFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from producers.models import Province
-from sales.meeting_services import save_action_item
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.report_factories import ReportFairFactory
+from sales.services import save_action_item
+from tests.factories import ProducerGroupFactory, UserFactory
+from tests.sales.report_factories import report_fair
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def chiang_mai_officer(officer):
 
 @pytest.fixture
 def fair(chiang_mai_officer):
-    return ReportFairFactory(created_by=chiang_mai_officer)
+    return report_fair(created_by=chiang_mai_officer)
 
 
 def meeting(officer, held_on, fair=None, present=(), absent=()):
@@ -127,7 +126,7 @@ def test_producer_sees_only_meetings_their_group_attended_and_their_own_action_i
     detail = client.get(reverse("sales:meeting_detail", args=[attended.pk])).content.decode()
     assert "งานของกลุ่มเรา" in detail
     assert "งานของกลุ่มอื่น" not in detail and other.name not in detail
-    assert client.get(reverse("sales:meeting_detail", args=[missed.pk])).status_code == 403
+    assert client.get(reverse("sales:meeting_detail", args=[missed.pk])).status_code == 404
     assert client.get(reverse("sales:meeting_edit", args=[attended.pk])).status_code == 403
     assert client.get(reverse("sales:meeting_create")).status_code == 403
 
@@ -139,7 +138,7 @@ def test_officer_of_another_province_cannot_open_the_meeting_of_this_fair(
     bangkok = UserFactory(role="officer", username="officer_bkk")
     bangkok.officer_provinces.add(Province.objects.get(code="10"))
     client = client_for(bangkok)
-    assert client.get(reverse("sales:meeting_detail", args=[held.pk])).status_code == 403
+    assert client.get(reverse("sales:meeting_detail", args=[held.pk])).status_code == 404
     assert (
         reverse("sales:meeting_detail", args=[held.pk])
         not in client.get(reverse("sales:meeting_list")).content.decode()

@@ -6,10 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from sales.meeting_selectors import carried_over_items, meetings_visible_to
 from sales.models import ActionItem, NetworkMeeting
-from tests.booths.factories import FairFactory
-from tests.producers.factories import officer_of
+from sales.selectors import carried_over_items
+from tests.factories import FairFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 6, 1)
@@ -36,12 +35,12 @@ def test_an_officer_of_another_province_neither_lists_nor_opens_nor_rewrites_it(
 ):
     mine, other = officers
     meeting = _meeting(mine, "50")
-    assert meeting not in meetings_visible_to(other)
+    assert meeting not in NetworkMeeting.objects.visible_to(other)
     client = client_for(other)
-    assert client.get(reverse("sales:meeting_detail", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("sales:meeting_detail", args=[meeting.pk])).status_code == 404
     edit = reverse("sales:meeting_edit", args=[meeting.pk])
     data = {"held_on": "01/06/2569", "place": "x", "minutes": "ถูกแทนที่", "province": "10"}
-    assert client.post(edit, data).status_code == 403
+    assert client.post(edit, data).status_code == 404
     meeting.refresh_from_db()
     assert meeting.minutes == "บันทึกลับ"
 
@@ -49,7 +48,7 @@ def test_an_officer_of_another_province_neither_lists_nor_opens_nor_rewrites_it(
 def test_a_meeting_without_a_province_is_read_by_no_officer(officers):
     mine, _other = officers
     orphan = _meeting(mine, None)
-    assert orphan not in meetings_visible_to(mine)
+    assert orphan not in NetworkMeeting.objects.visible_to(mine)
     assert not mine.has_perm("sales.view_meeting", orphan)
 
 

@@ -10,12 +10,9 @@ from otop_fair.notifications.catalogue import render
 from otop_fair.notifications.models import Notification
 from producers.models import Province
 from sales import notices
-from sales.meeting_services import save_meeting
 from sales.models import ActionItem, IssueStatus
-from sales.services import move_issue, record_daily_sales
-from tests.factories import UserFactory
-from tests.producers.factories import ProducerGroupFactory
-from tests.sales.factories import AssignmentFactory, IssueReportFactory
+from sales.services import move_issue, record_daily_sales, save_meeting
+from tests.factories import AssignmentFactory, IssueReportFactory, ProducerGroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +32,11 @@ def test_the_reporter_hears_each_status_change_of_their_problem(province_officer
     assert f"/sales/problems/{issue.pk}/" in messages[-1][1]
 
 
-def test_a_new_meeting_invites_its_people_and_its_minutes_are_announced_once(
+def test_a_meeting_invites_its_invitees_only_and_its_minutes_are_announced_once(
     holding, producer_user, province_officer
 ):
-    group = holding.application.group
+    came = holding.application.group
+    invited = ProducerGroupFactory(members=[UserFactory(username="invited-producer")])
     data = {
         "fair": holding.fair,
         "held_on": timezone.localdate() + datetime.timedelta(days=3),
@@ -47,9 +45,16 @@ def test_a_new_meeting_invites_its_people_and_its_minutes_are_announced_once(
         "minutes": "",
         "decisions": "",
     }
-    args = {"groups_present": [group], "groups_absent": [], "officers": [province_officer]}
+    args = {
+        "groups_present": [came],
+        "groups_absent": [],
+        "officers": [],
+        "groups_invited": [invited],
+        "officers_invited": [province_officer],
+    }
     meeting = save_meeting(data=data, by=province_officer, **args)
-    assert {u for u, _ in told("meeting_invitation")} == {producer_user, province_officer}
+    invited_member = invited.members.get()
+    assert {u for u, _ in told("meeting_invitation")} == {invited_member, province_officer}
     assert "ศาลากลาง" in told("meeting_invitation")[0][1]
     save_meeting(
         data={**data, "minutes": "ที่ประชุมรับทราบ"}, by=province_officer, meeting=meeting, **args
@@ -57,7 +62,34 @@ def test_a_new_meeting_invites_its_people_and_its_minutes_are_announced_once(
     save_meeting(
         data={**data, "minutes": "แก้ไขถ้อยคำ"}, by=province_officer, meeting=meeting, **args
     )
-    assert len(told("meeting_minutes")) == 2  # once each, for the producer and the officer
+    # Once each, to those invited and those who came.
+    assert sorted(u.pk for u, _ in told("meeting_minutes")) == sorted(
+        [invited_member.pk, province_officer.pk, producer_user.pk]
+    )
+
+
+def test_an_invitee_added_later_is_invited_and_the_others_are_not_told_twice(
+    holding, producer_user, province_officer
+):
+    data = {"fair": holding.fair, "held_on": timezone.localdate() + datetime.timedelta(days=1),
+            "place": "ก", "agenda": "", "minutes": "", "decisions": ""}  # fmt: skip
+    args = {"groups_present": [], "groups_absent": [], "officers": []}
+    meeting = save_meeting(data=data, by=province_officer, officers_invited=[province_officer],
+                           **args)  # fmt: skip
+    group = holding.application.group
+    save_meeting(data=data, by=province_officer, meeting=meeting, groups_invited=[group],
+                 officers_invited=[province_officer], **args)  # fmt: skip
+    assert sorted(u.pk for u, _ in told("meeting_invitation")) == sorted(
+        [province_officer.pk, producer_user.pk]
+    )
+
+
+def test_a_past_meeting_invites_nobody(holding, province_officer):
+    data = {"fair": holding.fair, "held_on": timezone.localdate() - datetime.timedelta(days=1),
+            "place": "ก", "agenda": "", "minutes": "", "decisions": ""}  # fmt: skip
+    save_meeting(data=data, by=province_officer, groups_present=[], groups_absent=[],
+                 officers=[], groups_invited=[holding.application.group])  # fmt: skip
+    assert told("meeting_invitation") == []
 
 
 def test_an_action_item_due_tomorrow_is_told_to_its_owners_once(holding, producer_user):
@@ -90,9 +122,9 @@ def test_a_meeting_without_a_fair_tells_its_people_once_under_its_own_province(
         "minutes": "",
         "decisions": "",
     }
-    args = {"groups_present": [group], "groups_absent": [], "officers": []}
+    args = {"groups_present": [], "groups_absent": [], "officers": [], "groups_invited": [group]}
     meeting = save_meeting(data=data, by=province_officer, **args)
-    save_meeting(data=data, by=province_officer, meeting=meeting, **args)  # not new: no invite
+    save_meeting(data=data, by=province_officer, meeting=meeting, **args)  # told already
     assert meeting.province_id == "50"
     ActionItem.objects.create(
         meeting=meeting, description="ส่งรายงาน", owner_officer=province_officer,

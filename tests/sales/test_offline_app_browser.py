@@ -13,11 +13,10 @@ from playwright.sync_api import expect
 
 from sales.models import DailySales, IssueReport
 from tests.conftest import ARTIFACTS, browser_login
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
+from tests.sales.phone_queue import queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-QUEUE = "JSON.parse(localStorage.getItem('otop-sales-queue') || '[]')"
 KEPT = """async () => {
   const names = (await caches.keys()).filter(n => n.startsWith('otop-pages-'));
   const urls = [];
@@ -88,14 +87,16 @@ def test_a_producer_works_offline_and_the_server_gets_one_of_each(
     expect(phone_page.locator("#offline-waiting")).to_contain_text("แจ้งปัญหา")
     expect(phone_page.locator("#offline-waiting")).to_contain_text("ยอดขาย")
     phone_page.screenshot(path=str(ARTIFACTS / "offline-queue-list-360.png"), full_page=True)
-    queued = phone_page.evaluate(QUEUE)
-    assert len(queued) == 2 and not IssueReport.objects.exists() and not DailySales.objects.exists()
-    photo = next(e for e in queued if e.get("kind") == "problem")["files"]["photo"]["dataUrl"]
+    waiting = queued(phone_page)
+    assert (
+        len(waiting) == 2 and not IssueReport.objects.exists() and not DailySales.objects.exists()
+    )
+    photo = next(e for e in waiting if e.get("kind") == "problem")["files"]["photo"]["dataUrl"]
     shrunk = Image.open(io.BytesIO(base64.b64decode(photo.split(",", 1)[1])))
     assert max(shrunk.size) == 1280  # resized on the phone before queueing
 
     phone_page.context.set_offline(False)
-    _poll(phone_page, lambda: phone_page.evaluate(QUEUE) == [])
+    _poll(phone_page, lambda: queued(phone_page) == [])
     phone_page.reload()  # a second chance to resend must change nothing
     phone_page.wait_for_timeout(1000)
     issue = IssueReport.objects.get()
@@ -121,13 +122,13 @@ def test_a_second_account_sees_none_of_the_first_accounts_pages_or_queue(live_se
     phone_page.goto(f"{base}/sales/booth/{booth.pk}/")
     phone_page.fill("#id_amount", "999")
     phone_page.click("button.btn-save")
-    assert len(phone_page.evaluate(QUEUE)) == 1
+    assert len(queued(phone_page)) == 1
 
     phone_page.context.clear_cookies()  # the first session ends; another person signs in
     phone_page.context.set_offline(False)
     browser_login(phone_page, live_server, "producer_second")
     _poll(phone_page, lambda: not any(f"-{first.pk} " in k for k in phone_page.evaluate(KEPT)))
-    assert phone_page.evaluate(QUEUE) == []
+    assert queued(phone_page) == []
     phone_page.context.set_offline(True)
     for path in (f"/sales/booth/{booth.pk}/", "/producer/"):
         phone_page.goto(base + path)

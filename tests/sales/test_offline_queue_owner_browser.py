@@ -8,20 +8,19 @@ from playwright.sync_api import expect
 
 from sales.models import DailySales
 from tests.conftest import browser_login
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
+from tests.sales.phone_queue import queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-QUEUE = "JSON.parse(localStorage.getItem('otop-sales-queue') || '[]')"
 
 
 def _wait_until_empty(page, seconds=15):
     """Poll from Python: the page's CSP forbids the eval that wait_for_function needs."""
     for _ in range(seconds * 4):
-        if page.evaluate(QUEUE) == []:
+        if queued(page) == []:
             return
         page.wait_for_timeout(250)
-    raise AssertionError(f"still queued: {page.evaluate(QUEUE)}")
+    raise AssertionError(f"still queued: {queued(page)}")
 
 
 def _booth_of(username):
@@ -36,7 +35,7 @@ def _enter_offline(page, live_server, booth, amount):
     page.fill("#id_amount", amount)
     page.click("button.btn-save")
     expect(page.locator("#sync-status")).to_contain_text("รอส่ง")
-    assert len(page.evaluate(QUEUE)) == 1
+    assert len(queued(page)) == 1
 
 
 def test_an_expired_session_keeps_the_queue_until_the_same_account_signs_in(
@@ -49,7 +48,7 @@ def test_an_expired_session_keeps_the_queue_until_the_same_account_signs_in(
     phone_page.context.set_offline(False)
     phone_page.goto(f"{live_server.url}/sales/booth/{booth.pk}/")
     expect(phone_page.locator("input[name=password]")).to_be_visible()
-    assert len(phone_page.evaluate(QUEUE)) == 1
+    assert len(queued(phone_page)) == 1
     assert not DailySales.objects.exists()
 
     browser_login(phone_page, live_server, "producer_queue_a")
@@ -67,14 +66,15 @@ def test_another_account_signing_in_clears_the_queue_and_sends_nothing(live_serv
     phone_page.context.set_offline(False)
 
     browser_login(phone_page, live_server, "producer_queue_c")
-    assert phone_page.evaluate(QUEUE) == []
+    assert queued(phone_page) == []
     phone_page.wait_for_timeout(1000)
     assert not DailySales.objects.exists()
 
 
 def _hold_posts(page):
-    """The sales POSTs fail as on a dead network, while pages still load."""
-    page.route(
+    """The sales POSTs fail as on a dead network, while pages still load: the page's and the
+    service worker's (its Background Sync) alike."""
+    page.context.route(
         "**/sales/booth/**",
         lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
     )
@@ -101,11 +101,11 @@ def test_logging_out_warns_about_waiting_entries_and_clears_them(live_server, ph
     _log_out(phone_page)
     phone_page.wait_for_timeout(500)
     assert "ออกจากระบบ" in warnings[0]
-    assert len(phone_page.evaluate(QUEUE)) == 1  # staying signed in keeps them
+    assert len(queued(phone_page)) == 1  # staying signed in keeps them
 
     phone_page.once("dialog", lambda d: answer(d, True))
     _log_out(phone_page)
     # The form is sent once the phone has forgotten its kept pages (pwa.js, offline-queue.js).
     expect(phone_page.locator("input[name=password]")).to_be_visible()
-    assert phone_page.evaluate(QUEUE) == []
+    assert queued(phone_page) == []
     assert not DailySales.objects.exists()

@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from sales.models import DailySales
 from tests.conftest import browser_login
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
+from tests.sales.phone_queue import queued
 
 
 @pytest.mark.browser
@@ -38,4 +38,4 @@ def test_sales_entered_offline_are_saved_once_when_the_connection_returns(live_s
 
     phone_page.reload()
     expect(today_row).to_contain_text("บันทึกแล้ว")
-    assert phone_page.evaluate("JSON.parse(localStorage.getItem('otop-sales-queue'))") == []
+    assert queued(phone_page) == []

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from producers.models import Category
 from sales.models import DailySales
-from sales.report_breakdowns import sales_by_zone
 from sales.reports import fair_report
+from sales.reports.breakdowns import sales_by_zone
 from sales.selectors import checkin_dashboard
 from sales.services import record_daily_sales
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,4 +148,4 @@ def _assert_totals_add_up(fair, stored):
         on_day = sum(s + o for (_, d), (s, o) in stored.items() if d == day)
         data = checkin_dashboard(fair, day)
         assert data.today_total == on_day
-        assert sum(r.today for r in data.by_category) == on_day
+        assert sum(r.current for r in data.by_category) == on_day

@@ -81,12 +81,13 @@ def test_application_and_selection_figures(known):
 
 
 def test_comparison_with_the_previous_fair_of_the_same_name(known, officer):
-    assert fair_report(known.fair).previous is None
+    assert fair_report(known.fair).sales_change is None
     earlier = build_previous_fair(officer, known.fair)
-    previous = fair_report(known.fair).previous
-    assert previous.fair == earlier
-    assert previous.headline.total == Decimal("2000")
-    assert previous.change(Decimal("5500")) == pytest.approx(175.0)
+    report = fair_report(known.fair)
+    assert report.previous_fair == earlier
+    assert report.previous_headline.total == Decimal("2000")
+    assert report.sales_change.change == Decimal("3500")
+    assert report.sales_change.percent_change == pytest.approx(175.0)
 
 
 def test_summaries_are_thai_sentences_with_the_figures(known):
@@ -97,7 +98,7 @@ def test_summaries_are_thai_sentences_with_the_figures(known):
 
 def test_group_report_gives_daily_sales_rank_in_category_and_problems(known):
     from booths.models import Application
-    from sales.report_groups import group_report
+    from sales.reports.groups import group_report
 
     def report_of(key):
         return group_report(Application.objects.get(group=known.groups[key]))

@@ -9,11 +9,11 @@ from django.utils import timezone
 from producers.models import Category, Province
 from sales.models import DailySales, EncouragementVisit
 from sales.selectors import checkin_dashboard
-from tests.factories import UserFactory
-from tests.sales.factories import (
+from tests.factories import (
     AssignmentFactory,
     DailySalesFactory,
     IssueReportFactory,
+    UserFactory,
     ZoneFactory,
     bulk_fair,
 )
@@ -132,11 +132,11 @@ def test_checkin_figures_on_a_hand_built_fair(hand_built_fair):
     assert (data.today_total, data.previous_total) == (200, 600)
     assert (data.reported, data.booths) == (2, 3)
     assert [row["pk"] for row in data.not_reported] == [quiet.pk]
-    assert {(r.label, r.today, r.previous) for r in data.by_zone} == {
+    assert {(r.label, r.current, r.previous) for r in data.by_zone} == {
         ("โซนอาหาร", 200, 300),
         ("โซนผ้า", 0, 300),
     }
-    by_category = {r.label: (r.today, r.previous) for r in data.by_category}
+    by_category = {r.label: (r.current, r.previous) for r in data.by_category}
     assert by_category == {Category.FOOD.label: (150, 100), Category.TEXTILE.label: (50, 500)}
     assert [row["assignment_pk"] for row in data.lowest] == [silk.pk, food.pk]
     assert [total for _, total in data.per_day] == [0, 600, 200]

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from booths.models import AssignmentStatus, FairState
 from sales.models import DailySales
 from sales.services import record_daily_sales
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

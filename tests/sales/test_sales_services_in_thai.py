@@ -18,8 +18,7 @@ from sales.services import (
     sales_policy,
     set_sales_cutoff,
 )
-from tests.factories import UserFactory
-from tests.sales.factories import AssignmentFactory, FairFactory, IssueReportFactory
+from tests.factories import AssignmentFactory, FairFactory, IssueReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +160,7 @@ def test_a_problem_is_kept_with_its_reporter_and_booth(holding, producer_user, s
 
 
 def test_a_problem_cannot_name_a_booth_of_another_fair(holding, producer_user):
-    elsewhere = AssignmentFactory(booth__zone__fair=FairFactory())
+    elsewhere = AssignmentFactory(booth__zone__fair=FairFactory(running=True))
     message = refused(
         report_issue,
         fair=holding.fair,

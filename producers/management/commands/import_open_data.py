@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from otop_fair.thai import BUDDHIST_ERA_OFFSET
 from producers.models import RatingRound
 from producers.open_data import OPC, REGISTER, OpenDataError
 from producers.open_data_import import OpenDataImport
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         if kind == OPC:
             if round is None:
                 raise CommandError("--round is needed for an OPC file")
-            rating_round = RatingRound.objects.get(year=round - 543)
+            rating_round = RatingRound.objects.get(year=round - BUDDHIST_ERA_OFFSET)
         job = OpenDataImport(kind, officer, rating_round)
         try:
             with open(path, "rb") as binary:

@@ -1,0 +1,63 @@
+"""The head office's quota grid of a national fair: province × category, typed or imported."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booths.quota_forms import QuotaGridForm, QuotaSheetForm, cell_name
+from booths.services import quotas
+from booths.views.common import attempt, fair_from
+from otop_fair.permissions import requires
+from producers.models import Province
+
+
+def _grid_form(fair, provinces, data=None):
+    booths_total, takes = quotas.booths_by_category(fair)
+    initial = {cell_name(p, c): n for (p, c), n in quotas.quota_table(fair).items()}
+    return QuotaGridForm(
+        data, initial=initial, provinces=provinces, booths_total=booths_total, takes=takes
+    )
+
+
+def _save(request, fair, form, reason):
+    """Whether the table was saved (the service's message is shown either way)."""
+    return None is not attempt(
+        request,
+        quotas.save_quotas,
+        _("The quotas are saved."),
+        fair=fair,
+        table=form.table(),
+        by=request.user,
+        reason=reason,
+    )
+
+
+@requires("booths.manage_quotas", get_object=fair_from)
+def quota_grid(request, pk, obj):
+    provinces = list(Province.objects.order_by("sort_name"))
+    form = _grid_form(obj, provinces, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"] or _("quota table edited")
+        if _save(request, obj, form, reason):
+            return redirect("booths:quotas", pk=pk)
+    return _render(request, obj, form, QuotaSheetForm(provinces=provinces))
+
+
+@require_POST
+@requires("booths.manage_quotas", get_object=fair_from)
+def quota_import(request, pk, obj):
+    provinces = list(Province.objects.order_by("sort_name"))
+    sheet = QuotaSheetForm(request.POST, request.FILES, provinces=provinces)
+    if not sheet.is_valid():
+        return _render(request, obj, _grid_form(obj, provinces), sheet)
+    form = _grid_form(obj, provinces, sheet.cleaned_data["sheet"])
+    if form.is_valid() and _save(request, obj, form, _("quota table imported from a sheet")):
+        return redirect("booths:quotas", pk=pk)
+    messages.error(request, _("The sheet was not saved: see the marked cells."))
+    return _render(request, obj, form, QuotaSheetForm(provinces=provinces))
+
+
+def _render(request, fair, form, sheet):
+    context = {"fair": fair, "form": form, "sheet": sheet, "booths_total": form.booths_total}
+    return render(request, "booths/quotas.html", context)

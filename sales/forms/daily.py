@@ -1,0 +1,96 @@
+"""Forms of a booth's fair days: the day's sales, an officer's visit note, the fair's cut-off."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from otop_fair.forms import ThaiForm
+
+
+class BahtField(forms.DecimalField):
+    """Baht typed on a phone: `1,250.50`, `1 250` and `฿1250` all read as 1250(.50)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal(0))
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(
+            attrs={"inputmode": "decimal", "autocomplete": "off", "class": "form-control"}
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(",", "").replace("฿", "").replace(" ", "").strip()
+        try:
+            return super().to_python(value)
+        except InvalidOperation:
+            raise ValidationError(_("Enter an amount in baht, e.g. 1250.")) from None
+
+
+class DailySalesForm(ThaiForm):
+    day = forms.DateField(widget=forms.HiddenInput)
+    client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    amount = BahtField(label=_("Today's total sales (baht)"))
+    orders = BahtField(
+        label=_("Orders taken today (baht)"),
+        required=False,
+        help_text=_(
+            "Orders taken at the booth for later delivery. When an order is delivered or paid "
+            "later, do not enter it again as a sale."
+        ),
+    )
+    units = forms.IntegerField(
+        label=_("Units sold (optional)"),
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "form-control"}
+        ),
+    )
+    cash_amount = BahtField(label=_("of which cash (baht)"), required=False)
+    transfer_amount = BahtField(label=_("of which transfer or QR (baht)"), required=False)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, needs_reason=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_reason:
+            self.fields["reason"] = forms.CharField(
+                label=_("Reason for the change (officers)"),
+                required=False,
+                max_length=100,
+                help_text=_("Needed after the cut-off; kept in the audit trail."),
+                widget=forms.TextInput(attrs={"class": "form-control"}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        amount = data.get("amount")
+        if "orders" in data and data["orders"] is None:
+            data["orders"] = Decimal(0)
+        split = (data.get("cash_amount") or 0) + (data.get("transfer_amount") or 0)
+        if amount is not None and split > amount:
+            raise ValidationError(_("Cash and transfer together are more than the day's total."))
+        return data
+
+
+class EncouragementVisitForm(ThaiForm):
+    day = forms.DateField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Visit note"), max_length=500)
+
+
+class SalesCutoffForm(ThaiForm):
+    days_after = forms.IntegerField(
+        label=_("Producers may fix a day until … days later"), min_value=0, max_value=14
+    )
+    cutoff_time = forms.TimeField(
+        label=_("at (time)"), widget=forms.TimeInput(attrs={"type": "time"})
+    )

@@ -1,0 +1,62 @@
+"""Writes for network meetings: the meeting with its attendance, and its action items."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from otop_fair.audit import save_with_history
+from sales import notices
+from sales.models import ActionStatus, MeetingAttendance, MeetingInvitee, NetworkMeeting
+
+MEETING_FIELDS = ("fair", "held_on", "place", "agenda", "minutes", "decisions")
+
+
+@transaction.atomic
+def save_meeting(
+    *,
+    data,
+    groups_present,
+    groups_absent,
+    officers,
+    by,
+    meeting=None,
+    groups_invited=(),
+    officers_invited=(),
+):
+    """Create or update a meeting, replace its attendance list and its invitees (who is invited
+    is the officers' choice, apart from who came); return the meeting."""
+    is_new = meeting is None or meeting.pk is None
+    had_minutes = not is_new and (
+        NetworkMeeting.objects.filter(pk=meeting.pk).exclude(minutes="").exists()
+    )
+    if meeting is None:
+        meeting = NetworkMeeting(created_by=by)
+    for name in MEETING_FIELDS:
+        setattr(meeting, name, data[name])
+    # A fair's meeting takes the fair's province when saved; only one without a fair names it.
+    meeting.province = data.get("province")
+    save_with_history(meeting, by=by)
+    meeting.attendance.all().delete()
+    absent = set(groups_absent) - set(groups_present)
+    MeetingAttendance.objects.bulk_create(
+        [MeetingAttendance(meeting=meeting, group=g, attended=True) for g in groups_present]
+        + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in absent]
+        + [MeetingAttendance(meeting=meeting, officer=o, attended=True) for o in officers]
+    )
+    meeting.invitees.all().delete()
+    MeetingInvitee.objects.bulk_create(
+        [MeetingInvitee(meeting=meeting, group=g) for g in groups_invited]
+        + [MeetingInvitee(meeting=meeting, officer=o) for o in officers_invited]
+    )
+    notices.meeting_saved(meeting, had_minutes=had_minutes)
+    return meeting
+
+
+@transaction.atomic
+def save_action_item(*, item, by):
+    """Save an action item; marking it done stamps when, reopening clears it."""
+    if item.status == ActionStatus.DONE and item.done_at is None:
+        item.done_at = timezone.now()
+    elif item.status == ActionStatus.OPEN:
+        item.done_at = None
+    save_with_history(item, by=by)
+    return item

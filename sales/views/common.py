@@ -1,0 +1,41 @@
+"""What several sales pages share: the objects their URLs name, and the fair day asked for."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from booths.models import Assignment, Fair
+from sales.models import IssueReport
+
+
+def get_assignment(request, assignment_id, **kwargs):
+    queryset = Assignment.objects.select_related(
+        "fair__sales_policy", "booth__zone", "application__group"
+    )
+    return get_object_or_404(queryset, pk=assignment_id)
+
+
+def get_fair(request, fair_id, **kwargs):
+    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
+
+
+def get_issue(request, issue_id, **kwargs):
+    """A problem the user may see; any other is not found."""
+    queryset = IssueReport.objects.visible_to(request.user).select_related(
+        "fair", "assignment__booth", "assignment__application__group", "assigned_officer"
+    )
+    return get_object_or_404(queryset, pk=issue_id)
+
+
+def chosen_day(request, fair):
+    """The fair day asked for, else today kept inside the fair's dates."""
+    try:
+        day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+    except ValueError:  # well formed but impossible, such as 2026-02-30
+        raise Http404 from None
+    if day is None:
+        day = min(max(timezone.localdate(), fair.start_date), fair.end_date)
+    if not fair.start_date <= day <= fair.end_date:
+        raise Http404
+    return day

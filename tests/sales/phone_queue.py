@@ -1,0 +1,31 @@
+"""What waits in a phone's offline queue, read straight from the browser's IndexedDB (never
+through the app's own script), and a way to plant entries where the queue lived before."""
+
+import json
+
+# Reads the store without creating it: opening a database that does not exist yet is aborted,
+# so the app's own first open still builds its store.
+QUEUE = """() => new Promise((resolve, reject) => {
+  const request = indexedDB.open("otop-queue");
+  request.onupgradeneeded = () => request.transaction.abort();
+  request.onerror = () => resolve([]);
+  request.onsuccess = () => {
+    const db = request.result;
+    const read = db.transaction("entries").objectStore("entries").getAll();
+    read.onsuccess = () => { db.close(); resolve(read.result); };
+    read.onerror = () => reject(read.error);
+  };
+})"""
+OLD_QUEUE_KEY = "otop-sales-queue"
+
+
+def queued(page):
+    return page.evaluate(QUEUE)
+
+
+def plant_in_local_storage(page, entries):
+    """Entries as the queue kept them in localStorage before it moved to IndexedDB."""
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [OLD_QUEUE_KEY, json.dumps(entries)],
+    )

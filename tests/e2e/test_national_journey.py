@@ -128,11 +128,11 @@ def head_office_seats_committees(head, fair, members):
         for person in people:
             page.select_option("[name=user]", str(person.pk))
             page.select_option("[name=province]", code)
-            page.click("button[name=add_member]")
+            page.click("form[action$='/committee/add/'] button")
             page.wait_for_load_state()
             steps.expect_message(page)
     page.fill("[name=k]", "2")
-    page.click("button[name=auto_assign]")
+    page.click("form[action$='/committee/assign/'] button")
     page.wait_for_load_state()
     steps.expect_message(page)
     pairs = ReviewAssignment.objects.filter(member__fair=fair).values_list(

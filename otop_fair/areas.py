@@ -141,9 +141,6 @@ class Area:
             answers[key] = getattr(obj, last).filter(pk=user.pk).exists()
         return answers[key]
 
-    def is_visible_to(self, user, obj) -> bool:
-        return obj is not None and (self.is_kept_by(user, obj) or self.is_owned_by(user, obj))
-
 
 class AreaQuerySet(models.QuerySet):
     """A queryset of a model that declares its `area`."""

@@ -20,7 +20,8 @@ def requires(perm, get_object=None, **named_getter):
     `def holdings(request, fair)`. The getter may raise Http404.
 
     The older form `get_object=` (views not converted yet) passes every URL parameter to the
-    getter and to the view, and the object as `obj`.
+    getter and to the view, and the object as `obj`; a named getter (`fair_from`) given there gets
+    the URL's `pk` as its one parameter.
     """
     if len(named_getter) > 1 or (named_getter and get_object):
         raise TypeError("@requires checks one object: name it once")
@@ -33,7 +34,9 @@ def requires(perm, get_object=None, **named_getter):
             obj = None
             if getter is not None:
                 ids = {key: kwargs.pop(key) for key in taken}
-                obj = getter(request, **ids) if named_getter else getter(request, **kwargs)
+                obj = (
+                    getter(request, **ids) if named_getter else _fetch_old(getter, request, kwargs)
+                )
             if not request.user.has_perm(perm, obj):
                 raise PermissionDenied
             if getter is not None:
@@ -49,3 +52,11 @@ def requires(perm, get_object=None, **named_getter):
 def _parameters_of(getter):
     """The URL parameters a getter takes (all but the request)."""
     return tuple(inspect.signature(getter).parameters)[1:]
+
+
+def _fetch_old(getter, request, kwargs):
+    """The older form: a getter taking `**kwargs` gets every URL parameter, a named one the `pk`."""
+    parameters = inspect.signature(getter).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return getter(request, **kwargs)
+    return getter(request, kwargs["pk"])

@@ -71,29 +71,29 @@ def _registry_cases(w):
             | address,
         ),
         "producers:group_edit": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"contact_name": "สมหญิง", "phone": "0822222222", "line_id": "", "address": "บ้าน"},
         ),
         "producers:product_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"name": "ผ้าไหม", "category": "textile", "price_min": "100", "price_max": "200"}
             | {"unit": "ผืน", "is_active": "on", "name_en": "Silk", "story_en": "Woven"},
         ),
         "producers:public_settings": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             "producer_a",
             {"show_story": "on", "show_contact": "on", "contact_channel": "@baanpha"},
         ),
-        "producers:public_hide": ({"pk": group.pk}, officer, {"reason": "ภาพไม่ใช่ของกลุ่ม"}),
+        "producers:public_hide": ({"group_id": group.pk}, officer, {"reason": "ภาพไม่ใช่ของกลุ่ม"}),
         "producers:visit_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {"visited_on": _today(), "met_with": "ประธาน", "follow_up": "", "follow_up_due": ""},
         ),
         "producers:rating_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {
                 "product": product,
@@ -104,7 +104,7 @@ def _registry_cases(w):
             },
         ),
         "producers:certification_create": (
-            {"pk": group.pk},
+            {"group_id": group.pk},
             officer,
             {"standard": "mpc", "number": "มผช. 1/2569", "product": product}
             | {"issued_on": _today(-10), "expires_on": _today(300)},
@@ -139,25 +139,25 @@ def _fair_cases(w):
             | fair_dates,
         ),
         "booths:fair_edit": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"name": "งานแก้ชื่อ", "venue": "ลานวัด", "province": "50", "booth_count": "20"}
             | fair_dates,
         ),
         "booths:zones": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"code": "Q", "name": "โซนคิว", "color": "#ff0000"},
         ),
         "booths:booths": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"zone": str(w.draft_zone.pk), "prefix": "Q", "first": "1", "last": "3", "digits": "2"}
             | {"per_row": "10", "origin_x": "0", "origin_y": "400", "booth_type": "standard"}
             | {"confirmed": "1"},
         ),
         "booths:booth_edit": (
-            {"pk": w.draft_booth.pk},
+            {"booth_id": w.draft_booth.pk},
             officer,
             {"code": "D1", "zone": str(w.draft_zone.pk), "booth_type": "standard"}
             | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
@@ -168,12 +168,12 @@ def _fair_cases(w):
             {"right_m": "1.5", "down_m": "0"},
         ),
         "booths:application_detail": (
-            {"pk": w.scoring_review.application_id},
+            {"application_id": w.scoring_review.application_id},
             officer,
             {"is_eligible": "1", "reason": "ตรวจแล้ว"},
         ),
         "booths:criteria": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"save": "1", "c-TOTAL_FORMS": "1", "c-INITIAL_FORMS": "0", "c-MAX_NUM_FORMS": "9"}
             | {
@@ -184,17 +184,17 @@ def _fair_cases(w):
             },
         ),
         "booths:eligibility_rules": (
-            {"pk": draft.pk},
+            {"fair_id": draft.pk},
             officer,
             {"kind": "min_stars", "min_stars": "3", "standard": "fda"},
         ),
-        "booths:committee": (
-            {"pk": fair.pk},
+        "booths:committee_review_add": (
+            {"fair_id": fair.pk},
             officer,
             {"add_review": "1", "registration_no": group.registration_no, "member": "0", "k": "3"},
         ),
         "booths:run_list": (
-            {"pk": fair.pk},
+            {"fair_id": fair.pk},
             officer,
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
@@ -215,28 +215,28 @@ def _fair_cases(w):
             {"q_50_textile": "1", "q_10_food": "", "reason": "แบ่งโควตารอบแรก"},
         ),
         "booths:release": (
-            {"pk": fair.pk, "assignment_pk": w.holding_a.pk},
+            {"fair_id": fair.pk, "assignment_id": w.holding_a.pk},
             officer,
             {"reason": "ไม่มาออกบูธ", "is_no_show": "on"},
         ),
         "booths:excuse_no_show": (
-            {"pk": fair.pk, "assignment_pk": w.no_show_b.pk},
+            {"fair_id": fair.pk, "assignment_id": w.no_show_b.pk},
             officer,
             {"excused": "1", "reason": "ป่วย มีใบรับรองแพทย์"},
         ),
         "booths:apply": (
-            {"pk": fair.pk},
+            {"fair_id": fair.pk},
             "producer_a",
             {"products": product, "choice_1": str(w.zone.pk), "pitch": "ผ้าทอมือ"},
         ),
-        "booths:score_sheet": (
-            {"pk": w.scoring_review.pk},
+        "booths:score_submit": (
+            {"review_id": w.scoring_review.pk},
             "committee_assigned",
             {f"value_{w.scoring_criterion.pk}": "8.5", f"comment_{w.scoring_criterion.pk}": "ดี"}
             | {"submit": "1"},
         ),
         "booths:declare_conflict": (
-            {"pk": w.scoring_review.member_id},
+            {"seat_id": w.scoring_review.member_id},
             "committee_assigned",
             {"registration_no": w.group_a.registration_no, "reason": "ญาติ"},
         ),
@@ -306,7 +306,7 @@ def _accounts_cases(w):
         "accounts:committee_create": ({}, "officer_province", person),
         "accounts:officer_create": ({}, "superuser", person | {"phone": "0891113333"}),
         "accounts:group_anonymise": (
-            {"pk": w.group_a.pk},
+            {"group_id": w.group_a.pk},
             "officer_province",
             {"confirm": w.group_a.registration_no},
         ),
@@ -352,7 +352,7 @@ CASE_NAMES = [
     "booths:apply_on_behalf",
     "booths:booth_edit",
     "booths:booths",
-    "booths:committee",
+    "booths:committee_review_add",
     "booths:criteria",
     "booths:declare_conflict",
     "booths:eligibility_rules",
@@ -364,7 +364,7 @@ CASE_NAMES = [
     "booths:quotas",
     "booths:release",
     "booths:run_list",
-    "booths:score_sheet",
+    "booths:score_submit",
     "booths:zone_move",
     "booths:zone_rule",
     "booths:zones",
@@ -480,8 +480,8 @@ def test_the_fair_report_ignores_a_threshold_that_is_not_a_number(db, world, cli
 
 
 def test_a_reviewer_count_that_is_not_a_number_is_not_a_server_error(db, world, clients):
-    url = reverse("booths:committee", args=[world.fair.pk])
-    response, changed = submit(clients["officer_province"], url, {"auto_assign": "1", "k": "สาม"})
+    url = reverse("booths:committee_auto_assign", args=[world.fair.pk])
+    response, changed = submit(clients["officer_province"], url, {"k": "สาม"})
     assert response.status_code == 302
     assert not changed
 
@@ -526,7 +526,7 @@ def test_a_booth_grid_the_database_cannot_hold_is_refused(
 
 # The starting points are real saves, so the fuzzing explores around a working submission; these
 # are refused on purpose by the state of the world (the fair is running, the review seat absent).
-REFUSED_BY_STATE = {"booths:apply", "booths:committee", "booths:run_list"}
+REFUSED_BY_STATE = {"booths:apply", "booths:committee_review_add", "booths:run_list"}
 # Group A holds a booth (nothing to appeal); the national fair is past applications.
 REFUSED_BY_STATE |= {"booths:appeal", "booths:apply_on_behalf"}
 

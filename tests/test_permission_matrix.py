@@ -137,6 +137,15 @@ EXPECTED = {
     "booths:committee": KEEPS_FAIR,
     "booths:member_reviews": KEEPS_FAIR,
     "booths:remove_review": KEEPS_FAIR,
+    # One URL per action (issue 15): each button of the rules, rubric and committee pages.
+    "booths:eligibility_rule_remove": KEEPS_FAIR,
+    "booths:eligibility_evaluate": KEEPS_FAIR,
+    "booths:criteria_copy": KEEPS_FAIR,
+    "booths:committee_member_add": KEEPS_FAIR,
+    "booths:committee_auto_assign": KEEPS_FAIR,
+    "booths:committee_review_add": KEEPS_FAIR,
+    "booths:score_submit": row(D, D, A, D, D, D, A),
+    "notifications:line_code": EVERYONE,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
     "booths:ranking": row(D, D, A, A, A, D, A, elsewhere=D),
     # A national fair's quota table: the head office only (column `national`, set below).
@@ -292,6 +301,7 @@ DISTRICT_REGISTRY = {
     "booths:national_fairs",
     "accounts:privacy_notice",
     "notifications:mine",
+    "notifications:line_code",
     # The fair's public face is open to everyone.
     "robots_txt",
     "public:group",
@@ -334,6 +344,14 @@ POST_ONLY = {
     "booths:floor_plan_save",
     "booths:venue_plan_remove",
     "booths:remove_review",
+    "booths:eligibility_rule_remove",
+    "booths:eligibility_evaluate",
+    "booths:criteria_copy",
+    "booths:committee_member_add",
+    "booths:committee_auto_assign",
+    "booths:committee_review_add",
+    "booths:score_submit",
+    "notifications:line_code",
     "booths:release",
     "booths:quota_import",
     "booths:excuse_no_show",
@@ -360,7 +378,8 @@ POST_ONLY = {
 
 
 def _pks(w):
-    """URL name → the object its `pk` names; every other `pk` is the province-50 fair."""
+    """URL name → the object its first id parameter names (not given in `_other_kwargs`); every
+    other one is the province-50 fair."""
     group = w.group_a.pk
     return {
         "producers:group_detail": group,
@@ -390,6 +409,7 @@ def _pks(w):
         "booths:booth_card": w.application_a.pk,
         "booths:respond_offer": w.offer.pk,
         "booths:score_sheet": w.review.pk,
+        "booths:score_submit": w.review.pk,
         "booths:declare_conflict": w.seat.pk,
         "accounts:person_detail": w.users["producer_a"].pk,
         "accounts:person_reset": w.users["producer_a"].pk,
@@ -417,15 +437,16 @@ def _pks(w):
 
 
 def _other_kwargs(w):
-    """URL name → its keyword arguments other than `pk` (fair_id is the fair unless named)."""
+    """URL name → its other keyword arguments (fair_id is the fair unless named)."""
     fair, group = w.fair.pk, w.group_a.pk
     return {
         "booths:fair_step": {"step": "close"},
-        "booths:member_reviews": {"member_pk": w.seat.pk},
-        "booths:remove_review": {"review_pk": w.review.pk},
-        "booths:run_compare": {"other_pk": w.other_run.pk},
-        "booths:release": {"assignment_pk": w.holding_a.pk},
-        "booths:excuse_no_show": {"assignment_pk": w.no_show_b.pk},
+        "booths:member_reviews": {"seat_id": w.seat.pk},
+        "booths:remove_review": {"review_id": w.review.pk},
+        "booths:eligibility_rule_remove": {"rule_id": w.fair.eligibility_rules.first().pk},
+        "booths:run_compare": {"other_run_id": w.other_run.pk},
+        "booths:release": {"assignment_id": w.holding_a.pk},
+        "booths:excuse_no_show": {"assignment_id": w.no_show_b.pk},
         "booths:export_holdings": {"fmt": "csv"},
         "booths:offer_by_link": {"token": "forged-token"},
         "sales:enter": {"assignment_id": w.holding_a.pk},
@@ -462,8 +483,11 @@ def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
     kwargs = dict(_other_kwargs(world).get(name, {}))
-    if "pk" in converters:
-        kwargs["pk"] = _pks(world).get(name, world.fair.pk)
+    # The first id parameter: `<name>_id`, or `pk` in the URLs still in the older form.
+    ids = (p for p in converters if (p.endswith("_id") or p == "pk") and p not in kwargs)
+    named = next(ids, None)
+    if named:
+        kwargs[named] = _pks(world).get(name, world.fair.pk)
     if "fair_id" in converters:
         kwargs.setdefault("fair_id", world.fair.pk)
     return reverse(name, kwargs=kwargs)
@@ -615,12 +639,12 @@ OBJECT_ROWS = {
     ),
     "floor plan of a draft fair": (
         "booths:floor_plan",
-        lambda w: {"pk": w.draft_fair.pk},
+        lambda w: {"fair_id": w.draft_fair.pk},
         KEEPS_FAIR,
     ),
     "floor plan of a fair being scored": (
         "booths:floor_plan",
-        lambda w: {"pk": w.scoring_fair.pk},
+        lambda w: {"fair_id": w.scoring_fair.pk},
         row(D, D, A, D, A, D, A, elsewhere=D),
     ),
 }

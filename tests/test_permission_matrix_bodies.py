@@ -87,7 +87,9 @@ def test_an_action_item_goes_only_to_a_group_invited_to_the_meeting(db, world, c
 def test_a_producer_cannot_enter_another_groups_product_in_an_application(db, world, clients):
     other = world.group_b.products.first()
     data = {"products": str(other.pk), "choice_1": str(world.zone.pk)}
-    response, changed = post(clients["producer_a"], "booths:apply", {"pk": world.fair.pk}, data)
+    response, changed = post(
+        clients["producer_a"], "booths:apply", {"fair_id": world.fair.pk}, data
+    )
     assert response.status_code == 200
     assert "products" in response.context["form"].errors
     assert not changed
@@ -96,7 +98,7 @@ def test_a_producer_cannot_enter_another_groups_product_in_an_application(db, wo
 def test_an_officer_cannot_rate_a_product_of_another_group(db, world, clients):
     other = world.group_b.products.first()
     data = {"product": str(other.pk), "round": str(world.round.pk), "score": "90"}
-    kwargs = {"pk": world.group_a.pk}
+    kwargs = {"group_id": world.group_a.pk}
     response, changed = post(clients["officer_province"], "producers:rating_create", kwargs, data)
     assert response.status_code == 200
     assert "product" in response.context["form"].errors
@@ -121,7 +123,7 @@ def test_a_committee_member_cannot_add_themselves_reviews_through_the_conflict_f
     """Declaring a conflict names an application by number; it never assigns a review."""
     review = world.scoring_review
     data = {"registration_no": world.group_b.registration_no, "reason": "ญาติ"}
-    kwargs = {"pk": review.member_id}
+    kwargs = {"seat_id": review.member_id}
     response, _changed = post(
         clients["committee_assigned"], "booths:declare_conflict", kwargs, data
     )

@@ -35,7 +35,7 @@ def shown_or_opened(key):
 
     def read(response):
         if response.status_code == 302:
-            return {resolve(response["Location"]).kwargs["pk"]}
+            return {resolve(response["Location"]).kwargs["group_id"]}
         return _pks(response.context[key])
 
     return read

@@ -19,49 +19,49 @@ from otop_fair import exports
 from otop_fair.permissions import requires
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def run_list(request, pk, obj):
-    form = (NationalRunForm if obj.is_national else RunForm)(request.POST or None)
+@requires("booths.manage_fair", fair=fair_from)
+def run_list(request, fair):
+    form = (NationalRunForm if fair.is_national else RunForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         run = attempt(
             request,
             runs.run_allocation,
             _("Allocation run stored."),
-            fair=obj,
+            fair=fair,
             by=request.user,
             rules=form.rules(),
             seed=data["seed"],
             normalise=data["normalise"],
         )
         if run:
-            return redirect("booths:run_detail", pk=run.pk)
-    run_rows = obj.runs.select_related("created_by", "published_by")
-    return render(request, "booths/run_list.html", {"fair": obj, "form": form, "runs": run_rows})
+            return redirect("booths:run_detail", run_id=run.pk)
+    run_rows = fair.runs.select_related("created_by", "published_by")
+    return render(request, "booths/run_list.html", {"fair": fair, "form": form, "runs": run_rows})
 
 
-@requires("booths.manage_fair", get_object=run_from)
-def run_detail(request, pk, obj):
-    form = PublishForm(request.POST or None, fair=obj.fair)
+@requires("booths.manage_fair", run=run_from)
+def run_detail(request, run):
+    form = PublishForm(request.POST or None, fair=run.fair)
     if request.method == "POST" and form.is_valid():
         attempt(
             request,
             runs.publish_allocation,
-            _("Version %(v)s is published.") % {"v": obj.version},
-            fair=obj.fair,
-            run=obj,
+            _("Version %(v)s is published.") % {"v": run.version},
+            fair=run.fair,
+            run=run,
             by=request.user,
             reason=form.cleaned_data["reason"],
         )
-        return redirect("booths:run_detail", pk=pk)
-    results = obj.results.select_related("application__group", "booth__zone")
+        return redirect("booths:run_detail", run_id=run.pk)
+    results = run.results.select_related("application__group", "booth__zone")
     page = Paginator(results, 100).get_page(request.GET.get("page"))
-    others = obj.fair.runs.exclude(pk=obj.pk)
-    context = {"run": obj, "fair": obj.fair, "page": page, "form": form, "others": others}
-    context["tied_scores"] = _tied_scores(obj, page)
+    others = run.fair.runs.exclude(pk=run.pk)
+    context = {"run": run, "fair": run.fair, "page": page, "form": form, "others": others}
+    context["tied_scores"] = _tied_scores(run, page)
     # Before publishing thousands of results: does the LINE quota suffice?
-    context["forecast"] = None if obj.is_published else notices.results_forecast(obj)
-    context["rule_sentences"] = rule_sentences(obj.rules)
+    context["forecast"] = None if run.is_published else notices.results_forecast(run)
+    context["rule_sentences"] = rule_sentences(run.rules)
     return render(request, "booths/run_detail.html", context)
 
 
@@ -76,34 +76,34 @@ def _tied_scores(run, page):
     return {row["score"] for row in shared}
 
 
-@requires("booths.manage_fair", get_object=run_from)
-def run_compare(request, pk, other_pk, obj):
-    other = get_object_or_404(obj.fair.runs, pk=other_pk)
-    moved = runs.compare_runs(other, obj)
+@requires("booths.manage_fair", run=run_from)
+def run_compare(request, run, other_run_id):
+    other = get_object_or_404(run.fair.runs, pk=other_run_id)
+    moved = runs.compare_runs(other, run)
     return render(
         request,
         "booths/run_compare.html",
-        {"run": obj, "other": other, "fair": obj.fair, "moved": moved},
+        {"run": run, "other": other, "fair": run.fair, "moved": moved},
     )
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def holdings(request, pk, obj):
-    rows = selectors.assignment_rows(obj)
+@requires("booths.manage_fair", fair=fair_from)
+def holdings(request, fair):
+    rows = selectors.assignment_rows(fair)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
-    offers = obj.offers.select_related("booth", "application__group")[:50]
-    context = {"fair": obj, "page": page, "offers": offers, "form": ReleaseForm()}
-    context["released"] = selectors.assignment_rows(obj, status=AssignmentStatus.RELEASED)
+    offers = fair.offers.select_related("booth", "application__group")[:50]
+    context = {"fair": fair, "page": page, "offers": offers, "form": ReleaseForm()}
+    context["released"] = selectors.assignment_rows(fair, status=AssignmentStatus.RELEASED)
     return render(request, "booths/holdings.html", context)
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def release(request, pk, assignment_pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def release(request, fair, assignment_id):
     # Not filtered by status: an officer who releases a booth a moment after a colleague gets
     # the service's "already released" message, not a 404.
     assignment = get_object_or_404(
-        Assignment.objects.select_related("booth__fair", "fair"), pk=assignment_pk, fair=obj
+        Assignment.objects.select_related("booth__fair", "fair"), pk=assignment_id, fair=fair
     )
     form = ReleaseForm(request.POST)
     if form.is_valid():
@@ -115,17 +115,17 @@ def release(request, pk, assignment_pk, obj):
             by=request.user,
             **form.cleaned_data,
         )
-    return redirect("booths:holdings", pk=pk)
+    return redirect("booths:holdings", fair_id=fair.pk)
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def excuse_no_show(request, pk, assignment_pk, obj):
-    assignment = get_object_or_404(Assignment, pk=assignment_pk, fair=obj)
+@requires("booths.manage_fair", fair=fair_from)
+def excuse_no_show(request, fair, assignment_id):
+    assignment = get_object_or_404(Assignment, pk=assignment_id, fair=fair)
     form = ExcuseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write the reason for the decision."))
-        return redirect("booths:holdings", pk=pk)
+        return redirect("booths:holdings", fair_id=fair.pk)
     excused = form.cleaned_data["excused"]
     attempt(
         request,
@@ -136,11 +136,11 @@ def excuse_no_show(request, pk, assignment_pk, obj):
         reason=form.cleaned_data["reason"],
         excused=excused,
     )
-    return redirect("booths:holdings", pk=pk)
+    return redirect("booths:holdings", fair_id=fair.pk)
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def export_holdings(request, pk, fmt, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def export_holdings(request, fair, fmt):
     headers = [
         _("Booth"),
         _("Zone"),
@@ -160,10 +160,10 @@ def export_holdings(request, pk, fmt, obj):
             a.application.group.phone,
             a.application.get_category_display(),
         ]
-        for a in selectors.assignment_rows(obj)
+        for a in selectors.assignment_rows(fair)
     ]
-    name = f"booths-{obj.pk}"
-    title = _("Booth assignments: %(fair)s") % {"fair": obj.name}
+    name = f"booths-{fair.pk}"
+    title = _("Booth assignments: %(fair)s") % {"fair": fair.name}
     if fmt == "csv":
         return exports.csv_response(f"{name}.csv", headers, rows)
     if fmt == "xlsx":
@@ -173,13 +173,13 @@ def export_holdings(request, pk, fmt, obj):
     raise Http404
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def plan_pdf(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def plan_pdf(request, fair):
     """The floor plan with every holder's name, to print and pin up at the hall."""
     context = {
-        "title": _("Floor plan: %(fair)s") % {"fair": obj.name},
-        "fair": obj,
-        "plan": selectors.floor_plan(obj, names=True),
+        "title": _("Floor plan: %(fair)s") % {"fair": fair.name},
+        "fair": fair,
+        "plan": selectors.floor_plan(fair, names=True),
     }
     context["venue_data_uri"] = venue_data_uri(context["plan"]["venue"])
-    return exports.pdf_response(f"plan-{obj.pk}.pdf", "booths/floor_plan_pdf.html", context)
+    return exports.pdf_response(f"plan-{fair.pk}.pdf", "booths/floor_plan_pdf.html", context)

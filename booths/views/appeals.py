@@ -34,7 +34,7 @@ def appeal(request, pk, obj):
             by=request.user,
         )
         if saved:
-            return redirect("booths:result", pk=pk)
+            return redirect("booths:result", application_id=pk)
     context = {"application": obj, "fair": obj.fair, "form": form, "window_error": window_error}
     return render(request, "booths/appeal_form.html", context)
 

@@ -3,11 +3,12 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from booths import review_queue, selectors
 from booths.forms import ApplicationPickForm, ScoreForm
 from booths.models import FairState
-from booths.services import review
+from booths.services import review as reviews
 from booths.views.common import attempt, review_from, seat_from
 from otop_fair.permissions import requires
 
@@ -28,63 +29,73 @@ def my_reviews(request):
     return render(request, "booths/my_reviews.html", context)
 
 
-@requires("booths.declare_conflict", get_object=seat_from)
-def declare_conflict(request, pk, obj):
-    form = ApplicationPickForm(request.POST or None, fair=obj.fair)
+@requires("booths.declare_conflict", seat=seat_from)
+def declare_conflict(request, seat):
+    form = ApplicationPickForm(request.POST or None, fair=seat.fair)
     if request.method == "POST" and form.is_valid():
         done = attempt(
             request,
-            review.declare_conflict,
+            reviews.declare_conflict,
             _("Conflict declared. You will not see or score this application."),
-            member=obj,
+            member=seat,
             application=form.cleaned_data["application"],
             reason=form.cleaned_data["reason"],
             by=request.user,
         )
         if done:
             return redirect("booths:my_reviews")
-    conflicts = obj.conflicts.select_related("application__group")
+    conflicts = seat.conflicts.select_related("application__group")
     context = {
-        "seat": obj,
+        "seat": seat,
         "form": form,
         "conflicts": conflicts,
-        "is_blind": not request.user.has_perm("booths.see_applicant_identity", obj.fair),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", seat.fair),
     }
     return render(request, "booths/declare_conflict.html", context)
 
 
-@requires("booths.score", get_object=review_from)
-def score_sheet(request, pk, obj):
-    if review.has_conflict(obj.member, obj.application):
+@requires("booths.score", review=review_from)
+def score_sheet(request, review):
+    """The score sheet; posting it saves a draft."""
+    return _score_sheet(request, review, submit=False)
+
+
+@require_POST
+@requires("booths.score", review=review_from)
+def score_submit(request, review):
+    return _score_sheet(request, review, submit=True)
+
+
+def _score_sheet(request, review, *, submit):
+    if reviews.has_conflict(review.member, review.application):
         raise Http404
-    fair = obj.member.fair
+    fair = review.member.fair
     criteria = list(fair.criteria.all())
-    scores = {s.criterion_id: s for s in obj.scores.all()}
+    scores = {s.criterion_id: s for s in review.scores.all()}
     form = ScoreForm(request.POST or None, criteria=criteria, scores=scores)
     if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
         saved = attempt(
             request,
-            review.save_scores,
+            reviews.save_scores,
             _("Scores submitted.") if submit else _("Draft saved."),
-            review=obj,
+            review=review,
             values=form.values(),
             by=request.user,
             submit=submit,
         )
         if saved:
-            return redirect("booths:score_sheet", pk=pk)
+            return redirect("booths:score_sheet", review_id=review.pk)
     context = {
-        "review": obj,
+        "review": review,
         "fair": fair,
-        "application": obj.application,
-        "products": obj.application.products.prefetch_related("photos", "ratings__round"),
-        "certifications": obj.application.group.certifications.select_related(
+        "application": review.application,
+        "products": review.application.products.prefetch_related("photos", "ratings__round"),
+        "certifications": review.application.group.certifications.select_related(
             "product", "standard"
         ),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
         "form": form,
         "is_open": fair.state == FairState.SCORING,
-        "next_review": review_queue.next_review(obj),
+        "next_review": review_queue.next_review(review),
     }
     return render(request, "booths/score_sheet.html", context)

@@ -1,4 +1,5 @@
-"""Small helpers the booths views share: fetching objects for `@requires`, calling services."""
+"""Small helpers the booths views share: fetching the object a URL names for `@requires`
+(`fair_from(request, fair_id)` → the fair), calling services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,46 +18,46 @@ from booths.models import (
 )
 
 
-def fair_from(request, pk, **kwargs):
-    return get_object_or_404(Fair.objects.select_related("province"), pk=pk)
+def fair_from(request, fair_id):
+    return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
 
 
-def announced_fair_from(request, pk, **kwargs):
+def announced_fair_from(request, fair_id):
     """A fair applicants may be shown: a draft is nobody's business outside its officers yet."""
     fairs = Fair.objects.exclude(state=FairState.DRAFT).select_related("province")
-    return get_object_or_404(fairs, pk=pk)
+    return get_object_or_404(fairs, pk=fair_id)
 
 
-def application_from(request, pk, **kwargs):
-    return get_object_or_404(Application.objects.select_related("fair", "group"), pk=pk)
+def application_from(request, application_id):
+    return get_object_or_404(Application.objects.select_related("fair", "group"), pk=application_id)
 
 
-def booth_from(request, pk, **kwargs):
-    return get_object_or_404(Booth.objects.select_related("fair", "zone"), pk=pk)
+def booth_from(request, booth_id):
+    return get_object_or_404(Booth.objects.select_related("fair", "zone"), pk=booth_id)
 
 
-def zone_from(request, pk, **kwargs):
-    return get_object_or_404(Zone.objects.select_related("fair"), pk=pk)
+def zone_from(request, zone_id):
+    return get_object_or_404(Zone.objects.select_related("fair"), pk=zone_id)
 
 
-def run_from(request, pk, **kwargs):
-    return get_object_or_404(AllocationRun.objects.select_related("fair"), pk=pk)
+def run_from(request, run_id):
+    return get_object_or_404(AllocationRun.objects.select_related("fair"), pk=run_id)
 
 
-def review_from(request, pk, **kwargs):
+def review_from(request, review_id):
     return get_object_or_404(
         ReviewAssignment.objects.select_related("member__fair", "application__group__subdistrict"),
-        pk=pk,
+        pk=review_id,
     )
 
 
-def seat_from(request, pk, **kwargs):
-    return get_object_or_404(CommitteeMember.objects.select_related("fair"), pk=pk)
+def seat_from(request, seat_id):
+    return get_object_or_404(CommitteeMember.objects.select_related("fair"), pk=seat_id)
 
 
-def offer_from(request, pk, **kwargs):
+def offer_from(request, offer_id):
     return get_object_or_404(
-        WaitlistOffer.objects.select_related("application", "booth__zone", "fair"), pk=pk
+        WaitlistOffer.objects.select_related("application", "booth__zone", "fair"), pk=offer_id
     )
 
 

@@ -42,34 +42,34 @@ def fair_create(request):
     if request.method == "POST" and form.is_valid():
         fair = floor.save_fair(form=form, by=request.user)
         messages.success(request, _("The fair “%(fair)s” was created.") % {"fair": fair.name})
-        return redirect("booths:fair_detail", pk=fair.pk)
+        return redirect("booths:fair_detail", fair_id=fair.pk)
     return render(request, "booths/fair_form.html", {"form": form})
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def fair_edit(request, pk, obj):
-    form = FairForm(request.POST or None, instance=obj, user=request.user)
+@requires("booths.manage_fair", fair=fair_from)
+def fair_edit(request, fair):
+    form = FairForm(request.POST or None, instance=fair, user=request.user)
     if request.method == "POST" and form.is_valid():
         floor.save_fair(form=form, by=request.user)
         messages.success(request, _("The fair’s details were saved."))
-        return redirect("booths:fair_detail", pk=pk)
-    return render(request, "booths/fair_form.html", {"form": form, "fair": obj})
+        return redirect("booths:fair_detail", fair_id=fair.pk)
+    return render(request, "booths/fair_form.html", {"form": form, "fair": fair})
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def fair_detail(request, pk, obj):
-    counts = obj.applications.values("status").annotate(n=Count("pk")).order_by("status")
+@requires("booths.manage_fair", fair=fair_from)
+def fair_detail(request, fair):
+    counts = fair.applications.values("status").annotate(n=Count("pk")).order_by("status")
     context = {
-        "fair": obj,
+        "fair": fair,
         "counts": {row["status"]: row["n"] for row in counts},
-        "booth_total": obj.booths.count(),
+        "booth_total": fair.booths.count(),
         "steps": [
             (name, target)
             for name, (_fn, target) in STEPS.items()
-            if obj.is_national or target != FairState.NOMINATING
+            if fair.is_national or target != FairState.NOMINATING
         ],
-        "next_step": next((n for n, (_f, t) in STEPS.items() if t == obj.next_state), None),
-        "runs": obj.runs.all()[:5],
+        "next_step": next((n for n, (_f, t) in STEPS.items() if t == fair.next_state), None),
+        "runs": fair.runs.all()[:5],
     }
     return render(request, "booths/fair_detail.html", context)
 
@@ -106,66 +106,66 @@ STEP_CONSEQUENCES = {
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def fair_step(request, pk, step, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def fair_step(request, fair, step):
     service, target = STEPS.get(step, (None, None))
     if service is not None and needs_confirmation(request):
         return confirmation(
             request,
             title=_("Move “%(fair)s” to “%(state)s”?")
             % {
-                "fair": obj.name,
+                "fair": fair.name,
                 "state": FairState(target).label,
             },
             consequences=STEP_CONSEQUENCES[step],
             button=_("Yes, move the fair to “%(state)s”") % {"state": FairState(target).label},
-            cancel_url=reverse("booths:fair_detail", args=[pk]),
+            cancel_url=reverse("booths:fair_detail", args=[fair.pk]),
         )
     if service is not None:
         attempt(
             request,
             service,
             _("The fair is now “%(state)s”.") % {"state": FairState(target).label},
-            fair=obj,
+            fair=fair,
             by=request.user,
         )
-    return redirect("booths:fair_detail", pk=pk)
+    return redirect("booths:fair_detail", fair_id=fair.pk)
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def zones(request, pk, obj):
-    form = ZoneForm(request.POST or None, instance=Zone(fair=obj))
+@requires("booths.manage_fair", fair=fair_from)
+def zones(request, fair):
+    form = ZoneForm(request.POST or None, instance=Zone(fair=fair))
     saved = request.method == "POST" and form.is_valid()
-    if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=obj, form=form):
-        return redirect("booths:zones", pk=pk)
-    zone_rows = obj.zones.select_related("rule").annotate(booth_total=Count("booths"))
-    return render(request, "booths/zones.html", {"fair": obj, "form": form, "zones": zone_rows})
+    if saved and attempt(request, floor.save_zone, _("Zone saved."), fair=fair, form=form):
+        return redirect("booths:zones", fair_id=fair.pk)
+    zone_rows = fair.zones.select_related("rule").annotate(booth_total=Count("booths"))
+    return render(request, "booths/zones.html", {"fair": fair, "form": form, "zones": zone_rows})
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def booths(request, pk, obj):
-    form = BoothGridForm(request.POST or None, fair=obj)
+@requires("booths.manage_fair", fair=fair_from)
+def booths(request, fair):
+    form = BoothGridForm(request.POST or None, fair=fair)
     if request.method == "POST" and form.is_valid() and needs_confirmation(request):
         return confirmation(
             request,
             title=_("Create %(n)s booths?") % {"n": form.booth_total},
-            consequences=_grid_preview(obj, form),
+            consequences=_grid_preview(fair, form),
             button=_("Yes, create %(n)s booths") % {"n": form.booth_total},
-            cancel_url=reverse("booths:booths", args=[pk]),
+            cancel_url=reverse("booths:booths", args=[fair.pk]),
         )
     if request.method == "POST" and form.is_valid():
         made = attempt(
             request,
             floor.create_booth_grid,
             _("Booths created."),
-            fair=obj,
+            fair=fair,
             by=request.user,
             **form.grid(),
         )
         if made:
-            return redirect("booths:booths", pk=pk)
-    page = Paginator(obj.booths.select_related("zone"), 100).get_page(request.GET.get("page"))
-    return render(request, "booths/booths.html", {"fair": obj, "form": form, "page": page})
+            return redirect("booths:booths", fair_id=fair.pk)
+    page = Paginator(fair.booths.select_related("zone"), 100).get_page(request.GET.get("page"))
+    return render(request, "booths/booths.html", {"fair": fair, "form": form, "page": page})
 
 
 def _grid_preview(fair, form):
@@ -187,47 +187,49 @@ def _grid_preview(fair, form):
     return lines
 
 
-@requires("booths.manage_fair", get_object=booth_from)
-def booth_edit(request, pk, obj):
-    form = BoothForm(request.POST or None, instance=obj)
+@requires("booths.manage_fair", booth=booth_from)
+def booth_edit(request, booth):
+    form = BoothForm(request.POST or None, instance=booth)
     saved = request.method == "POST" and form.is_valid()
     if saved and attempt(request, floor.save_booth, _("Booth saved."), form=form):
-        return redirect("booths:booths", pk=obj.fair_id)
-    return render(request, "booths/booth_form.html", {"form": form, "booth": obj, "fair": obj.fair})
+        return redirect("booths:booths", fair_id=booth.fair_id)
+    return render(
+        request, "booths/booth_form.html", {"form": form, "booth": booth, "fair": booth.fair}
+    )
 
 
-@requires("booths.view_plan", get_object=fair_from)
-def floor_plan(request, pk, obj):
-    names = request.user.has_perm("booths.manage_fair", obj)
-    plan = selectors.floor_plan(obj, names=names)
-    context = {"fair": obj, "plan": plan, "names": names}
-    context["is_editable"] = names and obj.state in floor.LAYOUT_STATES
+@requires("booths.view_plan", fair=fair_from)
+def floor_plan(request, fair):
+    names = request.user.has_perm("booths.manage_fair", fair)
+    plan = selectors.floor_plan(fair, names=names)
+    context = {"fair": fair, "plan": plan, "names": names}
+    context["is_editable"] = names and fair.state in floor.LAYOUT_STATES
     return render(request, "booths/floor_plan.html", context)
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=booth_from)
-def booth_delete(request, pk, obj):
-    back = reverse("booths:booths", args=[obj.fair_id])
+@requires("booths.manage_fair", booth=booth_from)
+def booth_delete(request, booth):
+    back = reverse("booths:booths", args=[booth.fair_id])
     if needs_confirmation(request):
         return confirmation(
             request,
-            title=_("Delete booth %(code)s?") % {"code": obj.code},
+            title=_("Delete booth %(code)s?") % {"code": booth.code},
             consequences=[
                 _("Booth %(code)s is removed from the fair and its floor plan.")
-                % {"code": obj.code},
+                % {"code": booth.code},
                 _("Only a booth no group holds, was offered or was allocated can be deleted."),
             ],
             button=_("Yes, delete the booth"),
             cancel_url=back,
         )
-    attempt(request, floor.delete_booth, _("The booth was deleted."), booth=obj, by=request.user)
+    attempt(request, floor.delete_booth, _("The booth was deleted."), booth=booth, by=request.user)
     return redirect(back)
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def floor_plan_save(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def floor_plan_save(request, fair):
     """The editor's one save: every moved booth's new position, as JSON {booth id: [x, y]}."""
     moves = _posted_moves(request.POST.get("moves", ""))
     if moves is None:
@@ -237,11 +239,11 @@ def floor_plan_save(request, pk, obj):
             request,
             floor.move_booths,
             _("%(n)s booths moved.") % {"n": len(moves)},
-            fair=obj,
+            fair=fair,
             moves=moves,
             by=request.user,
         )
-    return redirect("booths:floor_plan", pk=pk)
+    return redirect("booths:floor_plan", fair_id=fair.pk)
 
 
 def _posted_moves(text):
@@ -256,20 +258,20 @@ def _posted_moves(text):
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=zone_from)
-def zone_delete(request, pk, obj):
-    back = reverse("booths:zones", args=[obj.fair_id])
+@requires("booths.manage_fair", zone=zone_from)
+def zone_delete(request, zone):
+    back = reverse("booths:zones", args=[zone.fair_id])
     if needs_confirmation(request):
         return confirmation(
             request,
-            title=_("Delete zone %(code)s?") % {"code": obj.code},
+            title=_("Delete zone %(code)s?") % {"code": zone.code},
             consequences=[
                 _("Zone %(code)s %(name)s is removed from the fair.")
-                % {"code": obj.code, "name": obj.name},
+                % {"code": zone.code, "name": zone.name},
                 _("Only a zone without booths that no applicant chose can be deleted."),
             ],
             button=_("Yes, delete the zone"),
             cancel_url=back,
         )
-    attempt(request, floor.delete_zone, _("The zone was deleted."), zone=obj, by=request.user)
+    attempt(request, floor.delete_zone, _("The zone was deleted."), zone=zone, by=request.user)
     return redirect(back)

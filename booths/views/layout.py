@@ -76,5 +76,5 @@ def zone_move(request, pk, obj):
             by=request.user,
         )
         if moved:
-            return redirect("booths:floor_plan", pk=obj.fair_id)
+            return redirect("booths:floor_plan", fair_id=obj.fair_id)
     return render(request, "booths/zone_move.html", {"zone": obj, "fair": obj.fair, "form": form})

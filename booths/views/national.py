@@ -101,7 +101,7 @@ def apply_on_behalf(request, pk, group_pk, obj):
             category=data.get("category"),
         )
         if saved:
-            return redirect("producers:group_detail", pk=obj.pk)
+            return redirect("producers:group_detail", group_id=obj.pk)
     context = {"fair": fair, "group": obj, "form": form}
     context["window_error"] = application_window_error(fair)
     return render(request, "booths/apply_on_behalf.html", context)

@@ -53,10 +53,10 @@ def _group_for(user):
     return group
 
 
-@requires("booths.apply", get_object=announced_fair_from)
-def apply(request, pk, obj):
+@requires("booths.apply", fair=announced_fair_from)
+def apply(request, fair):
     group = _group_for(request.user)
-    existing = obj.applications.filter(group=group).first()
+    existing = fair.applications.filter(group=group).first()
     initial = {}
     if existing is not None:
         zones = [p.zone for p in existing.preferences.select_related("zone")]
@@ -68,15 +68,15 @@ def apply(request, pk, obj):
             "category": existing.category,
             **{f"choice_{i}": z for i, z in enumerate(zones[:3], start=1)},
         }
-    form = ApplicationForm(request.POST or None, initial=initial, fair=obj, group=group)
-    window_error = applications.application_window_error(obj)
+    form = ApplicationForm(request.POST or None, initial=initial, fair=fair, group=group)
+    window_error = applications.application_window_error(fair)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved = attempt(
             request,
             applications.submit_application,
             _("Your application is saved. You can change it until the window closes."),
-            fair=obj,
+            fair=fair,
             group=group,
             products=data["products"],
             zones=data["zones"],
@@ -89,36 +89,36 @@ def apply(request, pk, obj):
         if saved:
             return redirect("booths:my_applications")
     context = {
-        "fair": obj,
+        "fair": fair,
         "group": group,
         "form": form,
         "existing": existing,
         "window_error": window_error,
     }
     if not window_error:
-        context.update(live_context(obj, group, form))
+        context.update(live_context(fair, group, form))
     return render(request, "booths/apply.html", context)
 
 
-@requires("booths.apply", get_object=announced_fair_from)
-def apply_check(request, pk, obj):
+@requires("booths.apply", fair=announced_fair_from)
+def apply_check(request, fair):
     """The apply page's live check redrawn for what is ticked now (the page asks as boxes change)."""
     group = _group_for(request.user)
-    form = ApplicationForm(request.GET, fair=obj, group=group)
-    context = {"fair": obj, **live_context(obj, group, form)}
+    form = ApplicationForm(request.GET, fair=fair, group=group)
+    context = {"fair": fair, **live_context(fair, group, form)}
     return render(request, "booths/_live_eligibility.html", context)
 
 
 @require_POST
-@requires("booths.edit_application", get_object=application_from)
-def withdraw(request, pk, obj):
+@requires("booths.edit_application", application=application_from)
+def withdraw(request, application):
     if needs_confirmation(request):
-        return _withdraw_confirmation(request, obj)
+        return _withdraw_confirmation(request, application)
     attempt(
         request,
         applications.withdraw_application,
         _("Your application is withdrawn."),
-        application=obj,
+        application=application,
         by=request.user,
     )
     return redirect("booths:my_applications")
@@ -143,33 +143,38 @@ def _withdraw_confirmation(request, application):
     )
 
 
-@requires("booths.view_result", get_object=application_from)
-def result(request, pk, obj):
+@requires("booths.view_result", application=application_from)
+def result(request, application):
     holding = (
-        obj.assignments.filter(status=AssignmentStatus.ACTIVE).select_related("booth__zone").first()
+        application.assignments.filter(status=AssignmentStatus.ACTIVE)
+        .select_related("booth__zone")
+        .first()
     )
-    published = obj.fair.is_scoring_closed
-    outcome = selectors.published_result(obj) if published else None
-    plan = selectors.floor_plan(obj.fair, highlight=holding.booth_id) if holding else None
+    published = application.fair.is_scoring_closed
+    outcome = selectors.published_result(application) if published else None
+    plan = selectors.floor_plan(application.fair, highlight=holding.booth_id) if holding else None
     context = {
-        "application": obj,
-        "fair": obj.fair,
+        "application": application,
+        "fair": application.fair,
         "holding": holding,
         "outcome": outcome,
         "is_published": published,
         "plan": plan,
-        "offers": obj.offers.select_related("booth").order_by("-offered_at"),
-        "checks": obj.eligibility_checks.all(),
-        "can_withdraw": obj.status != ApplicationStatus.WITHDRAWN
-        and obj.fair.state != FairState.CLOSED,
+        "offers": application.offers.select_related("booth").order_by("-offered_at"),
+        "checks": application.eligibility_checks.all(),
+        "can_withdraw": application.status != ApplicationStatus.WITHDRAWN
+        and application.fair.state != FairState.CLOSED,
         # Issue 18: the level that decided, the appeals, and whether one may still be filed.
-        "decision": decision_of(obj, outcome),
-        "appeals": obj.appeals.select_related("run"),
-        "can_appeal": appeal_window_error(obj) is None,
+        "decision": decision_of(application, outcome),
+        "appeals": application.appeals.select_related("run"),
+        "can_appeal": appeal_window_error(application) is None,
     }
-    if obj.fair.state == FairState.OPEN and obj.status != ApplicationStatus.WITHDRAWN:
+    if (
+        application.fair.state == FairState.OPEN
+        and application.status != ApplicationStatus.WITHDRAWN
+    ):
         context["live_group"], context["live_products"] = live_checks(
-            obj.fair, obj.group, obj.products.all()
+            application.fair, application.group, application.products.all()
         )
     return render(request, "booths/result.html", context)
 
@@ -185,16 +190,16 @@ def _card_with_story_qr(request, application):
     return card
 
 
-@requires("booths.view_result", get_object=application_from)
-def booth_card(request, pk, obj):
-    card = _card_with_story_qr(request, obj)
+@requires("booths.view_result", application=application_from)
+def booth_card(request, application):
+    card = _card_with_story_qr(request, application)
     return pdf_response(f"booth-{card['booth'].code}.pdf", "booths/booth_card_pdf.html", card)
 
 
-@requires("booths.view_result", get_object=application_from)
-def table_card(request, pk, obj):
+@requires("booths.view_result", application=application_from)
+def table_card(request, application):
     """A small A6 card for the booth's table: the booth code and the QR code of the story."""
-    card = _card_with_story_qr(request, obj)
+    card = _card_with_story_qr(request, application)
     return pdf_response(f"table-{card['booth'].code}.pdf", "booths/table_card_pdf.html", card)
 
 
@@ -210,13 +215,13 @@ def _answer_offer(offer, answer, by):
 
 
 @require_POST
-@requires("booths.respond_offer", get_object=offer_from)
-def respond_offer(request, pk, obj):
+@requires("booths.respond_offer", offer=offer_from)
+def respond_offer(request, offer):
     answer = "accept" if request.POST.get("answer") == "accept" else "decline"
     done = _("The booth is yours.") if answer == "accept" else _("You declined the offer.")
-    result_url = reverse("booths:result", kwargs={"pk": obj.application_id})
+    result_url = reverse("booths:result", kwargs={"application_id": offer.application_id})
     try:
-        _answer_offer(obj, answer, request.user)
+        _answer_offer(offer, answer, request.user)
     except ValidationError as error:
         if wants_json(request):
             errors = {"answer": [{"message": m, "code": "refused"} for m in error.messages]}

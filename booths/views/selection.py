@@ -20,14 +20,14 @@ from booths.views.common import application_from, attempt, fair_from
 from otop_fair.permissions import requires
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def application_list(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def application_list(request, fair):
     status = request.GET.get("status", "")
     query = request.GET.get("q", "").strip()
-    rows = selectors.application_rows(obj, status=status, query=query)
+    rows = selectors.application_rows(fair, status=status, query=query)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
-        "fair": obj,
+        "fair": fair,
         "page": page,
         "status": status,
         "q": query,
@@ -36,116 +36,151 @@ def application_list(request, pk, obj):
     return render(request, "booths/application_list.html", context)
 
 
-@requires("booths.manage_fair", get_object=application_from)
-def application_detail(request, pk, obj):
+@requires("booths.manage_fair", application=application_from)
+def application_detail(request, application):
     form = OverrideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         attempt(
             request,
             eligibility.override_eligibility,
             _("The override is saved with its reason."),
-            application=obj,
+            application=application,
             by=request.user,
             **form.cleaned_data,
         )
-        return redirect("booths:application_detail", pk=pk)
+        return redirect("booths:application_detail", application_id=application.pk)
     context = {
-        "application": obj,
-        "fair": obj.fair,
+        "application": application,
+        "fair": application.fair,
         "form": form,
-        "checks": obj.eligibility_checks.all(),
-        "override": getattr(obj, "eligibility_override", None),
-        "products": obj.products.all(),
-        "preferences": obj.preferences.select_related("zone"),
+        "checks": application.eligibility_checks.all(),
+        "override": getattr(application, "eligibility_override", None),
+        "products": application.products.all(),
+        "preferences": application.preferences.select_related("zone"),
     }
     return render(request, "booths/application_detail.html", context)
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def eligibility_rules(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def eligibility_rules(request, fair):
     form = EligibilityRuleForm(request.POST or None)
-    if request.method == "POST" and "evaluate" in request.POST:
-        counts = attempt(
-            request,
-            eligibility.evaluate_eligibility,
-            _("Eligibility checked."),
-            fair=obj,
-            by=request.user,
-        )
-        if counts:
-            return redirect("booths:application_list", pk=pk)
-    elif request.method == "POST" and "remove" in request.POST:
-        rule = obj.eligibility_rules.filter(pk=_number(request.POST["remove"])).first()
-        if rule is not None:
-            attempt(
-                request, eligibility.remove_rule, _("Rule removed."), rule=rule, by=request.user
-            )
-        return redirect("booths:eligibility_rules", pk=pk)
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        attempt(request, eligibility.set_rule, _("Rule saved."), fair=obj, by=request.user, **data)
-        return redirect("booths:eligibility_rules", pk=pk)
+        attempt(request, eligibility.set_rule, _("Rule saved."), fair=fair, by=request.user, **data)
+        return redirect("booths:eligibility_rules", fair_id=fair.pk)
     return render(
         request,
         "booths/eligibility_rules.html",
-        {"fair": obj, "form": form, "rules": obj.eligibility_rules.all()},
+        {"fair": fair, "form": form, "rules": fair.eligibility_rules.all()},
     )
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def criteria(request, pk, obj):
-    formset = CriterionFormSet(
-        request.POST if "save" in request.POST else None, fair=obj, prefix="c"
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def eligibility_rule_remove(request, fair, rule_id):
+    rule = fair.eligibility_rules.filter(pk=rule_id).first()
+    if rule is not None:
+        attempt(request, eligibility.remove_rule, _("Rule removed."), rule=rule, by=request.user)
+    return redirect("booths:eligibility_rules", fair_id=fair.pk)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def eligibility_evaluate(request, fair):
+    counts = attempt(
+        request,
+        eligibility.evaluate_eligibility,
+        _("Eligibility checked."),
+        fair=fair,
+        by=request.user,
     )
-    copy_form = CopyCriteriaForm(
-        request.POST if "copy" in request.POST else None, fair=obj, user=request.user
-    )
-    if copy_form.is_bound and copy_form.is_valid():
-        attempt(
-            request,
-            review.copy_criteria,
-            _("Rubric copied."),
-            fair=obj,
-            by=request.user,
-            source=copy_form.cleaned_data["source"],
-        )
-        return redirect("booths:criteria", pk=pk)
+    if counts:
+        return redirect("booths:application_list", fair_id=fair.pk)
+    return redirect("booths:eligibility_rules", fair_id=fair.pk)
+
+
+@requires("booths.manage_fair", fair=fair_from)
+def criteria(request, fair):
+    formset = CriterionFormSet(request.POST or None, fair=fair, prefix="c")
     if formset.is_bound and formset.is_valid():
         attempt(
             request,
             review.save_criteria,
             _("Rubric saved."),
-            fair=obj,
+            fair=fair,
             formset=formset,
             by=request.user,
         )
-        return redirect("booths:criteria", pk=pk)
-    context = {"fair": obj, "formset": formset, "copy_form": copy_form}
-    context["weight_total"] = sum(c.weight for c in obj.criteria.all())
+        return redirect("booths:criteria", fair_id=fair.pk)
+    return _criteria_page(request, fair, formset=formset)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def criteria_copy(request, fair):
+    copy_form = CopyCriteriaForm(request.POST, fair=fair, user=request.user)
+    if copy_form.is_valid():
+        attempt(
+            request,
+            review.copy_criteria,
+            _("Rubric copied."),
+            fair=fair,
+            by=request.user,
+            source=copy_form.cleaned_data["source"],
+        )
+        return redirect("booths:criteria", fair_id=fair.pk)
+    return _criteria_page(request, fair, copy_form=copy_form)
+
+
+def _criteria_page(request, fair, *, formset=None, copy_form=None):
+    context = {
+        "fair": fair,
+        "formset": formset or CriterionFormSet(None, fair=fair, prefix="c"),
+        "copy_form": copy_form or CopyCriteriaForm(None, fair=fair, user=request.user),
+        "weight_total": sum(c.weight for c in fair.criteria.all()),
+    }
     return render(request, "booths/criteria.html", context)
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def committee(request, pk, obj):
-    member_form = MemberForm(request.POST if "add_member" in request.POST else None, fair=obj)
-    pick_form = ApplicationPickForm(
-        request.POST if "add_review" in request.POST else None, fair=obj
-    )
-    if member_form.is_bound and member_form.is_valid():
-        _add_member(request, obj, member_form.cleaned_data)
-        return redirect("booths:committee", pk=pk)
-    if "auto_assign" in request.POST:
-        k = _number(request.POST.get("k")) or 3
-        attempt(request, _auto_assign, _("Reviewers assigned."), fair=obj, by=request.user, k=k)
-        return redirect("booths:committee", pk=pk)
-    if pick_form.is_bound and pick_form.is_valid():
-        _add_review(request, obj, pick_form.cleaned_data["application"])
-        return redirect("booths:committee", pk=pk)
+@requires("booths.manage_fair", fair=fair_from)
+def committee(request, fair):
+    return _committee_page(request, fair)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_member_add(request, fair):
+    member_form = MemberForm(request.POST, fair=fair)
+    if member_form.is_valid():
+        _add_member(request, fair, member_form.cleaned_data)
+        return redirect("booths:committee", fair_id=fair.pk)
+    return _committee_page(request, fair, member_form=member_form)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_auto_assign(request, fair):
+    k = _number(request.POST.get("k")) or 3
+    attempt(request, _auto_assign, _("Reviewers assigned."), fair=fair, by=request.user, k=k)
+    return redirect("booths:committee", fair_id=fair.pk)
+
+
+@require_POST
+@requires("booths.manage_fair", fair=fair_from)
+def committee_review_add(request, fair):
+    pick_form = ApplicationPickForm(request.POST, fair=fair)
+    if pick_form.is_valid():
+        _add_review(request, fair, pick_form.cleaned_data["application"])
+        return redirect("booths:committee", fair_id=fair.pk)
+    return _committee_page(request, fair, pick_form=pick_form)
+
+
+def _committee_page(request, fair, *, member_form=None, pick_form=None):
     context = {
-        "fair": obj,
-        "member_form": member_form,
-        "pick_form": pick_form,
-        "progress": selectors.scoring_progress(obj),
+        "fair": fair,
+        "member_form": member_form or MemberForm(None, fair=fair),
+        "pick_form": pick_form or ApplicationPickForm(None, fair=fair),
+        "progress": selectors.scoring_progress(fair),
     }
     return render(request, "booths/committee.html", context)
 
@@ -191,38 +226,40 @@ def _auto_assign(*, fair, by, k):
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def remove_review(request, pk, review_pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def remove_review(request, fair, review_id):
     target = (
-        ReviewAssignment.objects.filter(pk=review_pk, member__fair=obj)
+        ReviewAssignment.objects.filter(pk=review_id, member__fair=fair)
         .select_related("member__fair")
         .first()
     )
     if target is not None:
         attempt(request, review.remove_review, _("Review removed."), review=target, by=request.user)
-    return redirect("booths:member_reviews", pk=pk, member_pk=target.member_id if target else 0)
-
-
-@requires("booths.manage_fair", get_object=fair_from)
-def member_reviews(request, pk, member_pk, obj):
-    member = obj.committee.select_related("user").filter(pk=member_pk).first()
-    reviews = ReviewAssignment.objects.filter(member=member).select_related("application__group")
-    return render(
-        request, "booths/member_reviews.html", {"fair": obj, "member": member, "reviews": reviews}
+    return redirect(
+        "booths:member_reviews", fair_id=fair.pk, seat_id=target.member_id if target else 0
     )
 
 
-@requires("booths.view_ranking", get_object=fair_from)
-def ranking(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def member_reviews(request, fair, seat_id):
+    member = fair.committee.select_related("user").filter(pk=seat_id).first()
+    reviews = ReviewAssignment.objects.filter(member=member).select_related("application__group")
+    return render(
+        request, "booths/member_reviews.html", {"fair": fair, "member": member, "reviews": reviews}
+    )
+
+
+@requires("booths.view_ranking", fair=fair_from)
+def ranking(request, fair):
     normalise = request.GET.get("normalise") == "1"
-    rows = selectors.ranking(obj, normalise=normalise)
+    rows = selectors.ranking(fair, normalise=normalise)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     context = {
-        "fair": obj,
+        "fair": fair,
         "page": page,
-        "criteria": list(obj.criteria.all()),
+        "criteria": list(fair.criteria.all()),
         "normalise": normalise,
         "total": len(rows),
-        "is_blind": not request.user.has_perm("booths.see_applicant_identity", obj),
+        "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
     }
     return render(request, "booths/ranking.html", context)

@@ -31,7 +31,7 @@ def venue_plan(request, pk, obj):
             by=request.user,
         )
         if saved:
-            return redirect("booths:floor_plan", pk=pk)
+            return redirect("booths:floor_plan", fair_id=pk)
     return render(
         request, "booths/venue_plan.html", {"fair": obj, "form": form, "current": current}
     )
@@ -55,7 +55,7 @@ def venue_plan_remove(request, pk, obj):
         fair=obj,
         by=request.user,
     )
-    return redirect("booths:floor_plan", pk=pk)
+    return redirect("booths:floor_plan", fair_id=pk)
 
 
 def venue_data_uri(plan):

@@ -26,7 +26,7 @@ def zone_rule(request, pk, obj):
             **data,
         )
         if saved is not None:
-            return redirect("booths:zones", pk=obj.fair_id)
+            return redirect("booths:zones", fair_id=obj.fair_id)
     return render(request, "booths/zone_rule.html", {"fair": obj.fair, "zone": obj, "form": form})
 
 

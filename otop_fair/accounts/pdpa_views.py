@@ -35,19 +35,19 @@ def privacy_notice(request):
     return render(request, "accounts/privacy_notice.html", context)
 
 
-@requires("accounts.download_group_data", get_object=get_group)
-def group_data_download(request, pk, obj):
-    response = HttpResponse(pdpa.group_zip(obj), content_type="application/zip")
-    response["Content-Disposition"] = attachment_header(f"group-{obj.pk}-data.zip")
+@requires("accounts.download_group_data", group=get_group)
+def group_data_download(request, group):
+    response = HttpResponse(pdpa.group_zip(group), content_type="application/zip")
+    response["Content-Disposition"] = attachment_header(f"group-{group.pk}-data.zip")
     return response
 
 
-@requires("accounts.anonymise_group", get_object=get_group)
-def group_anonymise(request, pk, obj):
+@requires("accounts.anonymise_group", group=get_group)
+def group_anonymise(request, group):
     """A confirmation page; the erasure itself needs the group's registration number typed."""
-    form = EraseConfirmForm(request.POST or None, group=obj)
+    form = EraseConfirmForm(request.POST or None, group=group)
     if form.is_valid():
-        pdpa.anonymise_group(group=obj, by=request.user)
+        pdpa.anonymise_group(group=group, by=request.user)
         messages.success(request, _("The group's personal data was erased."))
-        return redirect("producers:group_detail", pk=obj.pk)
-    return render(request, "accounts/group_anonymise.html", {"group": obj, "form": form})
+        return redirect("producers:group_detail", group_id=group.pk)
+    return render(request, "accounts/group_anonymise.html", {"group": group, "form": form})

@@ -22,8 +22,8 @@ from producers.views import get_group
 SLIPS_AT_ONCE = 600
 
 
-def get_person(request, pk, **kwargs):
-    return get_object_or_404(User.objects.select_related("province"), pk=pk)
+def get_person(request, person_id):
+    return get_object_or_404(User.objects.select_related("province"), pk=person_id)
 
 
 @requires("accounts.list_people")
@@ -40,13 +40,13 @@ def people_list(request):
     )
 
 
-@requires("accounts.manage_person", get_object=get_person)
-def person_detail(request, pk, obj):
+@requires("accounts.manage_person", person=get_person)
+def person_detail(request, person):
     context = {
-        "person": obj,
-        "groups": obj.producer_groups.all(),
-        "events": selectors.person_events(obj),
-        "has_password": obj.has_usable_password(),
+        "person": person,
+        "groups": person.producer_groups.all(),
+        "events": selectors.person_events(person),
+        "has_password": person.has_usable_password(),
     }
     return render(request, "accounts/person_detail.html", context)
 
@@ -66,7 +66,7 @@ def _person_form_page(request, *, role, provinces, title):
             by=request.user,
         )
         messages.success(request, _("The account was created. Print a login slip for it."))
-        return redirect("accounts:person_detail", pk=person.pk)
+        return redirect("accounts:person_detail", person_id=person.pk)
     return render(request, "accounts/person_form.html", {"form": form, "title": title})
 
 
@@ -86,49 +86,49 @@ def officer_create(request):
 
 
 @require_POST
-@requires("accounts.manage_person", get_object=get_person)
-def person_reset(request, pk, obj):
-    issued = services.reset_password(user=obj, by=request.user)
-    obj.groups_for_slip = list(obj.producer_groups.all())
+@requires("accounts.manage_person", person=get_person)
+def person_reset(request, person):
+    issued = services.reset_password(user=person, by=request.user)
+    person.groups_for_slip = list(person.producer_groups.all())
     return slips_response(request, [issued])
 
 
 @require_POST
-@requires("accounts.manage_person", get_object=get_person)
-def person_unlock(request, pk, obj):
-    services.unlock(user=obj, by=request.user)
+@requires("accounts.manage_person", person=get_person)
+def person_unlock(request, person):
+    services.unlock(user=person, by=request.user)
     messages.success(request, _("The account was unlocked: they may try to sign in again."))
-    return redirect("accounts:person_detail", pk=obj.pk)
+    return redirect("accounts:person_detail", person_id=person.pk)
 
 
 @require_POST
-@requires("accounts.manage_person", get_object=get_person)
-def person_deactivate(request, pk, obj):
-    services.set_active(user=obj, is_active=False, by=request.user)
+@requires("accounts.manage_person", person=get_person)
+def person_deactivate(request, person):
+    services.set_active(user=person, is_active=False, by=request.user)
     messages.success(request, _("The account was deactivated: it can no longer sign in."))
-    return redirect("accounts:person_detail", pk=obj.pk)
+    return redirect("accounts:person_detail", person_id=person.pk)
 
 
 @require_POST
-@requires("accounts.manage_person", get_object=get_person)
-def person_activate(request, pk, obj):
-    services.set_active(user=obj, is_active=True, by=request.user)
+@requires("accounts.manage_person", person=get_person)
+def person_activate(request, person):
+    services.set_active(user=person, is_active=True, by=request.user)
     messages.success(request, _("The account is active again."))
-    return redirect("accounts:person_detail", pk=obj.pk)
+    return redirect("accounts:person_detail", person_id=person.pk)
 
 
 @require_POST
-@requires("accounts.manage_person", get_object=get_person)
-def person_verify_email(request, pk, obj):
+@requires("accounts.manage_person", person=get_person)
+def person_verify_email(request, person):
     """Send the person a link that confirms their e-mail address (for "forgot password")."""
-    if not obj.email:
+    if not person.email:
         messages.warning(request, _("This person has no e-mail address."))
     else:
-        email.send_verification(request, obj)
+        email.send_verification(request, person)
         messages.success(
-            request, _("A confirmation link was sent to %(email)s.") % {"email": obj.email}
+            request, _("A confirmation link was sent to %(email)s.") % {"email": person.email}
         )
-    return redirect("accounts:person_detail", pk=obj.pk)
+    return redirect("accounts:person_detail", person_id=person.pk)
 
 
 @require_POST
@@ -151,16 +151,16 @@ def print_slips(request):
 
 
 @require_POST
-@requires("accounts.create_group_account", get_object=get_group)
-def group_account_create(request, pk, obj):
+@requires("accounts.create_group_account", group=get_group)
+def group_account_create(request, group):
     created = services.create_group_accounts(
-        groups=ProducerGroup.objects.filter(pk=obj.pk), by=request.user
+        groups=ProducerGroup.objects.filter(pk=group.pk), by=request.user
     )
     if created:
         messages.success(request, _("An account was made for the group's contact person."))
-        return redirect("accounts:person_detail", pk=created[0].pk)
+        return redirect("accounts:person_detail", person_id=created[0].pk)
     messages.info(request, _("This group already has an active account."))
-    return redirect("producers:group_detail", pk=obj.pk)
+    return redirect("producers:group_detail", group_id=group.pk)
 
 
 @require_POST

@@ -26,9 +26,6 @@ STATUS_FILTERS = {s.value for s in Status}
 def my_notifications(request):
     preference, _created = ContactPreference.objects.get_or_create(user=request.user)
     form = ContactPreferenceForm(request.POST or None, instance=preference)
-    if request.method == "POST" and "new_code" in request.POST:
-        LineLinkCode.issue(request.user)
-        return redirect("notifications:mine")
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your notification settings are saved."))
@@ -41,6 +38,14 @@ def my_notifications(request):
     recent = request.user.notifications.all()[:20]
     context = {"form": form, "preference": preference, "code": code, "recent": _rendered(recent)}
     return render(request, "notifications/mine.html", context)
+
+
+@require_POST
+@requires("notifications.manage_own_contact")
+def line_code(request):
+    """A new one-time code to link the person's LINE account."""
+    LineLinkCode.issue(request.user)
+    return redirect("notifications:mine")
 
 
 def visible_notifications(user):

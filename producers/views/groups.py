@@ -32,9 +32,9 @@ def group_list(request):
     )
 
 
-@requires("producers.view_group", get_object=get_group)
-def group_detail(request, pk, obj):
-    group = selectors.group_detail(obj.pk)
+@requires("producers.view_group", group=get_group)
+def group_detail(request, group):
+    group = selectors.group_detail(group.pk)
     today = timezone.localdate()
     return render(request, "producers/group_detail.html", {"group": group, "today": today})
 
@@ -49,22 +49,22 @@ def group_create(request):
             by=request.user,
         )
         messages.success(request, _("The group was saved."))
-        return redirect("producers:group_detail", pk=group.pk)
+        return redirect("producers:group_detail", group_id=group.pk)
     return render(request, "producers/group_form.html", {"form": form})
 
 
-@requires("producers.change_group", get_object=get_group)
-def group_edit(request, pk, obj):
-    if request.user.has_perm("producers.change_registration", obj):
-        form = GroupForm(request.POST or None, instance=obj, user=request.user)
+@requires("producers.change_group", group=get_group)
+def group_edit(request, group):
+    if request.user.has_perm("producers.change_registration", group):
+        form = GroupForm(request.POST or None, instance=group, user=request.user)
     else:
-        form = GroupContactForm(request.POST or None, instance=obj)
+        form = GroupContactForm(request.POST or None, instance=group)
     if form.is_valid():
         members = form.cleaned_data.get("member_usernames")
         services.save_group(group=form.save(commit=False), members=members, by=request.user)
         messages.success(request, _("The group was saved."))
-        return redirect("producers:group_detail", pk=obj.pk)
-    return render(request, "producers/group_form.html", {"form": form, "group": obj})
+        return redirect("producers:group_detail", group_id=group.pk)
+    return render(request, "producers/group_form.html", {"form": form, "group": group})
 
 
 @requires("producers.view_geography")
@@ -89,5 +89,5 @@ def district_options(request):
 def my_groups(request):
     groups = selectors.my_groups(request.user)
     if len(groups) == 1:
-        return redirect("producers:group_detail", pk=groups[0].pk)
+        return redirect("producers:group_detail", group_id=groups[0].pk)
     return render(request, "producers/my_groups.html", {"groups": groups})

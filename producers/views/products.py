@@ -16,14 +16,16 @@ from producers.models import MAX_PHOTOS_PER_PRODUCT
 from producers.views import get_group, get_photo, get_product
 
 
-@requires("producers.change_group", get_object=get_group)
-def product_create(request, pk, obj):
-    form = ProductForm(request.POST or None, can_set_mark=_keeps(request.user, obj))
+@requires("producers.change_group", group=get_group)
+def product_create(request, group):
+    form = ProductForm(request.POST or None, can_set_mark=_keeps(request.user, group))
     if form.is_valid():
-        product = services.save_product(product=form.save(commit=False), group=obj, by=request.user)
+        product = services.save_product(
+            product=form.save(commit=False), group=group, by=request.user
+        )
         messages.success(request, _("The product was saved. You can add photos now."))
-        return redirect("producers:product_edit", pk=product.pk)
-    return render(request, "producers/product_form.html", {"form": form, "group": obj})
+        return redirect("producers:product_edit", product_id=product.pk)
+    return render(request, "producers/product_form.html", {"form": form, "group": group})
 
 
 def _keeps(user, group):
@@ -42,26 +44,26 @@ def _product_page(request, product, form, photo_form=None):
     return render(request, "producers/product_form.html", context)
 
 
-@requires("producers.change_product", get_object=get_product)
-def product_edit(request, pk, obj):
+@requires("producers.change_product", product=get_product)
+def product_edit(request, product):
     form = ProductForm(
-        request.POST or None, instance=obj, can_set_mark=_keeps(request.user, obj.group)
+        request.POST or None, instance=product, can_set_mark=_keeps(request.user, product.group)
     )
     if form.is_valid():
-        services.save_product(product=form.save(commit=False), group=obj.group, by=request.user)
+        services.save_product(product=form.save(commit=False), group=product.group, by=request.user)
         messages.success(request, _("The product was saved."))
-        return redirect("producers:group_detail", pk=obj.group_id)
-    return _product_page(request, obj, form)
+        return redirect("producers:group_detail", group_id=product.group_id)
+    return _product_page(request, product, form)
 
 
 @require_POST
-@requires("producers.change_product", get_object=get_product)
-def photo_add(request, pk, obj):
-    form = PhotoForm(request.POST, request.FILES, product=obj)
+@requires("producers.change_product", product=get_product)
+def photo_add(request, product):
+    form = PhotoForm(request.POST, request.FILES, product=product)
     if form.is_valid():
         try:
             services.add_photo(
-                product=obj,
+                product=product,
                 image=form.cleaned_data["photo"],
                 thumbnail=form.cleaned_data["thumbnail"],
                 caption=form.cleaned_data["caption"],
@@ -71,31 +73,31 @@ def photo_add(request, pk, obj):
             form.add_error("photo", error)
         else:
             messages.success(request, _("The photo was added."))
-            return redirect("producers:product_edit", pk=obj.pk)
-    form_ = ProductForm(instance=obj, can_set_mark=_keeps(request.user, obj.group))
-    return _product_page(request, obj, form_, photo_form=form)
+            return redirect("producers:product_edit", product_id=product.pk)
+    form_ = ProductForm(instance=product, can_set_mark=_keeps(request.user, product.group))
+    return _product_page(request, product, form_, photo_form=form)
 
 
 @require_POST
-@requires("producers.change_product", get_object=get_photo)
-def photo_delete(request, pk, obj):
-    product_id = obj.product_id
+@requires("producers.change_product", photo=get_photo)
+def photo_delete(request, photo):
+    product_id = photo.product_id
     if needs_confirmation(request):
         return confirmation(
             request,
             title=_("Delete this photo?"),
             consequences=[
-                _("The photo is deleted from “%(product)s” for good.") % {"product": obj.product},
+                _("The photo is deleted from “%(product)s” for good.") % {"product": photo.product},
                 _("Officers and the committee will no longer see it."),
             ],
             button=_("Yes, delete the photo"),
             cancel_url=reverse("producers:product_edit", args=[product_id]),
         )
-    services.delete_photo(photo=obj, by=request.user)
+    services.delete_photo(photo=photo, by=request.user)
     messages.success(request, _("The photo was removed."))
-    return redirect("producers:product_edit", pk=product_id)
+    return redirect("producers:product_edit", product_id=product_id)
 
 
-@requires("producers.view_photo", get_object=get_photo)
-def photo_image(request, pk, obj, size="full"):
-    return image_response(obj.thumbnail if size == "thumb" else obj.image)
+@requires("producers.view_photo", photo=get_photo)
+def photo_image(request, photo, size="full"):
+    return image_response(photo.thumbnail if size == "thumb" else photo.image)

@@ -19,47 +19,47 @@ def _record_page(request, group, form, title):
     )
 
 
-@requires("producers.record_visit", get_object=get_group)
-def visit_create(request, pk, obj):
+@requires("producers.record_visit", group=get_group)
+def visit_create(request, group):
     form = VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()})
     if form.is_valid():
-        services.record_visit(visit=form.save(commit=False), group=obj, by=request.user)
+        services.record_visit(visit=form.save(commit=False), group=group, by=request.user)
         messages.success(request, _("The visit was recorded."))
-        return redirect("producers:group_detail", pk=obj.pk)
-    return _record_page(request, obj, form, _("Record a field visit"))
+        return redirect("producers:group_detail", group_id=group.pk)
+    return _record_page(request, group, form, _("Record a field visit"))
 
 
 @require_POST
-@requires("producers.record_visit", get_object=get_visit)
-def follow_up_done(request, pk, obj):
+@requires("producers.record_visit", visit=get_visit)
+def follow_up_done(request, visit):
     try:
-        services.complete_follow_up(visit=obj, by=request.user)
+        services.complete_follow_up(visit=visit, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("The follow-up is marked done."))
     if request.POST.get("next") == "home":
         return redirect("officer_home")
-    return redirect("producers:group_detail", pk=obj.group_id)
+    return redirect("producers:group_detail", group_id=visit.group_id)
 
 
-@requires("producers.record_rating", get_object=get_group)
-def rating_create(request, pk, obj):
-    form = RatingForm(request.POST or None, group=obj)
+@requires("producers.record_rating", group=get_group)
+def rating_create(request, group):
+    form = RatingForm(request.POST or None, group=group)
     if form.is_valid():
         services.record_rating(rating=form.save(commit=False), by=request.user)
         messages.success(request, _("The star rating was saved."))
-        return redirect("producers:group_detail", pk=obj.pk)
-    return _record_page(request, obj, form, _("Record a star rating"))
+        return redirect("producers:group_detail", group_id=group.pk)
+    return _record_page(request, group, form, _("Record a star rating"))
 
 
-@requires("producers.record_certification", get_object=get_group)
-def certification_create(request, pk, obj):
-    form = CertificationForm(request.POST or None, group=obj)
+@requires("producers.record_certification", group=get_group)
+def certification_create(request, group):
+    form = CertificationForm(request.POST or None, group=group)
     if form.is_valid():
         services.record_certification(
-            certification=form.save(commit=False), group=obj, by=request.user
+            certification=form.save(commit=False), group=group, by=request.user
         )
         messages.success(request, _("The certificate was saved."))
-        return redirect("producers:group_detail", pk=obj.pk)
-    return _record_page(request, obj, form, _("Record a certificate"))
+        return redirect("producers:group_detail", group_id=group.pk)
+    return _record_page(request, group, form, _("Record a certificate"))

@@ -47,7 +47,5 @@ def test_the_page_explains_k_z_score_and_seed_in_thai(fair, cm_officer, client_f
 
 def test_adding_a_member_by_the_page_seats_them(fair, cm_officer, client_for):
     person = UserFactory(role="committee")
-    client_for(cm_officer).post(
-        f"/fairs/{fair.pk}/committee/", {"add_member": "1", "user": person.pk}
-    )
+    client_for(cm_officer).post(f"/fairs/{fair.pk}/committee/add/", {"user": person.pk})
     assert fair.committee.filter(user=person).exists()

@@ -206,7 +206,7 @@ def test_officer_adds_and_removes_a_rule_from_the_page(fair, cm_officer, client_
     )
     rule = fair.eligibility_rules.get()
     assert rule.min_stars == 4
-    client.post(f"/fairs/{fair.pk}/eligibility/", {"remove": rule.pk})
+    client.post(f"/fairs/{fair.pk}/eligibility/{rule.pk}/remove/")
     assert not fair.eligibility_rules.exists()
 
 

@@ -4,9 +4,19 @@ lands on a page that opens, not on a bare 405 of the POST-only address."""
 import re
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 NEXT = re.compile(r'action="/i18n/setlang/".*?name="next" type="hidden" value="([^"]*)"', re.S)
+
+
+@pytest.fixture(autouse=True)
+def _thai_again_afterwards():
+    """The English page answered last leaves English active in the test thread; the tests after
+    these expect the site's Thai."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_switching_language_on_a_step_confirmation_opens_a_page(fair, cm_officer, client_for):

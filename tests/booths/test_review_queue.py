@@ -104,7 +104,7 @@ def test_after_submitting_the_sheet_offers_the_next_application_not_started(
     first = made["draft"][0]
     client = client_for(seat.user)
     values = {f"value_{c.pk}": "8" for c in scoring_fair.criteria.all()}
-    response = client.post(f"/fairs/review/{first.pk}/", {**values, "submit": "1"}, follow=True)
+    response = client.post(f"/fairs/review/{first.pk}/submit/", values, follow=True)
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == f"/fairs/review/{first.pk}/"
     assert f'href="/fairs/review/{made["pending"][0].pk}/"' in page
@@ -117,7 +117,7 @@ def test_last_submit_says_everything_is_done_instead_of_a_next_button(scoring_fa
     values = {f"value_{c.pk}": "8" for c in scoring_fair.criteria.all()}
     page = (
         client_for(seat.user)
-        .post(f"/fairs/review/{only.pk}/", {**values, "submit": "1"}, follow=True)
+        .post(f"/fairs/review/{only.pk}/submit/", values, follow=True)
         .content.decode()
     )
     assert 'data-testid="next-review"' not in page

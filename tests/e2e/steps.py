@@ -103,7 +103,7 @@ def officer_writes_rubric(officer, fair_pk):
         row.locator("[name$=-weight]").fill(weight)
         row.locator("[name$=-max_score]").fill(maximum)
         row.locator("[name$=-order]").fill(str(CRITERIA.index((name, weight, maximum)) + 1))
-        page.click("button[name=save]")
+        page.click("main form:has([name=c-TOTAL_FORMS]) button[type=submit]")
         page.wait_for_load_state()
         expect_message(page)
     names = page.locator("main form [name$=-name]")
@@ -144,11 +144,11 @@ def officer_seats_committee(officer, fair_pk, members):
     page = officer.go(f"/fairs/{fair_pk}/committee/")
     for member in members:
         page.select_option("[name=user]", str(member.pk))
-        page.click("button[name=add_member]")
+        page.click("form[action$='/committee/add/'] button")
         page.wait_for_load_state()
         expect_message(page)
     page.fill("[name=k]", "3")
-    page.click("button[name=auto_assign]")
+    page.click("form[action$='/committee/assign/'] button")
     page.wait_for_load_state()
     expect_message(page)
     rows = page.locator("main table tbody tr")
@@ -168,7 +168,7 @@ def member_scores(member, scores_by_group):
         for i in range(values.count()):
             values.nth(i).fill(value)
         page.locator("input[name^=comment_]").first.fill("สินค้าน่าสนใจ")
-        page.click("button[name=submit]")
+        page.click("button[formaction$='/submit/']")
         page.wait_for_load_state()
         assert re.search(r"/fairs/review/\d+/$", page.url), page.url
         expect_message(page)

@@ -25,6 +25,7 @@ from booths.models import (
     FairLevel,
     FairState,
     Nomination,
+    ProvinceQuota,
     ReviewAssignment,
 )
 from producers.models import Category, Province, Subdistrict
@@ -128,11 +129,11 @@ def head_office_seats_committees(head, fair, members):
         for person in people:
             page.select_option("[name=user]", str(person.pk))
             page.select_option("[name=province]", code)
-            page.click("button[name=add_member]")
+            page.click("form[action$='/committee/add/'] button")
             page.wait_for_load_state()
             steps.expect_message(page)
     page.fill("[name=k]", "2")
-    page.click("button[name=auto_assign]")
+    page.click("form[action$='/committee/assign/'] button")
     page.wait_for_load_state()
     steps.expect_message(page)
     pairs = ReviewAssignment.objects.filter(member__fair=fair).values_list(
@@ -146,6 +147,13 @@ def head_office_publishes(head, fair):
     body = page.locator("main table tbody")
     assert body.locator("tr").count() == 2
     page.screenshot(path="/tmp/e2e_laptop_national_progress.png", full_page=True)
+    # A national run fills each province's quota (issue 18 point 1, merged after this journey was
+    # written); the quota page has its own tests, so the table is set here directly.
+    rows = set(fair.applications.values_list("group__province_id", "category"))
+    for province_id, category in rows:
+        ProvinceQuota.objects.create(
+            fair=fair, province_id=province_id, category=category, booths=3
+        )
     page = head.go(f"/fairs/{fair.pk}/runs/")
     page.fill("[name=seed]", "2569")
     steps.submit(page)

@@ -49,7 +49,7 @@ def test_the_log_runs_a_constant_number_of_queries(
 def test_a_person_gets_a_one_time_code_and_sets_channels_and_quiet_hours(client_for):
     producer = UserFactory(role="producer")
     client = client_for(producer)
-    client.post("/notifications/", {"new_code": "1"})
+    client.post("/notifications/line-code/")
     code = LineLinkCode.objects.get(user=producer).code
     assert code in client.get("/notifications/").content.decode()
     data = {"channels": ["sms", "line"], "quiet_from": "21:00", "quiet_until": "07:00"}

@@ -9,7 +9,7 @@ producer who reported a problem at a booth that is not theirs.
 import pytest
 
 from booths.models import AssignmentStatus, FairState, WaitlistOffer
-from otop_fair.rules import is_committee_member, is_officer, is_producer
+from otop_fair.rules import is_committee_member, is_producer, keeps_provinces
 from producers.models import ProductPhoto, Province
 from tests.factories import (
     ApplicationFactory,
@@ -26,7 +26,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLE_PREDICATES = {"officer": is_officer, "committee": is_committee_member, "producer": is_producer}
+ROLE_PREDICATES = {
+    "officer": keeps_provinces,
+    "committee": is_committee_member,
+    "producer": is_producer,
+}
 
 
 def with_provinces(user, *codes):

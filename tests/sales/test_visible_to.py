@@ -6,6 +6,7 @@ import pytest
 
 from producers.models import ProducerGroup
 from sales.models import (
+    ActionItem,
     ChannelSale,
     DailySales,
     EncouragementVisit,
@@ -37,6 +38,14 @@ def _channel_ledger(user, sale):
     return may_read and ProducerGroup.objects.visible_to(user).filter(pk=sale.group_id).exists()
 
 
+def _action_item(user, item):
+    """Officers read the items of the meetings they may open; a producer their own group's items
+    (on their home page), not every item of a meeting they attended."""
+    if user.is_active and user.is_producer and not user.is_superuser:
+        return item.owner_group is not None and item.owner_group.members.filter(pk=user.pk).exists()
+    return user.has_perm("sales.view_meeting", item.meeting)
+
+
 # Each model, and whether a user may open the page that shows one of its rows.
 SHOWN_ON = {
     DailySales: _group_report,
@@ -44,6 +53,7 @@ SHOWN_ON = {
     IssueReport: lambda user, issue: user.has_perm("sales.view_issue", issue),
     NetworkMeeting: lambda user, meeting: user.has_perm("sales.view_meeting", meeting),
     MeetingAttendance: lambda user, row: user.has_perm("sales.view_meeting", row.meeting),
+    ActionItem: _action_item,
     FairSalesPolicy: _fair_report,
     FairDayVisitors: _fair_report,
     SalesTarget: _fair_report,

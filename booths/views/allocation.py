@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -164,13 +163,7 @@ def export_holdings(request, fair, fmt):
     ]
     name = f"booths-{fair.pk}"
     title = _("Booth assignments: %(fair)s") % {"fair": fair.name}
-    if fmt == "csv":
-        return exports.csv_response(f"{name}.csv", headers, rows)
-    if fmt == "xlsx":
-        return exports.xlsx_response(f"{name}.xlsx", title, headers, rows)
-    if fmt == "pdf":
-        return exports.table_pdf_response(f"{name}.pdf", title, headers, rows)
-    raise Http404
+    return exports.table_response(fmt, name, title, headers, rows)
 
 
 @requires("booths.manage_fair", fair=fair_from)

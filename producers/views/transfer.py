@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from otop_fair.exports import csv_response, xlsx_response
+from otop_fair.exports import table_response
 from otop_fair.permissions import requires
 from otop_fair.thai_dates import buddhist_date_text
 from producers import import_reading, importing, selectors
@@ -104,13 +104,8 @@ def group_export(request, fmt):
     form = GroupFilterForm(request.GET or None, user=request.user)
     groups = selectors.group_list(request.user, form.filters())
     today = buddhist_date_text(timezone.localdate()).replace("/", "-")
-    filename = f"ทะเบียนผู้ผลิต-{today}.{fmt}"
-    if fmt == "csv":
-        return csv_response(filename, EXPORT_HEADERS, _export_rows(groups))
-    return xlsx_response(
-        filename,
-        _("Producer groups"),
-        EXPORT_HEADERS,
-        list(_export_rows(groups)),
-        number_columns=(12, 13),
-    )
+    # CSV streams the rows (100,000 groups); a workbook needs them in memory.
+    rows = _export_rows(groups) if fmt == "csv" else list(_export_rows(groups))
+    title = _("Producer groups")
+    filename = f"ทะเบียนผู้ผลิต-{today}"
+    return table_response(fmt, filename, title, EXPORT_HEADERS, rows, number_columns=(12, 13))

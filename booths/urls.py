@@ -127,4 +127,5 @@ urlpatterns = [
     path("applications/<int:pk>/letter.pdf", appeals.decision_letter, name="decision_letter"),
     path("<int:pk>/appeals/", appeals.appeal_list, name="appeal_list"),
     path("appeals/<int:pk>/", appeals.appeal_decide, name="appeal_decide"),
+    path("appeals/<int:pk>/publish/", appeals.appeal_publish, name="appeal_publish"),
 ]

@@ -537,10 +537,13 @@ def test_the_valid_submission_of_each_form_is_saved(db, world, clients, name):
     with transaction.atomic():
         before = table_counts()
         response = clients[role].post(reverse(name, kwargs=kwargs), valid, follow=True)
-        changed = table_counts() != before
+        after = table_counts()
         transaction.set_rollback(True)
-    saved = changed or b"alert-success" in response.content
-    assert saved == (name not in REFUSED_BY_STATE), _form_errors(response)
+    # What a form saves lives in the registry, fair or sales tables (account events about the
+    # person acting, such as a notice shown, are not the record).
+    changed = {t for t in after if after[t] != before[t] and not t.startswith("accounts_")}
+    saved = bool(changed) or b"alert-success" in response.content
+    assert saved == (name not in REFUSED_BY_STATE), (sorted(changed), _form_errors(response))
 
 
 def test_a_long_release_reason_is_kept_and_the_booth_released(db, world, clients):

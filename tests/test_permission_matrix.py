@@ -260,6 +260,7 @@ EXPECTED = {
     "booths:decision_letter": GROUP_A,
     "booths:appeal_list": KEEPS_FAIR,
     "booths:appeal_decide": KEEPS_FAIR,
+    "booths:appeal_publish": KEEPS_FAIR,
 }
 
 # Offices (issue 17). The head office acts on every province: wherever the officer of province 50
@@ -332,6 +333,7 @@ ALL_ROLES = (*ROLES, *OFFICE_ROLES)
 
 # Actions that only accept POST (GET answers 405 to a signed-in user).
 POST_ONLY = {
+    "booths:appeal_publish",
     "producers:import_confirm",
     "producers:open_data_confirm",
     "producers:follow_up_done",
@@ -433,6 +435,7 @@ def _pks(w):
         "booths:appeal": w.application_a.pk,
         "booths:decision_letter": w.application_a.pk,
         "booths:appeal_decide": w.appeal.pk,
+        "booths:appeal_publish": w.appeal.pk,
     }
 
 

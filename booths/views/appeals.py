@@ -4,6 +4,7 @@ the letter; an officer decides each appeal with a reason and publishes an upheld
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from booths import national_selectors, selectors
 from booths.models import Appeal
@@ -47,11 +48,23 @@ def appeal_list(request, pk, obj):
     return render(request, "booths/appeal_list.html", {"fair": obj, "appeals": rows})
 
 
+def _decide_page(request, appeal, form, run_form):
+    context = {
+        "appeal": appeal,
+        "application": appeal.application,
+        "fair": appeal.application.fair,
+        "form": form,
+        "run_form": run_form,
+        "outcome": selectors.published_result(appeal.application),
+    }
+    return render(request, "booths/appeal_decide.html", context)
+
+
 @requires("booths.decide_appeal", get_object=_appeal_from)
 def appeal_decide(request, pk, obj):
+    """The appeal's page; a POST records the decision (the new version posts to appeal_publish)."""
     fair = obj.application.fair
-    form = AppealDecisionForm(request.POST if "decide" in request.POST else None)
-    run_form = AppealRunForm(request.POST if "publish" in request.POST else None, fair=fair)
+    form = AppealDecisionForm(request.POST or None)
     if form.is_bound and form.is_valid():
         attempt(
             request,
@@ -62,7 +75,16 @@ def appeal_decide(request, pk, obj):
             **form.cleaned_data,
         )
         return redirect("booths:appeal_decide", pk=pk)
-    if run_form.is_bound and run_form.is_valid():
+    return _decide_page(request, obj, form, AppealRunForm(None, fair=fair))
+
+
+@require_POST
+@requires("booths.decide_appeal", get_object=_appeal_from)
+def appeal_publish(request, pk, obj):
+    """Publish the chosen version as the one that carries out the upheld appeal."""
+    fair = obj.application.fair
+    run_form = AppealRunForm(request.POST, fair=fair)
+    if run_form.is_valid():
         attempt(
             request,
             appeals.publish_for_appeal,
@@ -72,15 +94,7 @@ def appeal_decide(request, pk, obj):
             by=request.user,
         )
         return redirect("booths:appeal_decide", pk=pk)
-    context = {
-        "appeal": obj,
-        "application": obj.application,
-        "fair": fair,
-        "form": form,
-        "run_form": run_form,
-        "outcome": selectors.published_result(obj.application),
-    }
-    return render(request, "booths/appeal_decide.html", context)
+    return _decide_page(request, obj, AppealDecisionForm(None), run_form)
 
 
 @requires("booths.view_result", get_object=application_from)

@@ -128,9 +128,7 @@ def test_an_upheld_appeal_changes_the_result_only_through_a_new_published_versio
     assert _status(application) == ApplicationStatus.WAITLISTED
     run = _seating_run(fair, application, cm_officer)
     client.force_login(cm_officer)
-    response = client.post(
-        reverse("booths:appeal_decide", args=[appeal.pk]), {"publish": "1", "run": run.pk}
-    )
+    response = client.post(reverse("booths:appeal_publish", args=[appeal.pk]), {"run": run.pk})
     assert response.status_code == 302
     run.refresh_from_db()
     appeal.refresh_from_db()

@@ -23,6 +23,17 @@ def queued(page):
     return page.evaluate(QUEUE)
 
 
+def queued_once_stored(page, count, timeout_ms=5000):
+    """The queue once it holds `count` entries (IndexedDB writes land after the tap returns), or
+    as it is when `timeout_ms` has passed."""
+    waited, entries = 0, queued(page)
+    while len(entries) != count and waited < timeout_ms:
+        page.wait_for_timeout(100)
+        waited += 100
+        entries = queued(page)
+    return entries
+
+
 def plant_in_local_storage(page, entries):
     """Entries as the queue kept them in localStorage before it moved to IndexedDB."""
     page.evaluate(

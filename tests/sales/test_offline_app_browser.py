@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from sales.models import DailySales, IssueReport
 from tests.conftest import ARTIFACTS, browser_login
 from tests.factories import AssignmentFactory, UserFactory
-from tests.sales.phone_queue import queued
+from tests.sales.phone_queue import queued, queued_once_stored
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 KEPT = """async () => {
@@ -122,7 +122,7 @@ def test_a_second_account_sees_none_of_the_first_accounts_pages_or_queue(live_se
     phone_page.goto(f"{base}/sales/booth/{booth.pk}/")
     phone_page.fill("#id_amount", "999")
     phone_page.click("button.btn-save")
-    assert len(queued(phone_page)) == 1
+    assert len(queued_once_stored(phone_page, 1)) == 1
 
     phone_page.context.clear_cookies()  # the first session ends; another person signs in
     phone_page.context.set_offline(False)

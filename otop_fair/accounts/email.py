@@ -1,5 +1,5 @@
-"""E-mails of accounts: confirming an address, and the "forgot password" link that only a
-confirmed address receives."""
+"""E-mails of accounts: confirming an address (the "forgot password" link that only a confirmed
+address receives goes through the outbox: `reset_messages`)."""
 
 from django.core import signing
 from django.core.mail import send_mail
@@ -7,28 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from otop_fair.accounts import invitations
-from otop_fair.accounts.models import InvitationPurpose, User
-from otop_fair.accounts.slips import invitation_url
-
-
-def send_reset_links(request, people):
-    """One e-mail to each of `people` (each with a verified address); returns how many went."""
-    issued = invitations.issue(users=people, by=None, purpose=InvitationPurpose.FORGOT)
-    for item in issued:
-        context = {
-            "person": item.user,
-            "url": invitation_url(request, item.token),
-            "days": invitations.valid_days(),
-        }
-        send_mail(
-            subject=_("OTOP Fair: choose a new password"),
-            message=render_to_string("accounts/forgot_password_email.txt", context),
-            from_email=None,
-            recipient_list=[item.user.email],
-        )
-    return len(issued)
-
+from otop_fair.accounts.models import User
 
 EMAIL_SALT = "otop_fair.accounts.verify_email"
 VERIFY_DAYS = 7

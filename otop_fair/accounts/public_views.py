@@ -138,7 +138,7 @@ def forgot_password(request):
         # The request that reaches the limit is refused too, before anything is sent.
         if login_keys.is_locked(request, login_keys.FORGOT_PASSWORD_KEY):
             return _locked_out(request, login_keys.FORGOT_PASSWORD_KEY)
-        reset_messages.send_reset(request, form.cleaned_data["login"])
+        reset_messages.send_reset(form.cleaned_data["login"])
         return render(request, "accounts/forgot_password_sent.html")
     return render(request, "accounts/forgot_password.html", {"form": form})
 

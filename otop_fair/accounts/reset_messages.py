@@ -1,5 +1,7 @@
-""" "Forgot password" for people without a verified e-mail: the link and short code go by LINE
-(a linked account) or SMS (the account's phone) through the outbox and the job queue.
+""" "Forgot password": the link and short code go to a verified e-mail address, otherwise by LINE
+(a linked account) or SMS (the account's phone) — always through the outbox and the job queue, so
+the request does the same work (one transaction, nothing sent) whether or not the account exists
+and a timer cannot tell who has one.
 
 The outbox row holds no secret: the invitation is issued with the row's retry key as its seed,
 and the worker makes the link and code from that seed when it sends (`secret_context`).
@@ -10,10 +12,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from otop_fair.accounts import email, invitations
+from otop_fair.accounts import invitations
 from otop_fair.accounts.login import accounts_for_login
 from otop_fair.accounts.models import InvitationPurpose
 from otop_fair.notifications.catalogue import CHANNELS_OF
+from otop_fair.notifications.models import Channel
 from otop_fair.notifications.services import Message, notify, preferences_of, reachable_channels
 
 TEMPLATE = "password_reset"
@@ -22,15 +25,14 @@ TEMPLATE = "password_reset"
 WINDOW_MINUTES = 15
 
 
-def send_reset(request, key):
+def send_reset(key):
     """Every account `key` names gets its way back in: a verified e-mail address by e-mail,
     otherwise LINE or SMS where one reaches the person; anyone else nothing (the page, the same
-    for every key, tells them to ask their district office). Returns how many were sent."""
+    for every key, tells them to ask their district office). Returns how many were queued."""
     people = list(accounts_for_login(key))
     by_email = [p for p in people if p.email_verified and p.email]
     by_message = reachable_by_message([p for p in people if p not in by_email])
-    sent = email.send_reset_links(request, by_email) if by_email else 0
-    return sent + (send_reset_messages(by_message) if by_message else 0)
+    return send_reset_messages(by_email, channel=Channel.EMAIL) + send_reset_messages(by_message)
 
 
 def reachable_by_message(people):
@@ -52,13 +54,16 @@ def _province_of(person):
 
 
 @transaction.atomic
-def send_reset_messages(people, now=None):
+def send_reset_messages(people, now=None, channel=None):
     """Queue a reset message to each of `people` and issue its invitation, seeded by the outbox
-    row, in one transaction; returns how many were queued."""
+    row, in one transaction; returns how many were queued. `channel` is given only for people
+    whose verified e-mail address takes it; otherwise each person's LINE or SMS."""
+    if not people:
+        return 0
     now = now or timezone.now()
     context = {"days": invitations.valid_days(), "code_page": _absolute("accounts:short_code")}
     key = _window_key(now)
-    messages = [Message(p, TEMPLATE, context, key, _province_of(p)) for p in people]
+    messages = [Message(p, TEMPLATE, context, key, _province_of(p), channel) for p in people]
     rows = notify(messages, now=now)
     if rows:
         invitations.issue(

@@ -44,7 +44,8 @@ TEMPLATES = {
 
 
 # A message that carries a secret (a password-reset link) may go only by a channel that reaches
-# the person alone, never to an unconfirmed address; its secret is made by the worker from the
+# the person alone, never to an unconfirmed address (routing picks LINE or SMS; e-mail only where
+# the caller names it for a verified address: `reset_messages.send_reset`); its secret is made by the worker from the
 # row when sending (a function of the row, by dotted path) and never stored in the outbox.
 CHANNELS_OF = {"password_reset": (Channel.LINE, Channel.SMS)}
 SECRET_PARTS = {"password_reset": "otop_fair.accounts.reset_messages.secret_context"}

@@ -26,6 +26,9 @@ class Message:
     context: dict = field(default_factory=dict)
     dedupe_key: str = ""
     province_id: str | None = None
+    # Set only by code that has already proved the channel reaches this person alone (a reset
+    # link to a verified e-mail address); otherwise `route` chooses.
+    channel: str | None = None
 
 
 def configured_channels():
@@ -132,7 +135,7 @@ def notify(messages, now=None):
         if m.dedupe_key and (m.recipient.pk, m.dedupe_key) in told:
             continue
         preference = prefs.get(m.recipient.pk)
-        channel = route(m.recipient, preference, line_left=left, template=m.template)
+        channel = m.channel or route(m.recipient, preference, line_left=left, template=m.template)
         left -= channel == Channel.LINE
         rows.append(_row(m, channel, preference, now))
     Notification.objects.bulk_create(rows, batch_size=1000)

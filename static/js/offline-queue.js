@@ -128,12 +128,22 @@
   function generalReport(entry, data, error) {
     if (!error && data && !data.ok) { showRefused(entry, data); }
   }
+  /* Where nothing can wait on the phone (no IndexedDB: a private window, a full disk), a form goes
+   * as a plain post, as it would without script, rather than being shown as queued and lost. */
+  function postPlainly(form, submitter) {
+    form.dataset.plain = "1";
+    // From a later task: Chrome drops a requestSubmit made in the promise chain of the first submit.
+    window.setTimeout(function () {
+      if (form.requestSubmit) { form.requestSubmit(submitter || undefined); } else { form.submit(); }
+    }, 0);
+  }
   var ready = migrate().then(function () {
     // Signed in: entries of any other account on this phone are dropped, never sent.
     return account ? store.prune(function (e) { return String(e.account) === account; }) : null;
   }).then(refresh).catch(function () { return []; });
   window.otopQueue = {
     account: account, ready: ready, mine: mine, add: add, send: send, showRefused: showRefused,
+    postPlainly: postPlainly,
     entries: function () { return store.entries(); },
     /* The sales page reports each entry's state in its own table; other pages list refusals. */
     flush: function (onEach) { if (onEach) { report = onEach; } return ready.then(flush); }

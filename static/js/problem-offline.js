@@ -58,20 +58,23 @@
       var entry = { key: fields.client_key, url: form.action || window.location.href,
         account: queue.account, kind: form.dataset.offlineQueue, label: label, fields: fields,
         files: photo ? { photo: photo } : {} };
-      return queue.add(entry).then(function () { return queue.send(entry); }).then(function (data) {
-        if (data.ok) { window.location.assign(data.url || window.location.href); return; }
-        showErrors(form, data);
-      }, function () {
-        // Offline or signed out: it waits in the queue (see the list at the top of the page).
-        var notice = form.querySelector("[data-role=queued]");
-        if (notice) { notice.hidden = false; }
-        form.reset();
-      });
+      return queue.add(entry).then(function () {
+        return queue.send(entry).then(function (data) {
+          if (data.ok) { window.location.assign(data.url || window.location.href); return; }
+          showErrors(form, data);
+        }, function () {
+          // Offline or signed out: it waits in the queue (see the list at the top of the page).
+          var notice = form.querySelector("[data-role=queued]");
+          if (notice) { notice.hidden = false; }
+          form.reset();
+        });
+      }, function () { queue.postPlainly(form, submitter); });
     });
   }
 
   document.querySelectorAll("form[data-offline-queue]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
+      if (form.dataset.plain) { return; }
       event.preventDefault();
       if (form.dataset.busy) { return; }
       form.dataset.busy = "1";

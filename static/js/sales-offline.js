@@ -67,6 +67,7 @@
 
   if (form) {
     form.addEventListener("submit", function (event) {
+      if (form.dataset.plain) { return; }
       event.preventDefault();
       var fields = {};
       new FormData(form).forEach(function (value, name) { fields[name] = value; });
@@ -78,7 +79,7 @@
       show("pending", texts.pending);
       queue.add(entry, function (e) {
         return e.account === entry.account && e.assignment === entry.assignment && e.day === entry.day;
-      }).then(flush);
+      }).then(flush, function () { queue.postPlainly(form, event.submitter); });
     });
     queue.ready.then(function () {
       queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0)); });

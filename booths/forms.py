@@ -254,9 +254,14 @@ class ApplicationForm(ThaiForm):
                 data["category"] = competing_category(data["products"], data.get("category"))
             except forms.ValidationError as error:
                 self.add_error("category" if "category" in self.fields else "products", error)
-        zones = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
-        if len(set(zones)) != len(zones):
-            raise forms.ValidationError(_("Choose each zone only once."))
+        zones = []
+        for name in ("choice_1", "choice_2", "choice_3"):
+            zone = data.get(name)
+            if zone in zones:
+                # Next to the repeated choice, so the producer sees which one to change.
+                self.add_error(name, _("Choose each zone only once."))
+            elif zone:
+                zones.append(zone)
         data["zones"] = zones
         return data
 

@@ -85,14 +85,29 @@ class MeetingForm(ThaiModelForm):
 
     def clean(self):
         """A meeting of a fair belongs to the fair's province; one without a fair to the
-        province chosen here, which must be one of the officer's."""
+        province chosen here, which must be one of the officer's. A group is either present or
+        absent, never both."""
         cleaned = super().clean()
+        both = attended_and_absent(cleaned.get("groups_present"), cleaned.get("groups_absent"))
+        if both:
+            names = ", ".join(group.name for group in both)
+            self.add_error(
+                "groups_absent",
+                _("Ticked both as attended and as not attended: %(groups)s. Choose one.")
+                % {"groups": names},
+            )
         fair = cleaned.get("fair")
         if fair is not None:
             cleaned["province"] = fair.province
         elif not cleaned.get("province") and "province" not in self.errors:
             self.add_error("province", _("Choose the province of a meeting without a fair."))
         return cleaned
+
+
+def attended_and_absent(present, absent):
+    """The groups ticked both as present and as absent, in name order."""
+    both = set(present or ()) & set(absent or ())
+    return sorted(both, key=lambda group: group.name)
 
 
 def _provinces_of(user):

@@ -494,4 +494,8 @@ class ExcuseForm(ThaiForm):
         coerce=lambda value: value == "1",
         widget=forms.HiddenInput,
     )
-    reason = forms.CharField(label=_("reason"), max_length=500)
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=500,
+        error_messages={"required": _("Write the reason for the decision.")},
+    )

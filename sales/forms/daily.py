@@ -31,6 +31,13 @@ class BahtField(forms.DecimalField):
 
 
 class DailySalesForm(ThaiForm):
+    hidden_field_messages = {
+        "day": _(
+            "The day of this form was not recognised, so nothing was saved. Your figures are "
+            "kept: check the day shown above and save again."
+        )
+    }
+
     day = forms.DateField(widget=forms.HiddenInput)
     client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     amount = BahtField(label=_("Today's total sales (baht)"))
@@ -83,8 +90,16 @@ class DailySalesForm(ThaiForm):
 
 
 class EncouragementVisitForm(ThaiForm):
+    hidden_field_messages = {
+        "day": _("The day of this visit note was not recognised. Open the day again and resend.")
+    }
+
     day = forms.DateField(widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Visit note"), max_length=500)
+    note = forms.CharField(
+        label=_("Visit note"),
+        max_length=500,
+        error_messages={"required": _("Write a short note of the visit.")},
+    )
 
 
 class SalesCutoffForm(ThaiForm):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from otop_fair.forms import error_summary
 from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from otop_fair.thai import baht, thai_date_short
@@ -127,7 +128,7 @@ def record_visit(request, assignment_id, obj):
         return redirect(
             f"{_checkin_url(assignment.fair)}?day={form.cleaned_data['day'].isoformat()}"
         )
-    messages.error(request, _("Write a short note of the visit."))
+    messages.error(request, error_summary(form))
     return redirect(_checkin_url(assignment.fair))
 
 

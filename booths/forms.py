@@ -11,6 +11,7 @@ from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zon
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
 from otop_fair.areas import acts_on_every_province, provinces_kept_by
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -29,6 +30,8 @@ FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_cl
 
 
 class FairForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = Fair
         fields = [

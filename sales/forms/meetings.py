@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Fair
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup, Province
@@ -16,6 +17,7 @@ def _officers():
 
 
 class MeetingForm(ThaiModelForm):
+    client_key = FormKeyField()
     groups_present = forms.ModelMultipleChoiceField(
         queryset=ProducerGroup.objects.none(),
         required=False,
@@ -117,6 +119,8 @@ def _provinces_of(user):
 
 
 class ActionItemForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = ActionItem
         fields = ["description", "owner_group", "owner_officer", "due_on", "status"]

@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair.forms import ThaiForm
@@ -67,6 +67,13 @@ class DailySalesForm(ThaiForm):
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
 
+    amount_confirmed = forms.BooleanField(
+        label=_("The amount is right"),
+        required=False,
+        help_text=_("Tick only when asked: the day is far more than the booth usually takes."),
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
     def __init__(self, *args, needs_reason=False, **kwargs):
         super().__init__(*args, **kwargs)
         if needs_reason:
@@ -77,6 +84,11 @@ class DailySalesForm(ThaiForm):
                 help_text=_("Needed after the cut-off; kept in the audit trail."),
                 widget=forms.TextInput(attrs={"class": "form-control"}),
             )
+
+    @property
+    def asks_to_confirm(self):
+        """Whether the service asked to confirm an implausible day (the tick is then shown)."""
+        return self.has_error(NON_FIELD_ERRORS, code="implausible")
 
     def clean(self):
         data = super().clean()

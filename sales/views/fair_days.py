@@ -47,8 +47,10 @@ def enter_sales(request, assignment_id, obj):
         row = _save_sales(request, assignment, form)
         if wants_json(request):
             if row is None:
+                errors = form.errors.get_json_data()
+                # `confirm`: the phone holds the day until the producer confirms it.
                 return JsonResponse(
-                    {"ok": False, "errors": form.errors.get_json_data()}, status=400
+                    {"ok": False, "errors": errors, "confirm": form.asks_to_confirm}, status=400
                 )
             payload = {
                 "day": row.day.isoformat(),

@@ -11,6 +11,7 @@ from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zon
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
 from otop_fair.areas import acts_on_every_province, provinces_kept_by
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm, ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
@@ -29,6 +30,8 @@ FAIR_DATES = ("start_date", "end_date", "applications_open_on", "applications_cl
 
 
 class FairForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = Fair
         fields = [
@@ -254,9 +257,14 @@ class ApplicationForm(ThaiForm):
                 data["category"] = competing_category(data["products"], data.get("category"))
             except forms.ValidationError as error:
                 self.add_error("category" if "category" in self.fields else "products", error)
-        zones = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
-        if len(set(zones)) != len(zones):
-            raise forms.ValidationError(_("Choose each zone only once."))
+        zones = []
+        for name in ("choice_1", "choice_2", "choice_3"):
+            zone = data.get(name)
+            if zone in zones:
+                # Next to the repeated choice, so the producer sees which one to change.
+                self.add_error(name, _("Choose each zone only once."))
+            elif zone:
+                zones.append(zone)
         data["zones"] = zones
         return data
 
@@ -489,4 +497,8 @@ class ExcuseForm(ThaiForm):
         coerce=lambda value: value == "1",
         widget=forms.HiddenInput,
     )
-    reason = forms.CharField(label=_("reason"), max_length=500)
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=500,
+        error_messages={"required": _("Write the reason for the decision.")},
+    )

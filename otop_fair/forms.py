@@ -32,6 +32,9 @@ class ThaiInputMixin:
     """
 
     code_fields = CODE_FIELD_NAMES
+    # A hidden field's own message ("Enter a valid date") would mean nothing to the person, who
+    # never saw the field: a form may say here, per hidden field, what went wrong in its terms.
+    hidden_field_messages = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +46,18 @@ class ThaiInputMixin:
         if self.is_bound and self.data:
             self.data = self._normalised_data()
         super().full_clean()
+        if self.is_bound:
+            self._move_hidden_field_errors()
+
+    def _move_hidden_field_errors(self):
+        """A hidden field's error is shown nowhere next to it (a stale or changed page): it goes
+        to the top of the form, in words the person can act on."""
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.HiddenInput) and name in self._errors:
+                del self._errors[name]
+                message = self.hidden_field_messages.get(name, HIDDEN_FIELD_MESSAGE)
+                if message not in self.non_field_errors():
+                    self.add_error(None, message)
 
     def _normalised_data(self):
         data = self.data.copy() if isinstance(self.data, MultiValueDict) else dict(self.data)
@@ -61,6 +76,18 @@ class ThaiInputMixin:
                     result = _normalise_values(value if many else [value], digits=digits)
                     data[key] = result if many else result[0]
         return data
+
+
+HIDDEN_FIELD_MESSAGE = _(
+    "This page was out of date or changed on the way, so nothing was saved. What you typed is "
+    "kept: check it and send it again."
+)
+
+
+def error_summary(form):
+    """A failed form's messages in one line, the form's own first, for a view that answers a
+    POST with a redirect (the page it returns to shows the line as a message)."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
 
 
 def _finite_only(field):

@@ -1,5 +1,7 @@
-"""Rows the whole site shares that belong to no app: the public pages' rate-limit counters."""
+"""Rows the whole site shares that belong to no app: the public pages' rate-limit counters and
+the one-time keys of create forms."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -26,3 +28,26 @@ class PublicVisitCount(models.Model):
 
     def __str__(self):
         return f"{self.address} @ {self.minute}: {self.count}"
+
+
+class UsedFormKey(models.Model):
+    """A create form's one-time key that has been used, and where its result is.
+
+    The page gives every create form a fresh key; the same page sent twice (a double tap, the
+    back button and send again, no JavaScript to stop it) sends the same key, and the unique
+    rule lets only the first one create anything. The second is answered with the first one's
+    result. See `otop_fair.form_keys`.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    key = models.CharField(max_length=64)
+    result_url = models.CharField(max_length=500)
+    used_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="form_key_used_once_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.key}"

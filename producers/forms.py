@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm, ThaiModelForm, ThaiPhoneField
 from otop_fair.rules import districts_kept_by, provinces_kept_by
 from otop_fair.thai_dates import BuddhistDateField
@@ -168,6 +169,8 @@ class GroupContactForm(ThaiModelForm):
 
 
 class ProductForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = Product
         fields = [
@@ -214,6 +217,7 @@ class ProductForm(ThaiModelForm):
 
 
 class PhotoForm(ThaiForm):
+    client_key = FormKeyField()
     photo = forms.FileField(label=_("Photo"), help_text=_("JPEG, PNG or WebP, up to 10 MB."))
     caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
 
@@ -234,6 +238,8 @@ class PhotoForm(ThaiForm):
 
 
 class VisitForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = Visit
         fields = [
@@ -273,6 +279,8 @@ class RatingForm(ThaiModelForm):
 
 
 class CertificationForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = Certification
         fields = ["standard", "number", "product", "issued_on", "expires_on"]

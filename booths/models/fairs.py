@@ -43,6 +43,8 @@ class FairLevel(models.TextChoices):
 
 # Once a fair runs, its days are the days sales were recorded on: they never move again.
 DATES_LOCKED_STATES = (FairState.RUNNING, FairState.CLOSED)
+# Once the allocation is published: results are final, committees see the ranking, appeals open.
+SCORING_CLOSED_STATES = (FairState.ALLOCATED, FairState.RUNNING, FairState.CLOSED)
 DATE_FIELDS = ("start_date", "end_date", "applications_open_on", "applications_close_on")
 
 # The only legal steps of the lifecycle, each taken by an officer through a service.
@@ -218,7 +220,7 @@ class Fair(models.Model):
 
     @property
     def is_scoring_closed(self):
-        return self.state in (FairState.ALLOCATED, FairState.RUNNING, FairState.CLOSED)
+        return self.state in SCORING_CLOSED_STATES
 
     @property
     def fair_days(self):

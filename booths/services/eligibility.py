@@ -24,6 +24,8 @@ from producers.models import Certification, Province, QualityStandard, current_r
 
 REVIEWABLE = [ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE]
 EVALUATION_STATES = (FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
+# The rules are fixed once booths are allocated.
+RULE_STATES = (FairState.DRAFT, *EVALUATION_STATES)
 
 
 def applicant_facts(fair, applications):
@@ -254,7 +256,7 @@ def override_eligibility(*, application, is_eligible, reason, by):
 
 def set_rule(*, fair, kind, by, **settings):
     """Add or change one rule of a fair (rules are fixed once booths are allocated)."""
-    if fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
+    if fair.state not in RULE_STATES:
         raise ValidationError(_("Rules can be changed only before booths are allocated."))
     rule = EligibilityRule.objects.filter(fair=fair, kind=kind).first() or EligibilityRule(
         fair=fair, kind=kind
@@ -266,6 +268,6 @@ def set_rule(*, fair, kind, by, **settings):
 
 
 def remove_rule(*, rule, by):
-    if rule.fair.state not in (FairState.DRAFT, *EVALUATION_STATES):
+    if rule.fair.state not in RULE_STATES:
         raise ValidationError(_("Rules can be changed only before booths are allocated."))
     delete_with_history([rule], by=by)

@@ -36,6 +36,7 @@ DEFAULT_CRITERIA = [
     (gettext_noop("Market demand"), 10, 10),
 ]
 SETUP_STATES = (FairState.DRAFT, FairState.OPEN)
+ASSIGN_STATES = (FairState.OPEN, FairState.NOMINATING, FairState.SCORING)
 
 
 def copy_criteria(*, fair, by, source=None):
@@ -108,7 +109,7 @@ def declare_conflict(*, member, application, reason, by):
 
 def auto_assign(*, fair, by, k=3):
     """Give each eligible application k reviewers with even loads, never a conflicted one."""
-    if fair.state not in (FairState.OPEN, FairState.NOMINATING, FairState.SCORING):
+    if fair.state not in ASSIGN_STATES:
         raise ValidationError(_("Reviewers are assigned while applications are open or scored."))
     if Score.objects.filter(review__member__fair=fair).exists():
         raise ValidationError(_("Scoring has begun; adjust assignments by hand instead."))

@@ -15,6 +15,7 @@ from booths.services import runs, waitlist
 from booths.views.common import attempt, fair_from, run_from
 from booths.views.venue import venue_data_uri
 from otop_fair import exports
+from otop_fair.forms import error_summary
 from otop_fair.permissions import requires
 
 
@@ -123,7 +124,7 @@ def excuse_no_show(request, fair, assignment_id):
     assignment = get_object_or_404(Assignment, pk=assignment_id, fair=fair)
     form = ExcuseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Write the reason for the decision."))
+        messages.error(request, error_summary(form))
         return redirect("booths:holdings", fair_id=fair.pk)
     excused = form.cleaned_data["excused"]
     attempt(

@@ -12,22 +12,25 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from booths import selectors
+from booths.fair_actions import STEP_TARGETS, next_steps
 from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
 from booths.models import FairState, Zone
 from booths.services import floor, lifecycle
 from booths.views.common import attempt, booth_from, fair_from, zone_from
 from otop_fair.confirm import confirmation, needs_confirmation
+from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 
 GRID_WARNING_SIZE = 200  # a grid larger than this is more often a typo than a hall
 
-STEPS = {
-    "open": (lifecycle.open_applications, FairState.OPEN),
-    "nominate": (lifecycle.start_nominations, FairState.NOMINATING),
-    "score": (lifecycle.close_applications, FairState.SCORING),
-    "start": (lifecycle.start_fair, FairState.RUNNING),
-    "close": (lifecycle.close_fair, FairState.CLOSED),
+STEP_SERVICES = {
+    "open": lifecycle.open_applications,
+    "nominate": lifecycle.start_nominations,
+    "score": lifecycle.close_applications,
+    "start": lifecycle.start_fair,
+    "close": lifecycle.close_fair,
 }
+STEPS = {step: (STEP_SERVICES[step], target) for step, target in STEP_TARGETS.items()}
 
 
 @requires("booths.view_fairs")
@@ -40,9 +43,13 @@ def fair_list(request):
 def fair_create(request):
     form = FairForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        fair = floor.save_fair(form=form, by=request.user)
-        messages.success(request, _("The fair “%(fair)s” was created.") % {"fair": fair.name})
-        return redirect("booths:fair_detail", fair_id=fair.pk)
+        return redirect_once(
+            request,
+            form,
+            lambda: floor.save_fair(form=form, by=request.user),
+            to=lambda fair: reverse("booths:fair_detail", args=[fair.pk]),
+            saved=lambda fair: _("The fair “%(fair)s” was created.") % {"fair": fair.name},
+        )
     return render(request, "booths/fair_form.html", {"form": form})
 
 
@@ -63,12 +70,8 @@ def fair_detail(request, fair):
         "fair": fair,
         "counts": {row["status"]: row["n"] for row in counts},
         "booth_total": fair.booths.count(),
-        "steps": [
-            (name, target)
-            for name, (_fn, target) in STEPS.items()
-            if fair.is_national or target != FairState.NOMINATING
-        ],
-        "next_step": next((n for n, (_f, t) in STEPS.items() if t == fair.next_state), None),
+        # Only the steps the fair's state allows (the rule check_step enforces).
+        "steps": next_steps(fair),
         "runs": fair.runs.all()[:5],
     }
     return render(request, "booths/fair_detail.html", context)

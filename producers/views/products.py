@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from otop_fair.confirm import confirmation, needs_confirmation
+from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 from otop_fair.uploads import image_response
 from producers import services
@@ -20,11 +21,15 @@ from producers.views import get_group, get_photo, get_product
 def product_create(request, group):
     form = ProductForm(request.POST or None, can_set_mark=_keeps(request.user, group))
     if form.is_valid():
-        product = services.save_product(
-            product=form.save(commit=False), group=group, by=request.user
+        return redirect_once(
+            request,
+            form,
+            lambda: services.save_product(
+                product=form.save(commit=False), group=group, by=request.user
+            ),
+            to=lambda product: reverse("producers:product_edit", args=[product.pk]),
+            saved=_("The product was saved. You can add photos now."),
         )
-        messages.success(request, _("The product was saved. You can add photos now."))
-        return redirect("producers:product_edit", product_id=product.pk)
     return render(request, "producers/product_form.html", {"form": form, "group": group})
 
 
@@ -62,18 +67,21 @@ def photo_add(request, product):
     form = PhotoForm(request.POST, request.FILES, product=product)
     if form.is_valid():
         try:
-            services.add_photo(
-                product=product,
-                image=form.cleaned_data["photo"],
-                thumbnail=form.cleaned_data["thumbnail"],
-                caption=form.cleaned_data["caption"],
-                by=request.user,
+            return redirect_once(
+                request,
+                form,
+                lambda: services.add_photo(
+                    product=product,
+                    image=form.cleaned_data["photo"],
+                    thumbnail=form.cleaned_data["thumbnail"],
+                    caption=form.cleaned_data["caption"],
+                    by=request.user,
+                ),
+                to=lambda photo: reverse("producers:product_edit", args=[product.pk]),
+                saved=_("The photo was added."),
             )
         except ValidationError as error:
             form.add_error("photo", error)
-        else:
-            messages.success(request, _("The photo was added."))
-            return redirect("producers:product_edit", product_id=product.pk)
     form_ = ProductForm(instance=product, can_set_mark=_keeps(request.user, product.group))
     return _product_page(request, product, form_, photo_form=form)
 

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 from producers import services
 from producers.forms import CertificationForm, RatingForm, VisitForm
@@ -23,9 +25,15 @@ def _record_page(request, group, form, title):
 def visit_create(request, group):
     form = VisitForm(request.POST or None, initial={"visited_on": timezone.localdate()})
     if form.is_valid():
-        services.record_visit(visit=form.save(commit=False), group=group, by=request.user)
-        messages.success(request, _("The visit was recorded."))
-        return redirect("producers:group_detail", group_id=group.pk)
+        return redirect_once(
+            request,
+            form,
+            lambda: services.record_visit(
+                visit=form.save(commit=False), group=group, by=request.user
+            ),
+            to=lambda visit: reverse("producers:group_detail", args=[group.pk]),
+            saved=_("The visit was recorded."),
+        )
     return _record_page(request, group, form, _("Record a field visit"))
 
 
@@ -57,9 +65,13 @@ def rating_create(request, group):
 def certification_create(request, group):
     form = CertificationForm(request.POST or None, group=group)
     if form.is_valid():
-        services.record_certification(
-            certification=form.save(commit=False), group=group, by=request.user
+        return redirect_once(
+            request,
+            form,
+            lambda: services.record_certification(
+                certification=form.save(commit=False), group=group, by=request.user
+            ),
+            to=lambda certification: reverse("producers:group_detail", args=[group.pk]),
+            saved=_("The certificate was saved."),
         )
-        messages.success(request, _("The certificate was saved."))
-        return redirect("producers:group_detail", group_id=group.pk)
     return _record_page(request, group, form, _("Record a certificate"))

@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair.forms import ThaiForm
@@ -31,6 +31,13 @@ class BahtField(forms.DecimalField):
 
 
 class DailySalesForm(ThaiForm):
+    hidden_field_messages = {
+        "day": _(
+            "The day of this form was not recognised, so nothing was saved. Your figures are "
+            "kept: check the day shown above and save again."
+        )
+    }
+
     day = forms.DateField(widget=forms.HiddenInput)
     client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
     amount = BahtField(label=_("Today's total sales (baht)"))
@@ -60,6 +67,13 @@ class DailySalesForm(ThaiForm):
         widget=forms.TextInput(attrs={"class": "form-control"}),
     )
 
+    amount_confirmed = forms.BooleanField(
+        label=_("The amount is right"),
+        required=False,
+        help_text=_("Tick only when asked: the day is far more than the booth usually takes."),
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
     def __init__(self, *args, needs_reason=False, **kwargs):
         super().__init__(*args, **kwargs)
         if needs_reason:
@@ -70,6 +84,11 @@ class DailySalesForm(ThaiForm):
                 help_text=_("Needed after the cut-off; kept in the audit trail."),
                 widget=forms.TextInput(attrs={"class": "form-control"}),
             )
+
+    @property
+    def asks_to_confirm(self):
+        """Whether the service asked to confirm an implausible day (the tick is then shown)."""
+        return self.has_error(NON_FIELD_ERRORS, code="implausible")
 
     def clean(self):
         data = super().clean()
@@ -83,8 +102,16 @@ class DailySalesForm(ThaiForm):
 
 
 class EncouragementVisitForm(ThaiForm):
+    hidden_field_messages = {
+        "day": _("The day of this visit note was not recognised. Open the day again and resend.")
+    }
+
     day = forms.DateField(widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Visit note"), max_length=500)
+    note = forms.CharField(
+        label=_("Visit note"),
+        max_length=500,
+        error_messages={"required": _("Write a short note of the visit.")},
+    )
 
 
 class SalesCutoffForm(ThaiForm):

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup, Province
@@ -41,6 +42,7 @@ class SalesTargetForm(ThaiForm):
 
 
 class ChannelSaleForm(ThaiForm):
+    client_key = FormKeyField()
     group = forms.ModelChoiceField(label=_("group"), queryset=ProducerGroup.objects.none())
     day = BuddhistDateField(label=_("date"))
     kind = forms.ChoiceField(label=_("channel"), choices=ChannelKind.choices)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm
 from otop_fair.uploads import validate_and_reencode_image
 from sales.models import IssueCategory, IssueStatus
@@ -20,7 +21,7 @@ class IssueReportForm(ThaiForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
     )
-    client_key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    client_key = FormKeyField()
 
     def __init__(self, *args, booths=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Fair
+from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiModelForm
 from otop_fair.thai_dates import BuddhistDateField
 from producers.models import ProducerGroup, Province
@@ -16,6 +17,7 @@ def _officers():
 
 
 class MeetingForm(ThaiModelForm):
+    client_key = FormKeyField()
     groups_present = forms.ModelMultipleChoiceField(
         queryset=ProducerGroup.objects.none(),
         required=False,
@@ -85,14 +87,29 @@ class MeetingForm(ThaiModelForm):
 
     def clean(self):
         """A meeting of a fair belongs to the fair's province; one without a fair to the
-        province chosen here, which must be one of the officer's."""
+        province chosen here, which must be one of the officer's. A group is either present or
+        absent, never both."""
         cleaned = super().clean()
+        both = attended_and_absent(cleaned.get("groups_present"), cleaned.get("groups_absent"))
+        if both:
+            names = ", ".join(group.name for group in both)
+            self.add_error(
+                "groups_absent",
+                _("Ticked both as attended and as not attended: %(groups)s. Choose one.")
+                % {"groups": names},
+            )
         fair = cleaned.get("fair")
         if fair is not None:
             cleaned["province"] = fair.province
         elif not cleaned.get("province") and "province" not in self.errors:
             self.add_error("province", _("Choose the province of a meeting without a fair."))
         return cleaned
+
+
+def attended_and_absent(present, absent):
+    """The groups ticked both as present and as absent, in name order."""
+    both = set(present or ()) & set(absent or ())
+    return sorted(both, key=lambda group: group.name)
 
 
 def _provinces_of(user):
@@ -102,6 +119,8 @@ def _provinces_of(user):
 
 
 class ActionItemForm(ThaiModelForm):
+    client_key = FormKeyField()
+
     class Meta:
         model = ActionItem
         fields = ["description", "owner_group", "owner_officer", "due_on", "status"]

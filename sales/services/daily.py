@@ -2,12 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Assignment, AssignmentStatus, FairState
 from otop_fair.audit import save_with_history
+from otop_fair.thai import baht
+from sales import plausibility
 from sales.models import DailySales, EncouragementVisit, FairSalesPolicy
 
 SALES_STATES = (FairState.RUNNING, FairState.CLOSED)
@@ -67,6 +70,26 @@ def _change_reason(*, reason, may_enter_late):
     return gettext("Entered by an officer on behalf of the producer") if may_enter_late else ""
 
 
+def _check_plausible(*, assignment, day, takings):
+    """Ask to confirm a day far beyond what a booth sells (see sales.plausibility)."""
+    if not plausibility.may_be_implausible(takings):
+        return
+    others = (
+        DailySales.objects.filter(assignment=assignment)
+        .exclude(day=day)
+        .values_list(F("amount") + F("orders"), flat=True)
+    )
+    if plausibility.is_implausible(takings, list(others)):
+        raise ValidationError(
+            _(
+                "%(takings)s is far more than a booth usually takes in a day. If it is right, "
+                "tick “The amount is right” and save again."
+            ),
+            code="implausible",
+            params={"takings": baht(takings)},
+        )
+
+
 def _key_applied(row, client_key):
     """Whether an entry with this key was ever saved to `row` (its history keeps every key)."""
     return row.client_key == client_key or row.history.filter(client_key=client_key).exists()
@@ -87,6 +110,7 @@ def record_daily_sales(
     client_key="",
     now=None,
     orders=None,
+    amount_confirmed=False,
 ):
     """Create or update the one row of `assignment` for `day` and return it.
 
@@ -97,6 +121,8 @@ def record_daily_sales(
     fair's cut-off; officers may change it later, with a reason, and may enter on behalf.
     A key already applied to this booth and day (even if a later entry has changed the row
     since) is a replay: it changes nothing and is answered with the stored row.
+    A day far beyond the booth's usual is refused (code "implausible") until it comes again
+    with `amount_confirmed`.
     """
     now = now or timezone.now()
     assignment = (
@@ -109,6 +135,10 @@ def record_daily_sales(
     row = DailySales.objects.filter(assignment=assignment, day=day).first()
     if row is not None and client_key and _key_applied(row, client_key):
         return row
+    if not amount_confirmed:
+        held_orders = row.orders if row is not None else 0
+        takings = amount + (held_orders if orders is None else orders)
+        _check_plausible(assignment=assignment, day=day, takings=takings)
     row = row or DailySales(assignment=assignment, day=day)
     row.amount, row.units, row.note = amount, units, note
     if orders is not None:

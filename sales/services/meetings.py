@@ -1,7 +1,9 @@
 """Writes for network meetings: the meeting with its attendance, and its action items."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from otop_fair.audit import save_with_history
 from sales import notices
@@ -24,6 +26,10 @@ def save_meeting(
 ):
     """Create or update a meeting, replace its attendance list and its invitees (who is invited
     is the officers' choice, apart from who came); return the meeting."""
+    if set(groups_present) & set(groups_absent):
+        raise ValidationError(
+            _("A group cannot both attend and not attend a meeting."), code="present_and_absent"
+        )
     is_new = meeting is None or meeting.pk is None
     had_minutes = not is_new and (
         NetworkMeeting.objects.filter(pk=meeting.pk).exclude(minutes="").exists()
@@ -36,10 +42,9 @@ def save_meeting(
     meeting.province = data.get("province")
     save_with_history(meeting, by=by)
     meeting.attendance.all().delete()
-    absent = set(groups_absent) - set(groups_present)
     MeetingAttendance.objects.bulk_create(
         [MeetingAttendance(meeting=meeting, group=g, attended=True) for g in groups_present]
-        + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in absent]
+        + [MeetingAttendance(meeting=meeting, group=g, attended=False) for g in groups_absent]
         + [MeetingAttendance(meeting=meeting, officer=o, attended=True) for o in officers]
     )
     meeting.invitees.all().delete()

@@ -1,14 +1,15 @@
 """The market-channel ledger (officers and producers enter a group's sales events) and the
 fiscal-year report combining fairs and channels."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from otop_fair.exports import EXPORT_FORMATS
+from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 from producers.models import ProducerGroup
 from sales import services
@@ -38,13 +39,17 @@ def channel_new(request):
         groups=ProducerGroup.objects.visible_to(request.user).order_by("sort_name"),
     )
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "client_key"}
         try:
-            services.record_channel_sale(by=request.user, **form.cleaned_data)
+            return redirect_once(
+                request,
+                form,
+                lambda: services.record_channel_sale(by=request.user, **data),
+                to=lambda sale: reverse("sales:channel_list"),
+                saved=_("Saved."),
+            )
         except ValidationError as error:
             form.add_error("day", error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("sales:channel_list")
     return render(request, "sales/channel_form.html", {"form": form})
 
 

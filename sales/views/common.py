@@ -29,9 +29,15 @@ def get_issue(request, issue_id, **kwargs):
 
 
 def chosen_day(request, fair):
-    """The fair day asked for, else today kept inside the fair's dates."""
+    """The fair day asked for, else today kept inside the fair's dates.
+
+    A posted day comes first; one that is not a day of the fair (a stale or changed form) falls
+    back to the address's day, so the form can say what was wrong and keep what was typed."""
+    posted = _parsed_day(request.POST.get("day"))
+    if posted is not None and fair.start_date <= posted <= fair.end_date:
+        return posted
     try:
-        day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+        day = parse_date(request.GET.get("day") or "")
     except ValueError:  # well formed but impossible, such as 2026-02-30
         raise Http404 from None
     if day is None:
@@ -39,3 +45,11 @@ def chosen_day(request, fair):
     if not fair.start_date <= day <= fair.end_date:
         raise Http404
     return day
+
+
+def _parsed_day(text):
+    """The date `text` names, or None (nothing, not a date, or an impossible one)."""
+    try:
+        return parse_date(text or "")
+    except ValueError:
+        return None

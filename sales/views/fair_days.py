@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from otop_fair.forms import error_summary
 from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from otop_fair.thai import baht, thai_date_short
@@ -46,8 +47,10 @@ def enter_sales(request, assignment_id, obj):
         row = _save_sales(request, assignment, form)
         if wants_json(request):
             if row is None:
+                errors = form.errors.get_json_data()
+                # `confirm`: the phone holds the day until the producer confirms it.
                 return JsonResponse(
-                    {"ok": False, "errors": form.errors.get_json_data()}, status=400
+                    {"ok": False, "errors": errors, "confirm": form.asks_to_confirm}, status=400
                 )
             payload = {
                 "day": row.day.isoformat(),
@@ -127,7 +130,7 @@ def record_visit(request, assignment_id, obj):
         return redirect(
             f"{_checkin_url(assignment.fair)}?day={form.cleaned_data['day'].isoformat()}"
         )
-    messages.error(request, _("Write a short note of the visit."))
+    messages.error(request, error_summary(form))
     return redirect(_checkin_url(assignment.fair))
 
 

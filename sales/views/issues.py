@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths.models import Assignment, AssignmentStatus
+from otop_fair.form_keys import ALREADY_SAVED
 from otop_fair.http import wants_json
 from otop_fair.permissions import requires
 from otop_fair.uploads import image_response
@@ -43,22 +44,34 @@ def issue_new(request, fair_id, obj):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        issue = services.report_issue(
-            fair=fair,
-            assignment=data.get("booth") if may_manage else own,
-            category=data["category"],
-            description=data["description"],
-            photo_files=data["photo"],
-            by=request.user,
-            client_key=data["client_key"],
-        )
-        messages.success(request, _("Problem reported. An officer will follow it up."))
+        issue = _file_report(request, fair, data.get("booth") if may_manage else own, data)
         if wants_json(request):
             return JsonResponse({"ok": True, "url": reverse("sales:issue_detail", args=[issue.pk])})
         return redirect("sales:issue_detail", issue.pk)
     if request.method == "POST" and wants_json(request):
         return JsonResponse({"ok": False, "errors": form.errors.get_json_data()}, status=400)
     return render(request, "sales/issue_form.html", {"form": form, "fair": fair, "booth": own})
+
+
+def _file_report(request, fair, assignment, data):
+    """File the report; the same form sent again answers with the first report, and says so."""
+    key = data["client_key"]
+    reports = IssueReport.objects.filter(reported_by=request.user, client_key=key)
+    sent_before = bool(key) and reports.exists()
+    issue = services.report_issue(
+        fair=fair,
+        assignment=assignment,
+        category=data["category"],
+        description=data["description"],
+        photo_files=data["photo"],
+        by=request.user,
+        client_key=key,
+    )
+    if sent_before:
+        messages.info(request, ALREADY_SAVED)
+    else:
+        messages.success(request, _("Problem reported. An officer will follow it up."))
+    return issue
 
 
 @requires("sales.view_issue", get_object=get_issue)

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 from sales.forms import ActionItemForm, MeetingForm
 from sales.models import ActionItem, ActionStatus, NetworkMeeting
@@ -37,19 +39,38 @@ def meeting_list(request):
 def _edit_meeting(request, meeting=None):
     form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = save_meeting(
-            data=form.cleaned_data,
-            groups_present=form.cleaned_data["groups_present"],
-            groups_absent=form.cleaned_data["groups_absent"],
-            officers=form.cleaned_data["officers"],
-            groups_invited=form.cleaned_data["groups_invited"],
-            officers_invited=form.cleaned_data["officers_invited"],
-            by=request.user,
-            meeting=meeting,
+        data = form.cleaned_data
+
+        def save():
+            return save_meeting(
+                data=data,
+                groups_present=data["groups_present"],
+                groups_absent=data["groups_absent"],
+                officers=data["officers"],
+                groups_invited=data["groups_invited"],
+                officers_invited=data["officers_invited"],
+                by=request.user,
+                meeting=meeting,
+            )
+
+        return _saved(
+            request, form, save, is_new=meeting is None, saved=_("The meeting was saved.")
         )
-        messages.success(request, _("The meeting was saved."))
-        return redirect("sales:meeting_detail", meeting_id=saved.pk)
     return render(request, "sales/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+def _saved(request, form, save, *, is_new, saved):
+    """A new meeting or item is made once per form key; an edit simply saves."""
+    to = _detail_url
+    if is_new:
+        return redirect_once(request, form, save, to=to, saved=saved)
+    messages.success(request, saved)
+    return redirect(to(save()))
+
+
+def _detail_url(saved):
+    meeting = getattr(saved, "meeting", saved)
+    return reverse("sales:meeting_detail", args=[meeting.pk])
 
 
 @requires("sales.add_meeting")
@@ -84,9 +105,13 @@ def meeting_detail(request, meeting_id, obj):
 def _edit_action(request, meeting, item):
     form = ActionItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
-        save_action_item(item=form.save(commit=False), by=request.user)
-        messages.success(request, _("The action item was saved."))
-        return redirect("sales:meeting_detail", meeting_id=meeting.pk)
+        return _saved(
+            request,
+            form,
+            lambda: save_action_item(item=form.save(commit=False), by=request.user),
+            is_new=item.pk is None,
+            saved=_("The action item was saved."),
+        )
     context = {"form": form, "meeting": meeting, "item": item}
     return render(request, "sales/meeting_action_form.html", context)
 

@@ -90,7 +90,8 @@
     if (sending) { again = true; return Promise.resolve(); }
     sending = true;
     return refresh().then(function () {
-      return mine().reduce(function (chain, entry) {
+      var sendable = mine().filter(function (e) { return !e.held; });
+      return sendable.reduce(function (chain, entry) {
         return chain.then(function () {
           return send(entry).then(function (data) { report(entry, data, null); },
                                   function (error) { report(entry, null, error); });

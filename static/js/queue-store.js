@@ -71,7 +71,9 @@
     return new Blob([array], { type: mime });
   }
   /* Post one entry; resolves with the server's answer (the entry is then done, saved or refused,
-   * and leaves the queue) or rejects with "offline" / "signed out" (it stays queued). */
+   * and leaves the queue) or rejects with "offline" / "signed out" (it stays queued). A day the
+   * server asks to confirm (far beyond the booth's usual: `confirm` in the answer) stays on the
+   * phone, held: it is not sent again until the producer ticks "the amount is right". */
   function send(entry, csrfToken) {
     var body = new FormData();
     Object.keys(entry.fields).forEach(function (name) {
@@ -93,6 +95,10 @@
       }
       return response.json().catch(function () { return { ok: false, errors: {} }; });
     }).then(function (data) {
+      if (data && data.confirm) {
+        entry.held = true;
+        return put(entry).then(function () { return data; });
+      }
       return remove(entry.key).then(function () { return data; });
     });
   }

@@ -60,8 +60,20 @@
     Object.keys(data.errors || {}).forEach(function (field) {
       data.errors[field].forEach(function (e) { messages.push(e.message); });
     });
-    markRow(entry, "refused");
+    markRow(entry, data.confirm ? "pending" : "refused", money(entry.fields.amount));
     show("error", texts.refused + " " + messages.join(" "));
+    if (data.confirm) { askToConfirm(entry); }
+  }
+  /* A held day (far beyond the usual) comes back into the form with the tick to confirm it. */
+  function askToConfirm(entry) {
+    if (!form || String(entry.assignment) !== String(form.dataset.assignment) ||
+        entry.day !== form.dataset.day) { return; }
+    Object.keys(entry.fields).forEach(function (name) {
+      var input = form.elements[name];
+      if (input && input.type !== "checkbox" && input.type !== "hidden") { input.value = entry.fields[name]; }
+    });
+    var box = form.querySelector('[data-role="confirm-amount"]');
+    if (box) { box.hidden = false; }
   }
   function flush() { return queue.flush(report); }
 
@@ -82,7 +94,10 @@
       }).then(flush, function () { queue.postPlainly(form, event.submitter); });
     });
     queue.ready.then(function () {
-      queue.mine().forEach(function (entry) { markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0)); });
+      queue.mine().forEach(function (entry) {
+        markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0));
+        if (entry.held) { show("error", texts.confirm); askToConfirm(entry); }
+      });
     });
   }
   window.addEventListener("online", flush);

@@ -199,7 +199,9 @@ function tellPages(message) {
 function sendQueue() {
   var offline = false;
   return Promise.all([csrfToken(), self.otopQueueStore.entries()]).then(function (found) {
-    return found[1].reduce(function (chain, entry) {
+    // A held day waits for the producer to confirm it on the sales page (queue-store.js).
+    var sendable = found[1].filter(function (e) { return !e.held; });
+    return sendable.reduce(function (chain, entry) {
       return chain.then(function () {
         return self.otopQueueStore.send(entry, found[0]).then(function (answer) {
           return tellPages({ type: "sent", entry: entry, answer: answer });

@@ -55,8 +55,17 @@ def canonical_phone(value: str) -> str:
     and a number that lost its leading 0 (Excel stores 0812345670 as 812345670).
     """
     text = normalise_code(str(value))
-    # A spreadsheet's number cell read as a float.
-    text = text.removesuffix(".0") if re.fullmatch(r"\d+\.0", text) else text
+    # A spreadsheet's number cell read as a float ("812345670.0"), unless the dot is a typed
+    # separator before the last digit ("060000000.0" is 060 000 0000).
+    if re.fullmatch(r"\d+\.0", text):
+        try:
+            return _canonical_digits(text.removesuffix(".0"), value)
+        except ValueError:
+            pass
+    return _canonical_digits(text, value)
+
+
+def _canonical_digits(text, value):
     digits = _PHONE_SEPARATORS.sub("", text).lstrip("'")
     if digits.startswith("+66"):
         digits = "0" + digits[3:].removeprefix("0")

@@ -78,3 +78,11 @@ def test_what_is_not_a_thai_phone_is_refused(typed):
 def test_an_excel_number_that_lost_its_zero_is_a_mobile_again():
     assert canonical_phone("812345670") == "0812345670"
     assert canonical_phone(812345670.0) == "0812345670"
+
+
+@pytest.mark.parametrize(
+    ("typed", "phone"),
+    [("060000000.0", "0600000000"), ("08123456.70", "0812345670"), ("02123456.7", "021234567")],
+)
+def test_a_dot_typed_before_the_last_digits_is_a_separator_not_a_spreadsheet_float(typed, phone):
+    assert canonical_phone(typed) == phone

@@ -478,7 +478,7 @@ def _other_kwargs(w):
         "sales:daily_province_png": {"province_code": "50"},
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
         "producers:standard_edit": {"code": "mpc"},
-        "booths:apply_on_behalf": {"group_pk": group},
+        "booths:apply_on_behalf": {"group_id": group},
     }
 
 
@@ -486,8 +486,8 @@ def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
     kwargs = dict(_other_kwargs(world).get(name, {}))
-    # The first id parameter: `<name>_id`, or `pk` in the URLs still in the older form.
-    ids = (p for p in converters if (p.endswith("_id") or p == "pk") and p not in kwargs)
+    # The first id parameter, `<model>_id`.
+    ids = (p for p in converters if p.endswith("_id") and p not in kwargs)
     named = next(ids, None)
     if named:
         kwargs[named] = _pks(world).get(name, world.fair.pk)

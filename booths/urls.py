@@ -110,8 +110,17 @@ urlpatterns = [
     path(
         "applications/<int:application_id>/table-card.pdf", producer.table_card, name="table_card"
     ),
-    path("offers/<int:offer_id>/respond/", producer.respond_offer, name="respond_offer"),
+    path("offers/<int:offer_id>/accept/", producer.accept_offer, name="accept_offer"),
+    path("offers/<int:offer_id>/decline/", producer.decline_offer, name="decline_offer"),
+    # Only for answers phones queued before accept and decline had their own URLs.
+    path(
+        "offers/<int:offer_id>/respond/",
+        producer.answer_queued_before_the_split,
+        name="respond_offer",
+    ),
     path("offers/answer/<str:token>/", offer_link.offer_by_link, name="offer_by_link"),
+    path("offers/answer/<str:token>/accept/", offer_link.accept_by_link, name="accept_by_link"),
+    path("offers/answer/<str:token>/decline/", offer_link.decline_by_link, name="decline_by_link"),
     path("review/", committee.my_reviews, name="my_reviews"),
     path("review/<int:review_id>/", committee.score_sheet, name="score_sheet"),
     path("review/<int:review_id>/submit/", committee.score_submit, name="score_submit"),

@@ -8,6 +8,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Booth, BoothType, EligibilityRule, Fair, RuleKind, Zone
+from booths.rule_fields import marks_field, min_stars_field, quadrants_field
 from booths.services.applications import competing_category
 from booths.services.floor import UNITS_PER_METRE
 from otop_fair.areas import acts_on_every_province, provinces_kept_by
@@ -18,10 +19,8 @@ from otop_fair.thai_text import normalise_text
 from producers.models import (
     Category,
     District,
-    OtopMark,
     ProducerGroup,
     Province,
-    Quadrant,
     QualityStandard,
     Region,
 )
@@ -270,9 +269,7 @@ class ApplicationForm(ThaiForm):
 
 
 class EligibilityRuleForm(ThaiModelForm):
-    min_stars = forms.IntegerField(
-        label=_("at least this many stars"), min_value=1, max_value=5, initial=3, required=False
-    )
+    min_stars = min_stars_field(initial=3)
     provinces = forms.MultipleChoiceField(label=_("allowed provinces"), required=False)
     regions = forms.MultipleChoiceField(
         label=_("allowed regions"), choices=Region.choices, required=False
@@ -283,18 +280,8 @@ class EligibilityRuleForm(ThaiModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    quadrants = forms.MultipleChoiceField(
-        label=_("allowed quadrants"),
-        choices=Quadrant.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    marks = forms.MultipleChoiceField(
-        label=_("accepted OTOP marks"),
-        choices=OtopMark.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    quadrants = quadrants_field()
+    marks = marks_field()
     standards = forms.MultipleChoiceField(
         label=_("accepted standards (any one)"),
         help_text=_("None chosen: the standards each category accepts by default."),

@@ -4,8 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from booths.models import GroupFlag, ZoneRule
+from booths.rule_fields import marks_field, min_stars_field, quadrants_field
 from otop_fair.forms import ThaiForm
-from producers.models import Category, OtopMark, Quadrant
+from producers.models import Category
 
 
 class ZoneRuleForm(ThaiForm):
@@ -16,21 +17,9 @@ class ZoneRuleForm(ThaiForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("None ticked: every category."),
     )
-    min_stars = forms.IntegerField(
-        label=gettext_lazy("at least this many stars"), required=False, min_value=1, max_value=5
-    )
-    quadrants = forms.MultipleChoiceField(
-        label=gettext_lazy("allowed quadrants"),
-        choices=Quadrant.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    marks = forms.MultipleChoiceField(
-        label=gettext_lazy("accepted OTOP marks"),
-        choices=OtopMark.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    min_stars = min_stars_field()
+    quadrants = quadrants_field()
+    marks = marks_field()
     registered_within_years = forms.IntegerField(
         label=gettext_lazy("registered in the last N years"),
         required=False,

@@ -11,7 +11,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 
-def requires(perm, get_object=None, **named_getter):
+def requires(perm, **named_getter):
     """Refuse the request with 403 unless the user has `perm` (on the object fetched from the URL).
 
     The object is named: `@requires("booths.manage_fair", fair=fair_from)` calls
@@ -19,24 +19,23 @@ def requires(perm, get_object=None, **named_getter):
     receive), checks `perm` on the fair and hands it to the view as `fair`:
     `def holdings(request, fair)`. The getter may raise Http404.
 
-    The older form `get_object=` (views not converted yet) passes every URL parameter to the
-    getter and to the view, and the object as `obj`; a named getter (`fair_from`) given there gets
-    the URL's `pk` as its one parameter.
+    A getter names each URL parameter it takes (no `**kwargs`), so that the view's signature says
+    which parameters reach it; the older `get_object=` form that handed the view every parameter
+    and a generic `obj` is refused.
     """
-    if len(named_getter) > 1 or (named_getter and get_object):
+    if "get_object" in named_getter:
+        raise TypeError("@requires(get_object=…) is gone: name the object, e.g. fair=fair_from")
+    if len(named_getter) > 1:
         raise TypeError("@requires checks one object: name it once")
-    name, getter = next(iter(named_getter.items())) if named_getter else ("obj", get_object)
-    taken = _parameters_of(getter) if named_getter else ()
+    name, getter = next(iter(named_getter.items())) if named_getter else (None, None)
+    taken = _parameters_of(getter) if getter else ()
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             obj = None
             if getter is not None:
-                ids = {key: kwargs.pop(key) for key in taken}
-                obj = (
-                    getter(request, **ids) if named_getter else _fetch_old(getter, request, kwargs)
-                )
+                obj = getter(request, **{key: kwargs.pop(key) for key in taken})
             if not request.user.has_perm(perm, obj):
                 raise PermissionDenied
             if getter is not None:
@@ -50,13 +49,9 @@ def requires(perm, get_object=None, **named_getter):
 
 
 def _parameters_of(getter):
-    """The URL parameters a getter takes (all but the request)."""
-    return tuple(inspect.signature(getter).parameters)[1:]
-
-
-def _fetch_old(getter, request, kwargs):
-    """The older form: a getter taking `**kwargs` gets every URL parameter, a named one the `pk`."""
-    parameters = inspect.signature(getter).parameters.values()
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return getter(request, **kwargs)
-    return getter(request, kwargs["pk"])
+    """The URL parameters a getter takes (all but the request), each by its name."""
+    parameters = list(inspect.signature(getter).parameters.values())[1:]
+    loose = [p.name for p in parameters if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    if loose:
+        raise TypeError(f"{getter.__name__} must name its URL parameters, not take {loose}")
+    return tuple(p.name for p in parameters)

@@ -163,7 +163,7 @@ def _fair_cases(w):
             | {"x_m": "0", "y_m": "0", "w_m": "3", "h_m": "3", "rotation": "0"},
         ),
         "booths:zone_move": (
-            {"pk": w.draft_zone.pk},
+            {"zone_id": w.draft_zone.pk},
             officer,
             {"right_m": "1.5", "down_m": "0"},
         ),
@@ -199,18 +199,18 @@ def _fair_cases(w):
             {"seed": "7", "quota_province_0": "50", "quota_booths_0": "10", "min_food": ""},
         ),
         "booths:zone_rule": (
-            {"pk": w.zone.pk},
+            {"zone_id": w.zone.pk},
             officer,
             {"categories": "textile", "min_stars": "3", "quadrants": "A", "flag": "disaster"}
             | {"registered_within_years": "5"},
         ),
         "booths:group_flags": (
-            {"pk": w.group_a.pk},
+            {"group_id": w.group_a.pk},
             officer,
             {"flag": "disaster", "reason": "น้ำท่วมหมู่บ้านเดือนกันยายน"},
         ),
         "booths:quotas": (
-            {"pk": w.national_fair.pk},
+            {"fair_id": w.national_fair.pk},
             "national",
             {"q_50_textile": "1", "q_10_food": "", "reason": "แบ่งโควตารอบแรก"},
         ),
@@ -317,18 +317,22 @@ def _national_cases(w):
     """Issue 18: district nomination, applying for a group, appeals and their decision."""
     return {
         "booths:nominate": (
-            {"pk": w.national_application_a.pk},
+            {"application_id": w.national_application_a.pk},
             "district_a",
             {"decision": "declined", "reason": "สินค้ายังไม่พร้อม"},
         ),
         "booths:apply_on_behalf": (
-            {"pk": w.national_fair.pk, "group_pk": w.group_a.pk},
+            {"fair_id": w.national_fair.pk, "group_id": w.group_a.pk},
             "district_a",
             {"products": str(w.product_a.pk), "pitch": "ผ้าทอมือ"},
         ),
-        "booths:appeal": ({"pk": w.application_a.pk}, "producer_a", {"grounds": "คะแนนผิด"}),
+        "booths:appeal": (
+            {"application_id": w.application_a.pk},
+            "producer_a",
+            {"grounds": "คะแนนผิด"},
+        ),
         "booths:appeal_decide": (
-            {"pk": w.appeal.pk},
+            {"appeal_id": w.appeal.pk},
             "officer_province",
             {"decide": "1", "status": "dismissed", "reason": "ตรวจสอบคะแนนแล้วถูกต้อง"},
         ),

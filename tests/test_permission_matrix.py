@@ -166,8 +166,12 @@ EXPECTED = {
     "booths:result": GROUP_A,
     "booths:booth_card": GROUP_A,
     "booths:respond_offer": row(A, D, D, D, D, D, A),
+    "booths:accept_offer": row(A, D, D, D, D, D, A),
+    "booths:decline_offer": row(A, D, D, D, D, D, A),
     # The one-tap link's signature is its permission: a forged token is refused to everyone.
     "booths:offer_by_link": SIGNED_NOT_SIGNED_IN,
+    "booths:accept_by_link": SIGNED_NOT_SIGNED_IN,
+    "booths:decline_by_link": SIGNED_NOT_SIGNED_IN,
     "booths:my_reviews": row(D, D, A, A, D, D, A),
     "booths:score_sheet": row(D, D, A, D, D, D, A),
     "booths:declare_conflict": row(D, D, A, D, D, D, A),
@@ -359,6 +363,10 @@ POST_ONLY = {
     "booths:excuse_no_show",
     "booths:withdraw",
     "booths:respond_offer",
+    "booths:accept_offer",
+    "booths:decline_offer",
+    "booths:accept_by_link",
+    "booths:decline_by_link",
     "sales:record_visit",
     "sales:issue_move",
     "accounts:print_slips",
@@ -410,6 +418,8 @@ def _pks(w):
         "booths:result": w.application_a.pk,
         "booths:booth_card": w.application_a.pk,
         "booths:respond_offer": w.offer.pk,
+        "booths:accept_offer": w.offer.pk,
+        "booths:decline_offer": w.offer.pk,
         "booths:score_sheet": w.review.pk,
         "booths:score_submit": w.review.pk,
         "booths:declare_conflict": w.seat.pk,
@@ -452,6 +462,8 @@ def _other_kwargs(w):
         "booths:excuse_no_show": {"assignment_id": w.no_show_b.pk},
         "booths:export_holdings": {"fmt": "csv"},
         "booths:offer_by_link": {"token": "forged-token"},
+        "booths:accept_by_link": {"token": "forged-token"},
+        "booths:decline_by_link": {"token": "forged-token"},
         "sales:enter": {"assignment_id": w.holding_a.pk},
         "sales:record_visit": {"assignment_id": w.holding_a.pk},
         "sales:issue_detail": {"issue_id": w.issue.pk},
@@ -478,7 +490,7 @@ def _other_kwargs(w):
         "sales:daily_province_png": {"province_code": "50"},
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
         "producers:standard_edit": {"code": "mpc"},
-        "booths:apply_on_behalf": {"group_pk": group},
+        "booths:apply_on_behalf": {"group_id": group},
     }
 
 
@@ -486,8 +498,8 @@ def url_of(world, name):
     pattern = URL_PATTERNS[name]
     converters = pattern.pattern.converters
     kwargs = dict(_other_kwargs(world).get(name, {}))
-    # The first id parameter: `<name>_id`, or `pk` in the URLs still in the older form.
-    ids = (p for p in converters if (p.endswith("_id") or p == "pk") and p not in kwargs)
+    # The first id parameter, `<model>_id`.
+    ids = (p for p in converters if p.endswith("_id") and p not in kwargs)
     named = next(ids, None)
     if named:
         kwargs[named] = _pks(world).get(name, world.fair.pk)

@@ -23,7 +23,29 @@ class RuleKind(models.TextChoices):
     STANDING = "standing", _("Quadrant of the group, OTOP mark of every product entered")
 
 
-class EligibilityRule(models.Model):
+class StandingAsked(models.Model):
+    """The group's quadrants and its products' OTOP marks a rule accepts (either empty: not
+    asked), for a fair's eligibility rule and a zone's rule alike; `booths.eligibility.standing`
+    checks them."""
+
+    quadrants = ArrayField(
+        models.CharField(max_length=1, choices=Quadrant.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("allowed quadrants"),
+    )
+    marks = ArrayField(
+        models.CharField(max_length=12, choices=OtopMark.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("accepted OTOP marks"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class EligibilityRule(StandingAsked):
     fair = models.ForeignKey(Fair, on_delete=models.CASCADE, related_name="eligibility_rules")
     kind = models.CharField(_("rule"), max_length=20, choices=RuleKind.choices)
     min_stars = models.PositiveSmallIntegerField(_("at least this many stars"), default=3)
@@ -51,18 +73,6 @@ class EligibilityRule(models.Model):
         default=list,
         blank=True,
         verbose_name=_("allowed regions"),
-    )
-    quadrants = ArrayField(
-        models.CharField(max_length=1, choices=Quadrant.choices),
-        default=list,
-        blank=True,
-        verbose_name=_("allowed quadrants"),
-    )
-    marks = ArrayField(
-        models.CharField(max_length=12, choices=OtopMark.choices),
-        default=list,
-        blank=True,
-        verbose_name=_("accepted OTOP marks"),
     )
     history = HistoricalRecords()
     area = Area(province="fair__province")

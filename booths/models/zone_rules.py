@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from producers.models import Category, OtopMark, ProducerGroup, Quadrant
+from producers.models import Category, ProducerGroup
 
+from .eligibility import StandingAsked
 from .fairs import Zone
 
 
@@ -21,7 +22,7 @@ class GroupFlag(models.TextChoices):
     BORDER = "border", _("Border community")
 
 
-class ZoneRule(models.Model):
+class ZoneRule(StandingAsked):
     zone = models.OneToOneField(Zone, on_delete=models.CASCADE, related_name="rule")
     categories = ArrayField(
         models.CharField(max_length=20, choices=Category.choices),
@@ -31,18 +32,6 @@ class ZoneRule(models.Model):
     )
     min_stars = models.PositiveSmallIntegerField(
         _("at least this many stars"), null=True, blank=True
-    )
-    quadrants = ArrayField(
-        models.CharField(max_length=1, choices=Quadrant.choices),
-        default=list,
-        blank=True,
-        verbose_name=_("allowed quadrants"),
-    )
-    marks = ArrayField(
-        models.CharField(max_length=12, choices=OtopMark.choices),
-        default=list,
-        blank=True,
-        verbose_name=_("accepted OTOP marks"),
     )
     registered_within_years = models.PositiveSmallIntegerField(
         _("registered in the last N years"), null=True, blank=True

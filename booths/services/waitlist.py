@@ -141,6 +141,7 @@ def accept_offer(*, offer, by, now=None):
             raise ValidationError(_("The deadline to answer this offer has passed."))
         if offer.status != OfferStatus.PENDING:
             raise ValidationError(_("This offer is no longer open."))
+        _refuse_a_second_booth(offer.application)
         _respond(offer, OfferStatus.ACCEPTED, by, "offer accepted")
         assignment = Assignment(fair=offer.fair, booth=offer.booth, application=offer.application)
         save_with_history(assignment, by=by, reason=_("waiting-list offer accepted"))
@@ -148,6 +149,17 @@ def accept_offer(*, offer, by, now=None):
         application.status = ApplicationStatus.SELECTED
         save_with_history(application, by=by, update_fields=["status", "updated_at"])
     return assignment
+
+
+def _refuse_a_second_booth(application):
+    """A group holds one booth a fair: an offer to one that holds a booth already is answered
+    with the booth it holds, not with a database error."""
+    holdings = application.assignments.filter(status=AssignmentStatus.ACTIVE)
+    held = holdings.select_related("booth").first()
+    if held is not None:
+        raise ValidationError(
+            _("Your group already holds booth %(code)s at this fair.") % {"code": held.booth.code}
+        )
 
 
 def decline_offer(*, offer, by):

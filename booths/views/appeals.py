@@ -15,37 +15,42 @@ from otop_fair.exports import pdf_response
 from otop_fair.permissions import requires
 
 
-def _appeal_from(request, pk, **kwargs):
+def appeal_from(request, appeal_id):
     return get_object_or_404(
-        Appeal.objects.select_related("application__fair", "application__group"), pk=pk
+        Appeal.objects.select_related("application__fair", "application__group"), pk=appeal_id
     )
 
 
-@requires("booths.appeal", get_object=application_from)
-def appeal(request, pk, obj):
+@requires("booths.appeal", application=application_from)
+def appeal(request, application):
     form = AppealForm(request.POST or None)
-    window_error = appeals.appeal_window_error(obj)
+    window_error = appeals.appeal_window_error(application)
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             request,
             appeals.file_appeal,
             _("Your appeal is recorded. An officer decides it and writes why."),
-            application=obj,
+            application=application,
             grounds=form.cleaned_data["grounds"],
             by=request.user,
         )
         if saved:
-            return redirect("booths:result", application_id=pk)
-    context = {"application": obj, "fair": obj.fair, "form": form, "window_error": window_error}
+            return redirect("booths:result", application_id=application.pk)
+    context = {
+        "application": application,
+        "fair": application.fair,
+        "form": form,
+        "window_error": window_error,
+    }
     return render(request, "booths/appeal_form.html", context)
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def appeal_list(request, pk, obj):
-    rows = Appeal.objects.filter(application__fair=obj).select_related(
+@requires("booths.manage_fair", fair=fair_from)
+def appeal_list(request, fair):
+    rows = Appeal.objects.filter(application__fair=fair).select_related(
         "application__group", "decided_by", "run"
     )
-    return render(request, "booths/appeal_list.html", {"fair": obj, "appeals": rows})
+    return render(request, "booths/appeal_list.html", {"fair": fair, "appeals": rows})
 
 
 def _decide_page(request, appeal, form, run_form):
@@ -60,53 +65,55 @@ def _decide_page(request, appeal, form, run_form):
     return render(request, "booths/appeal_decide.html", context)
 
 
-@requires("booths.decide_appeal", get_object=_appeal_from)
-def appeal_decide(request, pk, obj):
+@requires("booths.decide_appeal", appeal=appeal_from)
+def appeal_decide(request, appeal):
     """The appeal's page; a POST records the decision (the new version posts to appeal_publish)."""
-    fair = obj.application.fair
+    fair = appeal.application.fair
     form = AppealDecisionForm(request.POST or None)
     if form.is_bound and form.is_valid():
         attempt(
             request,
             appeals.decide_appeal,
             _("The decision is recorded with its reason."),
-            appeal=obj,
+            appeal=appeal,
             by=request.user,
             **form.cleaned_data,
         )
-        return redirect("booths:appeal_decide", pk=pk)
-    return _decide_page(request, obj, form, AppealRunForm(None, fair=fair))
+        return redirect("booths:appeal_decide", appeal_id=appeal.pk)
+    return _decide_page(request, appeal, form, AppealRunForm(None, fair=fair))
 
 
 @require_POST
-@requires("booths.decide_appeal", get_object=_appeal_from)
-def appeal_publish(request, pk, obj):
+@requires("booths.decide_appeal", appeal=appeal_from)
+def appeal_publish(request, appeal):
     """Publish the chosen version as the one that carries out the upheld appeal."""
-    fair = obj.application.fair
+    fair = appeal.application.fair
     run_form = AppealRunForm(request.POST, fair=fair)
     if run_form.is_valid():
         attempt(
             request,
             appeals.publish_for_appeal,
             _("The new version is published for this appeal."),
-            appeal=obj,
+            appeal=appeal,
             run=run_form.cleaned_data["run"],
             by=request.user,
         )
-        return redirect("booths:appeal_decide", pk=pk)
-    return _decide_page(request, obj, AppealDecisionForm(None), run_form)
+        return redirect("booths:appeal_decide", appeal_id=appeal.pk)
+    return _decide_page(request, appeal, AppealDecisionForm(None), run_form)
 
 
-@requires("booths.view_result", get_object=application_from)
-def decision_letter(request, pk, obj):
-    outcome = selectors.published_result(obj) if obj.fair.is_scoring_closed else None
+@requires("booths.view_result", application=application_from)
+def decision_letter(request, application):
+    fair = application.fair
+    outcome = selectors.published_result(application) if fair.is_scoring_closed else None
     context = {
-        "application": obj,
-        "fair": obj.fair,
+        "application": application,
+        "fair": fair,
         "outcome": outcome,
-        "decision": national_selectors.decision_of(obj, outcome),
-        "appeals": list(obj.appeals.all()),
-        "appeal_open": appeals.appeal_window_error(obj) is None,
+        "decision": national_selectors.decision_of(application, outcome),
+        "appeals": list(application.appeals.all()),
+        "appeal_open": appeals.appeal_window_error(application) is None,
         "today": timezone.localdate(),
     }
-    return pdf_response(f"letter-{obj.pk}.pdf", "booths/decision_letter_pdf.html", context)
+    name = f"letter-{application.pk}.pdf"
+    return pdf_response(name, "booths/decision_letter_pdf.html", context)

@@ -16,22 +16,22 @@ from otop_fair.permissions import requires
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=zone_from)
-def zone_clear(request, pk, obj):
-    back = reverse("booths:zones", args=[obj.fair_id])
+@requires("booths.manage_fair", zone=zone_from)
+def zone_clear(request, zone):
+    back = reverse("booths:zones", args=[zone.fair_id])
     if needs_confirmation(request):
-        unused = floor.unused_booths(obj).count()
-        kept = obj.booths.count() - unused
+        unused = floor.unused_booths(zone).count()
+        kept = zone.booths.count() - unused
         return confirmation(
             request,
-            title=_("Delete the unused booths of zone %(code)s?") % {"code": obj.code},
+            title=_("Delete the unused booths of zone %(code)s?") % {"code": zone.code},
             consequences=[
                 ngettext(
                     "%(n)s booth of zone %(code)s is removed from the fair and its floor plan.",
                     "%(n)s booths of zone %(code)s are removed from the fair and its floor plan.",
                     unused,
                 )
-                % {"n": f"{unused:,}", "code": obj.code},
+                % {"n": f"{unused:,}", "code": zone.code},
                 *_kept_line(kept),
                 _("The zone itself stays; delete it afterwards if you do not need it."),
             ],
@@ -39,7 +39,7 @@ def zone_clear(request, pk, obj):
             cancel_url=back,
         )
     try:
-        deleted = floor.delete_unused_booths(zone=obj, by=request.user)
+        deleted = floor.delete_unused_booths(zone=zone, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -60,8 +60,8 @@ def _kept_line(kept):
     ]
 
 
-@requires("booths.manage_fair", get_object=zone_from)
-def zone_move(request, pk, obj):
+@requires("booths.manage_fair", zone=zone_from)
+def zone_move(request, zone):
     """Without dragging: the whole zone shifted by a typed distance, its layout kept."""
     form = ZoneMoveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,12 +69,12 @@ def zone_move(request, pk, obj):
         moved = attempt(
             request,
             floor.move_zone,
-            _("Zone %(code)s moved.") % {"code": obj.code},
-            zone=obj,
+            _("Zone %(code)s moved.") % {"code": zone.code},
+            zone=zone,
             right=right,
             down=down,
             by=request.user,
         )
         if moved:
-            return redirect("booths:floor_plan", fair_id=obj.fair_id)
-    return render(request, "booths/zone_move.html", {"zone": obj, "fair": obj.fair, "form": form})
+            return redirect("booths:floor_plan", fair_id=zone.fair_id)
+    return render(request, "booths/zone_move.html", {"zone": zone, "fair": zone.fair, "form": form})

@@ -19,79 +19,79 @@ from otop_fair.rules import provinces_kept_by
 from producers.models import ProducerGroup
 
 
-def _application_for_nomination(request, pk, **kwargs):
+def _application_for_nomination(request, application_id):
     return get_object_or_404(
-        Application.objects.select_related("fair", "group__subdistrict"), pk=pk
+        Application.objects.select_related("fair", "group__subdistrict"), pk=application_id
     )
 
 
-def _group_from(request, group_pk, **kwargs):
-    return get_object_or_404(ProducerGroup.objects.select_related("subdistrict"), pk=group_pk)
+def _group_from(request, group_id):
+    return get_object_or_404(ProducerGroup.objects.select_related("subdistrict"), pk=group_id)
 
 
-@requires("booths.view_nominations", get_object=fair_from)
-def nomination_list(request, pk, obj):
+@requires("booths.view_nominations", fair=fair_from)
+def nomination_list(request, fair):
     show = request.GET.get("show", "")
-    rows = national_selectors.nomination_rows(obj, request.user, show=show)
+    rows = national_selectors.nomination_rows(fair, request.user, show=show)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
-        "fair": obj,
+        "fair": fair,
         "page": page,
         "show": show,
-        "window_error": nominations.nomination_window_error(obj),
+        "window_error": nominations.nomination_window_error(fair),
         "form": NominationForm(),
     }
     return render(request, "booths/nomination_list.html", context)
 
 
 @require_POST
-@requires("booths.nominate", get_object=_application_for_nomination)
-def nominate(request, pk, obj):
+@requires("booths.nominate", application=_application_for_nomination)
+def nominate(request, application):
     form = NominationForm(request.POST)
     if not form.is_valid():
         # Shown again on its own, with the message next to the reason it needs.
-        rows = national_selectors.nomination_rows(obj.fair, request.user).filter(pk=obj.pk)
+        rows = national_selectors.nomination_rows(application.fair, request.user)
         context = {
-            "fair": obj.fair,
-            "page": Paginator(rows, 1).get_page(1),
-            "failed": obj.pk,
+            "fair": application.fair,
+            "page": Paginator(rows.filter(pk=application.pk), 1).get_page(1),
+            "failed": application.pk,
             "form": form,
         }
         return render(request, "booths/nomination_list.html", context)
     attempt(
         request,
         nominations.decide_nomination,
-        _("Saved: %(group)s") % {"group": obj.group.name},
-        application=obj,
+        _("Saved: %(group)s") % {"group": application.group.name},
+        application=application,
         by=request.user,
         **form.cleaned_data,
     )
-    url = reverse("booths:nomination_list", args=[obj.fair_id])
-    return redirect(f"{url}#application-{obj.pk}")
+    url = reverse("booths:nomination_list", args=[application.fair_id])
+    return redirect(f"{url}#application-{application.pk}")
 
 
-@requires("booths.view_national_progress", get_object=fair_from)
-def national_progress(request, pk, obj):
-    rows = national_selectors.national_progress(obj)
-    if not request.user.has_perm("booths.manage_fair", obj):
+@requires("booths.view_national_progress", fair=fair_from)
+def national_progress(request, fair):
+    rows = national_selectors.national_progress(fair)
+    if not request.user.has_perm("booths.manage_fair", fair):
         kept = set(provinces_kept_by(request.user).values_list("code", flat=True))
         rows = [row for row in rows if row.code in kept]
-    context = {"fair": obj, "rows": rows, "totals": national_selectors.progress_totals(rows)}
+    context = {"fair": fair, "rows": rows, "totals": national_selectors.progress_totals(rows)}
     return render(request, "booths/national_progress.html", context)
 
 
-@requires("booths.apply_on_behalf", get_object=_group_from)
-def apply_on_behalf(request, pk, group_pk, obj):
-    fair = announced_fair_from(request, pk)
-    form = ApplicationForm(request.POST or None, fair=fair, group=obj)
+@requires("booths.apply_on_behalf", group=_group_from)
+def apply_on_behalf(request, fair_id, group):
+    fair = announced_fair_from(request, fair_id)
+    form = ApplicationForm(request.POST or None, fair=fair, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved = attempt(
             request,
             nominations.apply_on_behalf,
-            _("The application of %(group)s is saved.") % {"group": obj.name},
+            _("The application of %(group)s is saved.") % {"group": group.name},
             fair=fair,
-            group=obj,
+            group=group,
             by=request.user,
             products=data["products"],
             zones=data["zones"],
@@ -101,8 +101,8 @@ def apply_on_behalf(request, pk, group_pk, obj):
             category=data.get("category"),
         )
         if saved:
-            return redirect("producers:group_detail", group_id=obj.pk)
-    context = {"fair": fair, "group": obj, "form": form}
+            return redirect("producers:group_detail", group_id=group.pk)
+    context = {"fair": fair, "group": group, "form": form}
     context["window_error"] = application_window_error(fair)
     return render(request, "booths/apply_on_behalf.html", context)
 

@@ -11,6 +11,7 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from booths.models import OfferStatus, WaitlistOffer
 from booths.notices import OFFER_LINK_SALT as SALT
@@ -36,17 +37,35 @@ def _offer_and_user(token):
 
 @login_not_required
 def offer_by_link(request, token):
+    """The offer and its two buttons. A tap from a page shown before accept and decline had
+    their own URLs (it posts here) shows the page again rather than guess the answer."""
     offer, user = _offer_and_user(token)
-    if request.method == "POST" and offer.status == OfferStatus.PENDING:
-        if request.POST.get("answer") == "accept":
-            attempt(request, waitlist.accept_offer, _("The booth is yours."), offer=offer, by=user)
-        elif request.POST.get("answer") == "decline":
-            attempt(
-                request, waitlist.decline_offer, _("You declined the offer."), offer=offer, by=user
-            )
+    if request.method == "POST":
         return redirect(request.path)
-    offer.refresh_from_db()
-    return render(request, "booths/offer_by_link.html", {"offer": offer, "person": user})
+    context = {"offer": offer, "person": user, "token": token}
+    return render(request, "booths/offer_by_link.html", context)
 
 
-offer_by_link.required_permission = "a signed link for one offer and one group member"
+def _answer_by_link(request, token, service, done):
+    offer, user = _offer_and_user(token)
+    if offer.status == OfferStatus.PENDING:
+        attempt(request, service, done, offer=offer, by=user)
+    return redirect("booths:offer_by_link", token=token)
+
+
+@require_POST
+@login_not_required
+def accept_by_link(request, token):
+    return _answer_by_link(request, token, waitlist.accept_offer, _("The booth is yours."))
+
+
+@require_POST
+@login_not_required
+def decline_by_link(request, token):
+    return _answer_by_link(request, token, waitlist.decline_offer, _("You declined the offer."))
+
+
+SIGNED_LINK = "a signed link for one offer and one group member"
+offer_by_link.required_permission = SIGNED_LINK
+accept_by_link.required_permission = SIGNED_LINK
+decline_by_link.required_permission = SIGNED_LINK

@@ -33,29 +33,29 @@ def _save(request, fair, form, reason):
     )
 
 
-@requires("booths.manage_quotas", get_object=fair_from)
-def quota_grid(request, pk, obj):
+@requires("booths.manage_quotas", fair=fair_from)
+def quota_grid(request, fair):
     provinces = list(Province.objects.order_by("sort_name"))
-    form = _grid_form(obj, provinces, request.POST if request.method == "POST" else None)
+    form = _grid_form(fair, provinces, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"] or _("quota table edited")
-        if _save(request, obj, form, reason):
-            return redirect("booths:quotas", pk=pk)
-    return _render(request, obj, form, QuotaSheetForm(provinces=provinces))
+        if _save(request, fair, form, reason):
+            return redirect("booths:quotas", fair_id=fair.pk)
+    return _render(request, fair, form, QuotaSheetForm(provinces=provinces))
 
 
 @require_POST
-@requires("booths.manage_quotas", get_object=fair_from)
-def quota_import(request, pk, obj):
+@requires("booths.manage_quotas", fair=fair_from)
+def quota_import(request, fair):
     provinces = list(Province.objects.order_by("sort_name"))
     sheet = QuotaSheetForm(request.POST, request.FILES, provinces=provinces)
     if not sheet.is_valid():
-        return _render(request, obj, _grid_form(obj, provinces), sheet)
-    form = _grid_form(obj, provinces, sheet.cleaned_data["sheet"])
-    if form.is_valid() and _save(request, obj, form, _("quota table imported from a sheet")):
-        return redirect("booths:quotas", pk=pk)
+        return _render(request, fair, _grid_form(fair, provinces), sheet)
+    form = _grid_form(fair, provinces, sheet.cleaned_data["sheet"])
+    if form.is_valid() and _save(request, fair, form, _("quota table imported from a sheet")):
+        return redirect("booths:quotas", fair_id=fair.pk)
     messages.error(request, _("The sheet was not saved: see the marked cells."))
-    return _render(request, obj, form, QuotaSheetForm(provinces=provinces))
+    return _render(request, fair, form, QuotaSheetForm(provinces=provinces))
 
 
 def _render(request, fair, form, sheet):

@@ -15,9 +15,9 @@ from otop_fair.permissions import requires
 from otop_fair.uploads import image_response
 
 
-@requires("booths.manage_fair", get_object=fair_from)
-def venue_plan(request, pk, obj):
-    current = VenuePlan.objects.filter(fair=obj).first()
+@requires("booths.manage_fair", fair=fair_from)
+def venue_plan(request, fair):
+    current = VenuePlan.objects.filter(fair=fair).first()
     initial = {"width_m": current.width_m} if current else {}
     form = VenuePlanForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -25,37 +25,37 @@ def venue_plan(request, pk, obj):
             request,
             venue.set_venue_plan,
             _("The venue plan is saved; it is drawn under the booths."),
-            fair=obj,
+            fair=fair,
             image=form.cleaned_data["image"],
             width=form.width(),
             by=request.user,
         )
         if saved:
-            return redirect("booths:floor_plan", fair_id=pk)
+            return redirect("booths:floor_plan", fair_id=fair.pk)
     return render(
-        request, "booths/venue_plan.html", {"fair": obj, "form": form, "current": current}
+        request, "booths/venue_plan.html", {"fair": fair, "form": form, "current": current}
     )
 
 
-@requires("booths.view_plan", get_object=fair_from)
-def venue_plan_image(request, pk, obj):
-    current = VenuePlan.objects.filter(fair=obj).first()
+@requires("booths.view_plan", fair=fair_from)
+def venue_plan_image(request, fair):
+    current = VenuePlan.objects.filter(fair=fair).first()
     if current is None:
         raise Http404
     return image_response(current.image)
 
 
 @require_POST
-@requires("booths.manage_fair", get_object=fair_from)
-def venue_plan_remove(request, pk, obj):
+@requires("booths.manage_fair", fair=fair_from)
+def venue_plan_remove(request, fair):
     attempt(
         request,
         venue.remove_venue_plan,
         _("The venue plan is removed; the booths stay where they are."),
-        fair=obj,
+        fair=fair,
         by=request.user,
     )
-    return redirect("booths:floor_plan", fair_id=pk)
+    return redirect("booths:floor_plan", fair_id=fair.pk)
 
 
 def venue_data_uri(plan):

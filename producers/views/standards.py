@@ -50,7 +50,7 @@ class StandardForm(ThaiModelForm):
         return code
 
 
-def get_standard(request, code, **kwargs):
+def get_standard(request, code):
     return get_object_or_404(QualityStandard, code=code)
 
 
@@ -74,9 +74,9 @@ def standard_create(request):
     return _form_page(request, form, _("Add a standard"))
 
 
-@requires("producers.change_standards", get_object=get_standard)
-def standard_edit(request, code, obj):
-    form = StandardForm(request.POST or None, instance=obj)
+@requires("producers.change_standards", standard=get_standard)
+def standard_edit(request, standard):
+    form = StandardForm(request.POST or None, instance=standard)
     if form.is_valid():
         services.save_standard(standard=form.save(commit=False), by=request.user)
         messages.success(request, _("The standard was saved."))

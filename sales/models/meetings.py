@@ -89,8 +89,10 @@ class NetworkMeeting(models.Model):
         super().save(*args, **kwargs)
 
 
-class MeetingAttendance(models.Model):
-    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="attendance")
+class MeetingPerson(models.Model):
+    """A group or an officer named on a meeting's list (who came, who is invited): one of the
+    two, never both, and each at most once a list."""
+
     group = models.ForeignKey(
         ProducerGroup, on_delete=models.CASCADE, related_name="+", null=True, blank=True
     )
@@ -101,54 +103,53 @@ class MeetingAttendance(models.Model):
         null=True,
         blank=True,
     )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.meeting}: {self.group or self.officer}"
+
+
+def one_group_or_officer_once(*, either, group_once, officer_once):
+    """The constraints of a MeetingPerson list, under the names each list's table already has."""
+    return [
+        models.CheckConstraint(
+            condition=Q(group__isnull=True, officer__isnull=False)
+            | Q(group__isnull=False, officer__isnull=True),
+            name=either,
+        ),
+        models.UniqueConstraint(fields=["meeting", "group"], name=group_once),
+        models.UniqueConstraint(fields=["meeting", "officer"], name=officer_once),
+    ]
+
+
+class MeetingAttendance(MeetingPerson):
+    meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="attendance")
     attended = models.BooleanField(_("attended"), default=True)
 
     objects = MeetingAttendanceQuerySet.as_manager()
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(group__isnull=True, officer__isnull=False)
-                | Q(group__isnull=False, officer__isnull=True),
-                name="attendee_is_group_or_officer",
-            ),
-            models.UniqueConstraint(fields=["meeting", "group"], name="group_attends_once"),
-            models.UniqueConstraint(fields=["meeting", "officer"], name="officer_attends_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.meeting}: {self.group or self.officer}"
+        constraints = one_group_or_officer_once(
+            either="attendee_is_group_or_officer",
+            group_once="group_attends_once",
+            officer_once="officer_attends_once",
+        )
 
 
-class MeetingInvitee(models.Model):
+class MeetingInvitee(MeetingPerson):
     """A group or an officer invited to a meeting: chosen by the officers, apart from who came
     (the attendance list). The invitation goes to invitees only."""
 
     meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="invitees")
-    group = models.ForeignKey(
-        ProducerGroup, on_delete=models.CASCADE, related_name="+", null=True, blank=True
-    )
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(group__isnull=True, officer__isnull=False)
-                | Q(group__isnull=False, officer__isnull=True),
-                name="invitee_is_group_or_officer",
-            ),
-            models.UniqueConstraint(fields=["meeting", "group"], name="group_invited_once"),
-            models.UniqueConstraint(fields=["meeting", "officer"], name="officer_invited_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.meeting}: {self.group or self.officer}"
+        constraints = one_group_or_officer_once(
+            either="invitee_is_group_or_officer",
+            group_once="group_invited_once",
+            officer_once="officer_invited_once",
+        )
 
 
 class ActionStatus(models.TextChoices):

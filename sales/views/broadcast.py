@@ -21,9 +21,8 @@ class BroadcastForm(ThaiForm):
     )
 
 
-@requires("sales.broadcast", get_object=get_fair)
-def broadcast(request, fair_id, obj):
-    fair = obj
+@requires("sales.broadcast", fair=get_fair)
+def broadcast(request, fair):
     form = BroadcastForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return redirect_once(

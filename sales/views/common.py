@@ -9,18 +9,18 @@ from booths.models import Assignment, Fair
 from sales.models import IssueReport
 
 
-def get_assignment(request, assignment_id, **kwargs):
+def get_assignment(request, assignment_id):
     queryset = Assignment.objects.select_related(
         "fair__sales_policy", "booth__zone", "application__group"
     )
     return get_object_or_404(queryset, pk=assignment_id)
 
 
-def get_fair(request, fair_id, **kwargs):
+def get_fair(request, fair_id):
     return get_object_or_404(Fair.objects.select_related("province"), pk=fair_id)
 
 
-def get_issue(request, issue_id, **kwargs):
+def get_issue(request, issue_id):
     """A problem the user may see; any other is not found."""
     queryset = IssueReport.objects.visible_to(request.user).select_related(
         "fair", "assignment__booth", "assignment__application__group", "assigned_officer"

@@ -43,18 +43,16 @@ def _province_context(request, fair, province_code):
     return province_context(fair, chosen_day(request, fair), _province(province_code))
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
-def daily_national(request, fair_id, obj):
-    fair = obj
+@requires("sales.view_fair_report", fair=get_fair)
+def daily_national(request, fair):
     day = chosen_day(request, fair)
     context = {"fair": fair, "report": national_summary(fair, day)}
     context["progress"] = target_progress(fair, day)
     return render(request, "sales/daily_national.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
-def daily_national_pdf(request, fair_id, obj):
-    fair = obj
+@requires("sales.view_fair_report", fair=get_fair)
+def daily_national_pdf(request, fair):
     day = chosen_day(request, fair)
     title = _("National summary, %(day)s") % {"day": thai_date(day)}
     context = {"fair": fair, "report": national_summary(fair, day), "title": title}
@@ -62,24 +60,21 @@ def daily_national_pdf(request, fair_id, obj):
     return pdf_response(f"{fair.name} {day}.pdf", "sales/daily_national_pdf.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
-def daily_province(request, fair_id, province_code, obj):
-    fair = obj
+@requires("sales.view_fair_report", fair=get_fair)
+def daily_province(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     return render(request, "sales/daily_province.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
-def daily_province_pdf(request, fair_id, province_code, obj):
-    fair = obj
+@requires("sales.view_fair_report", fair=get_fair)
+def daily_province_pdf(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     name = f"{context['report'].province.name_th} {context['report'].day}.pdf"
     return pdf_response(name, "sales/daily_province_pdf.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
-def daily_province_png(request, fair_id, province_code, obj):
-    fair = obj
+@requires("sales.view_fair_report", fair=get_fair)
+def daily_province_png(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     image = pdf_to_png(phone_pdf(context))
     response = HttpResponse(image, content_type="image/png")
@@ -88,9 +83,8 @@ def daily_province_png(request, fair_id, province_code, obj):
     return response
 
 
-@requires("sales.set_fair_figures", get_object=get_fair)
-def fair_figures(request, fair_id, obj):
-    fair = obj
+@requires("sales.set_fair_figures", fair=get_fair)
+def fair_figures(request, fair):
     day = chosen_day(request, fair)
     context = {
         "fair": fair,
@@ -118,9 +112,8 @@ def _saved_or_messages(request, form, save):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=get_fair)
-def record_visitors(request, fair_id, obj):
-    fair = obj
+@requires("sales.set_fair_figures", fair=get_fair)
+def record_visitors(request, fair):
     form = VisitorsForm(request.POST)
     _saved_or_messages(
         request, form, lambda **data: services.record_visitors(fair=fair, by=request.user, **data)
@@ -129,9 +122,8 @@ def record_visitors(request, fair_id, obj):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=get_fair)
-def import_visitors(request, fair_id, obj):
-    fair = obj
+@requires("sales.set_fair_figures", fair=get_fair)
+def import_visitors(request, fair):
     form = VisitorSheetForm(request.POST, request.FILES)
 
     def save(sheet):
@@ -143,9 +135,8 @@ def import_visitors(request, fair_id, obj):
 
 
 @require_POST
-@requires("sales.set_fair_figures", get_object=get_fair)
-def set_target(request, fair_id, obj):
-    fair = obj
+@requires("sales.set_fair_figures", fair=get_fair)
+def set_target(request, fair):
     form = SalesTargetForm(request.POST)
     _saved_or_messages(
         request, form, lambda **data: services.set_sales_target(fair=fair, by=request.user, **data)

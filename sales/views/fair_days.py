@@ -37,9 +37,8 @@ def _save_sales(request, assignment, form):
         return None
 
 
-@requires("sales.enter_sales", get_object=get_assignment)
-def enter_sales(request, assignment_id, obj):
-    assignment = obj
+@requires("sales.enter_sales", assignment=get_assignment)
+def enter_sales(request, assignment):
     day = chosen_day(request, assignment.fair)
     may_enter_late = request.user.has_perm("sales.enter_late_sales", assignment)
     form = DailySalesForm(request.POST or None, needs_reason=may_enter_late, initial={"day": day})
@@ -103,9 +102,8 @@ def fair_list(request):
     return render(request, "sales/fair_list.html", {"fairs": selectors.officer_fairs(request.user)})
 
 
-@requires("sales.view_checkin", get_object=get_fair)
-def checkin(request, fair_id, obj):
-    fair = obj
+@requires("sales.view_checkin", fair=get_fair)
+def checkin(request, fair):
     data = selectors.checkin_dashboard(fair, chosen_day(request, fair))
     per_day = bar_chart(((thai_date_short(d), total) for d, total in data.per_day), **COMPACT_BARS)
     categories = bar_chart(((row.label, row.current) for row in data.by_category), **COMPACT_BARS)
@@ -115,9 +113,8 @@ def checkin(request, fair_id, obj):
 
 
 @require_POST
-@requires("sales.record_visit", get_object=get_assignment)
-def record_visit(request, assignment_id, obj):
-    assignment = obj
+@requires("sales.record_visit", assignment=get_assignment)
+def record_visit(request, assignment):
     form = EncouragementVisitForm(request.POST)
     if form.is_valid() and form.cleaned_data["day"] not in assignment.fair.fair_days:
         messages.error(request, _("That day is not a day of this fair."))
@@ -138,9 +135,8 @@ def _checkin_url(fair):
     return reverse("sales:checkin", args=[fair.pk])
 
 
-@requires("sales.set_cutoff", get_object=get_fair)
-def cutoff(request, fair_id, obj):
-    fair = obj
+@requires("sales.set_cutoff", fair=get_fair)
+def cutoff(request, fair):
     policy = services.sales_policy(fair)
     initial = {"days_after": policy.days_after, "cutoff_time": policy.cutoff_time}
     form = SalesCutoffForm(request.POST or None, initial=initial)

@@ -32,9 +32,8 @@ def issue_list(request):
     return render(request, "sales/issue_list.html", context)
 
 
-@requires("sales.report_issue", get_object=get_fair)
-def issue_new(request, fair_id, obj):
-    fair = obj
+@requires("sales.report_issue", fair=get_fair)
+def issue_new(request, fair):
     may_manage = request.user.has_perm("sales.manage_issue", IssueReport(fair=fair))
     booths = Assignment.objects.filter(fair=fair, status=AssignmentStatus.ACTIVE)
     booths = booths.select_related("booth").order_by("booth__code")
@@ -74,17 +73,15 @@ def _file_report(request, fair, assignment, data):
     return issue
 
 
-@requires("sales.view_issue", get_object=get_issue)
-def issue_detail(request, issue_id, obj):
-    issue = obj
+@requires("sales.view_issue", issue=get_issue)
+def issue_detail(request, issue):
     form = IssueActionForm(initial={"resolution": issue.resolution})
     return render(request, "sales/issue_detail.html", {"issue": issue, "form": form})
 
 
 @require_POST
-@requires("sales.manage_issue", get_object=get_issue)
-def issue_move(request, issue_id, obj):
-    issue = obj
+@requires("sales.manage_issue", issue=get_issue)
+def issue_move(request, issue):
     form = IssueActionForm(request.POST)
     if form.is_valid():
         try:
@@ -95,9 +92,8 @@ def issue_move(request, issue_id, obj):
     return redirect("sales:issue_detail", issue.pk)
 
 
-@requires("sales.view_issue", get_object=get_issue)
-def issue_photo(request, issue_id, obj, size="full"):
-    issue = obj
+@requires("sales.view_issue", issue=get_issue)
+def issue_photo(request, issue, size="full"):
     photo = issue.photo_thumbnail if size == "thumb" else issue.photo
     if not photo:
         raise Http404

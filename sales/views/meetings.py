@@ -13,13 +13,13 @@ from sales.selectors import attendance_of, carried_over_items, invitees_of
 from sales.services import save_action_item, save_meeting
 
 
-def _meeting(request, meeting_id, **kwargs):
+def _meeting(request, meeting_id):
     """A meeting the user may see; any other is not found."""
     meetings = NetworkMeeting.objects.visible_to(request.user).select_related("fair")
     return get_object_or_404(meetings, pk=meeting_id)
 
 
-def _action(request, action_id, **kwargs):
+def _action(request, action_id):
     """An action item the user may see; any other is not found."""
     items = ActionItem.objects.visible_to(request.user).select_related("meeting__fair")
     return get_object_or_404(items, pk=action_id)
@@ -78,15 +78,13 @@ def meeting_create(request):
     return _edit_meeting(request)
 
 
-@requires("sales.change_meeting", get_object=_meeting)
-def meeting_edit(request, meeting_id, obj):
-    meeting = obj
+@requires("sales.change_meeting", meeting=_meeting)
+def meeting_edit(request, meeting):
     return _edit_meeting(request, meeting)
 
 
-@requires("sales.view_meeting", get_object=_meeting)
-def meeting_detail(request, meeting_id, obj):
-    meeting = obj
+@requires("sales.view_meeting", meeting=_meeting)
+def meeting_detail(request, meeting):
     items = meeting.action_items.visible_to(request.user)
     items = items.select_related("owner_group", "owner_officer")
     carried = carried_over_items(meeting).visible_to(request.user)
@@ -95,7 +93,7 @@ def meeting_detail(request, meeting_id, obj):
         "meeting": meeting,
         "attendance": attendance,
         "attended_count": sum(1 for row in attendance if row.attended),
-        "invitees": invitees_of(obj),
+        "invitees": invitees_of(meeting),
         "items": items,
         "carried": carried,
     }
@@ -116,13 +114,11 @@ def _edit_action(request, meeting, item):
     return render(request, "sales/meeting_action_form.html", context)
 
 
-@requires("sales.change_meeting", get_object=_meeting)
-def action_create(request, meeting_id, obj):
-    meeting = obj
+@requires("sales.change_meeting", meeting=_meeting)
+def action_create(request, meeting):
     return _edit_action(request, meeting, ActionItem(meeting=meeting))
 
 
-@requires("sales.change_meeting", get_object=_action)
-def action_edit(request, action_id, obj):
-    item = obj
+@requires("sales.change_meeting", item=_action)
+def action_edit(request, item):
     return _edit_action(request, item.meeting, item)

@@ -23,7 +23,7 @@ from sales.reports import (
 from sales.views.common import get_fair
 
 
-def _application(request, fair_id, group_id, **kwargs):
+def _application(request, fair_id, group_id):
     return get_object_or_404(
         Application.objects.select_related("fair__province", "group__province"),
         fair_id=fair_id,
@@ -48,49 +48,44 @@ def report_index(request):
     return render(request, "sales/report_index.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
+@requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
-def fair_report_page(request, fair_id, obj):
-    fair = obj
+def fair_report_page(request, fair):
     report = fair_report(fair, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
     context["progress"] = target_progress(fair, fair.end_date)
     return render(request, "sales/report_fair.html", context)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
+@requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
-def fair_report_export(request, fair_id, table, fmt, obj):
-    fair = obj
+def fair_report_export(request, fair, table, fmt):
     if table not in SECTION_KEYS:
         raise Http404
     section = report_table(fair_report(fair, threshold=_threshold(request)), table)
     return section.download(fmt, f"{fair.name} {section.title}", subtitle=fair.name)
 
 
-@requires("sales.view_fair_report", get_object=get_fair)
+@requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
-def fair_report_pdf(request, fair_id, obj):
-    fair = obj
+def fair_report_pdf(request, fair):
     report = fair_report(fair, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "title": fair.name}
     context["progress"] = target_progress(fair, fair.end_date)
     return pdf_response(f"{fair.name}.pdf", "sales/report_fair_pdf.html", context)
 
 
-@requires("sales.view_group_report", get_object=_application)
+@requires("sales.view_group_report", application=_application)
 @reads_from_replica
-def group_report_page(request, fair_id, group_id, obj):
-    application = obj
+def group_report_page(request, application):
     report = group_report(application)
     context = {"report": report, "days": group_days_table(report), "formats": EXPORT_FORMATS}
     return render(request, "sales/group_report.html", context)
 
 
-@requires("sales.view_group_report", get_object=_application)
+@requires("sales.view_group_report", application=_application)
 @reads_from_replica
-def group_report_export(request, fair_id, group_id, fmt, obj):
-    application = obj
+def group_report_export(request, application, fmt):
     report = group_report(application)
     if fmt == "pdf":
         context = {

@@ -49,13 +49,21 @@
     return fields;
   }
 
+  /* Where the pressed button sends the form (a booth offer: accept or decline, each its own
+   * URL). The entry keeps this URL, so it is sent there however long it waits; entries queued
+   * when both answers shared one URL keep that one, which still answers them. */
+  function actionOf(form, submitter) {
+    if (submitter && submitter.hasAttribute("formaction")) { return submitter.formAction; }
+    return form.action || window.location.href;
+  }
+
   function queueForm(form, submitter) {
     var fields = fieldsOf(form, submitter);
     fields.client_key = newKey();
     var photoInput = form.querySelector("input[type=file]");
     var label = (submitter && submitter.dataset.queueLabel) || form.dataset.queueLabel;
     return shrink(photoInput && photoInput.files[0]).then(function (photo) {
-      var entry = { key: fields.client_key, url: form.action || window.location.href,
+      var entry = { key: fields.client_key, url: actionOf(form, submitter),
         account: queue.account, kind: form.dataset.offlineQueue, label: label, fields: fields,
         files: photo ? { photo: photo } : {} };
       return queue.add(entry).then(function () {

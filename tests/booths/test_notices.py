@@ -98,28 +98,44 @@ def _link_of(offer):
     return row.context["link"].removeprefix(settings.SITE_URL)
 
 
-def test_the_one_tap_link_accepts_without_signing_in(scored, cm_officer, client):
+def _offered_with_link(scored, cm_officer):
+    """A booth released at a published fair, offered to the next group with its one-tap link."""
     fair, run = published(scored, cm_officer)
     holding = fair.assignments.filter(status="active").select_related("booth", "fair").first()
     release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
     offer = WaitlistOffer.objects.get()
-    link = _link_of(offer)
+    return fair, holding, offer, _link_of(offer)
+
+
+def test_the_one_tap_link_accepts_without_signing_in(scored, cm_officer, client):
+    fair, holding, offer, link = _offered_with_link(scored, cm_officer)
     page = client.get(link).content.decode()
     assert holding.booth.code in page and "รับบูธ" in page
     offer.refresh_from_db()
     assert offer.status == "pending"  # opening the link (a preview, a crawler) answers nothing
-    client.post(link, {"answer": "accept"})
+    client.post(link, {"answer": "accept"})  # a tap on a page shown before the split
+    offer.refresh_from_db()
+    assert offer.status == "pending"  # shown again, not guessed
+    client.post(link + "accept/")
     offer.refresh_from_db()
     assert offer.status == "accepted"
     assert fair.assignments.get(application=offer.application, status="active")
 
 
+def test_the_one_tap_link_declines_on_its_own_url(scored, cm_officer, client):
+    _fair, _holding, offer, link = _offered_with_link(scored, cm_officer)
+    page = client.get(link).content.decode()
+    assert f'action="{link}accept/"' in page and f'formaction="{link}decline/"' in page
+    assert client.get(link + "decline/").status_code == 405  # a preview answers nothing
+    client.post(link + "decline/")
+    offer.refresh_from_db()
+    assert offer.status == "declined"
+
+
 def test_a_forged_or_altered_link_is_refused(scored, cm_officer, client):
-    fair, run = published(scored, cm_officer)
-    holding = fair.assignments.filter(status="active").select_related("booth", "fair").first()
-    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
-    link = _link_of(WaitlistOffer.objects.get())
-    assert client.post(link[:-3] + "abc/", {"answer": "accept"}).status_code == 404
+    _fair, _holding, _offer, link = _offered_with_link(scored, cm_officer)
+    assert client.post(link[:-3] + "abc/accept/").status_code == 404
+    assert client.post(link[:-3] + "abc/decline/").status_code == 404
     assert client.get("/fairs/offers/answer/not-a-token/").status_code == 404
     assert WaitlistOffer.objects.get().status == "pending"
 

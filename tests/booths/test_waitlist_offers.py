@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from booths.models import AssignmentStatus, FairState, OfferStatus, RunResult, WaitlistOffer
@@ -115,6 +116,28 @@ def test_accepting_records_the_group_as_holder_with_a_thai_reason(
     first.refresh_from_db()
     assert first.status == "selected"
     assert first.history.latest().history_user == producer_user
+
+
+def test_an_offer_to_a_group_already_holding_a_booth_is_refused_by_name_not_by_a_500(
+    published, cm_officer, producer_user, client_for
+):
+    fair, holding, _waiting = published
+    holding.application.group.members.add(producer_user)
+    offer = WaitlistOffer.objects.create(
+        fair=fair,
+        booth=BoothFactory(zone=holding.booth.zone),
+        application=holding.application,
+        deadline=timezone.now() + datetime.timedelta(days=2),
+    )
+    message = f"กลุ่มของท่านมีบูธ {holding.booth.code} ในงานนี้อยู่แล้ว"
+    assert refused(accept_offer, offer=offer, by=producer_user) == [message]
+    url = reverse("booths:accept_offer", args=[offer.pk])
+    answer = client_for(producer_user).post(url, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 400
+    assert answer.json()["errors"]["answer"][0]["message"] == message
+    offer.refresh_from_db()
+    assert offer.status == OfferStatus.PENDING
+    assert holding.application.assignments.filter(status="active").count() == 1
 
 
 def test_an_offer_answered_once_cannot_be_answered_again(published, cm_officer, producer_user):

@@ -31,7 +31,12 @@ PUBLIC_FACE = {
 # LINE webhook answer without signing in but refuse a forged signature. They stay in the
 # anonymous walk below (a forged token or body is refused), and the permission matrix gives
 # each a row that refuses everyone a forged one.
-SIGNED = {"booths:offer_by_link", "notifications:line_webhook"}
+SIGNED = {
+    "booths:offer_by_link",
+    "booths:accept_by_link",
+    "booths:decline_by_link",
+    "notifications:line_webhook",
+}
 SAMPLE = {
     "int": "1",
     "str": "x",

@@ -10,6 +10,7 @@ from producers.models import PUBLIC_SWITCHES
 from tests.conftest import ARTIFACTS
 from tests.factories import UserFactory
 from tests.public.helpers import STORY, hold_booth, showcase_group
+from tests.sales.phone_queue import poll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PUBLIC_KEPT = """async () => {
@@ -17,15 +18,6 @@ PUBLIC_KEPT = """async () => {
   if (!names.length) return [];
   return (await (await caches.open(names[0])).keys()).map(r => new URL(r.url).pathname);
 }"""
-
-
-def _poll(page, check, seconds=20):
-    """Poll from Python: the page's CSP forbids the eval that wait_for_function needs."""
-    for _ in range(seconds * 4):
-        if check():
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError("waited in vain")
 
 
 @pytest.fixture
@@ -48,10 +40,10 @@ def test_public_pages_open_offline_after_the_first_visit(live_server, phone_page
         reverse("public:product", args=[profile.slug, product.public_slug]),
     ]
     phone_page.goto(base + pages[0])
-    _poll(phone_page, lambda: phone_page.evaluate("!!navigator.serviceWorker.controller"))
+    poll(phone_page, lambda: phone_page.evaluate("!!navigator.serviceWorker.controller"))
     for path in pages:
         phone_page.goto(base + path)
-    _poll(phone_page, lambda: set(pages) <= set(phone_page.evaluate(PUBLIC_KEPT)))
+    poll(phone_page, lambda: set(pages) <= set(phone_page.evaluate(PUBLIC_KEPT)))
     assert any("/photo/" in path for path in phone_page.evaluate(PUBLIC_KEPT))
 
     phone_page.context.set_offline(True)

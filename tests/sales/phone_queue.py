@@ -40,3 +40,33 @@ def plant_in_local_storage(page, entries):
         "([key, value]) => localStorage.setItem(key, value)",
         [OLD_QUEUE_KEY, json.dumps(entries)],
     )
+
+
+# Puts an entry into the queue's store as the app keeps it (the database and store names and the
+# key path of static/js/queue-store.js), without going through the app's script.
+PLANT = """(entry) => new Promise((resolve, reject) => {
+  const request = indexedDB.open("otop-queue", 1);
+  request.onupgradeneeded = () => request.result.createObjectStore("entries", { keyPath: "key" });
+  request.onerror = () => reject(request.error);
+  request.onsuccess = () => {
+    const db = request.result;
+    const transaction = db.transaction("entries", "readwrite");
+    transaction.objectStore("entries").put(entry);
+    transaction.oncomplete = () => { db.close(); resolve(); };
+    transaction.onerror = () => reject(transaction.error);
+  };
+})"""
+
+
+def plant(page, entry):
+    """An entry queued earlier (say, by an older version of the app)."""
+    page.evaluate(PLANT, entry)
+
+
+def poll(page, check, seconds=25):
+    """Poll from Python: the page's CSP forbids the eval that wait_for_function needs."""
+    for _ in range(seconds * 4):
+        if check():
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("waited in vain")

@@ -8,17 +8,9 @@ from playwright.sync_api import expect
 from sales.models import DailySales
 from tests.conftest import browser_login
 from tests.factories import AssignmentFactory, UserFactory
-from tests.sales.phone_queue import OLD_QUEUE_KEY, plant_in_local_storage, queued
+from tests.sales.phone_queue import OLD_QUEUE_KEY, plant_in_local_storage, poll, queued
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _poll(page, check, seconds=20):
-    for _ in range(seconds * 4):
-        if check():
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError("waited in vain")
 
 
 def _worker_registration(cdp, page):
@@ -26,7 +18,7 @@ def _worker_registration(cdp, page):
     found = []
     cdp.on("ServiceWorker.workerRegistrationUpdated", lambda e: found.extend(e["registrations"]))
     cdp.send("ServiceWorker.enable")
-    _poll(page, lambda: found)
+    poll(page, lambda: found)
     return found[0]["registrationId"]
 
 
@@ -35,7 +27,7 @@ def test_background_sync_sends_the_queue_with_no_page_of_the_app_open(live_serve
     booth = AssignmentFactory(members=[producer])
     browser_login(phone_page, live_server, "producer_sync")
     phone_page.goto(f"{live_server.url}/sales/booth/{booth.pk}/")
-    _poll(phone_page, lambda: phone_page.evaluate("!!navigator.serviceWorker.controller"))
+    poll(phone_page, lambda: phone_page.evaluate("!!navigator.serviceWorker.controller"))
     cdp = phone_page.context.new_cdp_session(phone_page)
     registration = _worker_registration(cdp, phone_page)
 
@@ -43,7 +35,7 @@ def test_background_sync_sends_the_queue_with_no_page_of_the_app_open(live_serve
     phone_page.fill("#id_amount", "3,150")
     phone_page.click("button.btn-save")
     expect(phone_page.locator("#sync-status")).to_contain_text("รอส่ง")
-    _poll(phone_page, lambda: len(queued(phone_page)) == 1)
+    poll(phone_page, lambda: len(queued(phone_page)) == 1)
 
     blank = phone_page.context.new_page()  # keeps the browser context when the app's page closes
     phone_page.goto("about:blank")
@@ -57,7 +49,7 @@ def test_background_sync_sends_the_queue_with_no_page_of_the_app_open(live_serve
             "lastChance": False,
         },
     )
-    _poll(blank, lambda: DailySales.objects.exists())
+    poll(blank, lambda: DailySales.objects.exists())
     blank.wait_for_timeout(1000)  # a second send would land now
     sale = DailySales.objects.get()
     assert (sale.amount, sale.day, sale.entered_by) == (3150, timezone.localdate(), producer)

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from sales.models import DailySales, IssueReport
 from tests.conftest import ARTIFACTS, browser_login
 from tests.factories import AssignmentFactory, UserFactory
-from tests.sales.phone_queue import queued, queued_once_stored
+from tests.sales.phone_queue import poll, queued, queued_once_stored
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 KEPT = """async () => {
@@ -29,15 +29,6 @@ KEPT = """async () => {
 }"""
 
 
-def _poll(page, check, seconds=25):
-    """Poll from Python: the page's CSP forbids the eval that wait_for_function needs."""
-    for _ in range(seconds * 4):
-        if check():
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError("waited in vain")
-
-
 def _big_photo(path):
     Image.new("RGB", (3000, 2000), (180, 40, 40)).save(path, format="JPEG", quality=95)
     return path
@@ -46,7 +37,7 @@ def _big_photo(path):
 def _keep_pages(page, base, booth):
     """Open the producer's pages once online: the service worker keeps its own copies."""
     page.goto(f"{base}/producer/")
-    _poll(page, lambda: page.evaluate("!!navigator.serviceWorker.controller") or page.reload())
+    poll(page, lambda: page.evaluate("!!navigator.serviceWorker.controller") or page.reload())
     paths = [
         "/producer/",
         f"/sales/booth/{booth.pk}/",
@@ -54,7 +45,7 @@ def _keep_pages(page, base, booth):
     ]
     for path in paths:
         page.goto(base + path)
-    _poll(page, lambda: {p for k in page.evaluate(KEPT) for p in [k.split(" ")[1]]} >= set(paths))
+    poll(page, lambda: {p for k in page.evaluate(KEPT) for p in [k.split(" ")[1]]} >= set(paths))
 
 
 def test_a_producer_works_offline_and_the_server_gets_one_of_each(
@@ -96,7 +87,7 @@ def test_a_producer_works_offline_and_the_server_gets_one_of_each(
     assert max(shrunk.size) == 1280  # resized on the phone before queueing
 
     phone_page.context.set_offline(False)
-    _poll(phone_page, lambda: queued(phone_page) == [])
+    poll(phone_page, lambda: queued(phone_page) == [])
     phone_page.reload()  # a second chance to resend must change nothing
     phone_page.wait_for_timeout(1000)
     issue = IssueReport.objects.get()
@@ -127,7 +118,7 @@ def test_a_second_account_sees_none_of_the_first_accounts_pages_or_queue(live_se
     phone_page.context.clear_cookies()  # the first session ends; another person signs in
     phone_page.context.set_offline(False)
     browser_login(phone_page, live_server, "producer_second")
-    _poll(phone_page, lambda: not any(f"-{first.pk} " in k for k in phone_page.evaluate(KEPT)))
+    poll(phone_page, lambda: not any(f"-{first.pk} " in k for k in phone_page.evaluate(KEPT)))
     assert queued(phone_page) == []
     phone_page.context.set_offline(True)
     for path in (f"/sales/booth/{booth.pk}/", "/producer/"):

@@ -146,9 +146,11 @@ def fairs_for(user):
     )
 
 
-def scoring_progress(fair):
-    """Per member: assigned, drafts, submitted, and whether they are behind the others."""
-    members = fair.committee.select_related("user", "province").annotate(
+def scoring_progress(fair, *, seats=None):
+    """Per member (of `seats`, by default the whole committee): assigned, drafts, submitted,
+    and whether they are behind the others."""
+    seats = fair.committee.all() if seats is None else seats
+    members = seats.select_related("user", "province").annotate(
         assigned=Count("reviews", distinct=True),
         submitted=Count("reviews", filter=Q(reviews__status=ReviewStatus.SUBMITTED), distinct=True),
     )

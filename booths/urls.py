@@ -116,6 +116,11 @@ urlpatterns = [
     path("review/<int:review_id>/", committee.score_sheet, name="score_sheet"),
     path("review/<int:review_id>/submit/", committee.score_submit, name="score_submit"),
     path("seats/<int:seat_id>/conflicts/", committee.declare_conflict, name="declare_conflict"),
+    path(
+        "seats/<int:seat_id>/remove/",
+        selection.committee_member_remove,
+        name="committee_member_remove",
+    ),
     # National fairs (issue 18): district nomination, applying for a group, every province.
     path("national/", national.national_fairs, name="national_fairs"),
     path("<int:pk>/nominations/", national.nomination_list, name="nomination_list"),

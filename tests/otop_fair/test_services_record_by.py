@@ -318,6 +318,12 @@ def _(by):
     return lambda: review.add_member(fair=fair, user=user, by=by)
 
 
+@scenario(review.remove_member)
+def _(by):
+    member = CommitteeMemberFactory(fair=fair_in(FairState.OPEN))
+    return lambda: review.remove_member(member=member, by=by)
+
+
 @scenario(review.add_review)
 def _(by):
     member = CommitteeMemberFactory(fair=fair_in(FairState.OPEN))

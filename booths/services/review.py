@@ -21,6 +21,7 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
+from booths.services.reinstatement import is_scored_late, is_scoring_open_for
 from otop_fair.audit import (
     bulk_create_with_history_by,
     delete_with_history,
@@ -91,7 +92,7 @@ def declare_conflict(*, member, application, reason, by):
     """A member declares a conflict: any review of that application by them is withdrawn."""
     if member.fair_id != application.fair_id:
         raise ValidationError(_("That application belongs to another fair."))
-    if member.fair.is_scoring_closed:
+    if member.fair.is_scoring_closed and not is_scored_late(application):
         raise ValidationError(_("Scoring is closed."))
     with transaction.atomic():
         conflict = ConflictOfInterest.objects.filter(member=member, application=application).first()
@@ -167,7 +168,7 @@ def _replace_reviews(seats, plan, *, by):
 
 
 def add_review(*, member, application, by):
-    if member.fair.is_scoring_closed:
+    if member.fair.is_scoring_closed and not is_scored_late(application):
         raise ValidationError(_("Scoring is closed."))
     _check_runs_seat(member, by)
     if has_conflict(member, application):
@@ -182,7 +183,7 @@ def add_review(*, member, application, by):
 
 
 def remove_review(*, review, by):
-    if review.member.fair.is_scoring_closed:
+    if review.member.fair.is_scoring_closed and not is_scored_late(review.application):
         raise ValidationError(_("Scoring is closed."))
     _check_runs_seat(review.member, by)
     if review.status == ReviewStatus.SUBMITTED:
@@ -194,7 +195,7 @@ def save_scores(*, review, values, by, submit=False):
     """Save a member's scores ({criterion id: (value, comment)}) as a draft or submit them."""
     member = review.member
     fair = member.fair
-    if fair.state != FairState.SCORING:
+    if not is_scoring_open_for(review.application):
         raise ValidationError(_("Scores can be changed only while the fair is being scored."))
     if member.user_id != by.pk:
         raise ValidationError(_("Only the assigned member can score this application."))

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_POST
 
 from booths import review_queue, selectors
 from booths.forms import ApplicationPickForm, ScoreForm
-from booths.models import FairState
 from booths.services import review as reviews
+from booths.services.reinstatement import is_scoring_open_for
 from booths.views.common import attempt, review_from, seat_from
 from otop_fair.permissions import requires
 
@@ -95,7 +95,7 @@ def _score_sheet(request, review, *, submit):
         ),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
         "form": form,
-        "is_open": fair.state == FairState.SCORING,
+        "is_open": is_scoring_open_for(review.application),
         "next_review": review_queue.next_review(review),
     }
     return render(request, "booths/score_sheet.html", context)

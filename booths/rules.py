@@ -105,13 +105,13 @@ area_officer = is_staff_officer | is_district_officer
 
 
 @rules.predicate
-def keeps_seat_province(user, seat):
-    """The committee seat's province (a national fair's seats each sit on one province's
-    committee) is one the officer keeps: the head office keeps every province."""
+def keeps_committee_province(user, obj):
+    """The province whose committee the object belongs to (a national fair's seat, a criterion
+    of a province's own rubric) is one the officer keeps: the head office keeps every one."""
     return (
-        seat is not None
-        and seat.province_id is not None
-        and keeps_area(user, province_id=seat.province_id)
+        obj is not None
+        and obj.province_id is not None
+        and keeps_area(user, province_id=obj.province_id)
     )
 
 
@@ -122,7 +122,7 @@ def keeps_seat_province(user, seat):
 manages_committee = (~is_national_fair & manages_fair) | (
     is_national_fair & (keeps_provinces | is_admin)
 )
-manages_seat = (~is_national_fair & manages_fair) | (is_national_fair & keeps_seat_province)
+manages_seat = (~is_national_fair & manages_fair) | (is_national_fair & keeps_committee_province)
 
 
 @rules.predicate
@@ -137,6 +137,8 @@ rules.add_perm("booths.manage_fair", manages_fair)
 rules.add_perm("booths.manage_quotas", manages_quotas)
 rules.add_perm("booths.manage_committee", manages_committee)
 rules.add_perm("booths.manage_seat", manages_seat)
+# A province's own rubric (a criterion of it) at a national fair: its province's officers.
+rules.add_perm("booths.set_province_rubric", is_national_fair & keeps_committee_province)
 rules.add_perm(
     "booths.view_plan",
     manages_fair

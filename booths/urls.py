@@ -56,6 +56,11 @@ urlpatterns = [
     ),
     path("<int:fair_id>/criteria/", selection.criteria, name="criteria"),
     path("<int:fair_id>/criteria/copy/", selection.criteria_copy, name="criteria_copy"),
+    path(
+        "<int:fair_id>/criteria/province/<str:province_code>/",
+        selection.province_criteria,
+        name="province_criteria",
+    ),
     path("<int:fair_id>/committee/", selection.committee, name="committee"),
     path(
         "<int:fair_id>/committee/add/", selection.committee_member_add, name="committee_member_add"

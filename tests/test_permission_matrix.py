@@ -145,6 +145,8 @@ EXPECTED = {
     "booths:committee_auto_assign": KEEPS_FAIR,
     "booths:committee_review_add": KEEPS_FAIR,
     "booths:committee_member_remove": KEEPS_FAIR,
+    # A provincial fair has no province rubrics: the national rows are below.
+    "booths:province_criteria": row(D, D, D, D, D, D, D),
     "booths:score_submit": row(D, D, A, D, D, D, A),
     "notifications:line_code": EVERYONE,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
@@ -482,6 +484,7 @@ def _other_kwargs(w):
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
         "producers:standard_edit": {"code": "mpc"},
         "booths:apply_on_behalf": {"group_pk": group},
+        "booths:province_criteria": {"province_code": "50"},
     }
 
 
@@ -702,6 +705,16 @@ NATIONAL_COMMITTEE_ROWS = {
         "booths:committee_auto_assign",
         lambda w: {"fair_id": w.national_fair.pk},
         _national_committee_row(A, A, A),
+    ),
+    "rubric of province 50": (
+        "booths:province_criteria",
+        lambda w: {"fair_id": w.national_fair.pk, "province_code": "50"},
+        _national_committee_row(A, D, A),
+    ),
+    "rubric of province 10": (
+        "booths:province_criteria",
+        lambda w: {"fair_id": w.national_fair.pk, "province_code": "10"},
+        _national_committee_row(D, A, A),
     ),
     "remove a seat of province 50": (
         "booths:committee_member_remove",

@@ -21,6 +21,7 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
+from booths.rubrics import PROVINCE_RUBRIC_STATES, province_rubric, rubric_for, shared_rubric
 from booths.services.reinstatement import is_scored_late, is_scoring_open_for
 from otop_fair.audit import (
     bulk_create_with_history_by,
@@ -44,12 +45,12 @@ def copy_criteria(*, fair, by, source=None):
     if fair.state not in SETUP_STATES:
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     if source is not None:
-        rows = [(c.name, c.description, c.weight, c.max_score) for c in source.criteria.all()]
+        rows = [(c.name, c.description, c.weight, c.max_score) for c in shared_rubric(source)]
     else:
         with translation.override("th"):
             rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
     with transaction.atomic():
-        delete_with_history(fair.criteria.all(), by=by, reason=_("rubric replaced by a copy"))
+        delete_with_history(shared_rubric(fair), by=by, reason=_("rubric replaced by a copy"))
         for order, (name, description, weight, max_score) in enumerate(rows, start=1):
             criterion = Criterion(
                 fair=fair,
@@ -60,7 +61,7 @@ def copy_criteria(*, fair, by, source=None):
                 order=order,
             )
             save_with_history(criterion, by=by)
-    return fair.criteria.all()
+    return shared_rubric(fair)
 
 
 def conflict_pairs(fair):
@@ -201,7 +202,7 @@ def save_scores(*, review, values, by, submit=False):
         raise ValidationError(_("Only the assigned member can score this application."))
     if has_conflict(member, review.application):
         raise ValidationError(_("You declared a conflict of interest with this application."))
-    criteria = {c.pk: c for c in fair.criteria.all()}
+    criteria = {c.pk: c for c in rubric_for(fair, member.province_id)}
     for criterion_id, (value, _comment) in values.items():
         criterion = criteria.get(criterion_id)
         if criterion is None or value is None:
@@ -265,14 +266,27 @@ def _check_runs_seat(member, by):
         raise ValidationError(_("You run only the committee of your own province."))
 
 
-def save_criteria(*, fair, formset, by):
-    """Save an edited rubric (a valid CriterionFormSet) while the rubric may still change."""
-    if fair.state not in SETUP_STATES:
+def save_criteria(*, fair, formset, by, province=None):
+    """Save an edited rubric (a valid CriterionFormSet) while the rubric may still change: the
+    fair's, or at a national fair `province`'s own, set by its officers before scoring opens."""
+    fair.refresh_from_db(fields=["state"])
+    if province is not None:
+        _check_sets_province_rubric(fair, province, by)
+    elif fair.state not in SETUP_STATES:
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     with transaction.atomic():
         criteria = formset.save(commit=False)
         delete_with_history(formset.deleted_objects, by=by)
         for criterion in criteria:
-            criterion.fair = fair
+            criterion.fair, criterion.province = fair, province
             save_with_history(criterion, by=by)
-    return fair.criteria.all()
+    return shared_rubric(fair) if province is None else province_rubric(fair, province.pk)
+
+
+def _check_sets_province_rubric(fair, province, by):
+    if not fair.is_national:
+        raise ValidationError(_("Only a national fair's provinces have rubrics of their own."))
+    if fair.state not in PROVINCE_RUBRIC_STATES:
+        raise ValidationError(_("A province's rubric can be changed only before scoring starts."))
+    if not by.has_perm("booths.set_province_rubric", Criterion(fair=fair, province=province)):
+        raise ValidationError(_("You run only the committee of your own province."))

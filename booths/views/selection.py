@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.forms import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from booths.forms import (
 )
 from booths.models import ApplicationStatus, ReviewAssignment
 from booths.rubric_forms import CopyCriteriaForm, CriterionFormSet
+from booths.rubrics import province_rubric, shared_rubric
 from booths.services import eligibility, review
 from booths.views.common import application_from, attempt, fair_from, seat_from
 from otop_fair.permissions import requires
@@ -138,9 +140,39 @@ def _criteria_page(request, fair, *, formset=None, copy_form=None):
         "fair": fair,
         "formset": formset or CriterionFormSet(None, fair=fair, prefix="c"),
         "copy_form": copy_form or CopyCriteriaForm(None, fair=fair, user=request.user),
-        "weight_total": sum(c.weight for c in fair.criteria.all()),
+        "weight_total": sum(c.weight for c in shared_rubric(fair)),
     }
     return render(request, "booths/criteria.html", context)
+
+
+@requires("booths.manage_committee", fair=fair_from)
+def province_criteria(request, fair, province_code):
+    """A national fair's province's own rubric, set by its officers before scoring opens;
+    without one its committee scores by the shared rubric."""
+    provinces = committee_provinces(fair, request.user)
+    province = provinces.filter(pk=province_code).first() if provinces is not None else None
+    if province is None:
+        raise Http404
+    formset = CriterionFormSet(request.POST or None, fair=fair, province=province, prefix="c")
+    if formset.is_bound and formset.is_valid():
+        attempt(
+            request,
+            review.save_criteria,
+            _("Rubric saved."),
+            fair=fair,
+            formset=formset,
+            by=request.user,
+            province=province,
+        )
+        return redirect("booths:province_criteria", fair_id=fair.pk, province_code=province.pk)
+    context = {
+        "fair": fair,
+        "province": province,
+        "formset": formset,
+        "weight_total": sum(c.weight for c in province_rubric(fair, province.pk)),
+        "shared": list(shared_rubric(fair)),
+    }
+    return render(request, "booths/province_criteria.html", context)
 
 
 @requires("booths.manage_committee", fair=fair_from)
@@ -281,7 +313,7 @@ def ranking(request, fair):
     context = {
         "fair": fair,
         "page": page,
-        "criteria": list(fair.criteria.all()),
+        "criteria": list(shared_rubric(fair)),
         "normalise": normalise,
         "total": len(rows),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),

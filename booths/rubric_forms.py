@@ -70,7 +70,7 @@ class CopyCriteriaForm(ThaiForm):
         own = Fair.objects.visible_to(user).values("pk")
         self.fields["source"].queryset = (
             Fair.objects.exclude(pk=fair.pk)
-            .filter(criteria__isnull=False)
+            .filter(criteria__isnull=False, criteria__province__isnull=True)
             .filter(Q(pk__in=own) | Q(rubric_shared=True))
             .distinct()
         )

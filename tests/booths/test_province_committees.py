@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from booths.models import CommitteeMember, ConflictOfInterest, ReviewAssignment, Score
 from booths.services import lifecycle, nominations, review
@@ -186,3 +188,23 @@ def test_a_review_added_by_hand_to_another_provinces_member_is_ignored(world, cl
         {"member": world.members["50"][0].pk, "registration_no": chiang_mai.group.registration_no},
     )
     assert not ReviewAssignment.objects.filter(member=world.members["50"][0]).exists()
+
+
+def _committee_page_queries(client, extra_members):
+    world = national_fair()
+    for _ in range(extra_members):
+        CommitteeMemberFactory(
+            fair=world.fair, user=UserFactory(role="committee"), province_id="10"
+        )
+    client.force_login(world.officers["10"])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/fairs/{world.fair.pk}/committee/")
+    assert response.status_code == 200
+    return len(captured), response
+
+
+def test_the_committee_page_keeps_its_queries_as_the_provinces_committee_grows(client):
+    small, _ = _committee_page_queries(client, 0)
+    large, response = _committee_page_queries(client, 5)
+    assert small == large
+    assert len(response.context["progress"]) == 7

@@ -199,4 +199,46 @@ def test_a_national_fair_from_nomination_to_published_allocation(actors):
     assert f"ไม่ได้รับการเสนอชื่อจากอำเภอ เพราะ{DECLINE_REASON}" in page.inner_text("main")
     page.screenshot(path="/tmp/e2e_phone_national_explanation.png", full_page=True)
     steps.fits_phone(page)
+    appeal_against_the_decline_reenters_selection(actors, head, producer, application, members)
     assert not actors.problems()
+
+
+def appeal_against_the_decline_reenters_selection(actors, head, producer, application, members):
+    """The declined group appeals on its phone; the head office upholds it, which nominates the
+    group again; Bangkok's committee scores it late; the next version, published for the
+    appeal, includes it and the group reads its new result."""
+    page = producer.page
+    page.click("main a[href$='/appeal/']")
+    page.fill("[name=grounds]", "กลุ่มต่ออายุใบรับรอง มผช. แล้วก่อนวันปิดรับสมัคร")
+    steps.submit(page)
+    appeal = application.appeals.get()
+    page = head.go(f"/fairs/appeals/{appeal.pk}/")
+    page.check("[name=status][value=upheld]")
+    page.fill("[name=reason]", "ใบรับรองต่ออายุแล้วตามหลักฐานที่แนบ")
+    steps.submit(page)
+    page.locator("[data-testid=reinstated]").wait_for()
+    for person in members["10"]:
+        judge = actors(person.username)
+        sheet = judge.go("/fairs/review/?stage=pending")
+        sheet.locator("main .list-group a", has_text=application.group.name).click()
+        sheet.wait_for_load_state()
+        for value in sheet.locator("input[name^=value_]").all():
+            value.fill("9")
+        sheet.click("button[formaction$='/submit/']")
+        sheet.wait_for_load_state()
+        steps.expect_message(sheet)
+    page = head.go(f"/fairs/{application.fair_id}/runs/")
+    page.fill("[name=seed]", "2570")
+    steps.submit(page)
+    assert page.locator("main table tbody tr").count() == 4  # the reinstated group is in
+    page = head.go(f"/fairs/appeals/{appeal.pk}/")
+    page.select_option("[name=run]", index=1)
+    page.click("form[action$='/publish/'] button")
+    page.wait_for_load_state()
+    steps.expect_message(page)
+    appeal.refresh_from_db()
+    assert appeal.run.is_published and appeal.run.results.filter(application=application).exists()
+    page = producer.go(f"/fairs/applications/{application.pk}/result/")
+    text = page.inner_text("main")
+    assert appeal.run.results.get(application=application).explanation in text
+    assert f"ผลการจัดสรรรุ่นที่ {appeal.run.version}" in text

@@ -101,8 +101,14 @@ def _assign_late_reviewers(application, *, by, reason):
         raise ValidationError(
             _("The province has no committee to score the reinstated application.")
         )
+    # Members conflicted with it, or reviewing it already (assigned by hand), are not chosen.
+    held = set(application.reviews.values_list("member_id", flat=True))
     conflicts = {pair for pair in conflict_pairs(fair) if pair[1] == application.pk}
-    plan = assign_reviewers([application.pk], members, conflicts, k=min(k, len(members)))
+    conflicts |= {(m, application.pk) for m in held}
+    free = [m for m in members if (m, application.pk) not in conflicts]
+    plan = assign_reviewers([application.pk], free, set(), k=max(min(k - len(held), len(free)), 0))
+    if not held and not plan[application.pk]:
+        raise ValidationError(_("Every member of the province's committee has a conflict with it."))
     bulk_create_with_history_by(
         [ReviewAssignment(member_id=m, application=application) for m in plan[application.pk]],
         by=by,

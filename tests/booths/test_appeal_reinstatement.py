@@ -12,6 +12,7 @@ from django.urls import reverse
 from booths.models import (
     AppealStatus,
     ApplicationStatus,
+    CommitteeMember,
     Nomination,
     ReviewAssignment,
     ReviewStatus,
@@ -209,3 +210,28 @@ def test_the_whole_way_through_the_pages(published, client):
     client.force_login(producer)
     page = client.get(reverse("booths:result", args=[declined.pk])).content.decode()
     assert run.results.get(application=declined).explanation in page
+
+
+def test_a_member_with_a_conflict_is_not_given_the_late_review(published):
+    world, declined, producer = published
+    district = declined.group.subdistrict.district
+    conflicted = world.members["50"][0]
+    CommitteeMember.objects.filter(pk=conflicted.pk).update(home_district=district)
+    appeals.decide_appeal(
+        appeal=_appeal(declined, producer), status="upheld", reason=REASON, by=world.head_office
+    )
+    assert [r.member_id for r in _late_reviews(declined)] == [world.members["50"][1].pk]
+
+
+def test_upholding_is_refused_whole_when_every_member_is_conflicted(published):
+    world, declined, producer = published
+    district = declined.group.subdistrict.district
+    CommitteeMember.objects.filter(province_id="50").update(home_district=district)
+    appeal = _appeal(declined, producer)
+    with pytest.raises(ValidationError):
+        appeals.decide_appeal(appeal=appeal, status="upheld", reason=REASON, by=world.head_office)
+    appeal.refresh_from_db()
+    declined.refresh_from_db()
+    assert appeal.status == AppealStatus.PENDING and not appeal.reinstated
+    assert declined.status == ApplicationStatus.NOT_SELECTED
+    assert not Nomination.objects.get(application=declined).is_nominated

@@ -370,14 +370,19 @@ class MemberForm(ThaiForm):
         help_text=_("National fairs: each province's committee scores its own province."),
     )
 
-    def __init__(self, *args, fair, **kwargs):
+    def __init__(self, *args, fair, provinces=None, **kwargs):
+        """`provinces`: at a national fair, the provinces whose committees the officer runs
+        (only those are offered); a provincial fair's committee has no province."""
         super().__init__(*args, **kwargs)
         seated = fair.committee.values("user_id")
         people = get_user_model().objects.filter(role="committee").exclude(pk__in=seated)
         self.fields["user"].queryset = people.order_by("first_name", "username")
         if fair.is_national:
-            self.fields["province"].queryset = Province.objects.order_by("sort_name")
+            offered = Province.objects.order_by("sort_name") if provinces is None else provinces
+            self.fields["province"].queryset = offered
             self.fields["province"].required = True
+            if len(offered) == 1:
+                self.fields["province"].initial = offered[0].pk
         else:
             del self.fields["province"]
 

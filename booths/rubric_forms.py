@@ -5,12 +5,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from booths.models import Criterion, Fair
+from booths.rubrics import province_rubric, shared_rubric
 from otop_fair.forms import ThaiForm, ThaiModelForm
 
 
 class CriterionForm(ThaiModelForm):
     constraint_messages = {
         "criterion_name_unique_in_fair": _("The rubric already has a criterion with this name."),
+        "criterion_name_unique_in_province_rubric": _(
+            "The rubric already has a criterion with this name."
+        ),
         "criterion_weight_positive": _("The weight must be above zero."),
         "criterion_max_positive": _("The maximum score must be above zero."),
     }
@@ -24,13 +28,15 @@ class FairCriteriaFormSet(forms.BaseModelFormSet):
     """The rubric of one fair: each row knows its fair, so the database's rules are checked
     per row, and two rows of the same name are refused on the cell."""
 
-    def __init__(self, *args, fair, **kwargs):
-        self.fair = fair
-        super().__init__(*args, queryset=fair.criteria.all(), **kwargs)
+    def __init__(self, *args, fair, province=None, **kwargs):
+        """`province`: a national fair's province's own rubric instead of the fair's."""
+        self.fair, self.province = fair, province
+        rubric = shared_rubric(fair) if province is None else province_rubric(fair, province.pk)
+        super().__init__(*args, queryset=rubric, **kwargs)
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.instance.fair = self.fair
+        form.instance.fair, form.instance.province = self.fair, self.province
         return form
 
     def clean(self):
@@ -64,7 +70,7 @@ class CopyCriteriaForm(ThaiForm):
         own = Fair.objects.visible_to(user).values("pk")
         self.fields["source"].queryset = (
             Fair.objects.exclude(pk=fair.pk)
-            .filter(criteria__isnull=False)
+            .filter(criteria__isnull=False, criteria__province__isnull=True)
             .filter(Q(pk__in=own) | Q(rubric_shared=True))
             .distinct()
         )

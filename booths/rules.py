@@ -17,6 +17,7 @@ from otop_fair.rules import (
     is_producer,
     is_staff_officer,
     keeps_area_of,
+    keeps_provinces,
     owns_row,
     sees_row,
 )
@@ -104,6 +105,27 @@ area_officer = is_staff_officer | is_district_officer
 
 
 @rules.predicate
+def keeps_committee_province(user, obj):
+    """The province whose committee the object belongs to (a national fair's seat, a criterion
+    of a province's own rubric) is one the officer keeps: the head office keeps every one."""
+    return (
+        obj is not None
+        and obj.province_id is not None
+        and keeps_area(user, province_id=obj.province_id)
+    )
+
+
+# Each province's committee at a national fair is its province's own: any provincial officer
+# opens the committee page (showing their provinces' seats only) and seats, removes and assigns
+# their own province's members, never another's; the host province runs only its own committee.
+# A provincial fair's one committee is its officers'.
+manages_committee = (~is_national_fair & manages_fair) | (
+    is_national_fair & (keeps_provinces | is_admin)
+)
+manages_seat = (~is_national_fair & manages_fair) | (is_national_fair & keeps_committee_province)
+
+
+@rules.predicate
 def is_blind_reviewed(user, obj):
     """The fair (of a seat, review…) hides who applied from its committee."""
     return obj is not None and _fair_of(obj).is_blind_review
@@ -113,6 +135,10 @@ rules.add_perm("booths.view_fairs", is_staff_officer)
 rules.add_perm("booths.add_fair", is_staff_officer)
 rules.add_perm("booths.manage_fair", manages_fair)
 rules.add_perm("booths.manage_quotas", manages_quotas)
+rules.add_perm("booths.manage_committee", manages_committee)
+rules.add_perm("booths.manage_seat", manages_seat)
+# A province's own rubric (a criterion of it) at a national fair: its province's officers.
+rules.add_perm("booths.set_province_rubric", is_national_fair & keeps_committee_province)
 rules.add_perm(
     "booths.view_plan",
     manages_fair

@@ -9,7 +9,7 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 DEFAULT_DISAGREEMENT_THRESHOLD = 20.0
@@ -170,3 +170,20 @@ def aggregate(
         )
         for row in rows
     ]
+
+
+def combined(rankings: Iterable[Sequence[RankedApplicant]]) -> list[RankedApplicant]:
+    """Several rankings (each committee's, by its own rubric) as one, best total first; equal
+    totals share a rank, and among equals each ranking keeps its order, the first ranking's
+    first. Totals are all on the 0–100 scale; a national allocation still compares provinces
+    only by standing within their own list, never by these totals."""
+    rows = sorted((a for ranking in rankings for a in ranking), key=lambda a: -a.total)
+    result: list[RankedApplicant] = []
+    for index, applicant in enumerate(rows):
+        previous = result[-1] if result else None
+        if previous is not None and previous.total == applicant.total:
+            result[-1] = replace(previous, is_tied=True)
+            result.append(replace(applicant, rank=previous.rank, is_tied=True))
+        else:
+            result.append(replace(applicant, rank=index + 1, is_tied=False))
+    return result

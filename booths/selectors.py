@@ -23,6 +23,7 @@ from booths.models import (
     VenuePlan,
     WaitlistOffer,
 )
+from booths.rubrics import rubrics_of
 from otop_fair.shared_cache import computed_once
 from otop_fair.thai_text import arabic_digits, normalise_text
 from producers.models import StarRating
@@ -52,10 +53,15 @@ class RankedRow:
 
 
 def ranking(fair, *, normalise=False):
-    """Eligible applications ranked by the committee's submitted scores (unscored ones last)."""
-    criteria = list(fair.criteria.all())
-    specs = [scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria]
-    ranked = _aggregated(fair, specs, normalise) if specs else []
+    """Eligible applications ranked by the committee's submitted scores (unscored ones last).
+
+    At a national fair a province with a rubric of its own is aggregated by it, the others by
+    the shared rubric; ranks then run over every total (each on the same 0–100 scale). The
+    criterion columns are the shared rubric's."""
+    rubrics = rubrics_of(fair)
+    criteria = rubrics[None]
+    layout = _rubric_layout(rubrics)
+    ranked = _aggregated(fair, layout, normalise) if any(specs for _p, specs in layout) else []
     ranked_apps = fair.applications.filter(status__in=RANKED_STATUSES)
     if fair.is_national:  # only what the districts nominated goes on to the committees
         ranked_apps = ranked_apps.filter(nomination__decision="nominated")
@@ -73,26 +79,52 @@ def ranking(fair, *, normalise=False):
     return result
 
 
-def _aggregated(fair, specs, normalise):
-    """The committee's aggregate, recomputed only when what it is made of changes.
+def _rubric_layout(rubrics):
+    """((None, the shared rubric's specs), (province id, its own rubric's specs), …)."""
+    return tuple(
+        (
+            province,
+            tuple(
+                scoring.CriterionSpec(c.pk, float(c.weight), float(c.max_score)) for c in criteria
+            ),
+        )
+        for province, criteria in sorted(rubrics.items(), key=lambda item: item[0] or "")
+    )
+
+
+def _aggregated(fair, layout, normalise):
+    """The committees' aggregate, recomputed only when what it is made of changes.
 
     At a national fair it is 180,000 scores and seconds of work; the key holds every input the
-    aggregate depends on: the criteria, the method, and which submitted scores there are and when
-    the latest was saved (a score is always saved, never bulk-updated; a reopened review drops its
-    scores out of the count)."""
+    aggregate depends on: the rubrics (which provinces have their own), the method, and which
+    submitted scores there are and when the latest was saved (a score is always saved, never
+    bulk-updated; a reopened review drops its scores out of the count)."""
     mark = _counted_scores(fair).aggregate(
         rows=Count("pk"), reviews=Sum("review_id"), latest=Max("updated_at")
     )
     inputs = repr(
-        (fair.pk, normalise, specs, mark["rows"], mark["reviews"], mark["latest"])
+        (fair.pk, normalise, layout, mark["rows"], mark["reviews"], mark["latest"])
         + (scoring.TOTAL_DECIMALS,)  # an aggregate kept at another precision is not this one
     )
     key = "booths:ranking:" + hashlib.sha256(inputs.encode()).hexdigest()
     return computed_once(
-        key,
-        lambda: scoring.aggregate(specs, _submitted_reviews(fair), normalise=normalise),
-        timeout=RANKING_CACHE_S,
+        key, lambda: _aggregate_by_rubric(fair, layout, normalise), timeout=RANKING_CACHE_S
     )
+
+
+def _aggregate_by_rubric(fair, layout, normalise):
+    """Each rubric's reviews aggregated by it; one ranking over all of them. With the shared
+    rubric alone (every provincial fair) this is the one aggregate it always was."""
+    own = {province for province, _specs in layout if province is not None}
+    reviews = defaultdict(list)
+    for province, review in _submitted_reviews(fair):
+        reviews[province if province in own else None].append(review)
+    rankings = [
+        scoring.aggregate(specs, reviews[province], normalise=normalise)
+        for province, specs in layout
+        if specs
+    ]
+    return rankings[0] if len(rankings) == 1 else scoring.combined(rankings)
 
 
 def _counted_scores(fair):
@@ -104,7 +136,8 @@ def _counted_scores(fair):
 
 
 def _submitted_reviews(fair):
-    """Every submitted review of a ranked application, as the scoring module takes them."""
+    """Every submitted review of a ranked application, as the scoring module takes them, with
+    the applicant's province (whose rubric it was scored by)."""
     by_review = defaultdict(dict)
     owners = {}
     # Floats straight from the database: converting 180,000 Decimals is the slow part otherwise.
@@ -112,14 +145,20 @@ def _submitted_reviews(fair):
         _counted_scores(fair)
         .annotate(points=Cast("value", FloatField()))
         .values_list(
-            "review_id", "review__application_id", "review__member_id", "criterion_id", "points"
+            "review_id",
+            "review__application_id",
+            "review__member_id",
+            "review__application__group__province_id",
+            "criterion_id",
+            "points",
         )
     )
-    for review_id, app_id, member_id, criterion_id, points in rows:
+    for review_id, app_id, member_id, province, criterion_id, points in rows:
         by_review[review_id][criterion_id] = points
-        owners[review_id] = (app_id, member_id)
+        owners[review_id] = (app_id, member_id, province)
     return [
-        scoring.ReviewScores(owners[r][0], owners[r][1], scores) for r, scores in by_review.items()
+        (owners[r][2], scoring.ReviewScores(owners[r][0], owners[r][1], scores))
+        for r, scores in by_review.items()
     ]
 
 
@@ -146,9 +185,11 @@ def fairs_for(user):
     )
 
 
-def scoring_progress(fair):
-    """Per member: assigned, drafts, submitted, and whether they are behind the others."""
-    members = fair.committee.select_related("user", "province").annotate(
+def scoring_progress(fair, *, seats=None):
+    """Per member (of `seats`, by default the whole committee): assigned, drafts, submitted,
+    and whether they are behind the others."""
+    seats = fair.committee.all() if seats is None else seats
+    members = seats.select_related("user", "province").annotate(
         assigned=Count("reviews", distinct=True),
         submitted=Count("reviews", filter=Q(reviews__status=ReviewStatus.SUBMITTED), distinct=True),
     )

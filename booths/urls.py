@@ -56,6 +56,11 @@ urlpatterns = [
     ),
     path("<int:fair_id>/criteria/", selection.criteria, name="criteria"),
     path("<int:fair_id>/criteria/copy/", selection.criteria_copy, name="criteria_copy"),
+    path(
+        "<int:fair_id>/criteria/province/<str:province_code>/",
+        selection.province_criteria,
+        name="province_criteria",
+    ),
     path("<int:fair_id>/committee/", selection.committee, name="committee"),
     path(
         "<int:fair_id>/committee/add/", selection.committee_member_add, name="committee_member_add"
@@ -125,6 +130,11 @@ urlpatterns = [
     path("review/<int:review_id>/", committee.score_sheet, name="score_sheet"),
     path("review/<int:review_id>/submit/", committee.score_submit, name="score_submit"),
     path("seats/<int:seat_id>/conflicts/", committee.declare_conflict, name="declare_conflict"),
+    path(
+        "seats/<int:seat_id>/remove/",
+        selection.committee_member_remove,
+        name="committee_member_remove",
+    ),
     # National fairs (issue 18): district nomination, applying for a group, every province.
     path("national/", national.national_fairs, name="national_fairs"),
     path("<int:fair_id>/nominations/", national.nomination_list, name="nomination_list"),

@@ -436,7 +436,21 @@ def _national(users, reg, fair_objects):
         grounds="คะแนนด้านบรรจุภัณฑ์ไม่ตรงกับสินค้าที่ส่ง",
         filed_by=users["producer_a"],
     )
-    return {"national_fair": fair, "national_application_a": app_a, "appeal": appeal}
+    # One committee seat per province: each province runs its own committee.
+    seats = {
+        code: CommitteeMemberFactory(
+            fair=fair,
+            user=UserFactory(username=f"mx_judge_{code}", role="committee"),
+            province_id=code,
+        )
+        for code in ("50", "10")
+    }
+    return {
+        "national_fair": fair,
+        "national_application_a": app_a,
+        "appeal": appeal,
+        "national_seats": seats,
+    }
 
 
 def build_world():

@@ -144,6 +144,9 @@ EXPECTED = {
     "booths:committee_member_add": KEEPS_FAIR,
     "booths:committee_auto_assign": KEEPS_FAIR,
     "booths:committee_review_add": KEEPS_FAIR,
+    "booths:committee_member_remove": KEEPS_FAIR,
+    # A provincial fair has no province rubrics: the national rows are below.
+    "booths:province_criteria": row(D, D, D, D, D, D, D),
     "booths:score_submit": row(D, D, A, D, D, D, A),
     "notifications:line_code": EVERYONE,
     # Scoring has closed (the fair is running): both sitting members see the ranked list.
@@ -356,6 +359,7 @@ POST_ONLY = {
     "booths:committee_member_add",
     "booths:committee_auto_assign",
     "booths:committee_review_add",
+    "booths:committee_member_remove",
     "booths:score_submit",
     "notifications:line_code",
     "booths:release",
@@ -423,6 +427,7 @@ def _pks(w):
         "booths:score_sheet": w.review.pk,
         "booths:score_submit": w.review.pk,
         "booths:declare_conflict": w.seat.pk,
+        "booths:committee_member_remove": w.seat.pk,
         "accounts:person_detail": w.users["producer_a"].pk,
         "accounts:person_reset": w.users["producer_a"].pk,
         "accounts:person_unlock": w.users["producer_a"].pk,
@@ -491,6 +496,7 @@ def _other_kwargs(w):
         "sales:fiscal_report_export": {"per": "group", "fmt": "xlsx"},
         "producers:standard_edit": {"code": "mpc"},
         "booths:apply_on_behalf": {"group_id": group},
+        "booths:province_criteria": {"province_code": "50"},
     }
 
 
@@ -687,3 +693,61 @@ def test_lists_go_by_role_not_by_leftover_province_links(db, world, clients, rol
     assert world.issue not in list(issues)
     assert world.meeting_without_fair not in list(meetings)
     assert f'href="{reverse("sales:fair_report", args=[world.fair.pk])}"' not in reports
+
+
+# A national fair's committees (issue 18): each province runs its own. The host province's
+# officer (officer_province, 50) and the other province's (officer_other, 10) both open the
+# committee page and act on their own province's seats only; the head office on every seat.
+def _national_committee_row(officer, other, national):
+    return {
+        **row(D, D, D, D, officer, other, A),
+        "national": national,
+        "district_a": DENY,
+        "district_other": DENY,
+    }
+
+
+NATIONAL_COMMITTEE_ROWS = {
+    "committee page": (
+        "booths:committee",
+        lambda w: {"fair_id": w.national_fair.pk},
+        _national_committee_row(A, A, A),
+    ),
+    "auto-assign": (
+        "booths:committee_auto_assign",
+        lambda w: {"fair_id": w.national_fair.pk},
+        _national_committee_row(A, A, A),
+    ),
+    "rubric of province 50": (
+        "booths:province_criteria",
+        lambda w: {"fair_id": w.national_fair.pk, "province_code": "50"},
+        _national_committee_row(A, D, A),
+    ),
+    "rubric of province 10": (
+        "booths:province_criteria",
+        lambda w: {"fair_id": w.national_fair.pk, "province_code": "10"},
+        _national_committee_row(D, A, A),
+    ),
+    "remove a seat of province 50": (
+        "booths:committee_member_remove",
+        lambda w: {"seat_id": w.national_seats["50"].pk},
+        _national_committee_row(A, D, A),
+    ),
+    "remove a seat of province 10": (
+        "booths:committee_member_remove",
+        lambda w: {"seat_id": w.national_seats["10"].pk},
+        _national_committee_row(D, A, A),
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(NATIONAL_COMMITTEE_ROWS))
+def test_each_province_runs_its_own_committee_at_a_national_fair(db, world, clients, label):
+    name, kwargs_of, expected = NATIONAL_COMMITTEE_ROWS[label]
+    url = reverse(name, kwargs=kwargs_of(world))
+    problems = [
+        f"{role}: {problem}"
+        for role in ALL_ROLES
+        if (problem := _answer(clients[role], name, url, expected[role]))
+    ]
+    assert not problems, "\n".join(problems)

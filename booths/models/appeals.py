@@ -43,6 +43,10 @@ class Appeal(models.Model):
         blank=True,
         verbose_name=_("allocation version"),
     )
+    # An upheld appeal against the district's decline at a national fair puts the nomination
+    # back: the province's committee scores the application late, and the appeal's version
+    # (`run`) must include it.
+    reinstated = models.BooleanField(_("nomination reinstated"), default=False)
     history = HistoricalRecords()
     # The fair's officers decide an appeal; the applicant's group reads its own.
     area = Area(province="application__fair__province", own="application__group__members")
@@ -67,6 +71,10 @@ class Appeal(models.Model):
             models.CheckConstraint(
                 condition=Q(run__isnull=True) | Q(status="upheld"),
                 name="only_upheld_appeal_has_run",
+            ),
+            models.CheckConstraint(
+                condition=Q(reinstated=False) | Q(status="upheld"),
+                name="only_upheld_appeal_reinstates",
             ),
             models.UniqueConstraint(
                 fields=["application"],

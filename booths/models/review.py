@@ -20,6 +20,17 @@ class Criterion(models.Model):
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=1)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Empty: the fair's rubric (at a national fair the head office's, shared by every province's
+    # committee). A province: that province's own rubric at a national fair, which its
+    # committee scores by instead of the shared one (`booths.rubrics`).
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rubric of province"),
+    )
     history = HistoricalRecords()
     area = Area(province="fair__province")
 
@@ -30,7 +41,16 @@ class Criterion(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
             models.CheckConstraint(condition=Q(max_score__gt=0), name="criterion_max_positive"),
-            models.UniqueConstraint(fields=["fair", "name"], name="criterion_name_unique_in_fair"),
+            models.UniqueConstraint(
+                fields=["fair", "name"],
+                condition=Q(province__isnull=True),
+                name="criterion_name_unique_in_fair",
+            ),
+            models.UniqueConstraint(
+                fields=["fair", "province", "name"],
+                condition=Q(province__isnull=False),
+                name="criterion_name_unique_in_province_rubric",
+            ),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from booths.models import Appeal, AppealStatus, ApplicationStatus
+from booths.services.reinstatement import carries_out_error, reinstate, was_declined_by_district
 from booths.services.runs import publish_allocation
 from otop_fair.audit import save_with_history
 from otop_fair.thai import reader_date
@@ -44,19 +45,27 @@ def file_appeal(*, application, grounds, by):
 
 
 def decide_appeal(*, appeal, status, reason, by):
-    """Uphold or dismiss, with the reason the applicant reads. Upholding changes nothing yet:
-    the result changes when a new version is published for the appeal (`publish_for_appeal`)."""
+    """Uphold or dismiss, with the reason the applicant reads. Upholding changes no result yet:
+    the result changes when a new version is published for the appeal (`publish_for_appeal`).
+    Upholding an appeal against the district's decline puts the application back into
+    selection first (`reinstatement`)."""
     reason = normalise_text(reason or "")
     if status not in (AppealStatus.UPHELD, AppealStatus.DISMISSED):
         raise ValidationError(_("Choose to uphold or to dismiss the appeal."))
     if not reason:
         raise ValidationError(_("Write the reason for the decision."))
     with transaction.atomic():
-        appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        appeal = (
+            Appeal.objects.select_for_update(of=("self",))
+            .select_related("application__fair", "application__group")
+            .get(pk=appeal.pk)
+        )
         if appeal.status != AppealStatus.PENDING:
             raise ValidationError(_("This appeal has already been decided."))
         appeal.status, appeal.decision_reason = status, reason
         appeal.decided_by, appeal.decided_at = by, timezone.now()
+        if status == AppealStatus.UPHELD and was_declined_by_district(appeal.application):
+            reinstate(appeal=appeal, by=by)
         save_with_history(appeal, by=by, reason=_("appeal decided"))
     return appeal
 
@@ -73,6 +82,9 @@ def publish_for_appeal(*, appeal, run, by):
     """Publish `run` as the new version that carries out the upheld appeal."""
     if appeal.status != AppealStatus.UPHELD or appeal.run_id is not None:
         raise ValidationError(_("Only an upheld appeal without its version yet can publish one."))
+    error = carries_out_error(appeal, run)
+    if error:
+        raise ValidationError(error)
     with transaction.atomic():
         publish_allocation(
             fair=appeal.application.fair, run=run, by=by, reason=appeal_version_reason(appeal)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from booths.models import Fair, FairState, OfferStatus
 from booths.models.fair_dates import start_running_error
+from booths.rubrics import shared_rubric
 from booths.services.eligibility import evaluate_eligibility
 from booths.services.nominations import set_aside_unnominated
 from otop_fair.audit import save_with_history
@@ -52,7 +53,7 @@ def close_applications(*, fair, by):
     with transaction.atomic():
         fair = locked(fair)
         check_step(fair, FairState.SCORING)
-        if not fair.criteria.exists():
+        if not shared_rubric(fair).exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
         evaluate_eligibility(fair=fair, by=by)
         if fair.state == FairState.NOMINATING:

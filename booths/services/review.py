@@ -21,6 +21,8 @@ from booths.models import (
     Score,
 )
 from booths.reviewer_assignment import assign_reviewers
+from booths.rubrics import PROVINCE_RUBRIC_STATES, province_rubric, rubric_for, shared_rubric
+from booths.services.reinstatement import is_scored_late, is_scoring_open_for
 from otop_fair.audit import (
     bulk_create_with_history_by,
     delete_with_history,
@@ -44,12 +46,12 @@ def copy_criteria(*, fair, by, source=None):
     if fair.state not in SETUP_STATES:
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     if source is not None:
-        rows = [(c.name, c.description, c.weight, c.max_score) for c in source.criteria.all()]
+        rows = [(c.name, c.description, c.weight, c.max_score) for c in shared_rubric(source)]
     else:
         with translation.override("th"):
             rows = [(_(name), "", Decimal(w), m) for name, w, m in DEFAULT_CRITERIA]
     with transaction.atomic():
-        delete_with_history(fair.criteria.all(), by=by, reason=_("rubric replaced by a copy"))
+        delete_with_history(shared_rubric(fair), by=by, reason=_("rubric replaced by a copy"))
         for order, (name, description, weight, max_score) in enumerate(rows, start=1):
             criterion = Criterion(
                 fair=fair,
@@ -60,7 +62,7 @@ def copy_criteria(*, fair, by, source=None):
                 order=order,
             )
             save_with_history(criterion, by=by)
-    return fair.criteria.all()
+    return shared_rubric(fair)
 
 
 def conflict_pairs(fair):
@@ -92,7 +94,7 @@ def declare_conflict(*, member, application, reason, by):
     """A member declares a conflict: any review of that application by them is withdrawn."""
     if member.fair_id != application.fair_id:
         raise ValidationError(_("That application belongs to another fair."))
-    if member.fair.is_scoring_closed:
+    if member.fair.is_scoring_closed and not is_scored_late(application):
         raise ValidationError(_("Scoring is closed."))
     with transaction.atomic():
         conflict = ConflictOfInterest.objects.filter(member=member, application=application).first()
@@ -107,31 +109,42 @@ def declare_conflict(*, member, application, reason, by):
     return conflict
 
 
-def auto_assign(*, fair, by, k=3):
-    """Give each eligible application k reviewers with even loads, never a conflicted one."""
+def auto_assign(*, fair, by, k=3, provinces=None):
+    """Give each eligible application k reviewers with even loads, never a conflicted one.
+
+    At a national fair `provinces` (ids) limits it to those provinces' committees: a provincial
+    officer assigns their own province's and leaves every other province's as it is."""
     if fair.state not in ASSIGN_STATES:
         raise ValidationError(_("Reviewers are assigned while applications are open or scored."))
-    if Score.objects.filter(review__member__fair=fair).exists():
+    seats = _seats_of(fair, provinces)
+    if Score.objects.filter(review__member__in=seats).exists():
         raise ValidationError(_("Scoring has begun; adjust assignments by hand instead."))
     plan = {}
     conflicts = conflict_pairs(fair)
-    for applications, members in _committees_and_their_applications(fair):
+    for applications, members in _committees_and_their_applications(fair, provinces):
         plan |= assign_reviewers(applications, members, conflicts, k=k)
-    _replace_reviews(fair, plan, by=by)
+    _replace_reviews(seats, plan, by=by)
     return plan
 
 
-def _committees_and_their_applications(fair):
+def _seats_of(fair, provinces):
+    if provinces is None or not fair.is_national:
+        return fair.committee.all()
+    return fair.committee.filter(province__in=provinces)
+
+
+def _committees_and_their_applications(fair, provinces=None):
     """(eligible application ids, member ids) per committee: the fair's one committee, or at a
     national fair each province's committee with its province's nominated applications."""
     eligible = fair.applications.filter(status=ApplicationStatus.ELIGIBLE)
     if not fair.is_national:
         members = list(fair.committee.values_list("pk", flat=True))
         return [(list(eligible.values_list("pk", flat=True)), members)]
+    eligible = eligible.filter(nomination__decision="nominated")
+    if provinces is not None:
+        eligible = eligible.filter(group__province__in=provinces)
     by_province = defaultdict(list)
-    for pk, province in eligible.filter(nomination__decision="nominated").values_list(
-        "pk", "group__province_id"
-    ):
+    for pk, province in eligible.values_list("pk", "group__province_id"):
         by_province[province].append(pk)
     members = defaultdict(list)
     for pk, province in fair.committee.values_list("pk", "province_id"):
@@ -140,12 +153,12 @@ def _committees_and_their_applications(fair):
 
 
 @transaction.atomic
-def _replace_reviews(fair, plan, *, by):
-    """Make the fair's reviews the plan's, touching only the pairs that change, each audited."""
+def _replace_reviews(seats, plan, *, by):
+    """Make the seats' reviews the plan's, touching only the pairs that change, each audited."""
     wanted = {(m, a) for a, member_ids in plan.items() for m in member_ids}
     held = {
         (r.member_id, r.application_id): r
-        for r in ReviewAssignment.objects.filter(member__fair=fair)
+        for r in ReviewAssignment.objects.filter(member__in=seats)
     }
     reason = _("automatic reviewer assignment")
     delete_with_history([r for pair, r in held.items() if pair not in wanted], by=by, reason=reason)
@@ -157,8 +170,9 @@ def _replace_reviews(fair, plan, *, by):
 
 
 def add_review(*, member, application, by):
-    if member.fair.is_scoring_closed:
+    if member.fair.is_scoring_closed and not is_scored_late(application):
         raise ValidationError(_("Scoring is closed."))
+    _check_runs_seat(member, by)
     if has_conflict(member, application):
         raise ValidationError(_("This member has a conflict of interest with this application."))
     if member.fair.is_national and member.province_id != application.group.province_id:
@@ -171,8 +185,9 @@ def add_review(*, member, application, by):
 
 
 def remove_review(*, review, by):
-    if review.member.fair.is_scoring_closed:
+    if review.member.fair.is_scoring_closed and not is_scored_late(review.application):
         raise ValidationError(_("Scoring is closed."))
+    _check_runs_seat(review.member, by)
     if review.status == ReviewStatus.SUBMITTED:
         raise ValidationError(_("A submitted review cannot be taken away."))
     delete_with_history([review], by=by)
@@ -182,13 +197,13 @@ def save_scores(*, review, values, by, submit=False):
     """Save a member's scores ({criterion id: (value, comment)}) as a draft or submit them."""
     member = review.member
     fair = member.fair
-    if fair.state != FairState.SCORING:
+    if not is_scoring_open_for(review.application):
         raise ValidationError(_("Scores can be changed only while the fair is being scored."))
     if member.user_id != by.pk:
         raise ValidationError(_("Only the assigned member can score this application."))
     if has_conflict(member, review.application):
         raise ValidationError(_("You declared a conflict of interest with this application."))
-    criteria = {c.pk: c for c in fair.criteria.all()}
+    criteria = {c.pk: c for c in rubric_for(fair, member.province_id)}
     for criterion_id, (value, _comment) in values.items():
         criterion = criteria.get(criterion_id)
         if criterion is None or value is None:
@@ -221,21 +236,58 @@ def add_member(*, fair, user, by, home_district=None, own_group=None, province=N
     if fair.is_national and province is None:
         raise ValidationError(_("Choose the province whose committee the member sits on."))
     member = CommitteeMember.objects.filter(fair=fair, user=user).first()
+    if member is not None:
+        _check_runs_seat(member, by)
     member = member or CommitteeMember(fair=fair, user=user)
     member.home_district, member.own_group = home_district, own_group
     member.province = province if fair.is_national else None
+    _check_runs_seat(member, by)
     save_with_history(member, by=by)
     return member
 
 
-def save_criteria(*, fair, formset, by):
-    """Save an edited rubric (a valid CriterionFormSet) while the rubric may still change."""
-    if fair.state not in SETUP_STATES:
+def remove_member(*, member, by):
+    """Take a member off the committee before they have scored: their reviews go with the seat."""
+    if member.fair.is_scoring_closed:
+        raise ValidationError(_("Scoring is closed."))
+    _check_runs_seat(member, by)
+    if member.reviews.filter(scores__isnull=False).exists():
+        raise ValidationError(_("This member has scored already; their scores stay on record."))
+    with transaction.atomic():
+        reason = _("member left the committee")
+        delete_with_history(member.reviews.all(), by=by, reason=reason)
+        delete_with_history(member.conflicts.all(), by=by, reason=reason)
+        delete_with_history([member], by=by, reason=reason)
+
+
+def _check_runs_seat(member, by):
+    """At a national fair each province runs its own committee: an officer seats, moves or
+    removes only members of the committees of provinces they keep (the head office: any)."""
+    if member.fair.is_national and not by.has_perm("booths.manage_seat", member):
+        raise ValidationError(_("You run only the committee of your own province."))
+
+
+def save_criteria(*, fair, formset, by, province=None):
+    """Save an edited rubric (a valid CriterionFormSet) while the rubric may still change: the
+    fair's, or at a national fair `province`'s own, set by its officers before scoring opens."""
+    fair.refresh_from_db(fields=["state"])
+    if province is not None:
+        _check_sets_province_rubric(fair, province, by)
+    elif fair.state not in SETUP_STATES:
         raise ValidationError(_("The rubric can be changed only before scoring starts."))
     with transaction.atomic():
         criteria = formset.save(commit=False)
         delete_with_history(formset.deleted_objects, by=by)
         for criterion in criteria:
-            criterion.fair = fair
+            criterion.fair, criterion.province = fair, province
             save_with_history(criterion, by=by)
-    return fair.criteria.all()
+    return shared_rubric(fair) if province is None else province_rubric(fair, province.pk)
+
+
+def _check_sets_province_rubric(fair, province, by):
+    if not fair.is_national:
+        raise ValidationError(_("Only a national fair's provinces have rubrics of their own."))
+    if fair.state not in PROVINCE_RUBRIC_STATES:
+        raise ValidationError(_("A province's rubric can be changed only before scoring starts."))
+    if not by.has_perm("booths.set_province_rubric", Criterion(fair=fair, province=province)):
+        raise ValidationError(_("You run only the committee of your own province."))

@@ -23,6 +23,7 @@ from booths.models import (
 from booths.selectors import ranking
 from booths.services.lifecycle import locked, move_fair
 from booths.services.quotas import quota_table
+from booths.services.reinstatement import late_scoring_error
 from booths.services.zone_rules import qualifying_zones
 from otop_fair.audit import (
     bulk_create_with_history_by,
@@ -141,6 +142,9 @@ def run_allocation(*, fair, by, rules=None, seed=None, normalise=False):
     fair.refresh_from_db(fields=["state"])
     if fair.state not in RUN_STATES:
         raise ValidationError(_("Booths can be allocated once scoring has started."))
+    waiting = late_scoring_error(fair)
+    if waiting:
+        raise ValidationError(waiting)
     rules = rules or {}
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 2**31)
     applicants, booths = allocation_inputs(fair, normalise=normalise)

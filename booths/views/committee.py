@@ -7,8 +7,9 @@ from django.views.decorators.http import require_POST
 
 from booths import review_queue, selectors
 from booths.forms import ApplicationPickForm, ScoreForm
-from booths.models import FairState
+from booths.rubrics import rubric_for
 from booths.services import review as reviews
+from booths.services.reinstatement import is_scoring_open_for
 from booths.views.common import attempt, review_from, seat_from
 from otop_fair.permissions import requires
 
@@ -70,7 +71,7 @@ def _score_sheet(request, review, *, submit):
     if reviews.has_conflict(review.member, review.application):
         raise Http404
     fair = review.member.fair
-    criteria = list(fair.criteria.all())
+    criteria = rubric_for(fair, review.member.province_id)
     scores = {s.criterion_id: s for s in review.scores.all()}
     form = ScoreForm(request.POST or None, criteria=criteria, scores=scores)
     if request.method == "POST" and form.is_valid():
@@ -95,7 +96,7 @@ def _score_sheet(request, review, *, submit):
         ),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),
         "form": form,
-        "is_open": fair.state == FairState.SCORING,
+        "is_open": is_scoring_open_for(review.application),
         "next_review": review_queue.next_review(review),
     }
     return render(request, "booths/score_sheet.html", context)

@@ -2,11 +2,13 @@
 
 from django.core.paginator import Paginator
 from django.forms import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import selectors
+from booths.committees import committee_provinces, seats_run_by
 from booths.forms import (
     ApplicationPickForm,
     EligibilityRuleForm,
@@ -15,8 +17,9 @@ from booths.forms import (
 )
 from booths.models import ApplicationStatus, ReviewAssignment
 from booths.rubric_forms import CopyCriteriaForm, CriterionFormSet
+from booths.rubrics import province_rubric, shared_rubric
 from booths.services import eligibility, review
-from booths.views.common import application_from, attempt, fair_from
+from booths.views.common import application_from, attempt, fair_from, seat_from
 from otop_fair.permissions import requires
 
 
@@ -137,20 +140,52 @@ def _criteria_page(request, fair, *, formset=None, copy_form=None):
         "fair": fair,
         "formset": formset or CriterionFormSet(None, fair=fair, prefix="c"),
         "copy_form": copy_form or CopyCriteriaForm(None, fair=fair, user=request.user),
-        "weight_total": sum(c.weight for c in fair.criteria.all()),
+        "weight_total": sum(c.weight for c in shared_rubric(fair)),
     }
     return render(request, "booths/criteria.html", context)
 
 
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_committee", fair=fair_from)
+def province_criteria(request, fair, province_code):
+    """A national fair's province's own rubric, set by its officers before scoring opens;
+    without one its committee scores by the shared rubric."""
+    provinces = committee_provinces(fair, request.user)
+    province = provinces.filter(pk=province_code).first() if provinces is not None else None
+    if province is None:
+        raise Http404
+    formset = CriterionFormSet(request.POST or None, fair=fair, province=province, prefix="c")
+    if formset.is_bound and formset.is_valid():
+        attempt(
+            request,
+            review.save_criteria,
+            _("Rubric saved."),
+            fair=fair,
+            formset=formset,
+            by=request.user,
+            province=province,
+        )
+        return redirect("booths:province_criteria", fair_id=fair.pk, province_code=province.pk)
+    context = {
+        "fair": fair,
+        "province": province,
+        "formset": formset,
+        "weight_total": sum(c.weight for c in province_rubric(fair, province.pk)),
+        "shared": list(shared_rubric(fair)),
+    }
+    return render(request, "booths/province_criteria.html", context)
+
+
+@requires("booths.manage_committee", fair=fair_from)
 def committee(request, fair):
     return _committee_page(request, fair)
 
 
 @require_POST
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_committee", fair=fair_from)
 def committee_member_add(request, fair):
-    member_form = MemberForm(request.POST, fair=fair)
+    member_form = MemberForm(
+        request.POST, fair=fair, provinces=committee_provinces(fair, request.user)
+    )
     if member_form.is_valid():
         _add_member(request, fair, member_form.cleaned_data)
         return redirect("booths:committee", fair_id=fair.pk)
@@ -158,15 +193,31 @@ def committee_member_add(request, fair):
 
 
 @require_POST
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_seat", seat=seat_from)
+def committee_member_remove(request, seat):
+    attempt(request, review.remove_member, _("Member removed."), member=seat, by=request.user)
+    return redirect("booths:committee", fair_id=seat.fair_id)
+
+
+@require_POST
+@requires("booths.manage_committee", fair=fair_from)
 def committee_auto_assign(request, fair):
     k = _number(request.POST.get("k")) or 3
-    attempt(request, _auto_assign, _("Reviewers assigned."), fair=fair, by=request.user, k=k)
+    provinces = committee_provinces(fair, request.user)
+    attempt(
+        request,
+        _auto_assign,
+        _("Reviewers assigned."),
+        fair=fair,
+        by=request.user,
+        k=k,
+        provinces=None if provinces is None else list(provinces.values_list("pk", flat=True)),
+    )
     return redirect("booths:committee", fair_id=fair.pk)
 
 
 @require_POST
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_committee", fair=fair_from)
 def committee_review_add(request, fair):
     pick_form = ApplicationPickForm(request.POST, fair=fair)
     if pick_form.is_valid():
@@ -176,11 +227,13 @@ def committee_review_add(request, fair):
 
 
 def _committee_page(request, fair, *, member_form=None, pick_form=None):
+    provinces = committee_provinces(fair, request.user)
     context = {
         "fair": fair,
-        "member_form": member_form or MemberForm(None, fair=fair),
+        "member_form": member_form or MemberForm(None, fair=fair, provinces=provinces),
         "pick_form": pick_form or ApplicationPickForm(None, fair=fair),
-        "progress": selectors.scoring_progress(fair),
+        "progress": selectors.scoring_progress(fair, seats=seats_run_by(fair, request.user)),
+        "provinces": provinces,
     }
     return render(request, "booths/committee.html", context)
 
@@ -200,8 +253,10 @@ def _add_member(request, fair, data):
 
 
 def _add_review(request, fair, application):
-    """Give the posted member one more application to review (an unknown member is ignored)."""
-    member = fair.committee.filter(pk=_number(request.POST.get("member"))).first()
+    """Give the posted member one more application to review (a member unknown to the officer's
+    committees is ignored)."""
+    seats = seats_run_by(fair, request.user)
+    member = seats.filter(pk=_number(request.POST.get("member"))).first()
     if member is not None:
         attempt(
             request,
@@ -218,18 +273,18 @@ def _number(text):
     return int(text) if text and text.isdigit() else None
 
 
-def _auto_assign(*, fair, by, k):
+def _auto_assign(*, fair, by, k, provinces):
     try:
-        return review.auto_assign(fair=fair, by=by, k=k)
+        return review.auto_assign(fair=fair, by=by, k=k, provinces=provinces)
     except ValueError as error:
         raise ValidationError(str(error)) from error
 
 
 @require_POST
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_committee", fair=fair_from)
 def remove_review(request, fair, review_id):
     target = (
-        ReviewAssignment.objects.filter(pk=review_id, member__fair=fair)
+        ReviewAssignment.objects.filter(pk=review_id, member__in=seats_run_by(fair, request.user))
         .select_related("member__fair")
         .first()
     )
@@ -240,9 +295,10 @@ def remove_review(request, fair, review_id):
     )
 
 
-@requires("booths.manage_fair", fair=fair_from)
+@requires("booths.manage_committee", fair=fair_from)
 def member_reviews(request, fair, seat_id):
-    member = fair.committee.select_related("user").filter(pk=seat_id).first()
+    seats = seats_run_by(fair, request.user).select_related("user")
+    member = seats.filter(pk=seat_id).first()
     reviews = ReviewAssignment.objects.filter(member=member).select_related("application__group")
     return render(
         request, "booths/member_reviews.html", {"fair": fair, "member": member, "reviews": reviews}
@@ -257,7 +313,7 @@ def ranking(request, fair):
     context = {
         "fair": fair,
         "page": page,
-        "criteria": list(fair.criteria.all()),
+        "criteria": list(shared_rubric(fair)),
         "normalise": normalise,
         "total": len(rows),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),

@@ -3,7 +3,8 @@
 
 A district officer applies on a phone for a group without a smartphone; the head office closes
 applications; each district officer nominates on a phone (one declines, with a reason); the head
-office starts scoring and seats each province's committee; the members score their own province;
+office starts scoring; Chiang Mai's officer seats Chiang Mai's committee and the head office
+Bangkok's (the host's); the members score their own province;
 the head office watches every province's progress and publishes the allocation; the declined
 group reads on its phone which level decided and why.
 
@@ -123,10 +124,15 @@ def districts_decide(actors, fair, districts, first_officer):
     assert list(decisions.values()).count("nominated") == 3
 
 
-def head_office_seats_committees(head, fair, members):
-    page = head.go(f"/fairs/{fair.pk}/committee/")
-    for code, people in members.items():
-        for person in people:
+def committees_are_seated(head, provincial, fair, members):
+    """Chiang Mai's provincial officer seats Chiang Mai's committee, offered only their own
+    province; the head office (the hall is Bangkok's) seats Bangkok's and assigns reviewers."""
+    for actor, code in ((provincial, "50"), (head, "10")):
+        page = actor.go(f"/fairs/{fair.pk}/committee/")
+        if actor is provincial:
+            offered = page.locator("[name=province] option[value]:not([value=''])")
+            assert offered.all_inner_texts() == ["เชียงใหม่"]
+        for person in members[code]:
             page.select_option("[name=user]", str(person.pk))
             page.select_option("[name=province]", code)
             page.click("form[action$='/committee/add/'] button")
@@ -140,6 +146,10 @@ def head_office_seats_committees(head, fair, members):
         "member__province_id", "application__group__province_id"
     )
     assert len(pairs) == 6 and all(member == group for member, group in pairs)
+    seated_by = {
+        m.province_id: m.history.earliest().history_user.username for m in fair.committee.all()
+    }
+    assert seated_by == {"50": provincial.name, "10": head.name}
 
 
 def head_office_publishes(head, fair):
@@ -173,7 +183,9 @@ def test_a_national_fair_from_nomination_to_published_allocation(actors):
     steps.officer_moves_fair(head, fair.pk, "nominate", FairState.NOMINATING)
     districts_decide(actors, fair, districts, first_officer)
     steps.officer_moves_fair(head, fair.pk, "score", FairState.SCORING)
-    head_office_seats_committees(head, fair, members)
+    chiang_mai = UserFactory(role="officer", username="chiang_mai_officer")
+    chiang_mai.officer_provinces.add(Province.objects.get(code="50"))
+    committees_are_seated(head, actors(chiang_mai.username), fair, members)
     for code, people in members.items():
         names = [p["group"].name for p in districts[:3] if p["province"] == code]
         for person in people:
@@ -187,4 +199,46 @@ def test_a_national_fair_from_nomination_to_published_allocation(actors):
     assert f"ไม่ได้รับการเสนอชื่อจากอำเภอ เพราะ{DECLINE_REASON}" in page.inner_text("main")
     page.screenshot(path="/tmp/e2e_phone_national_explanation.png", full_page=True)
     steps.fits_phone(page)
+    appeal_against_the_decline_reenters_selection(actors, head, producer, application, members)
     assert not actors.problems()
+
+
+def appeal_against_the_decline_reenters_selection(actors, head, producer, application, members):
+    """The declined group appeals on its phone; the head office upholds it, which nominates the
+    group again; Bangkok's committee scores it late; the next version, published for the
+    appeal, includes it and the group reads its new result."""
+    page = producer.page
+    page.click("main a[href$='/appeal/']")
+    page.fill("[name=grounds]", "กลุ่มต่ออายุใบรับรอง มผช. แล้วก่อนวันปิดรับสมัคร")
+    steps.submit(page)
+    appeal = application.appeals.get()
+    page = head.go(f"/fairs/appeals/{appeal.pk}/")
+    page.check("[name=status][value=upheld]")
+    page.fill("[name=reason]", "ใบรับรองต่ออายุแล้วตามหลักฐานที่แนบ")
+    steps.submit(page)
+    page.locator("[data-testid=reinstated]").wait_for()
+    for person in members["10"]:
+        judge = actors(person.username)
+        sheet = judge.go("/fairs/review/?stage=pending")
+        sheet.locator("main .list-group a", has_text=application.group.name).click()
+        sheet.wait_for_load_state()
+        for value in sheet.locator("input[name^=value_]").all():
+            value.fill("9")
+        sheet.click("button[formaction$='/submit/']")
+        sheet.wait_for_load_state()
+        steps.expect_message(sheet)
+    page = head.go(f"/fairs/{application.fair_id}/runs/")
+    page.fill("[name=seed]", "2570")
+    steps.submit(page)
+    assert page.locator("main table tbody tr").count() == 4  # the reinstated group is in
+    page = head.go(f"/fairs/appeals/{appeal.pk}/")
+    page.select_option("[name=run]", index=1)
+    page.click("form[action$='/publish/'] button")
+    page.wait_for_load_state()
+    steps.expect_message(page)
+    appeal.refresh_from_db()
+    assert appeal.run.is_published and appeal.run.results.filter(application=application).exists()
+    page = producer.go(f"/fairs/applications/{application.pk}/result/")
+    text = page.inner_text("main")
+    assert appeal.run.results.get(application=application).explanation in text
+    assert f"ผลการจัดสรรรุ่นที่ {appeal.run.version}" in text

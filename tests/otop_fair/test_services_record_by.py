@@ -17,7 +17,17 @@ import pytest
 from django.utils import timezone
 from simple_history.models import registered_models
 
-from booths.models import ApplicationStatus, Fair, FairState, OfferStatus, RuleKind, WaitlistOffer
+from booths.models import (
+    Appeal,
+    Application,
+    ApplicationStatus,
+    Fair,
+    FairState,
+    Nomination,
+    OfferStatus,
+    RuleKind,
+    WaitlistOffer,
+)
 from booths.rubric_forms import CriterionFormSet
 from booths.services import (
     appeals,
@@ -27,6 +37,7 @@ from booths.services import (
     lifecycle,
     nominations,
     quotas,
+    reinstatement,
     review,
     runs,
     venue,
@@ -318,6 +329,12 @@ def _(by):
     return lambda: review.add_member(fair=fair, user=user, by=by)
 
 
+@scenario(review.remove_member)
+def _(by):
+    member = CommitteeMemberFactory(fair=fair_in(FairState.OPEN))
+    return lambda: review.remove_member(member=member, by=by)
+
+
 @scenario(review.add_review)
 def _(by):
     member = CommitteeMemberFactory(fair=fair_in(FairState.OPEN))
@@ -471,6 +488,29 @@ def _(by):
         by=world.head_office,
     )  # fmt: skip
     return lambda: nominations.set_aside_unnominated(world.fair, by=by)
+
+
+@scenario(reinstatement.reinstate)
+def _(by):
+    world = national_fair(state=FairState.ALLOCATED)
+    application = _first_application(world)
+    Nomination.objects.create(
+        application=application, decision="declined", reason="ยังไม่มีฉลาก", by=world.head_office
+    )
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.NOT_SELECTED)
+    appeal = Appeal.objects.create(
+        application=application,
+        grounds="ฉลากครบแล้ว",
+        filed_by=world.head_office,
+        status="upheld",
+        decision_reason="อำเภอใช้เกณฑ์เก่า",
+        decided_by=world.head_office,
+        decided_at=timezone.now(),
+    )
+    appeal = Appeal.objects.select_related("application__fair", "application__group").get(
+        pk=appeal.pk
+    )
+    return lambda: reinstatement.reinstate(appeal=appeal, by=by)
 
 
 @scenario(nominations.apply_on_behalf)

@@ -108,6 +108,15 @@ def answer_chat(sender, *, user, text, message_id, now=None, **kwargs):
             client_key=f"line:{message_id}"[:64], now=now, orders=sale.orders,
         )  # fmt: skip
     except ValidationError as error:
+        if getattr(error, "code", None) == "implausible":
+            # No tick to confirm with in a chat: the sales page asks for it.
+            return (
+                _(
+                    "Not saved: %(takings)s is far more than a booth usually takes in a day. If it "
+                    "is right, enter it on the sales page of the app and confirm it there."
+                )
+                % error.params
+            )
         return _("Not saved: %(reason)s") % {"reason": " ".join(error.messages)}
     return _saved_reply(row, held[0], sale)
 

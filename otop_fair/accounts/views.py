@@ -137,9 +137,10 @@ def print_slips(request):
     """Slips for the chosen people, or for everyone the list's filters match; new invitations
     replace any earlier unused ones."""
     people = selectors.people_list(request.user, PeopleFilterForm(request.POST).filters())
-    chosen = [pk for pk in request.POST.getlist("person") if pk.isdigit()]
-    if chosen:
-        people = people.filter(pk__in=chosen)
+    posted = request.POST.getlist("person")
+    if posted:
+        # A stale or changed hidden value chooses no one: it never widens to everyone listed.
+        people = people.filter(pk__in=[pk for pk in posted if pk.isdigit() and len(pk) < 19])
     people = list(people.filter(is_active=True)[:SLIPS_AT_ONCE])
     if not people:
         messages.warning(request, _("No one to print a slip for."))

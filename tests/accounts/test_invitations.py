@@ -155,3 +155,12 @@ def test_two_different_passwords_are_refused_in_thai(client):
         url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD + "x"}
     )
     assert "ไม่ตรงกัน" in response.content.decode()
+
+
+@pytest.mark.parametrize("person", ["abc", "-1", "99999999999999999999", "๑๒"])
+def test_a_changed_person_on_the_slip_button_prints_no_one_not_everyone(client_for, person):
+    officer = officer_of("50")
+    ProducerGroupFactory(members=[new_producer(username="otop-listed")])
+    response = client_for(officer).post(reverse("accounts:print_slips"), {"person": person})
+    assert response.status_code == 302
+    assert not invitations.Invitation.objects.exists()

@@ -14,13 +14,19 @@ from booths.fair_actions import ACTION_STATES, STEP_TARGETS, allows
 from booths.models import Fair, FairState
 from booths.services import eligibility, floor, review, runs
 from tests.booths.national import national_fair
-from tests.factories import BoothFactory, CriterionFactory, FairFactory, ZoneFactory
+from tests.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    CriterionFactory,
+    FairFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 STEP_URL = re.compile(r'action="/fairs/\d+/step/(\w+)/"')
 OFFERED = re.compile(r'data-fair-action="(\w+)"')
 PROVINCIAL_STATES = [s for s in FairState.values if s != FairState.NOMINATING]
-# Each page with action forms, and the actions it can offer.
+# Each page with action forms (of the fair or one of its objects), and the actions it can offer.
 PAGES = {
     "booths:fair_detail": {"allocate", "appeals"},
     "booths:zones": {"layout"},
@@ -29,7 +35,21 @@ PAGES = {
     "booths:criteria": {"rubric"},
     "booths:run_list": {"allocate"},
     "booths:committee": {"assign_reviewers"},
+    "booths:booth_edit": {"layout"},
+    "booths:zone_move": {"layout"},
+    "booths:application_detail": {"evaluate_eligibility"},
 }
+
+
+def page_object(name, fair):
+    """The object a page's URL names: the fair, or its booth, zone or application."""
+    if name == "booths:booth_edit":
+        return fair.booths.first()
+    if name == "booths:zone_move":
+        return fair.zones.first()
+    if name == "booths:application_detail":
+        return ApplicationFactory(fair=fair)
+    return fair
 
 
 def provincial_fair(state, officer):
@@ -119,7 +139,7 @@ def test_each_page_offers_exactly_the_actions_its_services_accept(client_for, cm
     fair = provincial_fair(state, cm_officer)
     client = client_for(cm_officer)
     for name, actions in PAGES.items():
-        page = client.get(reverse(name, args=[fair.pk]))
+        page = client.get(reverse(name, args=[page_object(name, fair).pk]))
         assert page.status_code == 200, name
         offered = set(OFFERED.findall(page.content.decode()))
         accepted = {a for a in actions if service_accepts(a, fair, cm_officer)}

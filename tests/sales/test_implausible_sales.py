@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sales import plausibility
+from sales.line_chat import answer_chat
 from sales.models import DailySales
 from sales.services import record_daily_sales
 
@@ -134,3 +135,9 @@ def test_a_queued_day_far_beyond_the_usual_is_answered_with_confirm(
     answer = response.json()
     assert answer["confirm"] is True and answer["errors"]["__all__"][0]["code"] == "implausible"
     assert not DailySales.objects.exists()
+
+
+def test_a_chat_sale_far_beyond_the_usual_points_to_the_sales_page(holding, producer_user):
+    reply = answer_chat(None, user=producer_user, text="ยอด 1000000000", message_id="m1")
+    assert not DailySales.objects.exists()
+    assert "หน้ายอดขาย" in str(reply) and ASKED not in str(reply)

@@ -129,7 +129,7 @@ def test_sales_and_orders_add_up_in_every_total(fair, officer, entries):
                 orders=Decimal(orders),
                 by=officer,
                 reason="แก้ไข",
-                amount_confirmed=True,  # the sums, not the plausibility check, are under test
+                amount_confirmed=True,  # any figures, typed on purpose: the sums are the point
             )
             stored[(booth, day)] = (sales, orders)
         _assert_totals_add_up(fair, stored)

@@ -146,14 +146,16 @@ class ThaiModelForm(ThaiInputMixin, forms.ModelForm):
                     self._add_constraint_error(constraint, error)
 
     def _constraint_exclusions(self):
-        """Fields that failed or were left empty are skipped; fields set by the view take part."""
+        """Fields that failed or were left empty are skipped; fields set by the view take part,
+        an empty one too where empty is a value (a nullable field: a shared rubric's province)."""
         exclude = self._get_validation_exclusions()
         meta = self.instance._meta
-        return {
-            name
-            for name in exclude
-            if name in self.fields or getattr(self.instance, meta.get_field(name).attname) is None
-        }
+
+        def unset(name):
+            field = meta.get_field(name)
+            return getattr(self.instance, field.attname) is None and not field.null
+
+        return {name for name in exclude if name in self.fields or unset(name)}
 
     def _add_constraint_error(self, constraint, error):
         if isinstance(constraint, UniqueConstraint):

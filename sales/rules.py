@@ -46,11 +46,22 @@ def keeps_the_groups_province(user, application):
     )
 
 
+def _group_ids(user):
+    """The ids of the groups `user` belongs to, read once per user object: the sales form's POST
+    asks twice (the view, then the service under its lock) and each request loads its own user,
+    so the answer is never older than the request."""
+    if not hasattr(user, "_sales_group_ids"):
+        through = user.producer_groups.through
+        ids = through.objects.filter(user_id=user.pk).values_list("producergroup_id", flat=True)
+        user._sales_group_ids = frozenset(ids)
+    return user._sales_group_ids
+
+
 @rules.predicate
 def holds_the_booth(user, assignment):
     if not isinstance(assignment, Assignment):
         return False
-    return user.producer_groups.filter(pk=assignment.application.group_id).exists()
+    return assignment.application.group_id in _group_ids(user)
 
 
 @rules.predicate

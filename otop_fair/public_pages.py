@@ -22,21 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
+from otop_fair.client_address import client_address
 from otop_fair.models import PublicVisitCount
 
 PUBLIC_PERMISSION = "public"
 VERSION_KEY = "public-pages:version"
 CACHE_SECONDS = 300
-
-
-def client_address(request):
-    """The visitor's address: behind N trusted proxies (PROXY_COUNT), the N-th from the right of
-    X-Forwarded-For, which the nearest proxy wrote and a client cannot forge."""
-    hops = settings.AXES_IPWARE_PROXY_COUNT or 0
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if hops and len(forwarded) >= hops and forwarded[-hops]:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 COUNT_A_VISIT = """

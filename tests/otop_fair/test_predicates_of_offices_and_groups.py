@@ -128,6 +128,23 @@ def test_a_booth_at_another_fair_does_not_let_a_producer_report_problems_here(pr
     assert not producer_user.has_perm("sales.report_issue", FairFactory(running=True))
 
 
+def test_other_groups_booths_do_not_let_a_producer_report_problems_at_their_fair(producer_user):
+    ProducerGroupFactory(members=[producer_user])
+    fair = FairFactory(running=True)
+    AssignmentFactory(booth__zone__fair=fair)
+    assert not producer_user.has_perm("sales.report_issue", fair)
+
+
+def test_asking_again_whether_a_producer_applied_to_a_fair_looks_up_their_groups_once(
+    producer_user, django_assert_num_queries
+):
+    fair = FairFactory(state=FairState.ALLOCATED)
+    ApplicationFactory(fair=fair, group=ProducerGroupFactory(members=[producer_user]))
+    assert producer_user.has_perm("booths.view_plan", fair)
+    with django_assert_num_queries(1):  # whether one of those groups applied to this fair
+        assert producer_user.has_perm("booths.view_plan", fair)
+
+
 def meeting_of(province_code="50"):
     officer = officer_of(province_code, username=f"meeting_{province_code}")
     return NetworkMeeting.objects.create(
@@ -144,7 +161,9 @@ def test_a_producer_sees_a_meeting_their_group_attended_or_was_invited_to(produc
     MeetingAttendance.objects.create(meeting=attended, group=group, attended=True)
     MeetingAttendance.objects.create(meeting=absent, group=group, attended=False)
     MeetingInvitee.objects.create(meeting=invited, group=group)
-    MeetingInvitee.objects.create(meeting=unrelated, group=ProducerGroupFactory())
+    stranger = ProducerGroupFactory()
+    MeetingInvitee.objects.create(meeting=unrelated, group=stranger)
+    MeetingAttendance.objects.create(meeting=unrelated, group=stranger, attended=True)
     assert producer_user.has_perm("sales.view_meeting", attended)
     assert producer_user.has_perm("sales.view_meeting", invited)
     assert not producer_user.has_perm("sales.view_meeting", absent)

@@ -112,3 +112,16 @@ def test_released_places_left_without_a_booth_to_take_them_are_told_apart():
         "(ร้อยละ 50.0) โควตาผ้า 1 บูธ ซึ่งเต็มแล้วด้วยผู้สมัครลำดับที่ 1 ของจังหวัด; "
         "โควตาที่จังหวัดอื่นใช้ไม่หมดยังเหลือ แต่ไม่มีบูธที่รับสินค้าของท่านว่างแล้ว"
     )
+
+
+def test_a_released_place_won_by_lot_at_the_same_standing_names_the_winner_and_the_draw():
+    # Each province's second stands at 75 %; one place is released (P3 sends nobody).
+    applicants = [BEYOND_QUOTAS[0], BEYOND_QUOTAS[1], BEYOND_QUOTAS[3], BEYOND_QUOTAS[4]]
+    result = allocate_national(applicants, BOOTHS, RELEASED, 7, labels=LABELS)
+    (waiting,) = result.waitlist
+    winner = next(a for a in ("P1-1", "P2-1") if a != waiting)
+    assert result.order.index(winner) < result.order.index(waiting)
+    assert (
+        f"โควตาที่จังหวัดอื่นใช้ไม่หมด 1 บูธได้ให้ผู้สมัครลำดับรวมที่ {result.order.index(winner) + 1} "
+        "ซึ่งอยู่ลำดับร้อยละเท่ากัน (ร้อยละ 75.0) แต่จับฉลากได้ก่อนด้วยเลขสุ่มที่ประกาศของงาน (7)ครบแล้ว"
+    ) in result.explanations[waiting]

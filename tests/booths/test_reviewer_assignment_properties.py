@@ -144,3 +144,8 @@ def test_no_review_could_move_to_a_member_two_or_more_reviews_lighter(committee)
     for application, chosen in assignment.items():
         assert len(set(chosen)) == k
         assert not any((m, application) in conflicts for m in chosen)
+
+
+def test_each_application_gets_three_reviewers_unless_the_fair_says_otherwise():
+    assignment = assign_reviewers(["a1", "a2"], ["m1", "m2", "m3", "m4", "m5"], set())
+    assert [len(members) for members in assignment.values()] == [3, 3]

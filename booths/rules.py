@@ -9,6 +9,7 @@ import rules
 
 from booths.models import FairState
 from otop_fair.areas import keeps_area
+from otop_fair.predicates import predicate
 from otop_fair.rules import (
     is_admin,
     is_committee_member,
@@ -29,17 +30,20 @@ def _group_ids(user):
     return user._booths_group_ids
 
 
-@rules.predicate
 def is_my_review(user, review):
     return review is not None and review.member.user_id == user.pk
 
 
-@rules.predicate
+is_my_review = predicate(is_my_review)
+
+
 def is_my_seat(user, member):
     return member is not None and member.user_id == user.pk
 
 
-@rules.predicate
+is_my_seat = predicate(is_my_seat)
+
+
 def sits_on_closed_committee(user, fair):
     """Committee members see the ranked list only once scoring has closed."""
     return (
@@ -49,7 +53,9 @@ def sits_on_closed_committee(user, fair):
     )
 
 
-@rules.predicate
+sits_on_closed_committee = predicate(sits_on_closed_committee)
+
+
 def sits_on_committee_of_open_fair(user, fair):
     """A fair's committee sees its plan once the fair has left the draft stage."""
     return (
@@ -59,7 +65,9 @@ def sits_on_committee_of_open_fair(user, fair):
     )
 
 
-@rules.predicate
+sits_on_committee_of_open_fair = predicate(sits_on_committee_of_open_fair)
+
+
 def applied_to_published_fair(user, fair):
     """A fair's producers (their group applied) see its plan once the allocation is published."""
     return (
@@ -67,6 +75,9 @@ def applied_to_published_fair(user, fair):
         and fair.is_scoring_closed
         and fair.applications.filter(group_id__in=_group_ids(user)).exists()
     )
+
+
+applied_to_published_fair = predicate(applied_to_published_fair)
 
 
 # The fair (of a booth, zone, run, application…) lies in a province the officer's office keeps.
@@ -77,24 +88,30 @@ def _fair_of(obj):
     return getattr(obj, "fair", obj)
 
 
-@rules.predicate
 def is_national_fair(user, obj):
     return obj is not None and _fair_of(obj).is_national
+
+
+is_national_fair = predicate(is_national_fair)
 
 
 def _group_area(group):
     return {"province_id": group.province_id, "district_id": group.subdistrict.district_id}
 
 
-@rules.predicate
 def keeps_applicant_area(user, application):
     """The application's group lies in the officer's districts (district officer) or provinces."""
     return application is not None and keeps_area(user, **_group_area(application.group))
 
 
-@rules.predicate
+keeps_applicant_area = predicate(keeps_applicant_area)
+
+
 def keeps_group_area(user, group):
     return group is not None and keeps_area(user, **_group_area(group))
+
+
+keeps_group_area = predicate(keeps_group_area)
 
 
 # A national fair's quota table is the head office's: it shares the hall out between provinces.
@@ -104,7 +121,6 @@ manages_quotas = is_national_fair & (is_national_officer | is_admin)
 area_officer = is_staff_officer | is_district_officer
 
 
-@rules.predicate
 def keeps_committee_province(user, obj):
     """The province whose committee the object belongs to (a national fair's seat, a criterion
     of a province's own rubric) is one the officer keeps: the head office keeps every one."""
@@ -113,6 +129,9 @@ def keeps_committee_province(user, obj):
         and obj.province_id is not None
         and keeps_area(user, province_id=obj.province_id)
     )
+
+
+keeps_committee_province = predicate(keeps_committee_province)
 
 
 # Each province's committee at a national fair is its province's own: any provincial officer
@@ -125,10 +144,12 @@ manages_committee = (~is_national_fair & manages_fair) | (
 manages_seat = (~is_national_fair & manages_fair) | (is_national_fair & keeps_committee_province)
 
 
-@rules.predicate
 def is_blind_reviewed(user, obj):
     """The fair (of a seat, review…) hides who applied from its committee."""
     return obj is not None and _fair_of(obj).is_blind_review
+
+
+is_blind_reviewed = predicate(is_blind_reviewed)
 
 
 rules.add_perm("booths.view_fairs", is_staff_officer)

@@ -7,6 +7,7 @@ a ProducerGroup, a Product, a ProductPhoto or a Visit, each of which declares it
 
 import rules
 
+from otop_fair.predicates import predicate
 from otop_fair.rules import (
     is_admin,
     is_committee_member,
@@ -21,7 +22,6 @@ from otop_fair.rules import (
 )
 
 
-@rules.predicate
 def reviews_an_application_with(user, photo):
     """The photo's product was entered in an application this committee member reviews."""
     from booths.models import ReviewAssignment  # booths builds on the registry, not the reverse
@@ -31,6 +31,9 @@ def reviews_an_application_with(user, photo):
     return ReviewAssignment.objects.filter(
         member__user=user, application__products=photo.product_id
     ).exists()
+
+
+reviews_an_application_with = predicate(reviews_an_application_with)
 
 
 # Each registry model (group, product, photo, visit…) declares where its area is: the office that

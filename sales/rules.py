@@ -10,6 +10,7 @@ import rules
 
 from booths.models import Application, Assignment, Fair
 from otop_fair.areas import keeps_area
+from otop_fair.predicates import predicate
 from otop_fair.rules import is_producer, is_staff_officer
 from sales.models import (
     ActionItem,
@@ -32,18 +33,22 @@ def _province_of(obj):
     return None
 
 
-@rules.predicate
 def keeps_its_province(user, obj):
     """`user` keeps the province of the fair (or meeting) `obj` belongs to."""
     province_id = _province_of(obj)
     return province_id is not None and keeps_area(user, province_id=province_id)
 
 
-@rules.predicate
+keeps_its_province = predicate(keeps_its_province)
+
+
 def keeps_the_groups_province(user, application):
     return isinstance(application, Application) and keeps_area(
         user, province_id=application.group.province_id
     )
+
+
+keeps_the_groups_province = predicate(keeps_the_groups_province)
 
 
 def _group_ids(user):
@@ -57,14 +62,15 @@ def _group_ids(user):
     return user._sales_group_ids
 
 
-@rules.predicate
 def holds_the_booth(user, assignment):
     if not isinstance(assignment, Assignment):
         return False
     return assignment.application.group_id in _group_ids(user)
 
 
-@rules.predicate
+holds_the_booth = predicate(holds_the_booth)
+
+
 def holds_a_booth_at_fair(user, fair):
     if not isinstance(fair, Fair):
         return False
@@ -73,7 +79,9 @@ def holds_a_booth_at_fair(user, fair):
     ).exists()
 
 
-@rules.predicate
+holds_a_booth_at_fair = predicate(holds_a_booth_at_fair)
+
+
 def is_reporter_or_booth_holder(user, issue):
     if not isinstance(issue, IssueReport):
         return False
@@ -82,7 +90,9 @@ def is_reporter_or_booth_holder(user, issue):
     return issue.assignment_id is not None and holds_the_booth(user, issue.assignment)
 
 
-@rules.predicate
+is_reporter_or_booth_holder = predicate(is_reporter_or_booth_holder)
+
+
 def is_member_of_reported_group(user, application):
     return (
         isinstance(application, Application)
@@ -90,7 +100,9 @@ def is_member_of_reported_group(user, application):
     )
 
 
-@rules.predicate
+is_member_of_reported_group = predicate(is_member_of_reported_group)
+
+
 def group_attended_meeting(user, meeting):
     return (
         isinstance(meeting, NetworkMeeting)
@@ -100,12 +112,17 @@ def group_attended_meeting(user, meeting):
     )
 
 
-@rules.predicate
+group_attended_meeting = predicate(group_attended_meeting)
+
+
 def group_invited_to_meeting(user, meeting):
     return (
         isinstance(meeting, NetworkMeeting)
         and MeetingInvitee.objects.filter(meeting=meeting, group__members=user).exists()
     )
+
+
+group_invited_to_meeting = predicate(group_invited_to_meeting)
 
 
 rules.add_perm("sales.enter_sales", keeps_its_province | (is_producer & holds_the_booth))

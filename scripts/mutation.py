@@ -12,6 +12,11 @@ per module, every surviving mutant that mutation/equivalent.md does not explain,
 `bench: mutation_score_pct <percent>`; it exits non-zero when that score is below the target or a
 survivor is unexplained.
 
+Timing (2 cores shared with other work, load 10-15): a killed mutant costs about a second, a
+surviving one all the tests that reach it (a minute for the hypothesis property tests), so the
+run's length is mostly its survivors. mutmut clears every kept result when [tool.mutmut] changes
+(adding a test file to the selection included), and reruns every mutant a pattern names.
+
 Environment: MUTATION_CHILDREN (parallel mutants, default 2), MUTATION_KEEP=1 (reuse the results
 in mutants/ instead of starting afresh), MUTATION_TARGET (default 90).
 """

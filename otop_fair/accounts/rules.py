@@ -7,14 +7,17 @@ registered; a superuser keeps everyone, officers included.
 import rules
 
 from otop_fair.accounts.selectors import people_kept_by
+from otop_fair.predicates import predicate
 from otop_fair.rules import is_admin, is_signed_in, is_staff_officer
 from producers.rules import keeps_group, keeps_group_as_province, owns_group
 
 
-@rules.predicate
 def keeps_account_of(user, person):
     """The person is one `people_kept_by(user)` lists (the people list's own rule)."""
     return person is not None and people_kept_by(user).filter(pk=person.pk).exists()
+
+
+keeps_account_of = predicate(keeps_account_of)
 
 
 # A superuser also manages their own account here; the people list leaves it out.

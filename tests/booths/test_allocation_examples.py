@@ -1,6 +1,7 @@
 """Issue 14's examples: minimums and caps that displaced higher-ranked applicants, the corner
 tie-break, and explanations that gave lottery losers a false reason."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,3 +113,15 @@ def test_any_text_as_booth_codes_sorts_without_raising(codes):
 def test_booth_codes_sort_by_their_numbers_in_any_decimal_script_and_superscripts_as_text():
     codes = ["A10", "A๒", "A1", "A1²", "²", "A³1"]
     assert sorted(codes, key=natural_key) == ["A1", "A1²", "A๒", "A10", "A³1", "²"]
+
+
+@pytest.mark.parametrize("capped_applicants", [12, 13])
+def test_a_minimum_the_province_cap_limits_gets_the_one_seat_the_cap_allows(capped_applicants):
+    """Twelve capped candidates are searched subset by subset, thirteen are added greedily in
+    rank order: both keep one booth for the province's best food applicant and no more."""
+    food = [Applicant(f"food{n}", 50 - n, FOOD, "P1") for n in range(capped_applicants)]
+    textile = [Applicant(f"textile{n}", 90 - n, TEXTILE, "P2") for n in range(4)]
+    booths = [BoothSpec(n, f"A{n:02d}", "A") for n in range(4)]
+    rules = Rules(province_caps={"P1": 1}, category_min={"food": 2})
+    result = allocate([*food, *textile], booths, rules, 1)
+    assert set(result.seated) == {"textile0", "textile1", "textile2", "food0"}

@@ -144,3 +144,44 @@ def test_no_review_could_move_to_a_member_two_or_more_reviews_lighter(committee)
     for application, chosen in assignment.items():
         assert len(set(chosen)) == k
         assert not any((m, application) in conflicts for m in chosen)
+
+
+def test_each_application_gets_three_reviewers_unless_the_fair_says_otherwise():
+    assignment = assign_reviewers(["a1", "a2"], ["m1", "m2", "m3", "m4", "m5"], set())
+    assert [len(members) for members in assignment.values()] == [3, 3]
+
+
+# Committees whose greedy start leaves a member two reviews behind, so that the rebalancing has to
+# move work along chains (found by search); in each, loads within one are possible.
+REBALANCED = [
+    (3, 4, [(0, 2), (1, 0), (1, 2), (3, 1), (3, 3)], 1),
+    (
+        4,
+        8,
+        [(0, 0), (0, 2), (1, 0), (1, 2), (2, 0), (2, 1), (2, 2), (2, 7)]
+        + [(3, 1), (3, 5), (3, 6), (4, 1), (4, 3), (4, 4), (4, 7)],
+        2,
+    ),
+    (
+        5,
+        8,
+        [(0, 3), (0, 4), (1, 1), (1, 2), (1, 4), (1, 5), (2, 0), (2, 1), (3, 7)]
+        + [(4, 2), (4, 3), (4, 4), (4, 6), (5, 0), (5, 5), (5, 6), (5, 7)],
+        3,
+    ),
+    (5, 3, [(1, 1), (2, 0), (4, 1), (4, 2), (5, 0), (5, 2)], 2),
+]
+
+
+@pytest.mark.parametrize(("last_member", "application_count", "conflicts", "k"), REBALANCED)
+def test_work_moved_along_chains_leaves_no_member_more_than_one_review_apart(
+    last_member, application_count, conflicts, k
+):
+    members = [f"m{m}" for m in range(last_member + 1)]
+    applications = [f"a{a}" for a in range(application_count)]
+    pairs = {(f"m{m}", f"a{a}") for m, a in conflicts}
+    assignment = assign_reviewers(applications, members, pairs, k)
+    loads = [sum(m in chosen for chosen in assignment.values()) for m in members]
+    assert max(loads) - min(loads) <= 1
+    assert all(len(set(chosen)) == k for chosen in assignment.values())
+    assert not any((m, a) in pairs for a, chosen in assignment.items() for m in chosen)

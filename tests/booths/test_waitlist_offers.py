@@ -19,9 +19,21 @@ from booths.services import (
     release_assignment,
     run_allocation,
 )
-from booths.services.waitlist import booth_fits, current_run, excuse_no_show, offer_booth
+from booths.services.waitlist import (
+    booth_fits,
+    current_run,
+    excuse_no_show,
+    expire_overdue_offers,
+    offer_booth,
+)
 from producers.models import Category
-from tests.factories import ApplicationFactory, BoothFactory, ProductFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    BoothFactory,
+    FairFactory,
+    ProductFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -362,3 +374,16 @@ def test_an_officer_lapsing_offers_is_named_in_the_history(published, cm_officer
     assert lapsed.history.latest().history_user == colleague
     passed_on = WaitlistOffer.objects.get(application=second)
     assert passed_on.history.earliest().history_user == colleague
+
+
+def test_the_periodic_job_counts_the_offers_it_expired_at_every_fair_holding_booths(
+    published, cm_officer
+):
+    fair, holding, _waiting = published
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    offer = WaitlistOffer.objects.get()
+    FairFactory(running=True)  # a later fair in the job's order, with no offer to expire
+    assert expire_overdue_offers(now=offer.deadline) == 0
+    assert expire_overdue_offers(now=offer.deadline + datetime.timedelta(seconds=1)) == 1
+    offer.refresh_from_db()
+    assert offer.status == OfferStatus.EXPIRED

@@ -5,7 +5,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from otop_fair.thai import baht, thai_date, thai_date_short, thai_sort_key
+from otop_fair.thai import baht, reader_date, thai_date, thai_date_short, thai_sort_key
 
 
 def render(source, **context):
@@ -71,3 +71,13 @@ def test_thai_sort_key_orders_leading_vowels_by_their_consonant():
         "แหนม",
         "โอ่ง",
     ]
+
+
+def test_a_date_in_a_message_is_in_the_readers_language_and_thai_without_one():
+    day = datetime.date(2026, 11, 24)
+    with translation.override("en"):
+        assert reader_date(day) == "24 Nov 2026"
+    with translation.override("th"):
+        assert reader_date(day) == "24 พฤศจิกายน 2569"
+    with translation.override(None):  # a job or command outside any request
+        assert reader_date(day) == "24 พฤศจิกายน 2569"

@@ -108,7 +108,6 @@ def _key_applied(row, client_key):
     return row.client_key == client_key or row.history.filter(client_key=client_key).exists()
 
 
-@transaction.atomic
 def record_daily_sales(
     *,
     assignment,
@@ -137,47 +136,49 @@ def record_daily_sales(
     A day far beyond the booth's usual is refused (code "implausible") until it comes again
     with `amount_confirmed`.
     """
-    now = now or timezone.now()
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        # The application too: the permission check reads its group (one query less per save).
-        .select_related("fair__sales_policy", "application")
-        .only(*CHECKED_FIELDS)
-        .get(pk=assignment.pk)
-    )
-    may_enter_late = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
-    row = DailySales.objects.filter(assignment=assignment, day=day).first()
-    if row is not None and client_key and _key_applied(row, client_key):
+    # Inside the function, not as a decorator: mutmut (make mutation) leaves decorated ones alone.
+    with transaction.atomic():
+        now = now or timezone.now()
+        assignment = (
+            Assignment.objects.select_for_update(of=("self",))
+            # The application too: the permission check reads its group (one query less per save).
+            .select_related("fair__sales_policy", "application")
+            .only(*CHECKED_FIELDS)
+            .get(pk=assignment.pk)
+        )
+        may_enter_late = _check_entry(assignment=assignment, day=day, by=by, reason=reason, now=now)
+        row = DailySales.objects.filter(assignment=assignment, day=day).first()
+        if row is not None and client_key and _key_applied(row, client_key):
+            return row
+        if not amount_confirmed:
+            held_orders = row.orders if row is not None else 0
+            takings = amount + (held_orders if orders is None else orders)
+            _check_plausible(assignment=assignment, day=day, takings=takings)
+        row = row or DailySales(assignment=assignment, day=day)
+        row.amount, row.units, row.note = amount, units, note
+        if orders is not None:
+            row.orders = orders
+        row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
+        row.entered_by, row.client_key = by, client_key
+        save_with_history(
+            row, by=by, reason=_change_reason(reason=reason, may_enter_late=may_enter_late)
+        )
         return row
-    if not amount_confirmed:
-        held_orders = row.orders if row is not None else 0
-        takings = amount + (held_orders if orders is None else orders)
-        _check_plausible(assignment=assignment, day=day, takings=takings)
-    row = row or DailySales(assignment=assignment, day=day)
-    row.amount, row.units, row.note = amount, units, note
-    if orders is not None:
-        row.orders = orders
-    row.cash_amount, row.transfer_amount = cash_amount, transfer_amount
-    row.entered_by, row.client_key = by, client_key
-    save_with_history(
-        row, by=by, reason=_change_reason(reason=reason, may_enter_late=may_enter_late)
-    )
-    return row
 
 
-@transaction.atomic
 def set_sales_cutoff(*, fair, days_after, cutoff_time, by):
-    policy = sales_policy(fair)
-    policy.days_after, policy.cutoff_time = days_after, cutoff_time
-    save_with_history(policy, by=by)
+    with transaction.atomic():
+        policy = sales_policy(fair)
+        policy.days_after, policy.cutoff_time = days_after, cutoff_time
+        save_with_history(policy, by=by)
     return policy
 
 
-@transaction.atomic
 def record_encouragement_visit(*, assignment, day, note, by):
     """Keep the officer's note of visiting a low-selling booth on `day` (one note per day)."""
-    visit = EncouragementVisit.objects.filter(assignment=assignment, day=day).first()
-    visit = visit or EncouragementVisit(assignment=assignment, day=day)
-    visit.note, visit.officer = note, by
-    save_with_history(visit, by=by)
+    with transaction.atomic():
+        visit = EncouragementVisit.objects.filter(assignment=assignment, day=day).first()
+        visit = visit or EncouragementVisit(assignment=assignment, day=day)
+        visit.note, visit.officer = note, by
+        save_with_history(visit, by=by)
     return visit

@@ -33,7 +33,7 @@
     if (!row || String(entry.assignment) !== String(form && form.dataset.assignment)) { return; }
     var badge = document.createElement("span");
     badge.className = state === "saved" ? "badge text-bg-success" : state === "pending" ? "badge text-bg-warning" : "badge text-bg-danger";
-    badge.textContent = state === "saved" ? texts.saved : state === "pending" ? texts.pending : texts.refused;
+    badge.textContent = state === "saved" ? texts.saved : state === "pending" ? texts.pending : texts.refusedBadge;
     var cell = row.querySelector('[data-role="state"]');
     cell.replaceChildren(badge);
     if (amountText) { row.querySelector('[data-role="amount"]').textContent = amountText; }

@@ -22,6 +22,8 @@ def test_a_refused_amount_is_shown_in_the_days_row_as_typed(live_server, phone_p
     phone_page.click("button.btn-save")
     row = phone_page.locator(f'#sales-days tr[data-day="{timezone.localdate().isoformat()}"]')
     expect(row.locator(".badge.text-bg-danger")).to_be_visible(timeout=25_000)
+    # The badge is a whole word, not the status line's lead-in ("ไม่ได้บันทึก:") left hanging.
+    expect(row.locator(".badge.text-bg-danger")).to_have_text("ไม่ได้บันทึก")
     expect(row.locator('[data-role="amount"]')).to_have_text(typed)
     assert not DailySales.objects.exists()
 

@@ -8,6 +8,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
@@ -102,3 +103,25 @@ class QueuedEntryOwnerMiddleware:
             if not user.is_authenticated or str(user.pk) != owner:
                 return JsonResponse({"ok": False, "errors": {}}, status=409)
         return self.get_response(request)
+
+
+class ActionAddressPageMiddleware:
+    """A GET to an address that only takes a button's POST is answered with a Thai page saying
+    nothing changed, instead of Django's empty 405 (a blank screen).
+
+    People land there by ordinary means: signing in again after the session ended sends them to
+    the address of the button they pressed, and a reopened tab or the forward button asks for it
+    again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or request.method not in ("GET", "HEAD"):
+            return response
+        if response.content:
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "POST")
+        return page

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     # Signed-in answers are no-store; producers' sessions end after 12 idle hours.
     "otop_fair.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A GET to a button's POST-only address gets a Thai page, not a blank 405.
+    "otop_fair.middleware.ActionAddressPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "otop_fair.accounts.middleware.PrivacyNoticeMiddleware",

@@ -23,13 +23,25 @@ _THAI_DIGITS = {ord("๐") + n: str(n) for n in range(10)}
 
 
 def normalise_text(value: str) -> str:
-    """NFC, without invisible or bidi characters, sara am composed, outer whitespace stripped."""
+    """NFC, without invisible or bidi characters, sara am composed, each mark on a letter once,
+    outer whitespace stripped."""
     # Invisibles go first: one between a letter and its accent would keep them apart under NFC.
     text = unicodedata.normalize("NFC", value.translate(_INVISIBLE_TABLE))
     text = _SPLIT_SARA_AM.sub(lambda m: m.group(1) + m.group(2) + SARA_AM, text)
     # A tone typed after sara am belongs before it.
     text = re.sub(f"{SARA_AM}([{TONE_MARKS}])", lambda m: m.group(1) + SARA_AM, text)
-    return text.strip()
+    return _COMBINING_RUN.sub(_one_of_each_mark, text).strip()
+
+
+# A letter carries at most an above or below vowel, a tone mark and a thanthakhat: a run of more
+# marks is a held or slipped key (ิิิิ), and it draws a tower over the lines above it.
+MAX_MARKS_ON_A_LETTER = 3
+_COMBINING_RUN = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f]{2,}")
+
+
+def _one_of_each_mark(match):
+    marks = "".join(dict.fromkeys(match.group()))
+    return marks[:MAX_MARKS_ON_A_LETTER]
 
 
 def arabic_digits(value: str) -> str:

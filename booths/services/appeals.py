@@ -18,7 +18,7 @@ APPEALABLE = (ApplicationStatus.NOT_SELECTED, ApplicationStatus.WAITLISTED)
 
 
 def appeal_window_error(application):
-    """Why the applicant cannot appeal now, or None."""
+    """Why the applicant cannot appeal now (one appeal waits at a time), or None."""
     fair = application.fair
     if not fair.is_scoring_closed or application.status not in APPEALABLE:
         return _("Only a group that was not selected can appeal, once the result is published.")
@@ -26,6 +26,8 @@ def appeal_window_error(application):
         return _("This fair takes no appeals.")
     if timezone.localdate() > fair.appeal_deadline:
         return _("Appeals closed on %(date)s.") % {"date": reader_date(fair.appeal_deadline)}
+    if application.appeals.filter(status=AppealStatus.PENDING).exists():
+        return _("Your appeal is already waiting for a decision.")
     return None
 
 

@@ -13,14 +13,18 @@ from otop_fair.thai_text import normalise_text
 
 # Applications a district may still screen: not withdrawn, not failed on eligibility.
 NOMINABLE = (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE)
+# Before these states end, nomination is still to come ("not open yet"); after, it is over.
+NOT_NOMINATING_YET = (FairState.DRAFT, FairState.OPEN)
 
 
 def nomination_window_error(fair):
     """Why districts cannot nominate for this fair now, or None."""
     if not fair.is_national:
         return _("Only national fairs are nominated by districts.")
-    if fair.state != FairState.NOMINATING:
+    if fair.state in NOT_NOMINATING_YET:
         return _("District nomination is not open for this fair.")
+    if fair.state != FairState.NOMINATING:
+        return _("District nomination for this fair has ended.")
     deadline = fair.nomination_deadline
     if deadline and timezone.localdate() > deadline:
         return _("District nomination closed on %(date)s.") % {"date": reader_date(deadline)}

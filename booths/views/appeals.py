@@ -71,7 +71,7 @@ def appeal_decide(request, appeal):
     fair = appeal.application.fair
     form = AppealDecisionForm(request.POST or None)
     if form.is_bound and form.is_valid():
-        attempt(
+        decided = attempt(
             request,
             appeals.decide_appeal,
             _("The decision is recorded with its reason."),
@@ -79,7 +79,9 @@ def appeal_decide(request, appeal):
             by=request.user,
             **form.cleaned_data,
         )
-        return redirect("booths:appeal_decide", appeal_id=appeal.pk)
+        if decided:
+            return redirect("booths:appeal_decide", appeal_id=appeal.pk)
+        # Refused (no committee to score it late, say): the choice and the reason stay typed.
     return _decide_page(request, appeal, form, AppealRunForm(None, fair=fair))
 
 

@@ -299,6 +299,9 @@ def remove_review(request, fair, review_id):
 def member_reviews(request, fair, seat_id):
     seats = seats_run_by(fair, request.user).select_related("user")
     member = seats.filter(pk=seat_id).first()
+    if member is None:
+        # A seat of another fair or another province's committee: not an empty list of nobody.
+        raise Http404
     reviews = ReviewAssignment.objects.filter(member=member).select_related("application__group")
     return render(
         request, "booths/member_reviews.html", {"fair": fair, "member": member, "reviews": reviews}

@@ -16,8 +16,11 @@
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
   function money(value) {
-    var n = Number(String(value).replace(/[,\s฿]/g, ""));
-    return isNaN(n) ? value : "฿" + n.toLocaleString("th-TH", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    var typed = String(value).replace(/[,\s฿]/g, "");
+    // Only an amount a float holds exactly is reformatted: a thumb's slip of twenty digits would
+    // show rounded (฿100,000,…) and "Infinity" as ฿∞, so such a typing is shown as typed.
+    if (!/^-?\d{1,13}(\.\d{0,2})?$/.test(typed)) { return value; }
+    return "฿" + Number(typed).toLocaleString("th-TH", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
   function show(kind, text) {
     if (!statusBox) { return; }
@@ -30,7 +33,7 @@
     if (!row || String(entry.assignment) !== String(form && form.dataset.assignment)) { return; }
     var badge = document.createElement("span");
     badge.className = state === "saved" ? "badge text-bg-success" : state === "pending" ? "badge text-bg-warning" : "badge text-bg-danger";
-    badge.textContent = state === "saved" ? texts.saved : state === "pending" ? texts.pending : texts.refused;
+    badge.textContent = state === "saved" ? texts.saved : state === "pending" ? texts.pending : texts.refusedBadge;
     var cell = row.querySelector('[data-role="state"]');
     cell.replaceChildren(badge);
     if (amountText) { row.querySelector('[data-role="amount"]').textContent = amountText; }

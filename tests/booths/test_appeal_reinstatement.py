@@ -3,6 +3,7 @@ officer's decision reinstates the nomination (audited, the appeal as reason), th
 committee scores that one application late while every other stays locked, no run goes ahead
 before it is scored, and the appeal's version must include it."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -235,3 +236,20 @@ def test_upholding_is_refused_whole_when_every_member_is_conflicted(published):
     assert appeal.status == AppealStatus.PENDING and not appeal.reinstated
     assert declined.status == ApplicationStatus.NOT_SELECTED
     assert not Nomination.objects.get(application=declined).is_nominated
+
+
+def test_a_refused_uphold_keeps_the_decision_and_reason_the_officer_typed(published, client):
+    world, declined, producer = published
+    district = declined.group.subdistrict.district
+    CommitteeMember.objects.filter(province_id="50").update(home_district=district)
+    appeal = _appeal(declined, producer)
+    client.force_login(world.head_office)
+    response = client.post(
+        reverse("booths:appeal_decide", args=[appeal.pk]), {"status": "upheld", "reason": REASON}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert REASON in page
+    assert re.search(r'value="upheld"[^>]*checked', page)
+    appeal.refresh_from_db()
+    assert appeal.status == AppealStatus.PENDING

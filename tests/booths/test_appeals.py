@@ -66,6 +66,18 @@ def test_an_appeal_is_recorded_audited_and_shown_on_the_applicants_page(publishe
     assert "รอการวินิจฉัย" in page
 
 
+def test_while_an_appeal_waits_the_page_offers_no_second_one(published, client):
+    _fair, application, member = published
+    appeals.file_appeal(application=application, grounds="ข้อแรก", by=member)
+    client.force_login(member)
+    page = client.get(reverse("booths:result", args=[application.pk])).content.decode()
+    assert "รอการวินิจฉัย" in page
+    assert reverse("booths:appeal", args=[application.pk]) not in page
+    form = client.get(reverse("booths:appeal", args=[application.pk])).content.decode()
+    assert "อุทธรณ์ของท่านอยู่ระหว่างรอการวินิจฉัย" in form
+    assert 'name="grounds"' not in form
+
+
 def test_a_second_appeal_while_one_waits_is_refused(published):
     _fair, application, member = published
     appeals.file_appeal(application=application, grounds="ข้อแรก", by=member)

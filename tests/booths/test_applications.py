@@ -124,3 +124,16 @@ def test_officer_cannot_use_the_producer_form(fair, cm_officer, client_for):
 def test_producer_without_a_group_is_told_nothing_exists(fair, client_for):
     lonely = UserFactory(role="producer", username="lonely")
     assert client_for(lonely).get(f"/fairs/{fair.pk}/apply/").status_code == 404
+
+
+# A draft fair is hidden from producers altogether.
+@pytest.mark.parametrize("state", sorted(set(FairState.values) - {FairState.OPEN, FairState.DRAFT}))
+def test_the_apply_page_of_a_closed_fair_links_to_the_result_and_offers_no_changes(
+    fair, member, client_for, state
+):
+    application = _apply(fair, member)
+    fair.state = state
+    fair.save()
+    page = client_for(member).get(f"/fairs/{fair.pk}/apply/").content.decode()
+    assert "การแก้ไขจะบันทึกทับใบสมัครเดิม" not in page
+    assert f"/fairs/applications/{application.pk}/result/" in page

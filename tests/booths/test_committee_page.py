@@ -49,3 +49,11 @@ def test_adding_a_member_by_the_page_seats_them(fair, cm_officer, client_for):
     person = UserFactory(role="committee")
     client_for(cm_officer).post(f"/fairs/{fair.pk}/committee/add/", {"user": person.pk})
     assert fair.committee.filter(user=person).exists()
+
+
+def test_a_seat_of_another_fair_is_not_found_under_this_fair(fair, cm_officer, client_for):
+    elsewhere = CommitteeMemberFactory()
+    here = CommitteeMemberFactory(fair=fair)
+    client = client_for(cm_officer)
+    assert client.get(f"/fairs/{fair.pk}/committee/{here.pk}/").status_code == 200
+    assert client.get(f"/fairs/{fair.pk}/committee/{elsewhere.pk}/").status_code == 404

@@ -216,3 +216,18 @@ def test_only_the_office_that_keeps_an_applications_area_may_decide_it(world):
         for application in applications:
             allowed = officer.has_perm("booths.nominate", application)
             assert allowed == keeps(application), (officer.role, application.group.province_id)
+
+
+@pytest.mark.parametrize(
+    ("state", "says"),
+    [
+        (FairState.OPEN, "ยังไม่เปิด"),
+        (FairState.SCORING, "สิ้นสุดแล้ว"),
+        (FairState.ALLOCATED, "สิ้นสุดแล้ว"),
+        (FairState.RUNNING, "สิ้นสุดแล้ว"),
+        (FairState.CLOSED, "สิ้นสุดแล้ว"),
+    ],
+)
+def test_nomination_outside_its_stage_says_whether_it_is_still_to_come_or_over(state, says):
+    fair = national_fair(state=state).fair
+    assert says in nominations.nomination_window_error(fair)

@@ -63,3 +63,15 @@ def test_half_a_quiet_window_gets_a_thai_message(client_for):
     page = client.post("/notifications/", {"quiet_from": "21:00"}).content.decode()
     assert "ทั้งเวลาเริ่มและเวลาสิ้นสุด" in page
     assert not Notification.objects.exists()
+
+
+def test_the_line_section_asks_for_a_code_before_it_says_send_this_code(client_for):
+    producer = UserFactory(role="producer")
+    client = client_for(producer)
+    before = client.get("/notifications/").content.decode()
+    assert "ส่งรหัสนี้ไป:" not in before
+    assert "กดปุ่มด้านล่างเพื่อดูรหัส" in before and "แสดงรหัสของฉัน" in before
+    client.post("/notifications/line-code/")
+    code = LineLinkCode.objects.get(user=producer)
+    after = client.get("/notifications/").content.decode()
+    assert "ส่งรหัสนี้ไป:" in after and code.code in after

@@ -1,5 +1,6 @@
 """The one normaliser: any pasted spelling of a value comes out as the value itself."""
 
+import re
 import unicodedata
 
 import pytest
@@ -86,3 +87,34 @@ def test_an_excel_number_that_lost_its_zero_is_a_mobile_again():
 )
 def test_a_dot_typed_before_the_last_digits_is_a_separator_not_a_spreadsheet_float(typed, phone):
     assert canonical_phone(typed) == phone
+
+
+THAI_MARKS = (
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"
+)
+
+
+@st.composite
+def with_a_mark_held(draw, clean):
+    """`clean` with one of its vowel or tone marks typed again and again (a held or slipped key)."""
+    at = [i for i, char in enumerate(clean) if char in THAI_MARKS]
+    if not at:
+        return clean
+    i = draw(st.sampled_from(at))
+    return clean[: i + 1] + clean[i] * draw(st.integers(1, 40)) + clean[i + 1 :]
+
+
+@SETTINGS
+@given(data=st.data(), clean=clean_names)
+def test_a_mark_typed_many_times_normalises_to_the_clean_name(data, clean):
+    assert normalise_text(data.draw(with_a_mark_held(clean))) == clean
+
+
+@SETTINGS
+@given(text=st.text(st.sampled_from("กขไ " + THAI_MARKS + "\u0301\u0302"), max_size=40))
+def test_no_letter_keeps_a_tower_of_marks(text):
+    once = normalise_text(text)
+    marks = "[" + THAI_MARKS + "\u0301\u0302]"
+    assert not re.search(marks + "{4,}", once)
+    assert not re.search(r"(" + marks + r")\1", once)
+    assert normalise_text(once) == once

@@ -127,8 +127,18 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# Chromium fires a Background Sync by the machine's real network, not Playwright's emulated
+# offline, and a service worker it restarts for the sync can fetch before the emulation reaches
+# its new DevTools session: an entry "queued offline" then reached the server (a flaky CI run).
+# So pages behave like Safari, which has no Background Sync: the page sends the queue on load and
+# on the online event. Tests marked `background_sync` keep it and dispatch the sync themselves.
+NO_BACKGROUND_SYNC = "delete window.SyncManager;"
+
+
 def _new_page(browser, request, viewport):
     context = browser.new_context(viewport=viewport, locale="th-TH")
+    if request.node.get_closest_marker("background_sync") is None:
+        context.add_init_script(NO_BACKGROUND_SYNC)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

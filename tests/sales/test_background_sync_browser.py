@@ -10,7 +10,11 @@ from tests.conftest import browser_login
 from tests.factories import AssignmentFactory, UserFactory
 from tests.sales.phone_queue import OLD_QUEUE_KEY, plant_in_local_storage, poll, queued
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.background_sync,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _worker_registration(cdp, page):

@@ -9,6 +9,8 @@ cache, compressed once, until anything public changes (`invalidate_public_pages`
 import gzip
 import hashlib
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -50,9 +52,36 @@ def is_over_rate_limit(request):
     return count > settings.PUBLIC_RATE_LIMIT
 
 
+# Inside `one_invalidation_for_many_writes`: a list that records that something public changed.
+_HELD = ContextVar("public_pages_held", default=None)
+
+
 def invalidate_public_pages():
     """Anything public changed: every cached public answer is stale from now on."""
+    held = _HELD.get()
+    if held is not None:
+        held.append(True)
+        return
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+@contextmanager
+def one_invalidation_for_many_writes():
+    """Many rows written in one transaction make the cached public pages stale once, at the end.
+
+    Each save would otherwise rewrite the one version row of the database cache: an import of
+    2,000 groups left 2,000 dead versions of it in its transaction, each next write read past all
+    of them (time grew with the square of the rows), and spent five round trips on it besides.
+    Used around writes that render no public page in between (an import, a bulk service).
+    """
+    held = []
+    token = _HELD.set(held)
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
+        if held:
+            invalidate_public_pages()
 
 
 def _cache_key(request):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from otop_fair.audit import save_with_history
+from otop_fair.public_pages import one_invalidation_for_many_writes
 from otop_fair.rules import provinces_kept_by
 from producers.models import GroupType, ProducerGroup, Product, StarRating, Subdistrict
 from producers.open_data import (
@@ -90,7 +91,7 @@ class OpenDataImport:
         return self._run(binary, write=False)
 
     def apply(self, binary):
-        with transaction.atomic():
+        with transaction.atomic(), one_invalidation_for_many_writes():
             return self._run(binary, write=True)
 
     def _run(self, binary, *, write):

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONWARNINGS := ignore::RuntimeWarning:platformdirs.api
 
-.PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium css
+.PHONY: run test test-browser test-cluster bench mutation stop setup db migrate messages static demo lint format backup restore chromium css test-db
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ static: $(VENV)/.installed
 
 setup: migrate messages static
 
+# The suite's database, when missing, as a copy of the one `migrate` just made: a fresh clone (CI)
+# then skips running every migration a second time (scripts/localdb.py test_db).
+test-db: migrate
+	$(PY) scripts/localdb.py test-db
+
 demo: setup
 	$(PY) manage.py seed_demo
 
@@ -40,15 +45,15 @@ chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 # Every test, browser tests included (pytest always uses tests.settings: see pyproject.toml).
-test: setup chromium
+test: setup chromium test-db
 	$(PY) -m pytest
 
 # Only the browser tests (journey, registry cascade, offline sales, phone layout).
-test-browser: setup chromium
+test-browser: setup chromium test-db
 	$(PY) -m pytest -m browser
 
 # Only the many-machines tests: two gunicorn nodes, a local S3 API, a database failover.
-test-cluster: setup
+test-cluster: setup test-db
 	$(PY) -m pytest -m cluster -p no:randomly
 
 bench: setup chromium

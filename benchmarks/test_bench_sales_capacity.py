@@ -41,6 +41,7 @@ TWO_NODE_PRODUCERS = 600
 TWO_NODE_RATE = 10
 WARM_UP_PRODUCERS = 40  # every worker has loaded its templates and connections before step one
 P95_LIMIT_MS = 300
+GUNICORN_CONF = str(ROOT / "deploy" / "gunicorn.conf.py")
 
 
 @pytest.fixture
@@ -67,14 +68,17 @@ def seeded(tmp_path):
 
 
 @contextmanager
-def gunicorn_nodes(env, count, workers):
-    """`count` gunicorn nodes on free loopback ports; yields their base URLs."""
+def gunicorn_nodes(env, count, workers=None):
+    """`count` gunicorn nodes on free loopback ports; yields their base URLs. `workers`: each
+    node's worker processes, when not the configuration's (2 × cores + 1)."""
     nodes = []
     try:
         for _ in range(count):
             url = f"http://127.0.0.1:{free_port()}"
-            command = [sys.executable, "-m", "gunicorn", "otop_fair.wsgi", "-b", url[7:]]
-            command += ["-w", str(workers), "--log-level", "warning"]
+            # The deployment's configuration (deploy/gunicorn.conf.py), on a loopback port.
+            command = [sys.executable, "-m", "gunicorn", "otop_fair.wsgi", "-c", GUNICORN_CONF]
+            command += ["-b", url[7:], "--log-level", "warning"]
+            command += ["-w", str(workers)] if workers else []
             nodes.append((url, subprocess.Popen(command, cwd=ROOT, env=env)))
         for url, _ in nodes:
             wait_until_up(f"{url}/healthz")
@@ -139,7 +143,7 @@ def test_sales_capacity_of_one_node_and_two_nodes_together(seeded, tmp_path, rep
     report_bench("sales_peak_2nodes_p95_ms", float(row["p95"]))
     report_bench("sales_peak_2nodes_lost_or_doubled", lost_or_doubled)
     cursor, best = len(done) + WARM_UP_PRODUCERS, 0
-    with gunicorn_nodes(env, 1, workers=5) as node:
+    with gunicorn_nodes(env, 1) as node:
         replay(tmp_path, "warm_up", producers[len(done) : cursor], node, 5)
         done = producers[:cursor]
         for rate in RATES:

@@ -13,7 +13,9 @@ The data is seeded by the sales peak bench's own script, into the same bench dat
 """
 
 import json
+import math
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -29,59 +31,17 @@ from benchmarks.test_bench_sales_peak import (
     clear_previous_run,
     count_lost_or_doubled,
     free_port,
-    locust_stats,
     wait_until_up,
 )
 
 RATES = (5, 10, 15, 20, 30, 40, 50, 60, 80)
 STEP_S = 15  # seconds of arrivals at each rate
-PACE_S = 4  # each locust user starts a producer every PACE_S seconds: rate = users / PACE_S
+PACE_S = 4  # each paced user starts a producer every PACE_S seconds: rate = users / PACE_S
 TWO_NODE_PRODUCERS = 600
 TWO_NODE_RATE = 10
 WARM_UP_PRODUCERS = 40  # every worker has loaded its templates and connections before step one
 P95_LIMIT_MS = 300
-
-LOCUSTFILE = """
-import json, os, random
-import gevent
-from locust import HttpUser, constant_pacing, task
-
-PRODUCERS = json.load(open(os.environ["SALES_PRODUCERS"]))
-NODES = os.environ["SALES_NODES"].split(",")
-TOTAL = len(PRODUCERS)
-DONE = [0]
-
-
-class Producer(HttpUser):
-    host = NODES[0]
-    wait_time = constant_pacing(float(os.environ["SALES_PACE_S"]))
-
-    @task
-    def submit_the_day(self):
-        if not PRODUCERS:
-            gevent.sleep(0.2)
-            return
-        producer = PRODUCERS.pop()
-        # The form from one node, the submission to the next (one node: the same).
-        opened, sent = NODES[len(PRODUCERS) % len(NODES)], NODES[(len(PRODUCERS) + 1) % len(NODES)]
-        self.client.cookies.clear()
-        self.client.cookies.set("sessionid", producer["session"])
-        path = "/sales/booth/%d/" % producer["assignment"]
-        self.client.get(opened + path, name="GET /sales/booth/[id]/")
-        token = self.client.cookies.get("csrftoken", "")
-        gevent.sleep(random.uniform(0.5, 2.0))  # typing the amount
-        form = {"day": producer["day"], "amount": producer["amount"], "client_key": producer["key"],
-                "csrfmiddlewaretoken": token}
-        headers = {"Accept": "application/json", "X-CSRFToken": token}
-        for _ in range(2 if producer["double"] else 1):
-            with self.client.post(sent + path, form, headers=headers, name="POST /sales/booth/[id]/",
-                                  catch_response=True) as response:
-                if not response.ok or not response.json().get("ok"):
-                    response.failure("not saved: %s" % response.status_code)
-        DONE[0] += 1
-        if DONE[0] == TOTAL:
-            gevent.spawn(self.environment.runner.quit)
-"""
+GUNICORN_CONF = str(ROOT / "deploy" / "gunicorn.conf.py")
 
 
 @pytest.fixture
@@ -108,14 +68,17 @@ def seeded(tmp_path):
 
 
 @contextmanager
-def gunicorn_nodes(env, count, workers):
-    """`count` gunicorn nodes on free loopback ports; yields their base URLs."""
+def gunicorn_nodes(env, count, workers=None):
+    """`count` gunicorn nodes on free loopback ports; yields their base URLs. `workers`: each
+    node's worker processes, when not the configuration's (2 × cores + 1)."""
     nodes = []
     try:
         for _ in range(count):
             url = f"http://127.0.0.1:{free_port()}"
-            command = [sys.executable, "-m", "gunicorn", "otop_fair.wsgi", "-b", url[7:]]
-            command += ["-w", str(workers), "--log-level", "warning"]
+            # The deployment's configuration (deploy/gunicorn.conf.py), on a loopback port.
+            command = [sys.executable, "-m", "gunicorn", "otop_fair.wsgi", "-c", GUNICORN_CONF]
+            command += ["-b", url[7:], "--log-level", "warning"]
+            command += ["-w", str(workers)] if workers else []
             nodes.append((url, subprocess.Popen(command, cwd=ROOT, env=env)))
         for url, _ in nodes:
             wait_until_up(f"{url}/healthz")
@@ -132,36 +95,42 @@ def gunicorn_nodes(env, count, workers):
                 process.wait()
 
 
+def percentile(values, share):
+    """The value below which `share` of `values` lie (nearest rank), in ms."""
+    ranked = sorted(values)
+    return ranked[max(0, math.ceil(share * len(ranked)) - 1)] if ranked else 0.0
+
+
 def replay(tmp_path, name, producers, nodes, rate):
-    """Paced producers at `rate` submissions a second; returns locust's rows by request name."""
+    """Paced producers at `rate` submissions a second (benchmarks/paced_producers.py, a light
+    generator in a process of its own); returns p50, p95 and the failures over every request."""
     (tmp_path / f"{name}.json").write_text(json.dumps(producers))
-    locustfile = tmp_path / "locustfile.py"
-    locustfile.write_text(LOCUSTFILE)
-    users = max(1, round(rate * PACE_S))
+    out = tmp_path / f"{name}_out.json"
     limit = len(producers) / rate * 3 + 30
-    command = [sys.executable, "-m", "locust", "-f", str(locustfile), "--headless"]
-    # Users start over one pace (`rate` a second), as in the sales peak bench: all started in the
-    # same second, each pace would open with users/1 s = 4 × `rate` forms at once, and the figure
-    # would be a burst's, not the rate's.
-    command += ["-u", str(users), "-r", str(rate), "--run-time", f"{limit:.0f}s"]
-    command += ["--stop-timeout", "10", "--csv", str(tmp_path / name), "--only-summary"]
-    command += ["--loglevel", "WARNING", "--exit-code-on-error", "0"]
-    env = {
-        **os.environ,
-        "SALES_PRODUCERS": str(tmp_path / f"{name}.json"),
-        "SALES_NODES": ",".join(nodes),
-        "SALES_PACE_S": str(PACE_S),
-    }
-    started = time.monotonic()
-    subprocess.run(command, cwd=tmp_path, env=env, check=True, timeout=limit + 60)
-    stats = locust_stats(tmp_path / name)
-    row = stats["Aggregated"]
+    command = [sys.executable, str(ROOT / "benchmarks" / "paced_producers.py")]
+    command += [str(tmp_path / f"{name}.json"), ",".join(nodes), str(rate), str(PACE_S)]
+    command += [f"{limit:.0f}", str(out)]
+    started, cpu_before = time.monotonic(), children_cpu_s()
+    subprocess.run(command, cwd=ROOT, check=True, timeout=limit + 60)
+    elapsed, generator_cpu = time.monotonic() - started, children_cpu_s() - cpu_before
+    result = json.loads(out.read_text())
+    walls = [ms for kind in result["ms"].values() for ms in kind]
+    row = {"p50": percentile(walls, 0.5), "p95": percentile(walls, 0.95)}
+    row.update(requests=len(walls), failures=len(result["failures"]))
     print(
-        f"\n{name}: {len(producers)} producers at {rate}/s in {time.monotonic() - started:.0f} s; "
-        f"{row['Request Count']} requests ({row['Failure Count']} failed), "
-        f"p50 {row['50%']} ms, p95 {row['95%']} ms"
+        f"\n{name}: {len(producers)} producers at {rate}/s in {elapsed:.0f} s; "
+        f"{row['requests']} requests ({row['failures']} failed), p50 {row['p50']:.0f} ms, "
+        f"p95 {row['p95']:.0f} ms; generator CPU {generator_cpu * 1000 / len(producers):.1f} ms "
+        f"a producer; load {os.getloadavg()[0]:.1f}"
     )
-    return stats
+    for failure in result["failures"][:5]:
+        print(f"  {failure}")
+    return row
+
+
+def children_cpu_s():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def test_sales_capacity_of_one_node_and_two_nodes_together(seeded, tmp_path, report_bench):
@@ -169,20 +138,20 @@ def test_sales_capacity_of_one_node_and_two_nodes_together(seeded, tmp_path, rep
     # Two nodes first, on an empty day: every row then is one of theirs.
     done = producers[:TWO_NODE_PRODUCERS]
     with gunicorn_nodes(env, 2, workers=3) as nodes:
-        stats = replay(tmp_path, "two_nodes", done, nodes, TWO_NODE_RATE)
+        row = replay(tmp_path, "two_nodes", done, nodes, TWO_NODE_RATE)
     lost_or_doubled = count_lost_or_doubled(db, done)
-    report_bench("sales_peak_2nodes_p95_ms", float(stats["Aggregated"]["95%"]))
+    report_bench("sales_peak_2nodes_p95_ms", float(row["p95"]))
     report_bench("sales_peak_2nodes_lost_or_doubled", lost_or_doubled)
     cursor, best = len(done) + WARM_UP_PRODUCERS, 0
-    with gunicorn_nodes(env, 1, workers=5) as node:
+    with gunicorn_nodes(env, 1) as node:
         replay(tmp_path, "warm_up", producers[len(done) : cursor], node, 5)
         done = producers[:cursor]
         for rate in RATES:
             batch = producers[cursor : cursor + rate * STEP_S]
             cursor += len(batch)
-            row = replay(tmp_path, f"rate{rate}", batch, node, rate)["Aggregated"]
+            row = replay(tmp_path, f"rate{rate}", batch, node, rate)
             done += batch
-            if float(row["95%"]) >= P95_LIMIT_MS or int(row["Failure Count"]):
+            if row["p95"] >= P95_LIMIT_MS or row["failures"]:
                 break
             if count_lost_or_doubled(db, done):
                 break

@@ -109,11 +109,13 @@ def main():
     parser.add_argument("--skip", type=int, default=0, help="producers already sent")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--app", default="otop_fair.wsgi", help="the WSGI module to serve")
+    parser.add_argument("--config", default=str(ROOT / "deploy" / "gunicorn.conf.py"))
     args = parser.parse_args()
     producers = json.loads(Path(args.producers).read_text())[args.skip : args.skip + args.n + 20]
     port = free_port()
     env = {**os.environ, "LOG_LEVEL": "WARNING", "CONN_MAX_AGE": "600"}
-    command = [sys.executable, "-m", "gunicorn", args.app, "-b", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "gunicorn", args.app, "-c", args.config]
+    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
     server = subprocess.Popen([*command, "-w", str(args.workers)], cwd=ROOT, env=env)
     try:
         base = f"http://127.0.0.1:{port}"

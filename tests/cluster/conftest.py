@@ -114,6 +114,8 @@ def nodes(django_db_setup, django_db_blocker, object_store, tmp_path_factory):
                 "-b",
                 f"127.0.0.1:{port}",
             ]
+            # The deployment's configuration (preloaded app, frozen import-time objects).
+            command += ["-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
             command += ["-w", "1", "--log-level", "warning"]
             env = {**common, **extra[name], "MEDIA_ROOT": str(media)}
             started[name] = (

@@ -49,6 +49,8 @@ def environment():
         "DATABASE_URL": os.environ.get("DATABASE_URL") or url,
         "OTOP_TEST_DB": "test_otop_fair_mutation",
         "CI": "true",  # the derandomised hypothesis profile (tests/conftest.py)
+        # each property test draws this many fixed examples (tests/conftest.py)
+        "OTOP_MUTATION_EXAMPLES": os.environ.get("MUTATION_EXAMPLES", "15"),
         "PYTHONWARNINGS": "ignore",
     }
 

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase
 from hypothesis import settings as hypothesis_settings
 
 from tests import quick_flush
@@ -21,6 +22,21 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+# Under `make mutation` (scripts/mutation.py sets OTOP_MUTATION_EXAMPLES) every property test
+# draws the same few examples and does not shrink a failure, so a mutant that survives costs
+# seconds instead of the minute a full property run takes; see pytest_collection_modifyitems.
+MUTATION_EXAMPLES = int(os.environ.get("OTOP_MUTATION_EXAMPLES") or 0)
+if MUTATION_EXAMPLES:
+    hypothesis_settings.register_profile(
+        "mutation",
+        derandomize=True,
+        database=None,
+        deadline=None,
+        max_examples=MUTATION_EXAMPLES,
+        phases=[Phase.explicit, Phase.generate],
+    )
+    hypothesis_settings.load_profile("mutation")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -172,3 +188,23 @@ def browser_login(page, live_server, username, password="otop-demo"):
     if "/accounts/privacy/" in page.url:
         page.click("#privacy-acknowledge button[type=submit]")
         page.wait_for_load_state("networkidle")
+
+
+def pytest_collection_modifyitems(items):
+    """Under `make mutation`, cap the examples of tests that ask for more with @settings (a
+    test's own settings outrank the profile's); the tests keep their own other settings."""
+    if not MUTATION_EXAMPLES:
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        test = getattr(test, "__func__", test)  # a method's settings sit on its function
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None:
+            test._hypothesis_internal_use_settings = hypothesis_settings(
+                own,
+                max_examples=min(own.max_examples, MUTATION_EXAMPLES),
+                derandomize=True,
+                database=None,
+                deadline=None,
+                phases=[Phase.explicit, Phase.generate],
+            )

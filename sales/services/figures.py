@@ -11,51 +11,51 @@ from otop_fair.thai import thai_date
 from sales.models import ChannelSale, FairDayVisitors, SalesTarget
 
 
-@transaction.atomic
 def record_visitors(*, fair, day, count, by):
     """Keep the day's visitor count; entering the day again replaces it."""
-    if not fair.start_date <= day <= fair.end_date:
-        raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
-    if day > timezone.localdate():
-        raise ValidationError(_("That day has not come yet."), code="future_day")
-    row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
-    row = row or FairDayVisitors(fair=fair, day=day)
-    row.count, row.entered_by = count, by
-    save_with_history(row, by=by)
-    return row
+    with transaction.atomic():
+        if not fair.start_date <= day <= fair.end_date:
+            raise ValidationError(_("That day is not a day of this fair."), code="not_fair_day")
+        if day > timezone.localdate():
+            raise ValidationError(_("That day has not come yet."), code="future_day")
+        row = FairDayVisitors.objects.filter(fair=fair, day=day).first()
+        row = row or FairDayVisitors(fair=fair, day=day)
+        row.count, row.entered_by = count, by
+        save_with_history(row, by=by)
+        return row
 
 
-@transaction.atomic
 def set_sales_target(*, fair, amount, by, province=None):
     """Set the fair's target, or a province's share of it; replaces the one set before."""
-    target = SalesTarget.objects.filter(fair=fair, province=province).first()
-    target = target or SalesTarget(fair=fair, province=province)
-    target.amount = amount
-    save_with_history(target, by=by)
-    return target
+    with transaction.atomic():
+        target = SalesTarget.objects.filter(fair=fair, province=province).first()
+        target = target or SalesTarget(fair=fair, province=province)
+        target.amount = amount
+        save_with_history(target, by=by)
+        return target
 
 
-@transaction.atomic
 def record_channel_sale(*, group, day, kind, place, takings, by, note=""):
     """Add one sales event of `group` outside the fairs to the market-channel ledger."""
-    if day > timezone.localdate():
-        raise ValidationError(_("That day has not come yet."), code="future_day")
-    sale = ChannelSale(
-        group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
-    )
-    save_with_history(sale, by=by)
-    return sale
+    with transaction.atomic():
+        if day > timezone.localdate():
+            raise ValidationError(_("That day has not come yet."), code="future_day")
+        sale = ChannelSale(
+            group=group, day=day, kind=kind, place=place, takings=takings, note=note, entered_by=by
+        )
+        save_with_history(sale, by=by)
+        return sale
 
 
-@transaction.atomic
 def import_visitors(*, fair, rows, by):
     """Keep every (day, count) of the venue's sheet, or none of them."""
-    for day, count in rows:
-        try:
-            record_visitors(fair=fair, day=day, count=count, by=by)
-        except ValidationError as error:
-            raise ValidationError(
-                gettext("%(day)s: %(problem)s")
-                % {"day": thai_date(day), "problem": " ".join(error.messages)}
-            ) from None
-    return len(rows)
+    with transaction.atomic():
+        for day, count in rows:
+            try:
+                record_visitors(fair=fair, day=day, count=count, by=by)
+            except ValidationError as error:
+                raise ValidationError(
+                    gettext("%(day)s: %(problem)s")
+                    % {"day": thai_date(day), "problem": " ".join(error.messages)}
+                ) from None
+        return len(rows)

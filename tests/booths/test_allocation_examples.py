@@ -125,3 +125,18 @@ def test_a_minimum_the_province_cap_limits_gets_the_one_seat_the_cap_allows(capp
     rules = Rules(province_caps={"P1": 1}, category_min={"food": 2})
     result = allocate([*food, *textile], booths, rules, 1)
     assert set(result.seated) == {"textile0", "textile1", "textile2", "food0"}
+
+
+def test_with_many_candidates_a_capped_province_still_leaves_a_booth_for_a_later_minimum():
+    """More than a dozen candidates for the minimums and a province cap that refuses the
+    committee's first pick: the booths left after the first food seat go to the herbal minimum,
+    not to more food applicants who add no minimum seat."""
+    food = [Applicant("food-P1", 99, FOOD, "P1")]
+    food += [Applicant(f"food-P2-{n}", 90 - n, FOOD, "P2") for n in range(11)]
+    textile = Applicant("textile-P1", 50, TEXTILE, "P1")
+    herbal = Applicant("herbal-P3", 40, HERBAL, "P3")
+    booths = [BoothSpec(1, "A01", "A"), BoothSpec(2, "A02", "A")]
+    rules = Rules(province_caps={"P1": 1}, category_min={"textile": 1, "food": 1, "herbal": 1})
+    result = allocate([*food, textile, herbal], booths, rules)
+    assert set(result.seated) == {"food-P1", "herbal-P3"}
+    assert result.reasons["food-P2-0"] == "category_min"

@@ -22,7 +22,7 @@ from booths.models import (
 )
 from booths.reviewer_assignment import assign_reviewers
 from booths.rubrics import PROVINCE_RUBRIC_STATES, province_rubric, rubric_for, shared_rubric
-from booths.services.reinstatement import is_scored_late, is_scoring_open_for
+from booths.services.reinstatement import is_scored_late, is_scoring_open_for, may_seat_late
 from otop_fair.audit import (
     bulk_create_with_history_by,
     delete_with_history,
@@ -229,7 +229,7 @@ def save_scores(*, review, values, by, submit=False):
 
 
 def add_member(*, fair, user, by, home_district=None, own_group=None, province=None):
-    if fair.is_scoring_closed:
+    if fair.is_scoring_closed and not may_seat_late(fair, province):
         raise ValidationError(_("Scoring is closed."))
     if not user.is_committee:
         raise ValidationError(_("Only committee accounts can sit on a committee."))

@@ -55,7 +55,7 @@ def published():
             )
             declined = declined or app
     save_quotas(fair=fair, table={("50", declined.category): 2}, by=world.head_office, reason="")
-    lifecycle.close_applications(fair=fair, by=world.head_office)
+    lifecycle.close_applications(fair=fair, by=world.head_office, confirm_early=True)
     review.auto_assign(fair=fair, by=world.head_office, k=1)
     for assignment in ReviewAssignment.objects.select_related("member__user", "member__fair"):
         criterion = fair.criteria.get()

@@ -217,11 +217,17 @@ def save_scores(*, review, values, by, submit=False):
         raise ValidationError(_("Score every criterion before submitting."))
     with transaction.atomic():
         for criterion_id, (value, comment) in values.items():
-            if criterion_id in criteria and value is not None:
-                score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
-                score = score or Score(review=review, criterion_id=criterion_id)
-                score.value, score.comment = value, comment
-                save_with_history(score, by=by)
+            if criterion_id not in criteria:
+                continue
+            score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
+            if value is None:
+                # Emptied on the sheet: the criterion is no longer scored, not kept at its old value.
+                if score is not None:
+                    delete_with_history([score], by=by)
+                continue
+            score = score or Score(review=review, criterion_id=criterion_id)
+            score.value, score.comment = value, comment
+            save_with_history(score, by=by)
         review.status = ReviewStatus.SUBMITTED if submit else ReviewStatus.DRAFT
         review.submitted_at = timezone.now() if submit else None
         save_with_history(review, by=by, update_fields=["status", "submitted_at"])

@@ -415,41 +415,6 @@ class ApplicationPickForm(ThaiForm):
         return number
 
 
-class ScoreForm(ThaiForm):
-    """One value and comment per criterion of the fair's rubric."""
-
-    def __init__(self, *args, criteria, scores, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.criteria = criteria
-        for c in criteria:
-            held = scores.get(c.pk)
-            self.fields[f"value_{c.pk}"] = forms.DecimalField(
-                label=c.name,
-                min_value=0,
-                max_value=c.max_score,
-                decimal_places=2,
-                required=False,
-                initial=held.value if held else None,
-                help_text=_("0 to %(max)s") % {"max": c.max_score},
-                widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
-            )
-            self.fields[f"comment_{c.pk}"] = forms.CharField(
-                label=_("comment"),
-                max_length=500,
-                required=False,
-                initial=held.comment if held else "",
-            )
-
-    def rows(self):
-        return [(c, self[f"value_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]
-
-    def values(self):
-        return {
-            c.pk: (self.cleaned_data[f"value_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
-            for c in self.criteria
-        }
-
-
 class ReasonForm(ThaiForm):
     reason = forms.CharField(
         label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False

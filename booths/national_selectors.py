@@ -9,9 +9,11 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from booths.models import (
+    Appeal,
     Application,
     ApplicationStatus,
     AssignmentStatus,
+    Nomination,
     NominationDecision,
     ReviewStatus,
 )
@@ -132,6 +134,13 @@ class Decision:
     sentence: str
 
 
+def _not_nominated_by_deadline(fair):
+    deadline = fair.nomination_deadline
+    return _("Not nominated by the district by the deadline %(date)s.") % {
+        "date": reader_date(deadline) if deadline else "-"
+    }
+
+
 def decision_of(application, outcome=None):
     """What decided this application, naming the level (district, eligibility, committee and
     allocation), or None while nothing is decided. `outcome` is its published RunResult."""
@@ -143,15 +152,7 @@ def decision_of(application, outcome=None):
         )
     if fair.is_national and application.status == ApplicationStatus.NOT_SELECTED:
         if nomination is None:
-            return Decision(
-                _("district"),
-                _("Not nominated by the district by the deadline %(date)s.")
-                % {
-                    "date": reader_date(fair.nomination_deadline)
-                    if fair.nomination_deadline
-                    else "-"
-                },
-            )
+            return Decision(_("district"), _not_nominated_by_deadline(fair))
         if not nomination.is_nominated:
             return Decision(
                 _("district"),
@@ -167,6 +168,41 @@ def decision_of(application, outcome=None):
     else:
         level = _("the fair's committee and allocation")
     return Decision(level, outcome.explanation)
+
+
+@dataclass
+class DistrictDecline:
+    """The district's word on an application it did not nominate, for whoever decides or reads
+    the appeal against it."""
+
+    reason: str
+    by: str = ""
+    at: object = None
+
+
+def district_decline(application):
+    """Why the district did not nominate `application` (its officer's reason, who, when), kept
+    after an upheld appeal put the nomination back (the history holds it); None otherwise."""
+    fair = application.fair
+    if not fair.is_national:
+        return None
+    nomination = Nomination.objects.filter(application=application).select_related("by").first()
+    if nomination is None:
+        if application.status != ApplicationStatus.NOT_SELECTED:
+            return None
+        return DistrictDecline(_not_nominated_by_deadline(fair))
+    if nomination.is_nominated:
+        if not Appeal.objects.filter(application=application, reinstated=True).exists():
+            return None
+        nomination = (
+            nomination.history.filter(decision=NominationDecision.DECLINED)
+            .select_related("by")
+            .first()
+        )
+        if nomination is None:
+            return DistrictDecline(_not_nominated_by_deadline(fair))
+    name = nomination.by.get_full_name() or nomination.by.username
+    return DistrictDecline(nomination.reason, name, nomination.at)
 
 
 SCREENED_STATES = ("open", "nominating", "scoring", "allocated", "running")

@@ -1,6 +1,7 @@
 """What the booths app tells people, as notifications written in the event's own transaction."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from booths.models import (
+    AppealStatus,
     Fair,
     FairState,
     OfferStatus,
@@ -141,3 +143,56 @@ def scoring_deadline_near(now=None):
         user = users[row["member__user_id"]]
         messages.append(Message(user, "scoring_deadline", context, key, fair.province_id))
     return len(notify(messages))
+
+
+def _tell_group(application, template, context, key):
+    """Every active member of the application's group, once per `key` (a replayed event finds
+    its key already told), by the channel each prefers."""
+    members = members_of({application.group_id}).get(application.group_id, [])
+    context = {"fair": application.fair.name, **context}
+    notify(
+        [Message(user, template, context, key, application.fair.province_id) for user in members]
+    )
+
+
+def nomination_declined(nomination):
+    """The group is told its district's decline and why; the same decline twice is told once,
+    a decline with a new reason again."""
+    application = nomination.application
+    digest = hashlib.sha256(nomination.reason.encode()).hexdigest()[:16]
+    context = {
+        "group": application.group.name,
+        "reason": nomination.reason,
+        "link": link("booths:result", application.pk),
+    }
+    _tell_group(application, "nomination_declined", context, f"declined:{nomination.pk}:{digest}")
+
+
+def appeal_decided(appeal):
+    """The group is told the decision on its appeal and the reason, once."""
+    upheld = appeal.status == AppealStatus.UPHELD
+    template = "appeal_upheld" if upheld else "appeal_dismissed"
+    context = {
+        "reason": appeal.decision_reason,
+        "link": link("booths:result", appeal.application_id),
+    }
+    _tell_group(appeal.application, template, context, f"appeal_decided:{appeal.pk}")
+
+
+def not_nominated_by_deadline(fair, applications):
+    """Groups no district decided by the deadline are told so (a declined group was told its
+    reason already), once each."""
+    people = members_of({a.group_id for a in applications})
+    deadline = thai_date(fair.nomination_deadline) if fair.nomination_deadline else "-"
+    messages = []
+    for application in applications:
+        context = {
+            "fair": fair.name,
+            "group": application.group.name,
+            "date": deadline,
+            "link": link("booths:result", application.pk),
+        }
+        key = f"not_nominated:{application.pk}"
+        for user in people.get(application.group_id, []):
+            messages.append(Message(user, "not_nominated", context, key, fair.province_id))
+    notify(messages)

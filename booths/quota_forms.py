@@ -1,6 +1,8 @@
 """The quota grid (province × category) and the sheet it can be imported from. Both end in the
 same grid form, so a sheet's numbers are checked exactly as typed ones are."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from booths.models.quotas import MAX_QUOTA
 from booths.services.quotas import total_errors
 from otop_fair.forms import ThaiForm
-from otop_fair.thai_text import normalise_text
+from otop_fair.thai_text import arabic_digits, normalise_text
 from producers.import_reading import ImportFileError, read_table
 from producers.models import Category
 
@@ -97,6 +99,10 @@ class QuotaSheetForm(ThaiForm):
         ),
     )
 
+    reason = forms.CharField(
+        label=gettext_lazy("reason for the change"), max_length=300, required=False
+    )
+
     def __init__(self, *args, provinces, **kwargs):
         super().__init__(*args, **kwargs)
         self.provinces = provinces
@@ -139,12 +145,23 @@ def grid_data(rows, provinces) -> dict[str, str]:
             )
         seen.add(code)
         for category, value in zip(columns, cells[1:], strict=False):
-            value = value.replace(",", "").replace(" ", "")
+            value = normalise_text(arabic_digits(value)).replace(" ", "")
             if category and value:
-                if not (value.isascii() and value.isdecimal()):
-                    raise ValidationError(
-                        _("Row %(row)s: “%(value)s” is not a number of booths.")
-                        % {"row": number, "value": value}
-                    )
-                data[cell_name(code, category)] = value
+                data[cell_name(code, category)] = _booth_count(value, number)
     return data
+
+
+# A comma only as thousands separator ("1,200"): "1,5" is a decimal comma, not fifteen booths.
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
+def _booth_count(value, row):
+    """The cell's whole number of booths as digits, or a ValidationError saying booths are
+    counted whole (a sheet's "1.5" or "1,5" is refused, never rounded or read as 15)."""
+    digits = value.replace(",", "") if THOUSANDS.fullmatch(value) else value
+    if not (digits.isascii() and digits.isdecimal()):
+        raise ValidationError(
+            _("Row %(row)s: “%(value)s” is not a whole number of booths; type e.g. 2.")
+            % {"row": row, "value": value}
+        )
+    return digits

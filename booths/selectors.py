@@ -50,6 +50,9 @@ class RankedRow:
     rank: int = 0
     is_tied: bool = False
     has_disagreement: bool = False
+    # A province scored by its own rubric (national fairs): (criterion name, mean) of that rubric,
+    # whose criteria are not the page's columns.
+    own_rubric: list = field(default_factory=list)
 
 
 def ranking(fair, *, normalise=False):
@@ -57,17 +60,22 @@ def ranking(fair, *, normalise=False):
 
     At a national fair a province with a rubric of its own is aggregated by it, the others by
     the shared rubric; ranks then run over every total (each on the same 0–100 scale). The
-    criterion columns are the shared rubric's."""
+    criterion columns are the shared rubric's; a row scored by its province's own rubric carries
+    that rubric's means in `own_rubric`."""
     rubrics = rubrics_of(fair)
-    criteria = rubrics[None]
     layout = _rubric_layout(rubrics)
     ranked = _aggregated(fair, layout, normalise) if any(specs for _p, specs in layout) else []
     ranked_apps = fair.applications.filter(status__in=RANKED_STATUSES)
     if fair.is_national:  # only what the districts nominated goes on to the committees
         ranked_apps = ranked_apps.filter(nomination__decision="nominated")
-    apps = {a["pk"]: a for a in ranked_apps.values("pk", "group__name", "group__province__name_th")}
+    apps = {
+        a["pk"]: a
+        for a in ranked_apps.values(
+            "pk", "group__name", "group__province__name_th", "group__province_id"
+        )
+    }
     result = [
-        _ranked_row(r, apps[r.application_id], criteria) for r in ranked if r.application_id in apps
+        _ranked_row(r, apps[r.application_id], rubrics) for r in ranked if r.application_id in apps
     ]
     seen = {r.application_id for r in result}
     last = len(result) + 1
@@ -77,6 +85,14 @@ def ranking(fair, *, normalise=False):
         if pk not in seen
     ]
     return result
+
+
+def own_rubric_provinces(fair):
+    """The names of the provinces scored by a rubric of their own at a national fair."""
+    if not fair.is_national:
+        return []
+    rows = fair.criteria.filter(province__isnull=False).values_list("province__name_th", flat=True)
+    return sorted(set(rows))
 
 
 def _rubric_layout(rubrics):
@@ -162,13 +178,17 @@ def _submitted_reviews(fair):
     ]
 
 
-def _ranked_row(ranked, app, criteria):
+def _ranked_row(ranked, app, rubrics):
+    """The row, its means under the shared columns, or under its province's own rubric."""
+    own = rubrics.get(app["group__province_id"]) if app["group__province_id"] else None
+    means = ranked.criterion_means
     return RankedRow(
         application_id=ranked.application_id,
         group_name=app["group__name"],
         province=app["group__province__name_th"],
         total=ranked.total,
-        criterion_means=[ranked.criterion_means.get(c.pk) for c in criteria],
+        criterion_means=[] if own else [means.get(c.pk) for c in rubrics[None]],
+        own_rubric=[(c.name, means.get(c.pk)) for c in own] if own else [],
         review_count=ranked.review_count,
         rank=ranked.rank,
         is_tied=ranked.is_tied,

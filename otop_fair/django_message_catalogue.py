@@ -11,6 +11,8 @@ MESSAGES = (
     gettext_noop("Constraint “%(name)s” is violated."),
     gettext_noop("“%(pk)s” is not a valid value."),
     gettext_noop("Ensure this value is a multiple of step size %(limit_value)s."),
+    # Django's Thai says only "enter a number", which "1.5" already is.
+    gettext_noop("Enter a whole number."),
     gettext_noop(
         "ManagementForm data is missing or has been tampered with. Missing fields: "
         "%(field_names)s. You may need to file a bug report if the issue persists."

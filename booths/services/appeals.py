@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from booths import notices
 from booths.models import Appeal, AppealStatus, ApplicationStatus
 from booths.services.reinstatement import carries_out_error, reinstate, was_declined_by_district
 from booths.services.runs import publish_allocation
@@ -69,6 +70,7 @@ def decide_appeal(*, appeal, status, reason, by):
         if status == AppealStatus.UPHELD and was_declined_by_district(appeal.application):
             reinstate(appeal=appeal, by=by)
         save_with_history(appeal, by=by, reason=_("appeal decided"))
+        notices.appeal_decided(appeal)
     return appeal
 
 

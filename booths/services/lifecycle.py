@@ -12,8 +12,9 @@ from booths.models import Fair, FairState, OfferStatus
 from booths.models.fair_dates import start_running_error
 from booths.rubrics import shared_rubric
 from booths.services.eligibility import evaluate_eligibility
-from booths.services.nominations import set_aside_unnominated
+from booths.services.nominations import NOMINABLE, set_aside_unnominated
 from otop_fair.audit import save_with_history
+from otop_fair.thai import reader_date
 
 
 def locked(fair):
@@ -45,20 +46,45 @@ def open_applications(*, fair, by):
         return move_fair(fair, FairState.OPEN, by=by, reason=_("applications opened"))
 
 
-def close_applications(*, fair, by):
+def early_scoring_warning(fair):
+    """Scoring would start while the districts may still nominate: what that cuts short (the
+    deadline in BE, the applications no district has decided yet), or None."""
+    deadline = fair.nomination_deadline
+    if fair.state != FairState.NOMINATING or deadline is None:
+        return None
+    if timezone.localdate() > deadline:
+        return None
+    undecided = fair.applications.filter(status__in=NOMINABLE, nomination__isnull=True).count()
+    return _(
+        "District nomination runs until %(date)s. %(count)s applications are not yet decided "
+        "by their districts; they will be set aside as not nominated, and districts can no "
+        "longer nominate or decline."
+    ) % {"date": reader_date(deadline), "count": undecided}
+
+
+def close_applications(*, fair, by, confirm_early=False):
     """Close the application window and start scoring; eligibility is checked on the way.
 
     A national fair goes to scoring from district nomination: what the districts did not
-    nominate is set aside first."""
+    nominate is set aside first. Before the nomination deadline only with `confirm_early`
+    (the officer ticked that they cut nomination short), and the history says so."""
     with transaction.atomic():
         fair = locked(fair)
         check_step(fair, FairState.SCORING)
         if not shared_rubric(fair).exists():
             raise ValidationError(_("Set the scoring rubric before scoring starts."))
+        early = early_scoring_warning(fair)
+        if early and not confirm_early:
+            raise ValidationError(early)
+        reason = _("applications closed, scoring")
+        if early:
+            reason = _("scoring started before the nomination deadline: %(warning)s") % {
+                "warning": early
+            }
         evaluate_eligibility(fair=fair, by=by)
         if fair.state == FairState.NOMINATING:
             set_aside_unnominated(fair, by=by)
-        return move_fair(fair, FairState.SCORING, by=by, reason=_("applications closed, scoring"))
+        return move_fair(fair, FairState.SCORING, by=by, reason=reason)
 
 
 def start_nominations(*, fair, by):

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from booths import notices
 from booths.models import ApplicationStatus, FairState, Nomination, NominationDecision
 from booths.services.applications import submit_application
 from otop_fair.audit import bulk_update_with_history_by, save_with_history
@@ -55,6 +56,8 @@ def decide_nomination(*, application, decision, reason, by):
             else _("not nominated by the district")
         )
         save_with_history(nomination, by=by, reason=reason_text)
+        if decision == NominationDecision.DECLINED:
+            notices.nomination_declined(nomination)
     return nomination
 
 
@@ -62,15 +65,17 @@ def set_aside_unnominated(fair, *, by):
     """When nomination closes, applications the districts did not nominate are decided: not
     selected, at district level. Their result page says why (see selectors `decision_of`)."""
     unnominated = list(
-        fair.applications.filter(status__in=NOMINABLE).exclude(
-            nomination__decision=NominationDecision.NOMINATED
-        )
+        fair.applications.filter(status__in=NOMINABLE)
+        .exclude(nomination__decision=NominationDecision.NOMINATED)
+        .select_related("group", "nomination")
     )
     for application in unnominated:
         application.status = ApplicationStatus.NOT_SELECTED
     bulk_update_with_history_by(
         unnominated, ["status"], by=by, reason=_("not nominated by the district")
     )
+    silent = [a for a in unnominated if getattr(a, "nomination", None) is None]
+    notices.not_nominated_by_deadline(fair, silent)
     return len(unnominated)
 
 

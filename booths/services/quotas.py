@@ -7,13 +7,13 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from booths.models import ProvinceQuota
+from booths.models import Fair, FairState, ProvinceQuota
 from otop_fair.audit import (
     bulk_create_with_history_by,
     bulk_update_with_history_by,
     delete_with_history,
 )
-from producers.models import Category
+from producers.models import Category, Province
 
 
 def quota_table(fair) -> dict[tuple[str, str], int]:
@@ -54,17 +54,32 @@ def total_errors(table, booths_total, takes) -> dict[str, str]:
                 "%(category)s: the quotas add up to %(n)s booths but only %(booths)s booths "
                 "take this category."
             ) % {"category": labels[category], "n": n, "booths": takes.get(category, 0)}
-    for province, n in by_province.items():
-        if n > booths_total:
-            errors[province] = _(
-                "This province's quotas add up to %(n)s booths; the fair has %(booths)s."
-            ) % {"n": n, "booths": booths_total}
+    over = {province: n for province, n in by_province.items() if n > booths_total}
+    # Shown above the grid, away from the row: the message names the province.
+    names = dict(Province.objects.filter(code__in=over).values_list("code", "name_th"))
+    for province, n in over.items():
+        errors[province] = _(
+            "%(province)s: its quotas add up to %(n)s booths; the fair has only %(booths)s."
+        ) % {"province": names.get(province, province), "n": n, "booths": booths_total}
     grand = sum(table.values())
     if grand > booths_total:
         errors["total"] = _(
             "The quotas add up to %(n)s booths; the fair has %(booths)s booths."
         ) % {"n": grand, "booths": booths_total}
     return errors
+
+
+def quota_change_error(fair, reason):
+    """Why the quotas cannot change now: the fair is closed, or its results are published and
+    no reason is given (a re-run for an appeal may need a change; it must say why)."""
+    if fair.state == FairState.CLOSED:
+        return _("The fair is closed: its quotas no longer change.")
+    if fair.is_scoring_closed and not reason.strip():
+        return _(
+            "The results are published: write why the quotas change. The reason is recorded, "
+            "and the published allocation stays as it is until a new version is published."
+        )
+    return None
 
 
 def save_quotas(*, fair, table, by, reason):
@@ -77,6 +92,9 @@ def save_quotas(*, fair, table, by, reason):
         raise ValidationError(list(errors.values()))
     wanted = {key: n for key, n in table.items() if n}
     with transaction.atomic():
+        error = quota_change_error(Fair.objects.select_for_update().get(pk=fair.pk), reason)
+        if error:
+            raise ValidationError(error)
         existing = {(q.province_id, q.category): q for q in fair.quotas.select_for_update()}
         gone = [q for key, q in existing.items() if key not in wanted]
         changed = []

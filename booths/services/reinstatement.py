@@ -7,7 +7,9 @@ allocation runs until it is scored, and the appeal's version must include it.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -98,9 +100,7 @@ def _assign_late_reviewers(application, *, by, reason):
     )
     members = sorted(seats.values_list("pk", flat=True), key=lambda m: (loads[m], m))
     if not members:
-        raise ValidationError(
-            _("The province has no committee to score the reinstated application.")
-        )
+        raise ValidationError(no_scorers_message(application.group.province, conflicted=False))
     # Members conflicted with it, or reviewing it already (assigned by hand), are not chosen.
     held = set(application.reviews.values_list("member_id", flat=True))
     conflicts = {pair for pair in conflict_pairs(fair) if pair[1] == application.pk}
@@ -108,11 +108,71 @@ def _assign_late_reviewers(application, *, by, reason):
     free = [m for m in members if (m, application.pk) not in conflicts]
     plan = assign_reviewers([application.pk], free, set(), k=max(min(k - len(held), len(free)), 0))
     if not held and not plan[application.pk]:
-        raise ValidationError(_("Every member of the province's committee has a conflict with it."))
+        raise ValidationError(no_scorers_message(application.group.province, conflicted=True))
     bulk_create_with_history_by(
         [ReviewAssignment(member_id=m, application=application) for m in plan[application.pk]],
         by=by,
         reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class ScorerGap:
+    """Nobody can score a reinstated application yet: who must seat its province's committee."""
+
+    province: object
+    message: str
+    officers: list
+
+
+def no_scorers_message(province, *, conflicted):
+    """Why upholding cannot reinstate now, and who must act (an appeal is never left without
+    someone who can move it on: the province's officers or the head office seat members)."""
+    if conflicted:
+        why = _("every member of the committee of %(province)s has a conflict with this group")
+    else:
+        why = _("%(province)s has no committee member at this fair")
+    return _(
+        "Upholding puts the application back to be scored by its province's committee, but "
+        "%(why)s. The officers of %(province)s or the head office must seat a member on the "
+        "committee page first; then uphold. The appeal can be dismissed now."
+    ) % {"why": why % {"province": province.name_th}, "province": province.name_th}
+
+
+def scorer_gap(appeal):
+    """For a pending appeal against a district's decline: a ScorerGap when its province has no
+    seat that may score the application, else None."""
+    application = appeal.application
+    if appeal.status != AppealStatus.PENDING or not was_declined_by_district(application):
+        return None
+    from booths.services.review import conflict_pairs  # review.py imports this module
+
+    province = application.group.province
+    seats = set(application.fair.committee.filter(province=province).values_list("pk", flat=True))
+    conflicted = {m for m, app in conflict_pairs(application.fair) if app == application.pk}
+    if seats - conflicted:
+        return None
+    officers = get_user_model().objects.filter(
+        officer_provinces=province, is_active=True, role="officer"
+    )
+    message = no_scorers_message(province, conflicted=bool(seats))
+    return ScorerGap(province, message, [o.get_full_name() or o.username for o in officers])
+
+
+def may_seat_late(fair, province):
+    """After scoring closed, a member may still be seated on `province`'s committee while an
+    appeal of its province against a district's decline waits: upholding it needs a scorer."""
+    return (
+        fair.is_national
+        and fair.state in LATE_SCORING_STATES
+        and Appeal.objects.filter(
+            status=AppealStatus.PENDING,
+            application__fair=fair,
+            application__group__province=province,
+            application__status=ApplicationStatus.NOT_SELECTED,
+        )
+        .exclude(application__nomination__decision=NominationDecision.NOMINATED)
+        .exists()
     )
 
 

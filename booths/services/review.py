@@ -22,7 +22,7 @@ from booths.models import (
 )
 from booths.reviewer_assignment import assign_reviewers
 from booths.rubrics import PROVINCE_RUBRIC_STATES, province_rubric, rubric_for, shared_rubric
-from booths.services.reinstatement import is_scored_late, is_scoring_open_for
+from booths.services.reinstatement import is_scored_late, is_scoring_open_for, may_seat_late
 from otop_fair.audit import (
     bulk_create_with_history_by,
     delete_with_history,
@@ -217,11 +217,17 @@ def save_scores(*, review, values, by, submit=False):
         raise ValidationError(_("Score every criterion before submitting."))
     with transaction.atomic():
         for criterion_id, (value, comment) in values.items():
-            if criterion_id in criteria and value is not None:
-                score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
-                score = score or Score(review=review, criterion_id=criterion_id)
-                score.value, score.comment = value, comment
-                save_with_history(score, by=by)
+            if criterion_id not in criteria:
+                continue
+            score = Score.objects.filter(review=review, criterion_id=criterion_id).first()
+            if value is None:
+                # Emptied on the sheet: the criterion is no longer scored, not kept at its old value.
+                if score is not None:
+                    delete_with_history([score], by=by)
+                continue
+            score = score or Score(review=review, criterion_id=criterion_id)
+            score.value, score.comment = value, comment
+            save_with_history(score, by=by)
         review.status = ReviewStatus.SUBMITTED if submit else ReviewStatus.DRAFT
         review.submitted_at = timezone.now() if submit else None
         save_with_history(review, by=by, update_fields=["status", "submitted_at"])
@@ -229,7 +235,7 @@ def save_scores(*, review, values, by, submit=False):
 
 
 def add_member(*, fair, user, by, home_district=None, own_group=None, province=None):
-    if fair.is_scoring_closed:
+    if fair.is_scoring_closed and not may_seat_late(fair, province):
         raise ValidationError(_("Scoring is closed."))
     if not user.is_committee:
         raise ValidationError(_("Only committee accounts can sit on a committee."))

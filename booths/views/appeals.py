@@ -10,6 +10,7 @@ from booths import national_selectors, selectors
 from booths.models import Appeal
 from booths.national_forms import AppealDecisionForm, AppealForm, AppealRunForm
 from booths.services import appeals
+from booths.services.reinstatement import scorer_gap
 from booths.views.common import application_from, attempt, fair_from
 from otop_fair.exports import pdf_response
 from otop_fair.permissions import requires
@@ -41,6 +42,7 @@ def appeal(request, application):
         "fair": application.fair,
         "form": form,
         "window_error": window_error,
+        "decline": national_selectors.district_decline(application),
     }
     return render(request, "booths/appeal_form.html", context)
 
@@ -61,6 +63,8 @@ def _decide_page(request, appeal, form, run_form):
         "form": form,
         "run_form": run_form,
         "outcome": selectors.published_result(appeal.application),
+        "decline": national_selectors.district_decline(appeal.application),
+        "scorer_gap": scorer_gap(appeal),
     }
     return render(request, "booths/appeal_decide.html", context)
 

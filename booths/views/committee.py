@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from booths import review_queue, selectors
-from booths.forms import ApplicationPickForm, ScoreForm
+from booths.forms import ApplicationPickForm
 from booths.rubrics import rubric_for
+from booths.score_forms import ScoreForm
 from booths.services import review as reviews
 from booths.services.reinstatement import is_scoring_open_for
 from booths.views.common import attempt, review_from, seat_from
@@ -73,7 +74,7 @@ def _score_sheet(request, review, *, submit):
     fair = review.member.fair
     criteria = rubric_for(fair, review.member.province_id)
     scores = {s.criterion_id: s for s in review.scores.all()}
-    form = ScoreForm(request.POST or None, criteria=criteria, scores=scores)
+    form = ScoreForm(request.POST or None, criteria=criteria, scores=scores, submit=submit)
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             request,

@@ -17,7 +17,7 @@ from booths.forms import BoothForm, BoothGridForm, FairForm, ZoneForm
 from booths.models import FairState, Zone
 from booths.services import floor, lifecycle
 from booths.views.common import attempt, booth_from, fair_from, zone_from
-from otop_fair.confirm import confirmation, needs_confirmation
+from otop_fair.confirm import confirmation, is_ticked, needs_confirmation
 from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
 
@@ -108,30 +108,39 @@ STEP_CONSEQUENCES = {
 }
 
 
+def _step_confirmation(request, fair, step, target, early):
+    """The page that asks before a step; starting scoring before the districts' nomination
+    deadline says what it cuts short and must be ticked as well."""
+    label = FairState(target).label
+    return confirmation(
+        request,
+        title=_("Move “%(fair)s” to “%(state)s”?") % {"fair": fair.name, "state": label},
+        consequences=[early, *STEP_CONSEQUENCES[step]] if early else STEP_CONSEQUENCES[step],
+        button=_("Yes, move the fair to “%(state)s”") % {"state": label},
+        cancel_url=reverse("booths:fair_detail", args=[fair.pk]),
+        tick=_("I start scoring before the nomination deadline, knowing the above.")
+        if early
+        else None,
+    )
+
+
 @require_POST
 @requires("booths.manage_fair", fair=fair_from)
 def fair_step(request, fair, step):
     service, target = STEPS.get(step, (None, None))
-    if service is not None and needs_confirmation(request):
-        return confirmation(
-            request,
-            title=_("Move “%(fair)s” to “%(state)s”?")
-            % {
-                "fair": fair.name,
-                "state": FairState(target).label,
-            },
-            consequences=STEP_CONSEQUENCES[step],
-            button=_("Yes, move the fair to “%(state)s”") % {"state": FairState(target).label},
-            cancel_url=reverse("booths:fair_detail", args=[fair.pk]),
-        )
-    if service is not None:
-        attempt(
-            request,
-            service,
-            _("The fair is now “%(state)s”.") % {"state": FairState(target).label},
-            fair=fair,
-            by=request.user,
-        )
+    if service is None:
+        return redirect("booths:fair_detail", fair_id=fair.pk)
+    early = lifecycle.early_scoring_warning(fair) if step == "score" else None
+    if needs_confirmation(request) or (early and not is_ticked(request)):
+        return _step_confirmation(request, fair, step, target, early)
+    attempt(
+        request,
+        service,
+        _("The fair is now “%(state)s”.") % {"state": FairState(target).label},
+        fair=fair,
+        by=request.user,
+        **({"confirm_early": True} if early else {}),
+    )
     return redirect("booths:fair_detail", fair_id=fair.pk)
 
 

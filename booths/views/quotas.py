@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from booths.models import FairState
 from booths.quota_forms import QuotaGridForm, QuotaSheetForm, cell_name
 from booths.services import quotas
 from booths.views.common import attempt, fair_from
@@ -18,6 +19,11 @@ def _grid_form(fair, provinces, data=None):
     return QuotaGridForm(
         data, initial=initial, provinces=provinces, booths_total=booths_total, takes=takes
     )
+
+
+def _reason(fair, typed, default):
+    """The typed reason; before publication a plain label does (after it, the service asks)."""
+    return typed or ("" if fair.is_scoring_closed else default)
 
 
 def _save(request, fair, form, reason):
@@ -38,7 +44,7 @@ def quota_grid(request, fair):
     provinces = list(Province.objects.order_by("sort_name"))
     form = _grid_form(fair, provinces, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"] or _("quota table edited")
+        reason = _reason(fair, form.cleaned_data["reason"], _("quota table edited"))
         if _save(request, fair, form, reason):
             return redirect("booths:quotas", fair_id=fair.pk)
     return _render(request, fair, form, QuotaSheetForm(provinces=provinces))
@@ -52,12 +58,20 @@ def quota_import(request, fair):
     if not sheet.is_valid():
         return _render(request, fair, _grid_form(fair, provinces), sheet)
     form = _grid_form(fair, provinces, sheet.cleaned_data["sheet"])
-    if form.is_valid() and _save(request, fair, form, _("quota table imported from a sheet")):
+    reason = _reason(fair, sheet.cleaned_data["reason"], _("quota table imported from a sheet"))
+    if form.is_valid() and _save(request, fair, form, reason):
         return redirect("booths:quotas", fair_id=fair.pk)
     messages.error(request, _("The sheet was not saved: see the marked cells."))
     return _render(request, fair, form, QuotaSheetForm(provinces=provinces))
 
 
 def _render(request, fair, form, sheet):
-    context = {"fair": fair, "form": form, "sheet": sheet, "booths_total": form.booths_total}
+    context = {
+        "fair": fair,
+        "form": form,
+        "sheet": sheet,
+        "booths_total": form.booths_total,
+        "is_closed": fair.state == FairState.CLOSED,
+        "needs_reason": fair.is_scoring_closed,
+    }
     return render(request, "booths/quotas.html", context)

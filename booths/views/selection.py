@@ -317,6 +317,7 @@ def ranking(request, fair):
         "fair": fair,
         "page": page,
         "criteria": list(shared_rubric(fair)),
+        "own_rubric_provinces": selectors.own_rubric_provinces(fair),
         "normalise": normalise,
         "total": len(rows),
         "is_blind": not request.user.has_perm("booths.see_applicant_identity", fair),

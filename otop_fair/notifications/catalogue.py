@@ -33,6 +33,19 @@ TEMPLATES = {
         "Please report today's sales for booth %(booth)s at %(fair)s: reply with "
         '"ยอด 12500" or open %(link)s'
     ),
+    "nomination_declined": _(
+        "%(fair)s: your district did not nominate %(group)s, because %(reason)s. You may appeal "
+        "once the results are published. %(link)s"
+    ),
+    "not_nominated": _(
+        "%(fair)s: %(group)s was not nominated by its district by the deadline %(date)s. You "
+        "may appeal once the results are published. %(link)s"
+    ),
+    "appeal_upheld": _(
+        "Your appeal at %(fair)s is upheld: %(reason)s. Your result changes when the new "
+        "allocation is published. %(link)s"
+    ),
+    "appeal_dismissed": _("Your appeal at %(fair)s is dismissed: %(reason)s. %(link)s"),
     "broadcast": _("%(fair)s: %(text)s"),
     "password_reset": _(
         "OTOP Fair: to choose a new password open %(link)s or type the code %(code)s at "

@@ -65,7 +65,7 @@ def published():
     save_quotas(
         fair=fair, table={("50", category): 2, ("10", category): 2}, by=world.head_office, reason=""
     )
-    lifecycle.close_applications(fair=fair, by=world.head_office)
+    lifecycle.close_applications(fair=fair, by=world.head_office, confirm_early=True)
     review.auto_assign(fair=fair, by=world.head_office, k=2)
     for n, assignment in enumerate(ReviewAssignment.objects.order_by("pk")):
         _score(assignment, 4 + n % 5)

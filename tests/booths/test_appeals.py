@@ -187,7 +187,7 @@ def test_a_group_its_district_did_not_nominate_reads_why_on_its_page_and_letter(
         reason="กลุ่มยังไม่มีใบรับรอง มผช.",
         by=world.district_officers[district],
     )
-    lifecycle.close_applications(fair=world.fair, by=world.head_office)
+    lifecycle.close_applications(fair=world.fair, by=world.head_office, confirm_early=True)
     member = UserFactory(role="producer")
     application.group.members.add(member)
     client.force_login(member)

@@ -69,12 +69,15 @@ def step_refusal(fair, target):
 
 
 def refused_by_state(client, fair, step):
-    """POST the confirmed step in a rolled-back savepoint: was it refused for the fair's state?"""
+    """POST the confirmed step in a rolled-back savepoint: was it refused for the fair's state?
+    (Ticked too: scoring before the nomination deadline must also be ticked.)"""
     target = STEP_TARGETS[step]
     refusal = step_refusal(fair, target)
     with transaction.atomic():
         response = client.post(
-            reverse("booths:fair_step", args=[fair.pk, step]), {"confirmed": "1"}, follow=True
+            reverse("booths:fair_step", args=[fair.pk, step]),
+            {"confirmed": "1", "ticked": "1"},
+            follow=True,
         )
         said = [str(m) for m in response.context["messages"]]
         moved = Fair.objects.get(pk=fair.pk).state != fair.state

@@ -43,11 +43,11 @@ def test_a_national_fair_goes_through_nomination_and_a_provincial_fair_does_not(
     Fair.objects.filter(pk=fair.pk).update(state=FairState.OPEN)
     fair.refresh_from_db()
     with pytest.raises(ValidationError):
-        lifecycle.close_applications(fair=fair, by=world.head_office)
+        lifecycle.close_applications(fair=fair, by=world.head_office, confirm_early=True)
     lifecycle.start_nominations(fair=fair, by=world.head_office)
     fair.refresh_from_db()
     assert fair.state == FairState.NOMINATING
-    lifecycle.close_applications(fair=fair, by=world.head_office)
+    lifecycle.close_applications(fair=fair, by=world.head_office, confirm_early=True)
     assert Fair.objects.get(pk=fair.pk).state == FairState.SCORING
     provincial = FairFactory(state=FairState.OPEN)
     with pytest.raises(ValidationError):
@@ -152,7 +152,7 @@ def test_closing_nomination_sets_aside_what_was_not_nominated_and_says_which_lev
     nominations.decide_nomination(
         application=declined, decision="declined", reason="สินค้ายังไม่ได้มาตรฐาน", by=o2
     )
-    lifecycle.close_applications(fair=world.fair, by=world.head_office)
+    lifecycle.close_applications(fair=world.fair, by=world.head_office, confirm_early=True)
     for app in (nominated, declined, silent):
         app.refresh_from_db()
     assert nominated.status == ApplicationStatus.ELIGIBLE
@@ -172,7 +172,7 @@ def test_each_province_committee_reviews_only_its_province_nominated_application
             nominations.decide_nomination(
                 application=app, decision="nominated", reason="", by=officer
             )
-    lifecycle.close_applications(fair=world.fair, by=world.head_office)
+    lifecycle.close_applications(fair=world.fair, by=world.head_office, confirm_early=True)
     review.auto_assign(fair=world.fair, by=world.head_office, k=2)
     pairs = ReviewAssignment.objects.filter(member__fair=world.fair).values_list(
         "member__province_id", "application__group__province_id"

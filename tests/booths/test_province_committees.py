@@ -70,7 +70,7 @@ def test_an_officer_cannot_move_another_provinces_member_onto_their_own_committe
 
 def _scoring(world):
     _nominate_all(world)
-    lifecycle.close_applications(fair=world.fair, by=world.head_office)
+    lifecycle.close_applications(fair=world.fair, by=world.head_office, confirm_early=True)
 
 
 def _of_province(world, code, index=0):

@@ -60,7 +60,7 @@ def _to_scoring(world):
                 reason="",
                 by=world.district_officers[district],
             )
-    lifecycle.close_applications(fair=world.fair, by=world.head_office)
+    lifecycle.close_applications(fair=world.fair, by=world.head_office, confirm_early=True)
     review.auto_assign(fair=world.fair, by=world.head_office, k=2)
 
 

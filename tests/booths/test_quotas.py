@@ -85,7 +85,7 @@ def test_the_head_office_edits_the_grid_with_row_and_column_totals(
     assert response.status_code == 302
     assert quota_table(national) == {("50", "textile"): 3, ("10", "textile"): 1}
     page = client.get(url).content.decode()
-    assert 'value="3"' in page and "จาก 6" in page
+    assert 'value="3"' in page and "จากทั้งหมด 6 บูธ" in page
 
 
 @pytest.mark.parametrize("typed", ["-1", "สาม", "1.5", "99999999", "1e3"])

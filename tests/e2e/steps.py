@@ -114,6 +114,10 @@ def officer_moves_fair(officer, fair_pk, step, state):
     page = officer.go(f"/fairs/{fair_pk}/")
     page.locator(f"form[action$='/step/{step}/'] button").click()
     page.wait_for_load_state()
+    # Scoring before the districts' nomination deadline must be ticked as well.
+    tick = page.locator("[data-testid=confirmation] input[name=ticked]")
+    if tick.count():
+        tick.check()
     page.locator("[data-testid=confirmation] button[type=submit]").click()
     page.wait_for_load_state()
     assert expect_message(page), f"step {step} refused"

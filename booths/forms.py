@@ -14,6 +14,7 @@ from booths.services.floor import UNITS_PER_METRE
 from otop_fair.areas import acts_on_every_province, provinces_kept_by
 from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm, ThaiModelForm
+from otop_fair.free_text import REASON_LENGTH, BoundedTextField
 from otop_fair.thai_dates import BuddhistDateField
 from otop_fair.thai_text import normalise_text
 from producers.models import (
@@ -163,6 +164,12 @@ class BoothForm(ThaiModelForm):
     y_m = _metres(_("distance from the plan's top edge (m)"))
     w_m = _metres(_("width on the plan (m)"), minimum=Decimal("0.1"))
     h_m = _metres(_("depth on the plan (m)"), minimum=Decimal("0.1"))
+    allowed_categories = forms.MultipleChoiceField(
+        label=_("allowed categories"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     rotation = forms.IntegerField(
         label=_("angle on the plan (degrees, clockwise)"),
         min_value=0,
@@ -184,12 +191,6 @@ class BoothForm(ThaiModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["zone"].queryset = self.instance.fair.zones.all()
-        self.fields["allowed_categories"] = forms.MultipleChoiceField(
-            label=_("allowed categories"),
-            choices=Category.choices,
-            required=False,
-            widget=forms.CheckboxSelectMultiple,
-        )
         for name, unit_field in self.PLAN_FIELDS.items():
             self.initial.setdefault(
                 name, Decimal(getattr(self.instance, unit_field)) / UNITS_PER_METRE
@@ -217,7 +218,7 @@ class ApplicationForm(ThaiForm):
     choice_3 = forms.ModelChoiceField(queryset=None, label=_("third choice"), required=False)
     needs_electricity = forms.BooleanField(label=_("needs electricity"), required=False)
     wants_corner = forms.BooleanField(label=_("would like a corner booth"), required=False)
-    pitch = forms.CharField(
+    pitch = BoundedTextField(
         label=_("short pitch"),
         max_length=1000,
         required=False,
@@ -320,7 +321,9 @@ class OverrideForm(ThaiForm):
         choices=[("1", _("Eligible")), ("0", _("Not eligible"))],
         coerce=lambda v: v == "1",
     )
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = BoundedTextField(
+        label=_("reason"), max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -416,8 +419,11 @@ class ApplicationPickForm(ThaiForm):
 
 
 class ReasonForm(ThaiForm):
-    reason = forms.CharField(
-        label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    reason = BoundedTextField(
+        label=_("reason"),
+        max_length=REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
@@ -442,7 +448,9 @@ class PublishForm(ReasonForm):
 
 
 class ReleaseForm(ThaiForm):
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = BoundedTextField(
+        label=_("reason"), max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     is_no_show = forms.BooleanField(label=_("the group did not show up"), required=False)
 
 

@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from booths.models import AppealStatus, NominationDecision
 from otop_fair.forms import ThaiForm
+from otop_fair.free_text import DESCRIPTION_LENGTH, REASON_LENGTH, BoundedTextField
 
 
 class NominationForm(ThaiForm):
     decision = forms.ChoiceField(label=_("decision"), choices=NominationDecision.choices)
-    reason = forms.CharField(
+    reason = BoundedTextField(
         label=_("reason"),
-        max_length=500,
+        max_length=REASON_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Needed when the application is not nominated; the group reads it."),
@@ -27,9 +28,9 @@ class NominationForm(ThaiForm):
 
 
 class AppealForm(ThaiForm):
-    grounds = forms.CharField(
+    grounds = BoundedTextField(
         label=_("why the result should change"),
-        max_length=2000,
+        max_length=DESCRIPTION_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
@@ -40,9 +41,9 @@ class AppealDecisionForm(ThaiForm):
         choices=[(AppealStatus.UPHELD, _("Uphold")), (AppealStatus.DISMISSED, _("Dismiss"))],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
+    reason = BoundedTextField(
         label=_("reason for the decision"),
-        max_length=2000,
+        max_length=DESCRIPTION_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from booths.models import GroupFlag, ZoneRule
 from booths.rule_fields import marks_field, min_stars_field, quadrants_field
 from otop_fair.forms import ThaiForm
+from otop_fair.free_text import REASON_LENGTH, BoundedTextField
 from producers.models import Category
 
 
@@ -40,6 +41,8 @@ class ZoneRuleForm(ThaiForm):
 
 class GroupFlagForm(ThaiForm):
     flag = forms.ChoiceField(label=gettext_lazy("flag"), choices=GroupFlag.choices)
-    reason = forms.CharField(
-        label=gettext_lazy("reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    reason = BoundedTextField(
+        label=gettext_lazy("reason"),
+        max_length=REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -7,6 +7,7 @@ from django.db.models import CheckConstraint, UniqueConstraint
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from otop_fair.free_text import bound_text_field
 from otop_fair.thai_text import arabic_digits, canonical_phone, normalise_text
 
 # Fields whose value is a code or a number: Thai digits are written as 0–9 there.
@@ -41,6 +42,7 @@ class ThaiInputMixin:
         for field in self.fields.values():
             if isinstance(field, forms.DecimalField):
                 field.to_python = _finite_only(field)
+            bound_text_field(field)
 
     def full_clean(self):
         if self.is_bound and self.data:

@@ -28,6 +28,7 @@ SHELL = (
     "js/offline-queue.js",
     "js/pwa.js",
     "js/tables.js",
+    "js/text-counter.js",
     "js/sales-offline.js",
     "js/problem-offline.js",
     "js/buddhist-date.js",

@@ -160,6 +160,9 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     }
     DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DATABASE_ROUTERS = ["otop_fair.db_routing.ReplicaRouter"]
+# A report's or export's statement is stopped after this long (otop_fair.report_time), well within
+# gunicorn's 30 s worker timeout, so one heavy report never holds a web worker for minutes.
+REPORT_STATEMENT_TIMEOUT_MS = int(os.environ.get("REPORT_STATEMENT_TIMEOUT_MS", "20000"))
 
 # One cache for every node: PostgreSQL's own table unless CACHE_URL names Redis/Valkey.
 CACHES = {"default": deployment.cache_from_url(os.environ.get("CACHE_URL"))}

@@ -107,6 +107,7 @@ class GroupForm(AddressForm, ThaiModelForm):
     member_usernames = forms.CharField(
         label=_("Member accounts"),
         required=False,
+        max_length=2000,
         help_text=_("Usernames of the producers who keep this group, separated by commas."),
     )
 
@@ -309,7 +310,7 @@ SORT_CHOICES = [
 
 
 class GroupFilterForm(ThaiForm):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
     province = forms.ModelChoiceField(
         queryset=Province.objects.none(),
         required=False,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
+from otop_fair.free_text import DESCRIPTION_LENGTH, FreeTextField
 
 from .applications import Application
 from .runs import AllocationRun
@@ -21,7 +22,7 @@ class AppealStatus(models.TextChoices):
 
 class Appeal(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="appeals")
-    grounds = models.TextField(_("why the result should change"), max_length=2000)
+    grounds = FreeTextField(_("why the result should change"), max_length=DESCRIPTION_LENGTH)
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -29,7 +30,9 @@ class Appeal(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=AppealStatus.choices, default=AppealStatus.PENDING
     )
-    decision_reason = models.TextField(_("reason for the decision"), max_length=2000, blank=True)
+    decision_reason = FreeTextField(
+        _("reason for the decision"), max_length=DESCRIPTION_LENGTH, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )

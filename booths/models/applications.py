@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area, AreaQuerySet
+from otop_fair.free_text import REASON_LENGTH, FreeTextField
 from producers.models import Category, ProducerGroup, Product
 
 from .fairs import Booth, Fair, Zone
@@ -38,7 +39,7 @@ class Application(models.Model):
     )
     needs_electricity = models.BooleanField(_("needs electricity"), default=False)
     wants_corner = models.BooleanField(_("would like a corner booth"), default=False)
-    pitch = models.TextField(_("short pitch"), max_length=1000, blank=True)
+    pitch = FreeTextField(_("short pitch"), max_length=1000, blank=True)
     passes_rules = models.BooleanField(_("passes the eligibility rules"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -133,7 +134,7 @@ class Assignment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)
-    release_reason = models.TextField(_("reason for release"), blank=True)
+    release_reason = FreeTextField(_("reason for release"), max_length=REASON_LENGTH, blank=True)
     is_no_show = models.BooleanField(_("did not show up"), default=False)
     is_no_show_excused = models.BooleanField(_("absence excused"), default=False)
     history = HistoricalRecords()

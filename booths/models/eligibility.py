@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
+from otop_fair.free_text import REASON_LENGTH, FreeTextField
 from producers.models import Category, OtopMark, Quadrant, Region
 
 from .applications import Application
@@ -124,7 +125,7 @@ class EligibilityOverride(models.Model):
         Application, on_delete=models.CASCADE, related_name="eligibility_override"
     )
     is_eligible = models.BooleanField(_("eligible"))
-    reason = models.TextField(_("reason for the override"))
+    reason = FreeTextField(_("reason for the override"), max_length=REASON_LENGTH)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
+from otop_fair.free_text import REASON_LENGTH, FreeTextField
 
 from .applications import Application
 
@@ -22,7 +23,7 @@ class Nomination(models.Model):
         Application, on_delete=models.CASCADE, related_name="nomination"
     )
     decision = models.CharField(_("decision"), max_length=10, choices=NominationDecision.choices)
-    reason = models.TextField(_("reason"), max_length=500, blank=True)
+    reason = FreeTextField(_("reason"), max_length=REASON_LENGTH, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

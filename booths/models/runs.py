@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
+from otop_fair.free_text import REASON_LENGTH, FreeTextField
 
 from .applications import Application
 from .fairs import Booth, Fair
@@ -37,7 +38,7 @@ class AllocationRun(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
-    reason = models.TextField(_("reason for this version"), blank=True)
+    reason = FreeTextField(_("reason for this version"), max_length=REASON_LENGTH, blank=True)
     history = HistoricalRecords()
     area = Area(province="fair__province")
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otop_fair.free_text import REASON_LENGTH, FreeTextField
 from producers.models import Category, ProducerGroup
 
 from .eligibility import StandingAsked
@@ -65,7 +66,7 @@ class ProducerGroupFlag(models.Model):
 
     group = models.ForeignKey(ProducerGroup, on_delete=models.CASCADE, related_name="flags")
     flag = models.CharField(_("flag"), max_length=20, choices=GroupFlag.choices)
-    reason = models.TextField(_("reason"))
+    reason = FreeTextField(_("reason"), max_length=REASON_LENGTH)
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )

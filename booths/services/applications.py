@@ -89,13 +89,39 @@ def submit_application(
     return application
 
 
+# What a group can give up: an application still in the running, a booth or a place on the
+# waiting list. A result that gave it nothing (not selected; not eligible once the result is out)
+# leaves nothing to withdraw.
+STILL_IN_THE_RUNNING = frozenset(
+    {
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.ELIGIBLE,
+        ApplicationStatus.SELECTED,
+        ApplicationStatus.WAITLISTED,
+    }
+)
+
+
+def withdrawal_error(application):
+    """Why this application cannot be withdrawn now, or None: pages offer "withdraw" only then."""
+    fair, status = application.fair, application.status
+    if status == ApplicationStatus.WITHDRAWN:
+        return _("This application is already withdrawn.")
+    if fair.state == FairState.CLOSED:
+        return _("The fair is over; nothing can be withdrawn.")
+    ineligible_before_the_result = (
+        status == ApplicationStatus.INELIGIBLE and not fair.is_scoring_closed
+    )
+    if status not in STILL_IN_THE_RUNNING and not ineligible_before_the_result:
+        return _("This application was not given a booth, so there is nothing to withdraw.")
+    return None
+
+
 def withdraw_application(*, application, by, reason=""):
     """Withdraw; a booth the group already holds is released and offered to the waiting list."""
-    fair = application.fair
-    if application.status == ApplicationStatus.WITHDRAWN:
-        raise ValidationError(_("This application is already withdrawn."))
-    if fair.state == FairState.CLOSED:
-        raise ValidationError(_("The fair is over; nothing can be withdrawn."))
+    error = withdrawal_error(application)
+    if error:
+        raise ValidationError(error)
     with transaction.atomic():
         holding = application.assignments.filter(status=AssignmentStatus.ACTIVE).first()
         if holding is not None:

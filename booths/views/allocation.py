@@ -17,6 +17,7 @@ from booths.views.venue import venue_data_uri
 from otop_fair import exports
 from otop_fair.forms import error_summary
 from otop_fair.permissions import requires
+from otop_fair.report_time import bounded_report_time
 
 
 @requires("booths.manage_fair", fair=fair_from)
@@ -140,6 +141,7 @@ def excuse_no_show(request, fair, assignment_id):
 
 
 @requires("booths.manage_fair", fair=fair_from)
+@bounded_report_time
 def export_holdings(request, fair, fmt):
     headers = [
         _("Booth"),
@@ -168,6 +170,7 @@ def export_holdings(request, fair, fmt):
 
 
 @requires("booths.manage_fair", fair=fair_from)
+@bounded_report_time
 def plan_pdf(request, fair):
     """The floor plan with every holder's name, to print and pin up at the hall."""
     context = {

@@ -15,6 +15,7 @@ from booths.services import nominations
 from booths.services.applications import application_window_error
 from booths.views.common import announced_fair_from, attempt, fair_from
 from otop_fair.permissions import requires
+from otop_fair.report_time import bounded_report_time
 from otop_fair.rules import provinces_kept_by
 from producers.models import ProducerGroup
 
@@ -71,6 +72,7 @@ def nominate(request, application):
 
 
 @requires("booths.view_national_progress", fair=fair_from)
+@bounded_report_time
 def national_progress(request, fair):
     rows = national_selectors.national_progress(fair)
     if not request.user.has_perm("booths.manage_fair", fair):

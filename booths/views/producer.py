@@ -93,6 +93,7 @@ def apply(request, fair):
         "group": group,
         "form": form,
         "existing": existing,
+        "can_withdraw": existing is not None and applications.withdrawal_error(existing) is None,
         "window_error": window_error,
     }
     if not window_error:
@@ -112,6 +113,11 @@ def apply_check(request, fair):
 @require_POST
 @requires("booths.edit_application", application=application_from)
 def withdraw(request, application):
+    error = applications.withdrawal_error(application)
+    if error:
+        # A stale page's button: say why, without first asking to confirm what cannot happen.
+        messages.error(request, error)
+        return redirect("booths:result", application.pk)
     if needs_confirmation(request):
         return _withdraw_confirmation(request, application)
     attempt(
@@ -162,8 +168,7 @@ def result(request, application):
         "plan": plan,
         "offers": application.offers.select_related("booth").order_by("-offered_at"),
         "checks": application.eligibility_checks.all(),
-        "can_withdraw": application.status != ApplicationStatus.WITHDRAWN
-        and application.fair.state != FairState.CLOSED,
+        "can_withdraw": applications.withdrawal_error(application) is None,
         # Issue 18: the level that decided, the appeals, and whether one may still be filed.
         "decision": decision_of(application, outcome),
         "appeals": application.appeals.select_related("run"),

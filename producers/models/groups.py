@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area, AreaQuerySet
+from otop_fair.free_text import DESCRIPTION_LENGTH, FreeTextField
 from otop_fair.thai import thai_sort_key
 
 from .geography import Province, Subdistrict
@@ -149,7 +150,7 @@ class Product(models.Model):
     name = models.CharField(_("product name"), max_length=200)
     sort_name = models.CharField(max_length=420, db_collation="C", editable=False)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = FreeTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     price_min = models.DecimalField(
         _("lowest price (baht)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
@@ -160,13 +161,15 @@ class Product(models.Model):
     otop_mark = models.CharField(
         _("OTOP mark"), max_length=12, choices=OtopMark.choices, blank=True
     )
-    story_origin = models.TextField(_("origin"), blank=True)
-    story_wisdom = models.TextField(_("local wisdom"), blank=True)
-    story_materials = models.TextField(_("materials"), blank=True)
-    story_people = models.TextField(_("the people behind it"), blank=True)
+    story_origin = FreeTextField(_("origin"), max_length=DESCRIPTION_LENGTH, blank=True)
+    story_wisdom = FreeTextField(_("local wisdom"), max_length=DESCRIPTION_LENGTH, blank=True)
+    story_materials = FreeTextField(_("materials"), max_length=DESCRIPTION_LENGTH, blank=True)
+    story_people = FreeTextField(
+        _("the people behind it"), max_length=DESCRIPTION_LENGTH, blank=True
+    )
     # English for buyers from abroad, only where the group wrote one.
     name_en = models.CharField(_("product name in English"), max_length=200, blank=True)
-    story_en = models.TextField(_("story in English"), blank=True)
+    story_en = FreeTextField(_("story in English"), max_length=DESCRIPTION_LENGTH, blank=True)
     # The product's public address: random, so that pages cannot be found by counting ids.
     public_slug = models.CharField(
         max_length=20, unique=True, default=new_public_slug, editable=False

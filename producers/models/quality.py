@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from otop_fair.areas import Area
+from otop_fair.free_text import DESCRIPTION_LENGTH, FreeTextField
 from otop_fair.thai import BUDDHIST_ERA_OFFSET, thai_date
 
 from .groups import Category, ProducerGroup, Product
@@ -298,9 +299,9 @@ class Visit(models.Model):
     )
     visited_on = models.DateField(_("visit date"))
     met_with = models.CharField(_("met with"), max_length=200, blank=True)
-    problems_heard = models.TextField(_("what was heard"), blank=True)
-    advice = models.TextField(_("advice given"), blank=True)
-    follow_up = models.TextField(_("follow-up"), blank=True)
+    problems_heard = FreeTextField(_("what was heard"), max_length=DESCRIPTION_LENGTH, blank=True)
+    advice = FreeTextField(_("advice given"), max_length=DESCRIPTION_LENGTH, blank=True)
+    follow_up = FreeTextField(_("follow-up"), max_length=DESCRIPTION_LENGTH, blank=True)
     follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
     follow_up_status = models.CharField(
         _("follow-up status"),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from otop_fair.exports import table_response
 from otop_fair.permissions import requires
+from otop_fair.report_time import bounded_report_time
 from otop_fair.thai_dates import buddhist_date_text
 from producers import import_reading, importing, selectors
 from producers.forms import GroupFilterForm, ImportForm
@@ -100,6 +101,7 @@ def _export_rows(groups):
 
 
 @requires("producers.list_groups")
+@bounded_report_time
 def group_export(request, fmt):
     form = GroupFilterForm(request.GET or None, user=request.user)
     groups = selectors.group_list(request.user, form.filters())

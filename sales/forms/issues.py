@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from otop_fair.form_keys import FormKeyField
 from otop_fair.forms import ThaiForm
+from otop_fair.free_text import DESCRIPTION_LENGTH, BoundedTextField
 from otop_fair.uploads import validate_and_reencode_image
 from sales.models import IssueCategory, IssueStatus
 
@@ -13,8 +14,10 @@ class IssueReportForm(ThaiForm):
     category = forms.ChoiceField(
         label=_("What kind of problem?"), choices=IssueCategory.choices, widget=forms.RadioSelect
     )
-    description = forms.CharField(
-        label=_("What happened?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    description = BoundedTextField(
+        label=_("What happened?"),
+        max_length=DESCRIPTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     photo = forms.FileField(
         label=_("Photo (optional)"),
@@ -38,8 +41,9 @@ class IssueReportForm(ThaiForm):
 
 class IssueActionForm(ThaiForm):
     status = forms.ChoiceField(label=_("Move to"), choices=IssueStatus.choices)
-    resolution = forms.CharField(
+    resolution = BoundedTextField(
         label=_("How it was solved"),
+        max_length=DESCRIPTION_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

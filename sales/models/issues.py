@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from booths.models import Assignment, Fair
 from otop_fair.areas import area_q
+from otop_fair.free_text import DESCRIPTION_LENGTH, FreeTextField
 from otop_fair.query_expressions import any_of
 from otop_fair.thai import thai_date
 
@@ -52,7 +53,7 @@ class IssueReport(models.Model):
         verbose_name=_("booth"),
     )
     category = models.CharField(_("category"), max_length=20, choices=IssueCategory.choices)
-    description = models.TextField(_("what happened"))
+    description = FreeTextField(_("what happened"), max_length=DESCRIPTION_LENGTH)
     status = models.CharField(
         _("status"), max_length=20, choices=IssueStatus.choices, default=IssueStatus.OPEN
     )
@@ -67,7 +68,7 @@ class IssueReport(models.Model):
         blank=True,
         verbose_name=_("assigned officer"),
     )
-    resolution = models.TextField(_("resolution"), blank=True)
+    resolution = FreeTextField(_("resolution"), max_length=DESCRIPTION_LENGTH, blank=True)
     photo = models.ImageField(_("photo"), upload_to="issues/", blank=True)
     photo_thumbnail = models.ImageField(upload_to="issues/thumbs/", blank=True, editable=False)
     reported_at = models.DateTimeField(auto_now_add=True)

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from booths.models import Fair
 from otop_fair.areas import area_q
+from otop_fair.free_text import DESCRIPTION_LENGTH, MINUTES_LENGTH, REASON_LENGTH, FreeTextField
 from otop_fair.query_expressions import any_of
 from otop_fair.thai import thai_date
 from producers.models import ProducerGroup, Province
@@ -65,9 +66,9 @@ class NetworkMeeting(models.Model):
     )
     held_on = models.DateField(_("meeting date"))
     place = models.CharField(_("place"), max_length=200)
-    agenda = models.TextField(_("agenda"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
+    agenda = FreeTextField(_("agenda"), max_length=DESCRIPTION_LENGTH, blank=True)
+    minutes = FreeTextField(_("minutes"), max_length=MINUTES_LENGTH, blank=True)
+    decisions = FreeTextField(_("decisions"), max_length=MINUTES_LENGTH, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -161,7 +162,7 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(
         NetworkMeeting, on_delete=models.CASCADE, related_name="action_items"
     )
-    description = models.TextField(_("action"))
+    description = FreeTextField(_("action"), max_length=REASON_LENGTH)
     owner_group = models.ForeignKey(
         ProducerGroup,
         on_delete=models.SET_NULL,

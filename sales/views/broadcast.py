@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from otop_fair.form_keys import FormKeyField, redirect_once
 from otop_fair.forms import ThaiForm
+from otop_fair.free_text import BoundedTextField
 from otop_fair.notifications.services import forecast
 from otop_fair.permissions import requires
 from sales import notices
@@ -16,7 +17,7 @@ from sales.views.common import get_fair
 
 class BroadcastForm(ThaiForm):
     client_key = FormKeyField()
-    text = forms.CharField(
+    text = BoundedTextField(
         label=gettext_lazy("Message"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
     )
 

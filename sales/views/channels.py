@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from otop_fair.exports import EXPORT_FORMATS
 from otop_fair.form_keys import redirect_once
 from otop_fair.permissions import requires
+from otop_fair.report_time import bounded_report_time
 from producers.models import ProducerGroup
 from sales import services
 from sales.forms import ChannelSaleForm
@@ -64,6 +65,7 @@ def _chosen_year(request):
 
 
 @requires("sales.view_channel_sales")
+@bounded_report_time
 def fiscal_report_page(request):
     year = _chosen_year(request)
     report = fiscal_report(request.user, year)
@@ -77,6 +79,7 @@ def fiscal_report_page(request):
 
 
 @requires("sales.view_channel_sales")
+@bounded_report_time
 def fiscal_report_export(request, per, fmt):
     if per not in PER:
         raise Http404

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from otop_fair.exports import attachment_header, pdf_response, render_pdf
 from otop_fair.permissions import requires
 from otop_fair.rasterise import pdf_to_png
+from otop_fair.report_time import bounded_report_time
 from otop_fair.thai import thai_date
 from producers.models import Province
 from sales import services
@@ -44,6 +45,7 @@ def _province_context(request, fair, province_code):
 
 
 @requires("sales.view_fair_report", fair=get_fair)
+@bounded_report_time
 def daily_national(request, fair):
     day = chosen_day(request, fair)
     context = {"fair": fair, "report": national_summary(fair, day)}
@@ -52,6 +54,7 @@ def daily_national(request, fair):
 
 
 @requires("sales.view_fair_report", fair=get_fair)
+@bounded_report_time
 def daily_national_pdf(request, fair):
     day = chosen_day(request, fair)
     title = _("National summary, %(day)s") % {"day": thai_date(day)}
@@ -61,12 +64,14 @@ def daily_national_pdf(request, fair):
 
 
 @requires("sales.view_fair_report", fair=get_fair)
+@bounded_report_time
 def daily_province(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     return render(request, "sales/daily_province.html", context)
 
 
 @requires("sales.view_fair_report", fair=get_fair)
+@bounded_report_time
 def daily_province_pdf(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     name = f"{context['report'].province.name_th} {context['report'].day}.pdf"
@@ -74,6 +79,7 @@ def daily_province_pdf(request, fair, province_code):
 
 
 @requires("sales.view_fair_report", fair=get_fair)
+@bounded_report_time
 def daily_province_png(request, fair, province_code):
     context = _province_context(request, fair, province_code)
     image = pdf_to_png(phone_pdf(context))

@@ -9,6 +9,7 @@ from booths.models import Application
 from otop_fair.db_routing import reads_from_replica
 from otop_fair.exports import EXPORT_FORMATS, pdf_response
 from otop_fair.permissions import requires
+from otop_fair.report_time import bounded_report_time
 from sales.reports import (
     SECTION_KEYS,
     fair_report,
@@ -40,6 +41,7 @@ def _threshold(request):
 
 
 @requires("sales.view_reports")
+@bounded_report_time
 def report_index(request):
     context = {
         "fairs": report_fairs_for(request.user) if not request.user.is_producer else [],
@@ -50,6 +52,7 @@ def report_index(request):
 
 @requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
+@bounded_report_time
 def fair_report_page(request, fair):
     report = fair_report(fair, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "formats": EXPORT_FORMATS}
@@ -59,6 +62,7 @@ def fair_report_page(request, fair):
 
 @requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
+@bounded_report_time
 def fair_report_export(request, fair, table, fmt):
     if table not in SECTION_KEYS:
         raise Http404
@@ -68,6 +72,7 @@ def fair_report_export(request, fair, table, fmt):
 
 @requires("sales.view_fair_report", fair=get_fair)
 @reads_from_replica
+@bounded_report_time
 def fair_report_pdf(request, fair):
     report = fair_report(fair, threshold=_threshold(request))
     context = {"report": report, "tables": report_tables(report), "title": fair.name}
@@ -77,6 +82,7 @@ def fair_report_pdf(request, fair):
 
 @requires("sales.view_group_report", application=_application)
 @reads_from_replica
+@bounded_report_time
 def group_report_page(request, application):
     report = group_report(application)
     context = {"report": report, "days": group_days_table(report), "formats": EXPORT_FORMATS}
@@ -85,6 +91,7 @@ def group_report_page(request, application):
 
 @requires("sales.view_group_report", application=_application)
 @reads_from_replica
+@bounded_report_time
 def group_report_export(request, application, fmt):
     report = group_report(application)
     if fmt == "pdf":

@@ -52,9 +52,15 @@
       day: "numeric", month: "short", year: "numeric" }) : "";
     return (waitingBox ? waitingBox.dataset.salesLabel : "") + " " + day + " ฿" + (entry.fields.amount || "");
   }
+  /* A held sales day (far beyond the usual) is not waiting to be sent but for the producer's tick:
+     its own booth's sales page asks for it, and does not also list it here. */
+  function askedForOnThisPage(entry) {
+    return entry.held && document.querySelector(
+      'form[data-offline-sales][data-assignment="' + entry.assignment + '"]');
+  }
   function showWaiting() {
     if (!waitingBox) { return; }
-    var entries = mine();
+    var entries = mine().filter(function (entry) { return !askedForOnThisPage(entry); });
     var items = waitingBox.querySelector("ul");
     items.replaceChildren.apply(items, entries.map(function (entry) {
       var item = document.createElement("li");

@@ -32,8 +32,14 @@
     var row = document.querySelector('#sales-days tr[data-day="' + entry.day + '"]');
     if (!row || String(entry.assignment) !== String(form && form.dataset.assignment)) { return; }
     var badge = document.createElement("span");
-    badge.className = state === "saved" ? "badge text-bg-success" : state === "pending" ? "badge text-bg-warning" : "badge text-bg-danger";
-    badge.textContent = state === "saved" ? texts.saved : state === "pending" ? texts.pending : texts.refusedBadge;
+    var looks = {
+      saved: ["badge text-bg-success", texts.saved],
+      pending: ["badge text-bg-warning", texts.pending],
+      held: ["badge text-bg-warning", texts.heldBadge],
+      refused: ["badge text-bg-danger", texts.refusedBadge]
+    }[state];
+    badge.className = looks[0];
+    badge.textContent = looks[1];
     var cell = row.querySelector('[data-role="state"]');
     cell.replaceChildren(badge);
     if (amountText) { row.querySelector('[data-role="amount"]').textContent = amountText; }
@@ -63,12 +69,14 @@
     Object.keys(data.errors || {}).forEach(function (field) {
       data.errors[field].forEach(function (e) { messages.push(e.message); });
     });
-    markRow(entry, data.confirm ? "pending" : "refused", money(entry.fields.amount));
+    if (data.confirm) { askToConfirm(entry, messages.join(" ")); return; }
+    markRow(entry, "refused", money(entry.fields.amount));
     show("error", texts.refused + " " + messages.join(" "));
-    if (data.confirm) { askToConfirm(entry); }
   }
-  /* A held day (far beyond the usual) comes back into the form with the tick to confirm it. */
-  function askToConfirm(entry) {
+  /* A held day (far beyond the usual) comes back into the form with the tick to confirm it: one
+     state (the box, the day's row saying "check the amount") and one action (tick, then Save). */
+  function askToConfirm(entry, message) {
+    markRow(entry, "held", money(entry.fields.amount));
     if (!form || String(entry.assignment) !== String(form.dataset.assignment) ||
         entry.day !== form.dataset.day) { return; }
     Object.keys(entry.fields).forEach(function (name) {
@@ -76,7 +84,11 @@
       if (input && input.type !== "checkbox" && input.type !== "hidden") { input.value = entry.fields[name]; }
     });
     var box = form.querySelector('[data-role="confirm-amount"]');
-    if (box) { box.hidden = false; }
+    if (box) {
+      box.querySelector('[data-role="confirm-message"]').textContent = message;
+      box.hidden = false;
+    }
+    if (statusBox) { statusBox.hidden = true; }
   }
   function flush() { return queue.flush(report); }
 
@@ -98,8 +110,8 @@
     });
     queue.ready.then(function () {
       queue.mine().forEach(function (entry) {
+        if (entry.held) { askToConfirm(entry, texts.confirm); return; }
         markRow(entry, "pending", money(entry.fields.amount), money(entry.fields.orders || 0));
-        if (entry.held) { show("error", texts.confirm); askToConfirm(entry); }
       });
     });
   }

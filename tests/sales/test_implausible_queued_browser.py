@@ -29,7 +29,12 @@ def test_a_queued_implausible_day_is_held_until_the_producer_confirms_it(live_se
     phone_page.context.set_offline(False)
 
     expect(confirm_box).to_be_visible(timeout=25_000)
-    expect(phone_page.locator("#sync-status")).to_contain_text("ติ๊ก")
+    # One state, said once: the box asks for the tick; the day's row says to check the amount.
+    expect(confirm_box).to_contain_text("ติ๊ก")
+    expect(phone_page.locator("#sync-status")).to_be_hidden()
+    expect(phone_page.locator("#offline-waiting")).to_be_hidden()
+    today_row = phone_page.locator(f'#sales-days tr[data-day="{timezone.localdate().isoformat()}"]')
+    expect(today_row).to_contain_text("ตรวจสอบยอด")
     expect(phone_page.locator("#id_amount")).to_have_value("1000000000")
     held = queued(phone_page)
     assert len(held) == 1 and held[0]["held"] is True
@@ -37,11 +42,12 @@ def test_a_queued_implausible_day_is_held_until_the_producer_confirms_it(live_se
 
     phone_page.reload()  # still held, and asked again, after the page is opened anew
     expect(confirm_box).to_be_visible()
+    expect(confirm_box).to_contain_text("ติ๊ก")
+    expect(phone_page.locator("#sync-status")).to_be_hidden()
     assert len(queued(phone_page)) == 1
 
     phone_page.check("#id_amount_confirmed")
     phone_page.click("button.btn-save")
-    today_row = phone_page.locator(f'#sales-days tr[data-day="{timezone.localdate().isoformat()}"]')
     expect(today_row).to_contain_text("บันทึกแล้ว", timeout=25_000)
     assert DailySales.objects.get(assignment=booth).amount == 1_000_000_000
     assert queued_once_stored(phone_page, 0) == []

@@ -118,6 +118,17 @@ def test_without_javascript_the_page_asks_then_saves_with_the_tick(
     assert DailySales.objects.get().amount == Decimal("1000000000")
 
 
+def test_a_held_day_is_said_once_in_the_box_that_asks_for_the_tick(
+    client_for, holding, producer_user
+):
+    url = reverse("sales:enter", args=[holding.pk])
+    data = {"day": today().isoformat(), "amount": "1,000,000,000"}
+    html = client_for(producer_user).post(url, data).content.decode()
+    box = html.split('data-role="confirm-amount"', 1)[1].split("</form>", 1)[0]
+    assert html.count("฿1,000,000,000.00") == 1 and "฿1,000,000,000.00" in box
+    assert 'class="alert alert-danger"' not in html
+
+
 def test_the_tick_is_not_shown_on_an_ordinary_page(client_for, holding, producer_user):
     html = client_for(producer_user).get(reverse("sales:enter", args=[holding.pk])).content
     assert b'data-role="confirm-amount" hidden' in html

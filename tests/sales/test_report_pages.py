@@ -108,7 +108,8 @@ def test_report_page_runs_a_constant_number_of_queries(
 ):
     fair = build_sized_fair(chiang_mai_officer, booths)
     client = client_for(chiang_mai_officer)
-    with django_assert_max_num_queries(19):
+    # 3 of them are the statement time limit's savepoint, set_config and release.
+    with django_assert_max_num_queries(22):
         response = client.get(reverse("sales:fair_report", args=[fair.pk]))
     assert response.status_code == 200
 

@@ -71,4 +71,6 @@ def test_channel_pages_run_a_constant_number_of_queries(
 
 
 # Measured at the small size; the large one must not need more.
-QUERIES = {"daily_province": 9, "daily_national": 12, "channel_list": 3, "fiscal_report": 5}
+# A report's statement time limit (otop_fair.report_time) adds 3 inside a test's transaction: the
+# savepoint, set_config and the release (one query, set_config, in production).
+QUERIES = {"daily_province": 12, "daily_national": 15, "channel_list": 3, "fiscal_report": 8}

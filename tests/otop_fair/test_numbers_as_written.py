@@ -5,6 +5,7 @@ browser `type=number` box, which silently sends nothing for such a typing."""
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import override
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,3 +99,9 @@ def test_no_number_box_is_a_browser_number_box_that_drops_what_it_cannot_read(db
     assert 'inputmode="decimal"' in price
     assert 'inputmode="numeric"' in str(QuantitiesForm()["count"])
 
+
+def test_an_amount_that_is_not_a_number_is_answered_with_what_an_amount_looks_like():
+    with override("th"):
+        form = DailySalesForm(data={"day": "2026-12-01", "amount": "หนึ่งพัน"})
+        assert not form.is_valid()
+        assert form.errors["amount"] == ["กรอกจำนวนเงินเป็นบาท เช่น 1250"]

@@ -8,22 +8,35 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair.free_text import bound_text_field
-from otop_fair.thai_text import arabic_digits, canonical_phone, normalise_text
+from otop_fair.thai_text import arabic_digits, canonical_phone, normalise_text, plain_number
 
 # Fields whose value is a code or a number: Thai digits are written as 0–9 there.
 CODE_FIELD_NAMES = frozenset(
     {"code", "registration_no", "own_group_no", "prefix", "number", "certificate_no", "phone"}
 )
 NUMERIC_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.ModelChoiceField)
+# Fields that hold a quantity: typed the way people write one (1,500.-, 1500 บาท) they read as it.
+QUANTITY_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
 
 
 def _is_secret_or_file(field):
     return isinstance(field.widget, forms.PasswordInput) or isinstance(field, forms.FileField)
 
 
-def _normalise_values(values, *, digits):
+def _normalise_values(values, *, digits, quantity=False):
     cleaned = [normalise_text(v) if isinstance(v, str) else v for v in values]
-    return [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
+    cleaned = [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
+    return [plain_number(v) if quantity and isinstance(v, str) else v for v in cleaned]
+
+
+def _as_text_input(widget, field):
+    """A quantity's box as a text box with the phone's number keypad. A browser's number box
+    (`type=number`) sends nothing for what it cannot read, such as `2,000.-`: the form then saved
+    an empty price without a word, instead of reading it or saying what is wrong."""
+    attrs = {k: v for k, v in widget.attrs.items() if k not in ("step", "min", "max")}
+    fractions = isinstance(field, forms.DecimalField | forms.FloatField)
+    attrs.setdefault("inputmode", "decimal" if fractions else "numeric")
+    return forms.TextInput(attrs=attrs)
 
 
 class ThaiInputMixin:
@@ -43,6 +56,8 @@ class ThaiInputMixin:
             if isinstance(field, forms.DecimalField):
                 field.to_python = _finite_only(field)
             bound_text_field(field)
+            if type(field.widget) is forms.NumberInput:
+                field.widget = _as_text_input(field.widget, field)
 
     def full_clean(self):
         if self.is_bound and self.data:
@@ -67,15 +82,20 @@ class ThaiInputMixin:
             if _is_secret_or_file(field):
                 continue
             digits = name in self.code_fields or isinstance(field, NUMERIC_FIELDS)
+            quantity = isinstance(field, QUANTITY_FIELDS)
             prefix = self.add_prefix(name)
             # A MultiWidget posts its parts as name_0, name_1, …
             for key in [k for k in data if k == prefix or k.startswith(prefix + "_")]:
                 if isinstance(data, MultiValueDict):
-                    data.setlist(key, _normalise_values(data.getlist(key), digits=digits))
+                    data.setlist(
+                        key, _normalise_values(data.getlist(key), digits=digits, quantity=quantity)
+                    )
                 else:
                     value = data[key]
                     many = isinstance(value, list | tuple)
-                    result = _normalise_values(value if many else [value], digits=digits)
+                    result = _normalise_values(
+                        value if many else [value], digits=digits, quantity=quantity
+                    )
                     data[key] = result if many else result[0]
         return data
 

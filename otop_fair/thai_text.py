@@ -88,3 +88,22 @@ def _canonical_digits(text, value):
     if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits):
         return digits
     raise ValueError(f"not a Thai phone number: {value!r}")
+
+
+# A number as people write it on a price tag or in a LINE message: grouped in thousands by commas
+# or spaces (a comma elsewhere, as in 1,5, may be a decimal comma and is left for the field),
+# a baht sign in front, ".-" or "-" after a price (1,500.-), a unit word after it (1500 บาท,
+# 10 ชิ้น, 20 บ.). Only the number is kept; anything else is left for the field to refuse.
+_WRITTEN_NUMBER = re.compile(
+    r"฿?(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[-+]?\.\d+)"
+    r"(?:\.?-)?(?:[\u0e01-\u0e4e]+\.?)?"
+)
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def plain_number(value: str) -> str:
+    """`1,500.-`, `฿ 1 500`, `1500 บาท` → `1500` (after `arabic_digits`); other text unchanged."""
+    match = _WRITTEN_NUMBER.fullmatch(_ANY_SPACE.sub("", value))
+    if match is None:
+        return value
+    return match.group("number").replace(",", "")

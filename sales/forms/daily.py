@@ -1,6 +1,6 @@
 """Forms of a booth's fair days: the day's sales, an officer's visit note, the fair's cut-off."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -16,6 +16,9 @@ class BahtField(forms.DecimalField):
         kwargs.setdefault("max_digits", 12)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", Decimal(0))
+        # Django's DecimalField reports bad text as a ValidationError, never InvalidOperation:
+        # without this the page said only "Enter a number", not what an amount looks like.
+        kwargs.setdefault("error_messages", {"invalid": _("Enter an amount in baht, e.g. 1250.")})
         super().__init__(**kwargs)
         self.widget = forms.TextInput(
             attrs={"inputmode": "decimal", "autocomplete": "off", "class": "form-control"}
@@ -24,10 +27,7 @@ class BahtField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = value.replace(",", "").replace("฿", "").replace(" ", "").strip()
-        try:
-            return super().to_python(value)
-        except InvalidOperation:
-            raise ValidationError(_("Enter an amount in baht, e.g. 1250.")) from None
+        return super().to_python(value)
 
 
 class DailySalesForm(ThaiForm):

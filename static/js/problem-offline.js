@@ -12,10 +12,23 @@
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
     return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
+  /* A file the phone cannot draw (a document, a video) goes as chosen, so the server answers
+   * with its reason ("This file is not a photo") instead of the report leaving without it and
+   * nobody knowing. Past the server's limit only the limit and one byte go: that is enough for
+   * it to say the file is too large. */
+  var MAX_UPLOAD = 10 * 1024 * 1024;
+  function asChosen(file) {
+    return new Promise(function (resolve) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve({ dataUrl: reader.result, filename: file.name }); };
+      reader.onerror = function () { resolve(null); };
+      reader.readAsDataURL(file.slice(0, MAX_UPLOAD + 1, file.type || "application/octet-stream"));
+    });
+  }
   /* A phone photo is often 4 MB; the queue keeps a JPEG at most 1280 px on its long side. */
   function shrink(file) {
     return new Promise(function (resolve) {
-      if (!file || !file.size) { resolve(null); return; }
+      if (!file) { resolve(null); return; }
       var url = URL.createObjectURL(file);
       var image = new Image();
       image.onload = function () {
@@ -27,7 +40,7 @@
         URL.revokeObjectURL(url);
         resolve({ dataUrl: canvas.toDataURL("image/jpeg", 0.8), filename: "photo.jpg" });
       };
-      image.onerror = function () { URL.revokeObjectURL(url); resolve(null); };
+      image.onerror = function () { URL.revokeObjectURL(url); resolve(asChosen(file)); };
       image.src = url;
     });
   }

@@ -23,10 +23,9 @@ def _is_secret_or_file(field):
     return isinstance(field.widget, forms.PasswordInput) or isinstance(field, forms.FileField)
 
 
-def _normalise_values(values, *, digits, quantity=False):
+def _normalise_values(values, *, digits):
     cleaned = [normalise_text(v) if isinstance(v, str) else v for v in values]
-    cleaned = [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
-    return [plain_number(v) if quantity and isinstance(v, str) else v for v in cleaned]
+    return [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
 
 
 def _as_text_input(widget, field):
@@ -55,6 +54,8 @@ class ThaiInputMixin:
         for field in self.fields.values():
             if isinstance(field, forms.DecimalField):
                 field.to_python = _finite_only(field)
+            if isinstance(field, QUANTITY_FIELDS):
+                field.to_python = _as_written(field.to_python)
             bound_text_field(field)
             if type(field.widget) is forms.NumberInput:
                 field.widget = _as_text_input(field.widget, field)
@@ -82,20 +83,15 @@ class ThaiInputMixin:
             if _is_secret_or_file(field):
                 continue
             digits = name in self.code_fields or isinstance(field, NUMERIC_FIELDS)
-            quantity = isinstance(field, QUANTITY_FIELDS)
             prefix = self.add_prefix(name)
             # A MultiWidget posts its parts as name_0, name_1, …
             for key in [k for k in data if k == prefix or k.startswith(prefix + "_")]:
                 if isinstance(data, MultiValueDict):
-                    data.setlist(
-                        key, _normalise_values(data.getlist(key), digits=digits, quantity=quantity)
-                    )
+                    data.setlist(key, _normalise_values(data.getlist(key), digits=digits))
                 else:
                     value = data[key]
                     many = isinstance(value, list | tuple)
-                    result = _normalise_values(
-                        value if many else [value], digits=digits, quantity=quantity
-                    )
+                    result = _normalise_values(value if many else [value], digits=digits)
                     data[key] = result if many else result[0]
         return data
 
@@ -110,6 +106,16 @@ def error_summary(form):
     """A failed form's messages in one line, the form's own first, for a view that answers a
     POST with a redirect (the page it returns to shows the line as a message)."""
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def _as_written(to_python):
+    """`to_python` reading a quantity the way people write one (`1,500.-`, `1500 บาท`). It reads
+    at cleaning, not in the bound data, so a refused form shows the amount as it was typed."""
+
+    def written_to_python(value):
+        return to_python(plain_number(value) if isinstance(value, str) else value)
+
+    return written_to_python
 
 
 def _finite_only(field):

@@ -3,8 +3,9 @@
 `sales_max_rps_p95_300`: paced producers (open the form, type for a moment, send; a tenth tap
 twice) arrive at 10, 20, 30 … submissions a second against one gunicorn node, a fresh set of
 producers for each step; the figure is the highest rate at which the node keeps p95 < 300 ms
-with no row lost or doubled. Two nodes on one 2-core machine add no capacity, so capacity is
-measured on one node and correctness on two:
+with no row lost or doubled. The producers come from benchmarks/paced_producers.py, a generator
+light enough to share the two cores with the node it measures. Two nodes on one 2-core machine
+add no capacity, so capacity is measured on one node and correctness on two:
 
 `sales_peak_2nodes_*`: the peak's replay against two nodes, each producer opening the form on one
 node and sending it to the other (as a load balancer may), then every row checked.

@@ -98,9 +98,21 @@ def fair_figures(request, fair):
         "visitors_form": VisitorsForm(initial={"day": day}),
         "sheet_form": VisitorSheetForm(),
         "target_form": SalesTargetForm(),
-        "targets": fair.sales_targets.select_related("province").order_by("province__sort_name"),
+        **targets_set(fair),
     }
     return render(request, "sales/fair_figures.html", context)
+
+
+def targets_set(fair):
+    """The fair's own target, and the provinces' (77 at a national fair) with their sum: the page
+    says the sum and shows the provinces as one table on demand, not a line each."""
+    targets = list(fair.sales_targets.select_related("province").order_by("province__sort_name"))
+    by_province = [t for t in targets if t.province_id]
+    return {
+        "fair_target": next((t for t in targets if not t.province_id), None),
+        "province_targets": by_province,
+        "province_targets_total": sum(t.amount for t in by_province),
+    }
 
 
 def _saved_or_messages(request, form, save):

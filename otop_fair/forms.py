@@ -22,10 +22,9 @@ def _is_secret_or_file(field):
     return isinstance(field.widget, forms.PasswordInput) or isinstance(field, forms.FileField)
 
 
-def _normalise_values(values, *, digits, quantity=False):
+def _normalise_values(values, *, digits):
     cleaned = [normalise_text(v) if isinstance(v, str) else v for v in values]
-    cleaned = [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
-    return [plain_number(v) if quantity and isinstance(v, str) else v for v in cleaned]
+    return [arabic_digits(v) if digits and isinstance(v, str) else v for v in cleaned]
 
 
 def _as_text_input(widget, field):
@@ -52,6 +51,8 @@ class ThaiInputMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, QUANTITY_FIELDS):
+                field.to_python = _read_as_written(field)
             if isinstance(field, forms.DecimalField):
                 field.to_python = _finite_only(field)
             if type(field.widget) is forms.NumberInput:
@@ -80,20 +81,15 @@ class ThaiInputMixin:
             if _is_secret_or_file(field):
                 continue
             digits = name in self.code_fields or isinstance(field, NUMERIC_FIELDS)
-            quantity = isinstance(field, QUANTITY_FIELDS)
             prefix = self.add_prefix(name)
             # A MultiWidget posts its parts as name_0, name_1, …
             for key in [k for k in data if k == prefix or k.startswith(prefix + "_")]:
                 if isinstance(data, MultiValueDict):
-                    data.setlist(
-                        key, _normalise_values(data.getlist(key), digits=digits, quantity=quantity)
-                    )
+                    data.setlist(key, _normalise_values(data.getlist(key), digits=digits))
                 else:
                     value = data[key]
                     many = isinstance(value, list | tuple)
-                    result = _normalise_values(
-                        value if many else [value], digits=digits, quantity=quantity
-                    )
+                    result = _normalise_values(value if many else [value], digits=digits)
                     data[key] = result if many else result[0]
         return data
 
@@ -108,6 +104,17 @@ def error_summary(form):
     """A failed form's messages in one line, the form's own first, for a view that answers a
     POST with a redirect (the page it returns to shows the line as a message)."""
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def _read_as_written(field):
+    """`field.to_python` reading the number in `1,500.-` or `1500 บาท`; the box keeps showing
+    what was typed when the form comes back with an error."""
+    to_python = field.to_python
+
+    def written_to_python(value):
+        return to_python(plain_number(value) if isinstance(value, str) else value)
+
+    return written_to_python
 
 
 def _finite_only(field):

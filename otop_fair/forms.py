@@ -52,10 +52,10 @@ class ThaiInputMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, QUANTITY_FIELDS):
+                field.to_python = _read_as_written(field)
             if isinstance(field, forms.DecimalField):
                 field.to_python = _finite_only(field)
-            if isinstance(field, QUANTITY_FIELDS):
-                field.to_python = _as_written(field.to_python)
             bound_text_field(field)
             if type(field.widget) is forms.NumberInput:
                 field.widget = _as_text_input(field.widget, field)
@@ -108,9 +108,10 @@ def error_summary(form):
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
 
 
-def _as_written(to_python):
-    """`to_python` reading a quantity the way people write one (`1,500.-`, `1500 บาท`). It reads
-    at cleaning, not in the bound data, so a refused form shows the amount as it was typed."""
+def _read_as_written(field):
+    """`field.to_python` reading the number in `1,500.-` or `1500 บาท`; the box keeps showing
+    what was typed when the form comes back with an error."""
+    to_python = field.to_python
 
     def written_to_python(value):
         return to_python(plain_number(value) if isinstance(value, str) else value)

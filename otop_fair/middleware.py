@@ -31,7 +31,8 @@ class ThaiFirstLocaleMiddleware:
 
 
 class RefuseNulCharactersMiddleware:
-    """A NUL character in a query parameter or form field is answered 400 before any view runs.
+    """A NUL character in the address, a query parameter or a form field is answered 400 before
+    any view runs (a booth code or a page's name in the address reaches a query as well).
 
     PostgreSQL cannot store or even compare text holding NUL, so such a value reaching a filter
     or a save would be a server error; no person types one, so nothing is lost by refusing it.
@@ -41,7 +42,11 @@ class RefuseNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _holds_nul(request.GET) or (request.method == "POST" and _holds_nul(request.POST)):
+        if (
+            "\x00" in request.path_info
+            or _holds_nul(request.GET)
+            or (request.method == "POST" and _holds_nul(request.POST))
+        ):
             return HttpResponseBadRequest(
                 gettext("The request holds a character that cannot be used (NUL).")
             )

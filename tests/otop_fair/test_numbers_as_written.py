@@ -105,3 +105,11 @@ def test_an_amount_that_is_not_a_number_is_answered_with_what_an_amount_looks_li
         form = DailySalesForm(data={"day": "2026-12-01", "amount": "หนึ่งพัน"})
         assert not form.is_valid()
         assert form.errors["amount"] == ["กรอกจำนวนเงินเป็นบาท เช่น 1250"]
+
+
+def test_a_form_sent_back_with_an_error_shows_the_number_as_it_was_typed():
+    form = DailySalesForm(
+        data={"day": "2026-12-01", "amount": "1,500.-", "cash_amount": "2,000 บาท"}
+    )
+    assert not form.is_valid()
+    assert (form["amount"].value(), form["cash_amount"].value()) == ("1,500.-", "2,000 บาท")

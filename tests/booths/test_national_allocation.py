@@ -282,3 +282,31 @@ def test_raising_every_score_of_one_province_changes_nothing_since_provinces_are
         for a in applicants
     ]
     assert allocate_national(shifted, booths, quotas, seed, labels=LABELS) == run(fair)
+
+
+def seated_by_seed(applicants, quotas, seeds):
+    booths = [BoothSpec(0, "A01", "A")]
+    return {
+        seed: tuple(allocate_national(applicants, booths, quotas, seed, labels=LABELS).seated)
+        for seed in seeds
+    }
+
+
+def test_equal_standings_of_two_provinces_are_drawn_by_the_fairs_seed():
+    """Each province's only textile applicant stands at 50 %; one booth: the seed decides who
+    gets it, the same seed always the same one, and over twenty seeds each wins some draws."""
+    applicants = [
+        Applicant("P1-0", 80, frozenset({"textile"}), "P1"),
+        Applicant("P2-0", 80, frozenset({"textile"}), "P2"),
+    ]
+    quotas = Quotas({("P1", "textile"): 1, ("P2", "textile"): 1})
+    draws = seated_by_seed(applicants, quotas, range(20))
+    assert draws == seated_by_seed(applicants, quotas, range(20))
+    assert set(draws.values()) == {("P1-0",), ("P2-0",)}
+
+
+def test_equal_scores_within_a_province_are_ranked_by_the_fairs_seed():
+    applicants = [Applicant(f"P1-{n}", 80, frozenset({"textile"}), "P1") for n in range(2)]
+    quotas = Quotas({("P1", "textile"): 1})
+    draws = seated_by_seed(applicants, quotas, range(20))
+    assert set(draws.values()) == {("P1-0",), ("P1-1",)}

@@ -320,6 +320,8 @@ def test_unused_quota_of_two_provinces_is_released_together_to_the_waiting_list(
     quota = {("P1", "textile"): 2, ("P2", "textile"): 1, ("P3", "textile"): 1}
     result = allocate_national(applicants, booths, Quotas(quota, TO_WAITLIST), 3, labels=LABELS)
     assert set(result.seated) == {"P3-0", "P3-1", "P3-2", "P3-3"}
+    assert "ได้ที่จากโควตาที่จังหวัดอื่นใช้ไม่หมด" in result.explanations["P3-1"]
+    assert "ได้ที่จากโควตาที่จังหวัดอื่นใช้ไม่หมด" not in result.explanations["P3-0"]
 
 
 @pytest.mark.parametrize(("release", "in_category"), [(TO_WAITLIST, False), (SAME_CATEGORY, True)])

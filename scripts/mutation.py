@@ -12,13 +12,17 @@ per module, every surviving mutant that mutation/equivalent.md does not explain,
 `bench: mutation_score_pct <percent>`; it exits non-zero when that score is below the target or a
 survivor is unexplained.
 
-Timing (2 cores shared with other work, load 10-15): a killed mutant costs about a second, a
-surviving one all the tests that reach it (a minute for the hypothesis property tests), so the
-run's length is mostly its survivors. mutmut clears every kept result when [tool.mutmut] changes
-(adding a test file to the selection included), and reruns every mutant a pattern names.
+Timing: a mutant costs a pytest start in a forked worker (about 0.4 CPU seconds) plus the tests
+that reach it, up to the first failure; under mutation each property test draws only
+MUTATION_EXAMPLES fixed examples (tests/conftest.py), so a survivor costs seconds, not the minute
+a full property run takes. On a machine shared by other work (load 10+) wall time is several
+times the CPU time. mutmut clears every kept result when [tool.mutmut] changes (adding a test
+file to the selection included), and reruns every mutant a pattern names. A timeout counts as
+killed (mutmut's wall limit, see timeout_constant); the report says how many there were.
 
 Environment: MUTATION_CHILDREN (parallel mutants, default 2), MUTATION_KEEP=1 (reuse the results
-in mutants/ instead of starting afresh), MUTATION_TARGET (default 90).
+in mutants/ instead of starting afresh), MUTATION_TARGET (default 90), MUTATION_EXAMPLES
+(examples per property test, default 15).
 """
 
 import os
@@ -105,7 +109,8 @@ def report(statuses, env, target):
             print(f"equivalent: {name}")
     killed = len(statuses) - len(alive)
     score = 100 * killed / len(statuses) if statuses else 0.0
-    print(f"\nkilled {killed} of {len(statuses)} mutants")
+    timeouts = sum(status == "timeout" for status in statuses.values())
+    print(f"\nkilled {killed} of {len(statuses)} mutants ({timeouts} of them by timeout)")
     print(f"bench: mutation_score_pct {score:.1f}")
     return score >= target and not unexplained
 

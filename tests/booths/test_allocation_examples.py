@@ -140,3 +140,32 @@ def test_with_many_candidates_a_capped_province_still_leaves_a_booth_for_a_later
     result = allocate([*food, textile, herbal], booths, rules)
     assert set(result.seated) == {"food-P1", "herbal-P3"}
     assert result.reasons["food-P2-0"] == "category_min"
+
+
+@pytest.mark.parametrize(
+    "more_rules",
+    [
+        {},
+        {"province_caps": {"P9": 0}},  # a province with no applicant here, allowed no booth
+        {"category_max": {"beverage": 0}},  # a category with no applicant here, allowed none
+        {"category_max": {"food": 1}},  # the food minimum is also the food maximum
+    ],
+)
+def test_up_to_twelve_candidates_the_top_applicant_gives_way_so_every_minimum_is_met(more_rules):
+    """Twelve candidates for the minimums (the most searched one by one) and a province cap that
+    refuses the committee's first pick: three booths can hold the food, textile and herbal
+    minimums only without the top food applicant, whose province the textile applicant needs.
+    Caps that this answer keeps do not change it."""
+    food = [Applicant("food-P1", 99, FOOD, "P1")]
+    food += [Applicant(f"food-P2-{n}", 90 - n, FOOD, "P2") for n in range(9)]
+    textile = Applicant("textile-P1", 50, TEXTILE, "P1")
+    herbal = Applicant("herbal-P3", 40, HERBAL, "P3")
+    booths = [BoothSpec(n, f"A0{n}", "A") for n in (1, 2, 3)]
+    rules = Rules(
+        province_caps={"P1": 1, **more_rules.get("province_caps", {})},
+        category_min={"textile": 1, "food": 1, "herbal": 1},
+        category_max=more_rules.get("category_max", {}),
+    )
+    result = allocate([*food, textile, herbal], booths, rules)
+    assert set(result.seated) == {"food-P2-0", "textile-P1", "herbal-P3"}
+    assert result.reasons["food-P1"] == "category_min"

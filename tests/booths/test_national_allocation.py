@@ -3,6 +3,7 @@ plus the worked examples of issue 18."""
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -282,3 +283,54 @@ def test_raising_every_score_of_one_province_changes_nothing_since_provinces_are
         for a in applicants
     ]
     assert allocate_national(shifted, booths, quotas, seed, labels=LABELS) == run(fair)
+
+
+def seated_by_seed(applicants, quotas, seeds):
+    booths = [BoothSpec(0, "A01", "A")]
+    return {
+        seed: tuple(allocate_national(applicants, booths, quotas, seed, labels=LABELS).seated)
+        for seed in seeds
+    }
+
+
+def test_equal_standings_of_two_provinces_are_drawn_by_the_fairs_seed():
+    """Each province's only textile applicant stands at 50 %; one booth: the seed decides who
+    gets it, the same seed always the same one, and over twenty seeds each wins some draws."""
+    applicants = [
+        Applicant("P1-0", 80, frozenset({"textile"}), "P1"),
+        Applicant("P2-0", 80, frozenset({"textile"}), "P2"),
+    ]
+    quotas = Quotas({("P1", "textile"): 1, ("P2", "textile"): 1})
+    draws = seated_by_seed(applicants, quotas, range(20))
+    assert draws == seated_by_seed(applicants, quotas, range(20))
+    assert set(draws.values()) == {("P1-0",), ("P2-0",)}
+
+
+def test_equal_scores_within_a_province_are_ranked_by_the_fairs_seed():
+    applicants = [Applicant(f"P1-{n}", 80, frozenset({"textile"}), "P1") for n in range(2)]
+    quotas = Quotas({("P1", "textile"): 1})
+    draws = seated_by_seed(applicants, quotas, range(20))
+    assert set(draws.values()) == {("P1-0",), ("P1-1",)}
+
+
+def test_unused_quota_of_two_provinces_is_released_together_to_the_waiting_list():
+    # P1 and P2 send nobody for quotas of 2 and 1; P3's quota of 1 leaves four waiting.
+    applicants = [textile(n, 90 - n, "P3") for n in range(5)]
+    booths = [BoothSpec(n, f"A{n:02d}", "A") for n in range(10)]
+    quota = {("P1", "textile"): 2, ("P2", "textile"): 1, ("P3", "textile"): 1}
+    result = allocate_national(applicants, booths, Quotas(quota, TO_WAITLIST), 3, labels=LABELS)
+    assert set(result.seated) == {"P3-0", "P3-1", "P3-2", "P3-3"}
+    assert "ได้ที่จากโควตาที่จังหวัดอื่นใช้ไม่หมด" in result.explanations["P3-1"]
+    assert "ได้ที่จากโควตาที่จังหวัดอื่นใช้ไม่หมด" not in result.explanations["P3-0"]
+
+
+@pytest.mark.parametrize(("release", "in_category"), [(TO_WAITLIST, False), (SAME_CATEGORY, True)])
+def test_with_no_quota_left_over_the_refused_are_told_so_in_the_runs_own_terms(
+    release, in_category
+):
+    applicants = [textile(n, 90 - n, "P1") for n in range(3)]
+    booths = [BoothSpec(n, f"A{n:02d}", "A") for n in range(10)]
+    quotas = Quotas({("P1", "textile"): 2}, release)
+    sentence = allocate_national(applicants, booths, quotas, 3, labels=LABELS).explanations["P1-2"]
+    assert "ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมด" in sentence
+    assert ("ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมดในสินค้าประเภทนี้" in sentence) == in_category

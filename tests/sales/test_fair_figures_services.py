@@ -109,3 +109,17 @@ def test_visits_to_two_booths_on_one_day_keep_a_note_each(holding, province_offi
     record_encouragement_visit(assignment=neighbour, day=day, note="ชิมฟรี", by=province_officer)
     assert [v.note for v in holding.visits.all()] == ["จัดบูธใหม่"]
     assert [v.note for v in neighbour.visits.all()] == ["ชิมฟรี"]
+
+
+def test_a_market_sale_entered_without_a_note_shows_none(producer_user):
+    group = ProducerGroupFactory(members=[producer_user])
+    sale = record_channel_sale(
+        group=group,
+        day=timezone.localdate(),
+        kind="study_visit",
+        place="บ้านถวาย",
+        takings=900,
+        by=producer_user,
+    )
+    sale.refresh_from_db()
+    assert sale.note == ""

@@ -69,6 +69,20 @@ def test_an_open_problem_cannot_jump_back_to_open(holding, province_officer):
     assert error.value.code == "bad_transition"
 
 
+@pytest.mark.parametrize("resolution", ["", "   \n "])
+def test_resolving_a_problem_without_saying_how_is_refused_as_resolution_required(
+    holding, province_officer, resolution
+):
+    issue = IssueReportFactory(assignment=holding)
+    with pytest.raises(ValidationError) as error:
+        move_issue(
+            issue=issue, status=IssueStatus.RESOLVED, resolution=resolution, by=province_officer
+        )
+    assert error.value.code == "resolution_required"
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.OPEN
+
+
 def test_a_resolved_problem_can_be_reopened(holding, province_officer):
     issue = IssueReportFactory(assignment=holding)
     move_issue(issue=issue, status=IssueStatus.RESOLVED, resolution="แก้แล้ว", by=province_officer)

@@ -6,6 +6,7 @@ write path — forms, imports, the admin, services — is covered without each r
 
 from django.db.models.signals import post_delete, post_save
 
+from otop_fair.audit import rows_written
 from otop_fair.public_pages import invalidate_public_pages
 
 
@@ -30,3 +31,4 @@ def connect():
         uid = f"public-pages-{model._meta.label}"
         post_save.connect(_drop_cached_pages, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_drop_cached_pages, sender=model, dispatch_uid=f"{uid}-delete")
+        rows_written.connect(_drop_cached_pages, sender=model, dispatch_uid=f"{uid}-bulk")

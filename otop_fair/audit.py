@@ -18,7 +18,7 @@ from heapq import nlargest
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,6 +63,10 @@ STAMP_LABELS = {
 }
 # Derived from another field (the Thai sort key of a name): a change to it says nothing new.
 DERIVED_FIELDS = {"sort_name"}
+# Sent once per bulk write, with the model as sender: bulk writes send no post_save, and what
+# reacts to any write of a model (the cached public pages, booths/public_cache.py) listens here too.
+rows_written = Signal()
+
 REASON_LENGTH = 100  # simple-history's history_change_reason column
 
 
@@ -126,13 +130,15 @@ def bulk_create_with_history_by(objs, *, by, reason=""):
     objs = [_attribute(obj, by, reason) for obj in objs]
     if not objs:
         return []
-    return bulk_create_with_history(
+    created = bulk_create_with_history(
         objs,
         type(objs[0]),
         batch_size=BULK_CHUNK,
         default_user=by,
         default_change_reason=str(reason) if reason else None,
     )
+    rows_written.send(sender=type(objs[0]))
+    return created
 
 
 @transaction.atomic
@@ -164,6 +170,7 @@ def bulk_update_with_history_by(objs, fields, *, by, reason=""):
         default_user=by,
         default_change_reason=str(reason) if reason else None,
     )
+    rows_written.send(sender=model)
 
 
 def tracked_models():

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from otop_fair.audit import bulk_create_with_history_by, bulk_update_with_history_by
 from otop_fair.public_pages import VERSION_KEY
-from tests.factories import ProducerGroupFactory
+from tests.factories import ProducerGroupFactory, ProductFactory
 from tests.public.helpers import STORY, showcase_group
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +53,19 @@ def test_a_rolled_back_savepoints_change_does_not_stand_for_a_later_one():
         assert cache.get(VERSION_KEY) == 1
         ProducerGroupFactory()
     assert cache.get(VERSION_KEY) != 1
+
+
+def test_a_bulk_write_of_anything_public_makes_the_pages_stale(producer_user, officer):
+    """An import writes groups and products in bulk, which sends no post_save: the pages it
+    changes must still go stale (producers/importing.py writes through these helpers)."""
+    group, product, profile = showcase_group(producer_user)
+    profile.show_story = True
+    profile.save()
+    url = reverse("public:group", args=[profile.slug])
+    assert STORY in Client().get(url).content.decode()
+    product.story_origin = "เรื่องที่นำเข้าจากแฟ้ม"
+    bulk_update_with_history_by([product], ["story_origin"], by=officer)
+    assert "เรื่องที่นำเข้าจากแฟ้ม" in Client().get(url).content.decode()
+    new = ProductFactory.build(group=group, name="ผ้าไหมลายนำเข้า")
+    bulk_create_with_history_by([new], by=officer)
+    assert "ผ้าไหมลายนำเข้า" in Client().get(url).content.decode()

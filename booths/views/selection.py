@@ -21,6 +21,7 @@ from booths.rubrics import province_rubric, shared_rubric
 from booths.services import eligibility, review
 from booths.views.common import application_from, attempt, fair_from, seat_from
 from otop_fair.permissions import requires
+from otop_fair.thai_text import arabic_digits, plain_number
 
 
 @requires("booths.manage_fair", fair=fair_from)
@@ -269,8 +270,9 @@ def _add_review(request, fair, application):
 
 
 def _number(text):
-    """A positive whole number typed or posted, or None."""
-    return int(text) if text and text.isdigit() else None
+    """A positive whole number typed or posted (Thai digits, `3 คน`), or None."""
+    text = plain_number(arabic_digits((text or "").strip()))
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def _auto_assign(*, fair, by, k, provinces):

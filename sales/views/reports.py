@@ -10,6 +10,7 @@ from otop_fair.db_routing import reads_from_replica
 from otop_fair.exports import EXPORT_FORMATS, pdf_response
 from otop_fair.permissions import requires
 from otop_fair.report_time import bounded_report_time
+from otop_fair.thai_text import arabic_digits, plain_number
 from sales.reports import (
     SECTION_KEYS,
     fair_report,
@@ -34,7 +35,7 @@ def _application(request, fair_id, group_id):
 
 def _threshold(request):
     try:
-        value = Decimal(request.GET.get("below", ""))
+        value = Decimal(plain_number(arabic_digits(request.GET.get("below", "").strip())))
     except InvalidOperation:
         return None
     return value if value.is_finite() and 0 <= value < 10**12 else None

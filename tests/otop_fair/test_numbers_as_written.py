@@ -113,3 +113,18 @@ def test_a_form_sent_back_with_an_error_shows_the_number_as_it_was_typed():
     )
     assert not form.is_valid()
     assert (form["amount"].value(), form["cash_amount"].value()) == ("1,500.-", "2,000 บาท")
+
+
+def test_no_template_writes_a_browser_number_box_by_hand():
+    """Boxes written in a template (score sheet, quotas, report threshold) are the same kind: a
+    `type=number` box sends nothing for `8,5` or `1,500.-`."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    found = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
+        if 'type="number"' in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair.forms import ThaiForm
@@ -97,7 +97,9 @@ class DailySalesForm(ThaiForm):
             data["orders"] = Decimal(0)
         split = (data.get("cash_amount") or 0) + (data.get("transfer_amount") or 0)
         if amount is not None and split > amount:
-            raise ValidationError(_("Cash and transfer together are more than the day's total."))
+            # Said next to the cash box, where the person corrects it, not at the top.
+            field = "cash_amount" if data.get("cash_amount") else "transfer_amount"
+            self.add_error(field, _("Cash and transfer together are more than the day's total."))
         return data
 
 

@@ -72,13 +72,37 @@
     if (data.confirm) { askToConfirm(entry, messages.join(" ")); return; }
     markRow(entry, "refused", money(entry.fields.amount));
     show("error", texts.refused + " " + messages.join(" "));
+    besideTheirBoxes(entry, data.errors || {});
+  }
+  function isThisForm(entry) {
+    return form && String(entry.assignment) === String(form.dataset.assignment) &&
+      entry.day === form.dataset.day;
+  }
+  /* A refused day of this form comes back into it as typed, each message under its own box (as
+     the page without script shows it), where the person corrects it. */
+  function besideTheirBoxes(entry, errors) {
+    if (!isThisForm(entry)) { return; }
+    form.querySelectorAll("[data-role=field-error]").forEach(function (old) { old.remove(); });
+    Object.keys(entry.fields).forEach(function (name) {
+      var input = form.elements[name];
+      if (input && input.type !== "checkbox" && input.type !== "hidden") { input.value = entry.fields[name]; }
+    });
+    Object.keys(errors).forEach(function (name) {
+      var input = form.elements[name];
+      if (!input || input.type === "hidden" || !input.parentNode) { return; }
+      var note = document.createElement("div");
+      note.className = "text-danger small";
+      note.dataset.role = "field-error";
+      note.textContent = errors[name].map(function (e) { return e.message; }).join(" ");
+      input.setAttribute("aria-invalid", "true");
+      input.insertAdjacentElement("afterend", note);
+    });
   }
   /* A held day (far beyond the usual) comes back into the form with the tick to confirm it: one
      state (the box, the day's row saying "check the amount") and one action (tick, then Save). */
   function askToConfirm(entry, message) {
     markRow(entry, "held", money(entry.fields.amount));
-    if (!form || String(entry.assignment) !== String(form.dataset.assignment) ||
-        entry.day !== form.dataset.day) { return; }
+    if (!isThisForm(entry)) { return; }
     Object.keys(entry.fields).forEach(function (name) {
       var input = form.elements[name];
       if (input && input.type !== "checkbox" && input.type !== "hidden") { input.value = entry.fields[name]; }

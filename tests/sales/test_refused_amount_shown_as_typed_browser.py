@@ -40,3 +40,19 @@ def test_an_ordinary_amount_waiting_to_send_is_shown_in_baht(live_server, phone_
     phone_page.click("button.btn-save")
     row = phone_page.locator(f'#sales-days tr[data-day="{timezone.localdate().isoformat()}"]')
     expect(row.locator('[data-role="amount"]')).to_have_text("฿1,234.50")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_refusal_sent_by_the_phones_script_is_said_under_its_box(live_server, phone_page):
+    producer = UserFactory(role="producer", username="producer_split")
+    booth = AssignmentFactory(members=[producer])
+    browser_login(phone_page, live_server, "producer_split")
+    phone_page.goto(f"{live_server.url}/sales/booth/{booth.pk}/")
+    phone_page.fill("#id_amount", "1,000")
+    phone_page.fill("#id_cash_amount", "1,500")
+    phone_page.click("button.btn-save")
+    beside = phone_page.locator("#id_cash_amount + [data-role=field-error]")
+    expect(beside).to_contain_text("มากกว่ายอดขายของวัน", timeout=25_000)
+    expect(phone_page.locator("#id_amount")).to_have_value("1,000")  # as typed, to correct
+    assert not DailySales.objects.exists()

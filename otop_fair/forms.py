@@ -114,7 +114,12 @@ def _read_as_written(field):
     to_python = field.to_python
 
     def written_to_python(value):
-        return to_python(plain_number(value) if isinstance(value, str) else value)
+        if isinstance(value, str):
+            value = plain_number(value)
+            # Python reads 1e5 as 100000; nobody writes an amount so, but a paste can carry it.
+            if "e" in value.lower():
+                raise ValidationError(field.error_messages["invalid"], code="invalid")
+        return to_python(value)
 
     return written_to_python
 

@@ -128,3 +128,16 @@ def test_no_template_writes_a_browser_number_box_by_hand():
         if 'type="number"' in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+@given(
+    mantissa=st.integers(min_value=1, max_value=999),
+    exponent=st.integers(min_value=-3, max_value=12),
+    e=st.sampled_from(["e", "E", "e+"]),
+)
+def test_a_number_in_exponent_notation_is_refused_not_read(mantissa, exponent, e):
+    """`1e5` would be read as 100,000 baht: nobody writes an amount so, so it is refused."""
+    typed = f"{mantissa}{e}{exponent}"
+    form = QuantitiesForm({"count": typed, "price": typed, "ratio": typed})
+    assert not form.is_valid()
+    assert set(form.errors) == {"count", "price", "ratio"}

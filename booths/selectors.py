@@ -8,6 +8,7 @@ from django.db.models import Count, F, FloatField, Max, Prefetch, Q, Sum
 from django.db.models.functions import Cast
 
 from booths import scoring
+from booths.allocation.national import Standing
 from booths.models import (
     Application,
     ApplicationStatus,
@@ -53,6 +54,11 @@ class RankedRow:
     # A province scored by its own rubric (national fairs): (criterion name, mean) of that rubric,
     # whose criteria are not the page's columns.
     own_rubric: list = field(default_factory=list)
+    category: str = ""
+    province_id: str | None = None  # the province's code
+    # National fairs: rank in the list of the row's province and category, and that list's length
+    # (booths.allocation.national.Standing); provinces' committees are never compared by score.
+    standing: Standing | None = None
 
 
 def ranking(fair, *, normalise=False):
@@ -71,7 +77,7 @@ def ranking(fair, *, normalise=False):
     apps = {
         a["pk"]: a
         for a in ranked_apps.values(
-            "pk", "group__name", "group__province__name_th", "group__province_id"
+            "pk", "group__name", "group__province__name_th", "group__province_id", "category"
         )
     }
     result = [
@@ -80,11 +86,34 @@ def ranking(fair, *, normalise=False):
     seen = {r.application_id for r in result}
     last = len(result) + 1
     result += [
-        RankedRow(pk, a["group__name"], a["group__province__name_th"], 0.0, rank=last)
+        RankedRow(
+            pk,
+            a["group__name"],
+            a["group__province__name_th"],
+            0.0,
+            rank=last,
+            category=a["category"],
+            province_id=a["group__province_id"],
+        )
         for pk, a in apps.items()
         if pk not in seen
     ]
-    return result
+    return by_standing(result) if fair.is_national else result
+
+
+def by_standing(rows):
+    """National fairs: each row's standing in its province × category list (in rank order), and
+    the rows in order of standing — the order in which applicants of several provinces meet
+    (booth choice in a shared zone, released quota), since one province's committee's scores are
+    never compared with another's (issue 18; booths/allocation/national.py). Equal standings
+    keep their overall rank order."""
+    lists = defaultdict(list)
+    for row in rows:  # already in rank order
+        lists[(row.province_id, row.category)].append(row)
+    for members in lists.values():
+        for rank, row in enumerate(members, start=1):
+            row.standing = Standing(rank, len(members))
+    return sorted(rows, key=lambda row: row.standing.share)
 
 
 def own_rubric_provinces(fair):
@@ -193,6 +222,8 @@ def _ranked_row(ranked, app, rubrics):
         rank=ranked.rank,
         is_tied=ranked.is_tied,
         has_disagreement=ranked.has_disagreement,
+        category=app["category"],
+        province_id=app["group__province_id"],
     )
 
 

@@ -21,6 +21,7 @@ from booths.rubrics import province_rubric, shared_rubric
 from booths.services import eligibility, review
 from booths.views.common import application_from, attempt, fair_from, seat_from
 from otop_fair.permissions import requires
+from otop_fair.thai import thai_sort_key
 from otop_fair.thai_text import arabic_digits, plain_number
 
 
@@ -269,6 +270,10 @@ def _add_review(request, fair, application):
         )
 
 
+def _by_name(pair):
+    return thai_sort_key(pair[1])
+
+
 def _number(text):
     """A positive whole number typed or posted (Thai digits, `3 คน`), or None."""
     text = plain_number(arabic_digits((text or "").strip()))
@@ -314,10 +319,16 @@ def member_reviews(request, fair, seat_id):
 def ranking(request, fair):
     normalise = request.GET.get("normalise") == "1"
     rows = selectors.ranking(fair, normalise=normalise)
+    provinces = sorted({(r.province_id, r.province) for r in rows if r.province_id}, key=_by_name)
+    province = arabic_digits(request.GET.get("province", "").strip())  # a province's code
+    if province:
+        rows = [r for r in rows if r.province_id == province]
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     context = {
         "fair": fair,
         "page": page,
+        "provinces": provinces if fair.is_national else [],
+        "province": province,
         "criteria": list(shared_rubric(fair)),
         "own_rubric_provinces": selectors.own_rubric_provinces(fair),
         "normalise": normalise,

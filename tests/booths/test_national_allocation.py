@@ -334,3 +334,27 @@ def test_with_no_quota_left_over_the_refused_are_told_so_in_the_runs_own_terms(
     sentence = allocate_national(applicants, booths, quotas, 3, labels=LABELS).explanations["P1-2"]
     assert "ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมด" in sentence
     assert ("ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมดในสินค้าประเภทนี้" in sentence) == in_category
+
+
+def zone_wishes_run(labels):
+    applicants = [
+        textile(0, 90, "P1", preferences=("A",)),
+        textile(1, 80, "P1", preferences=("A",)),
+        textile(0, 70, "P2", preferences=("A", "B")),
+    ]
+    booths = [BoothSpec(0, "A01", "A"), BoothSpec(1, "B01", "B")]
+    quotas = Quotas({("P1", "textile"): 1, ("P2", "textile"): 1})
+    return allocate_national(applicants, booths, quotas, 5, labels=labels)
+
+
+def test_a_national_seat_says_which_wish_it_met_and_a_quota_refusal_names_its_reason():
+    result = zone_wishes_run(LABELS)
+    assert result.seated == {"P1-0": 0, "P2-0": 1}
+    assert result.choice_rank == {"P1-0": 1, "P2-0": 2}
+    assert result.reasons == {"P1-1": "quota_full"}
+    assert "ได้บูธ B01 (ตัวเลือกที่ 2)" in result.explanations["P2-0"]
+
+
+def test_a_province_without_a_label_is_named_by_its_code():
+    sentence = zone_wishes_run({}).explanations["P1-1"]
+    assert "จาก 2 รายของจังหวัดP1 ในสินค้าประเภทtextile" in sentence

@@ -169,3 +169,12 @@ def test_up_to_twelve_candidates_the_top_applicant_gives_way_so_every_minimum_is
     result = allocate([*food, textile, herbal], booths, rules)
     assert set(result.seated) == {"food-P2-0", "textile-P1", "herbal-P3"}
     assert result.reasons["food-P1"] == "category_min"
+
+
+def test_an_applicant_no_booth_accepts_is_told_each_of_their_categories():
+    applicant = Applicant("x", 80, FOOD | HERBAL, "P1")
+    textile_only = BoothSpec(1, "A01", "A", "", TEXTILE)
+    labels = {"food": "อาหาร", "herbal": "สมุนไพร"}
+    result = allocate([applicant], [textile_only], Rules(), labels=labels)
+    assert result.unplaceable == ["x"]
+    assert result.explanations["x"] == ("ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร, สมุนไพร")

@@ -334,3 +334,57 @@ def test_with_no_quota_left_over_the_refused_are_told_so_in_the_runs_own_terms(
     sentence = allocate_national(applicants, booths, quotas, 3, labels=LABELS).explanations["P1-2"]
     assert "ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมด" in sentence
     assert ("ไม่มีโควตาที่จังหวัดอื่นใช้ไม่หมดในสินค้าประเภทนี้" in sentence) == in_category
+
+
+def zone_wishes_run(labels):
+    applicants = [
+        textile(0, 90, "P1", preferences=("A",)),
+        textile(1, 80, "P1", preferences=("A",)),
+        textile(0, 70, "P2", preferences=("A", "B")),
+    ]
+    booths = [BoothSpec(0, "A01", "A"), BoothSpec(1, "B01", "B")]
+    quotas = Quotas({("P1", "textile"): 1, ("P2", "textile"): 1})
+    return allocate_national(applicants, booths, quotas, 5, labels=labels)
+
+
+def test_a_national_seat_says_which_wish_it_met_and_a_quota_refusal_names_its_reason():
+    result = zone_wishes_run(LABELS)
+    assert result.seated == {"P1-0": 0, "P2-0": 1}
+    assert result.choice_rank == {"P1-0": 1, "P2-0": 2}
+    assert result.reasons == {"P1-1": "quota_full"}
+    assert "ได้บูธ B01 (ตัวเลือกที่ 2)" in result.explanations["P2-0"]
+
+
+def test_a_province_without_a_label_is_named_by_its_code():
+    sentence = zone_wishes_run({}).explanations["P1-1"]
+    assert "จาก 2 รายของจังหวัดP1 ในสินค้าประเภทtextile" in sentence
+
+
+def full_booths_sentence(provinces, booths, extra=()):
+    """The refused applicant's sentence when one-applicant provinces (all at 50 %), plus
+    `extra`, compete for `booths` booths of one zone."""
+    applicants = [textile(0, 80, f"P{p}") for p in range(1, provinces + 1)] + list(extra)
+    quotas = Quotas({(a.province, "textile"): 2 for a in applicants})
+    spaces = [BoothSpec(n, f"A{n:02d}", "A") for n in range(booths)]
+    result = allocate_national(applicants, spaces, quotas, 5)
+    first_waiting = result.waitlist[0]
+    return result.explanations[first_waiting]
+
+
+TIED = "ซึ่งอยู่ลำดับร้อยละเท่ากัน (ร้อยละ 50.0) แต่จับฉลากได้ก่อนด้วยเลขสุ่มที่ประกาศของงาน (5)"
+BETTER = "ผู้สมัครที่อยู่ลำดับร้อยละในจังหวัดของตนดีกว่า"
+
+
+def test_the_lottery_winners_holding_the_booths_are_named_up_to_five_then_counted():
+    six = full_booths_sentence(8, 6)
+    assert f"เต็มด้วยผู้สมัครลำดับรวมที่ 1, 2, 3, 4, 5 และอีก 1 ราย {TIED}" in six
+    assert BETTER not in six
+    five = full_booths_sentence(6, 5)
+    assert f"เต็มด้วยผู้สมัครลำดับรวมที่ 1, 2, 3, 4, 5 {TIED}" in five
+
+
+def test_booths_held_by_better_standings_and_lottery_winners_name_both():
+    # P0's first stands at 25 %, ahead of everyone; two of the 50 % draw the other two booths.
+    province_zero = [textile(0, 90, "P0"), textile(1, 85, "P0")]
+    sentence = full_booths_sentence(5, 3, province_zero)
+    assert f"เต็มด้วย{BETTER}และผู้สมัครลำดับรวมที่ 2, 3 {TIED}" in sentence

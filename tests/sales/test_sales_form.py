@@ -30,7 +30,7 @@ def test_words_are_refused_with_a_message_next_to_the_amount(text):
 
 def test_cash_and_transfer_may_not_exceed_the_total():
     form, valid = clean(amount="1000", cash_amount="600", transfer_amount="500")
-    assert not valid and form.non_field_errors()
+    assert not valid and "cash_amount" in form.errors  # said next to the box, not at the top
 
 
 def test_negative_amounts_are_refused():

@@ -184,3 +184,25 @@ def test_a_second_food_seller_waits_so_that_the_herb_minimum_is_met_by_a_lower_r
     result = allocate(applicants, booths, rules, seed=0)
     assert result.seated == {"g2": 2, "g4": 0, "g3": 1}
     assert result.reasons == {"g1": CATEGORY_MIN, "g5": "booths_full", "g0": "booths_full"}
+
+
+def test_a_herb_seller_moves_to_the_herb_only_booth_so_a_third_food_seller_is_seated():
+    """A01 takes food, A02-A03 food or herb, A04 herb: after two food sellers and a herb seller
+    have sat down in the first three, a fourth applicant who sells food is seated too (the herb
+    seller moves on to A04); nobody waits while a booth that could take them stands empty."""
+    applicants = [
+        applicant("f1", 4, "food"),
+        applicant("f2", 3, "food"),
+        applicant("h1", 2, "herb"),
+        applicant("f3", 1, "food"),
+    ]
+    booths = [
+        booth(1, "food"),
+        booth(2, "food", "herb"),
+        booth(3, "food", "herb"),
+        booth(4, "herb"),
+    ]
+    result = allocate(applicants, booths)
+    assert result.waitlist == []
+    assert result.seated["h1"] == 4
+    assert {result.seated[f] for f in ("f1", "f2", "f3")} == {1, 2, 3}

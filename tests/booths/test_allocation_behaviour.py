@@ -206,3 +206,60 @@ def test_a_herb_seller_moves_to_the_herb_only_booth_so_a_third_food_seller_is_se
     assert result.waitlist == []
     assert result.seated["h1"] == 4
     assert {result.seated[f] for f in ("f1", "f2", "f3")} == {1, 2, 3}
+
+
+def test_a_herb_seller_needing_power_waits_so_the_food_minimum_gets_the_one_powered_booth():
+    """Food minimum of three; one booth has power. Seating the top-ranked herb seller in it would
+    leave one food seat filled where two are possible (the food seller needing power, then the
+    last food seller in the food booth)."""
+    applicants = [
+        applicant("herb", 3, "textile", "herb", power=True),
+        applicant("food_power", 2, "herb", "food", power=True),
+        applicant("food", 1, "food"),
+    ]
+    booths = [
+        BoothSpec(1, "C03", "A", "", frozenset(), True),
+        BoothSpec(2, "A06", "A", "", frozenset({"textile", "food"})),
+        BoothSpec(3, "A07", "A"),
+    ]
+    result = allocate(applicants, booths, Rules(category_min={"food": 3}), seed=5)
+    assert result.seated == {"food_power": 1, "food": 2}
+    assert result.reasons == {"herb": CATEGORY_MIN}
+
+
+def test_a_food_seller_waits_so_the_open_booth_goes_to_a_herb_seller_the_herb_booths_refuse():
+    """Herb minimum of three: two herb-only booths and one open booth. The herb seller who also
+    sells textile fits only the open booth, so the food seller ranked above them waits."""
+    applicants = [
+        applicant("herb", 2.006, "herb"),
+        applicant("food", 2, "food", "textile"),
+        applicant("herb_textile", 1, "textile", "herb"),
+    ]
+    booths = [booth(4, "herb"), booth(5), booth(7, "herb")]
+    result = allocate(applicants, booths, Rules(category_min={"herb": 3}), seed=2)
+    assert result.order == ["herb", "food", "herb_textile"]
+    assert result.seated == {"herb": 4, "herb_textile": 5}
+    assert result.reasons == {"food": CATEGORY_MIN}
+
+
+def test_the_top_applicant_keeps_a_booth_when_the_minimums_are_met_as_far_with_them_seated():
+    """Minimums of three food and two textile sellers, four booths: seating the top-ranked food
+    seller still fills four minimum seats (three food, one textile), so nobody above the last
+    place waits for a minimum; the one who waits is ranked below the seated food seller."""
+    applicants = [
+        Applicant("g0", 2.004, frozenset({"food", "textile"}), "P1", zones=frozenset({"C", "B"})),
+        applicant("g1", 3, "food", "textile"),
+        Applicant("g2", 2.006, frozenset({"food"}), "P3", zones=frozenset({"C", "A"})),
+        applicant("g6", 1, "food", province="P3"),
+        applicant("g7", 2.004, "textile", province="P3"),
+    ]
+    booths = [
+        BoothSpec(1, "C02", "C"),
+        BoothSpec(2, "A03", "A", "", frozenset({"food"})),
+        BoothSpec(3, "A04", "A", "", frozenset({"food"})),
+        BoothSpec(4, "B05", "A"),
+    ]
+    result = allocate(applicants, booths, Rules(category_min={"food": 3, "textile": 2}), seed=3)
+    assert result.order == ["g1", "g2", "g7", "g0", "g6"]
+    assert result.seated == {"g1": 4, "g2": 2, "g7": 1, "g6": 3}
+    assert result.reasons == {"g0": "booths_full"}

@@ -263,3 +263,22 @@ def test_the_top_applicant_keeps_a_booth_when_the_minimums_are_met_as_far_with_t
     assert result.order == ["g1", "g2", "g7", "g0", "g6"]
     assert result.seated == {"g1": 4, "g2": 2, "g7": 1, "g6": 3}
     assert result.reasons == {"g0": "booths_full"}
+
+
+def test_the_minimum_sentence_names_only_the_minimum_the_waiting_applicant_would_not_fill():
+    """The top herb seller needs the one powered booth, which the textile seller also needs. Seated
+    there, they would fill the herb minimum (one) as the lower-ranked herb seller does, but leave
+    the textile minimum empty: the sentence names the textile minimum, not the herb one."""
+    applicants = [
+        applicant("herb_power", 2.006, "herb", province="P2", power=True),
+        applicant("textile_power", 2, "textile", province="P2", power=True),
+        applicant("herb_textile", 2.004, "textile", "herb", province="P2"),
+    ]
+    booths = [BoothSpec(2, "B03", "A", "", frozenset(), True), BoothSpec(4, "A05", "A")]
+    rules = Rules(category_min={"textile": 2, "herb": 1})
+    result = allocate(applicants, booths, rules, seed=0, labels={"textile": "ผ้า", "herb": "สมุนไพร"})
+    assert result.seated == {"textile_power": 2, "herb_textile": 4}
+    assert result.explanations["herb_power"] == (
+        "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะบูธที่เหลือต้องเว้นไว้ให้ผู้สมัครลำดับถัดไป"
+        "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทผ้า 2 บูธ ตามกติกาของงาน"
+    )

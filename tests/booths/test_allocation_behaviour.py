@@ -282,3 +282,51 @@ def test_the_minimum_sentence_names_only_the_minimum_the_waiting_applicant_would
         "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะบูธที่เหลือต้องเว้นไว้ให้ผู้สมัครลำดับถัดไป"
         "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทผ้า 2 บูธ ตามกติกาของงาน"
     )
+
+
+def test_a_category_whose_minimum_is_zero_is_never_named_as_the_reason_to_wait():
+    """As above, with a food seller ranked last in a food-only booth and a food minimum of zero:
+    the sentence still names only the textile minimum."""
+    applicants = [
+        applicant("herb_power", 2.006, "herb", province="P2", power=True),
+        applicant("textile_power", 2, "textile", province="P2", power=True),
+        applicant("herb_textile", 2.004, "textile", "herb", province="P2"),
+        applicant("food", 1, "food"),
+    ]
+    booths = [
+        BoothSpec(2, "B03", "A", "", frozenset(), True),
+        BoothSpec(4, "A05", "A"),
+        BoothSpec(6, "A06", "A", "", frozenset({"food"})),
+    ]
+    rules = Rules(category_min={"textile": 2, "herb": 1, "food": 0})
+    result = allocate(applicants, booths, rules, seed=0, labels={"textile": "ผ้า"})
+    assert result.seated == {"textile_power": 2, "herb_textile": 4, "food": 6}
+    assert result.explanations["herb_power"].endswith(
+        "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทผ้า 2 บูธ ตามกติกาของงาน"
+    )
+
+
+def test_a_food_minimum_already_met_from_above_is_not_named_when_a_food_seller_waits():
+    """Minimums of two food and three textile sellers; the powered booths are wanted by the textile
+    sellers. The second food seller, who needs power, waits: with the top food seller already
+    seated they would complete the food minimum, so only the textile minimum is named."""
+    applicants = [
+        applicant("food_top", 3, "food"),
+        applicant("food_power", 2.004, "food", province="P2", power=True),
+        applicant("food", 2.004, "food", province="P2"),
+        applicant("textile_a", 2, "textile", province="P3", power=True),
+        applicant("textile_b", 2, "textile", province="P2", power=True),
+    ]
+    both = frozenset({"food", "textile"})
+    booths = [
+        BoothSpec(2, "B03", "A"),
+        BoothSpec(3, "B04", "A", "", both, True),
+        BoothSpec(4, "C05", "A", "", both),
+        BoothSpec(5, "C06", "A", "", both, True),
+    ]
+    rules = Rules(category_min={"food": 2, "textile": 3})
+    result = allocate(applicants, booths, rules, seed=2, labels={"textile": "ผ้า"})
+    assert result.reasons == {"food_power": CATEGORY_MIN}
+    assert result.explanations["food_power"].endswith(
+        "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทผ้า 3 บูธ ตามกติกาของงาน"
+    )

@@ -330,3 +330,30 @@ def test_a_food_minimum_already_met_from_above_is_not_named_when_a_food_seller_w
     assert result.explanations["food_power"].endswith(
         "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทผ้า 3 บูธ ตามกติกาของงาน"
     )
+
+
+def test_a_food_minimum_the_waiting_seller_could_not_complete_alone_is_named():
+    """Minimums of three food and two textile sellers, one seller from P2. With one food seller
+    above them, the food seller who needs power would bring food to two of three: the sentence
+    names the food minimum as well as the textile one."""
+    applicants = [
+        applicant("g2", 2.006, "textile", "food", province="P3"),
+        applicant("g5", 2.006, "food", province="P2", power=True),
+        applicant("g7", 2, "food", province="P3", power=True),
+        applicant("g1", 2.004, "food", province="P2"),
+        applicant("g4", 2, "textile", province="P3", power=True),
+    ]
+    booths = [
+        BoothSpec(1, "A02", "A", "", frozenset(), True),
+        BoothSpec(2, "C03", "A", "", frozenset({"food"}), True),
+        BoothSpec(3, "B04", "A"),
+        BoothSpec(4, "C05", "A"),
+    ]
+    rules = Rules({"P2": 1}, {"food": 3, "textile": 2})
+    labels = {"food": "อาหาร", "textile": "ผ้า"}
+    result = allocate(applicants, booths, rules, seed=1, labels=labels)
+    assert result.order == ["g2", "g5", "g7", "g1", "g4"]
+    assert result.reasons == {"g5": CATEGORY_MIN}
+    assert result.explanations["g5"].endswith(
+        "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทอาหาร 3 บูธ และสินค้าประเภทผ้า 2 บูธ ตามกติกาของงาน"
+    )

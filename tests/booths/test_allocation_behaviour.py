@@ -357,3 +357,16 @@ def test_a_food_minimum_the_waiting_seller_could_not_complete_alone_is_named():
     assert result.explanations["g5"].endswith(
         "เพื่อให้ครบจำนวนขั้นต่ำของสินค้าประเภทอาหาร 3 บูธ และสินค้าประเภทผ้า 2 บูธ ตามกติกาของงาน"
     )
+
+
+def test_an_applicant_no_zone_of_theirs_can_take_is_told_which_zones_they_qualify_for():
+    applicants = [
+        Applicant("two_zones", 3, frozenset({"food"}), "P1", zones=frozenset({"B", "A"})),
+        Applicant("no_zone", 2, frozenset({"food"}), "P1", zones=frozenset()),
+    ]
+    result = allocate(applicants, [BoothSpec(1, "C01", "C")], labels={"food": "อาหาร"})
+    assert result.unplaceable == ["two_zones", "no_zone"]
+    assert result.explanations == {
+        "two_zones": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (A, B)",
+        "no_zone": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (-)",
+    }

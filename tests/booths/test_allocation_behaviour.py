@@ -370,3 +370,21 @@ def test_an_applicant_no_zone_of_theirs_can_take_is_told_which_zones_they_qualif
         "two_zones": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (A, B)",
         "no_zone": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (-)",
     }
+
+
+def test_a_zero_maximum_for_a_category_nobody_sells_does_not_stop_a_herb_minimum():
+    """Minimums of two food and three herb sellers, at most two from P3, no textile booths at all
+    (maximum 0). The third booth goes to the herb seller from P3, not to the third food seller,
+    ranked level with them, whose seat would not count toward any minimum."""
+    applicants = [
+        applicant("g2", 2.006, "food", province="P3"),
+        applicant("g4", 1, "herb", province="P3"),
+        applicant("g6", 1, "food", province="P3"),
+        applicant("g8", 2, "herb", "food"),
+    ]
+    booths = [booth(1), booth(2), booth(3, "food")]
+    rules = Rules({"P3": 2}, {"food": 2, "herb": 3}, {"textile": 0})
+    result = allocate(applicants, booths, rules, seed=4)
+    assert result.order == ["g2", "g8", "g6", "g4"]
+    assert set(result.seated) == {"g2", "g8", "g4"}
+    assert result.reasons == {"g6": CATEGORY_MIN}

@@ -7,6 +7,7 @@ taken from the allocation module's own helpers.
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -388,3 +389,129 @@ def test_a_zero_maximum_for_a_category_nobody_sells_does_not_stop_a_herb_minimum
     assert result.order == ["g2", "g8", "g6", "g4"]
     assert set(result.seated) == {"g2", "g8", "g4"}
     assert result.reasons == {"g6": CATEGORY_MIN}
+
+
+def _two_hall_fair(hall_a, hall_b_power, people):
+    """Hall A: `hall_a` powered booths for food or herb; hall B: food-only booths, powered or
+    not as listed. `people` are (id, score, category, province, needs power)."""
+    booths = [
+        BoothSpec(n, f"A{n:02d}", "A", "", frozenset({"food", "herb"}), True) for n in range(hall_a)
+    ]
+    booths += [
+        BoothSpec(10 + n, f"B{n:02d}", "B", "", frozenset({"food"}), power)
+        for n, power in enumerate(hall_b_power)
+    ]
+    applicants = [
+        Applicant(id_, score, frozenset({category}), province, needs_electricity=power)
+        for id_, score, category, province, power in people
+    ]
+    return applicants, booths
+
+
+CAPPED_FAIRS = [  # province caps refuse the seats a flow over booths alone would pick
+    (
+        2,
+        [False, False],
+        [("f0", 2, "food", "R", True), ("h0", 2, "herb", "P", True), ("h1", 2, "herb", "R", True)],
+        Rules({"P": 2, "R": 1}, {"herb": 1, "food": 2}),
+        3,
+    ),
+    (
+        3,
+        [False],
+        [
+            ("f0", 1, "food", "R", True),
+            ("f1", 3, "food", "R", True),
+            ("f2", 2, "food", "R", True),
+            ("h0", 4, "herb", "Q", False),
+            ("h1", 1, "herb", "Q", False),
+            ("h2", 1, "herb", "R", False),
+        ],
+        Rules({"R": 1}, {"herb": 2}),
+        0,
+    ),
+    (
+        2,
+        [False, True, True],
+        [
+            ("f0", 2, "food", "P", False),
+            ("f1", 3, "food", "R", False),
+            ("f2", 1, "food", "R", False),
+            ("h0", 1, "herb", "R", True),
+            ("h1", 4, "herb", "P", True),
+        ],
+        Rules({"Q": 1, "R": 2}, {"herb": 3}),
+        0,
+    ),
+    (
+        2,
+        [True, False, False],
+        [
+            ("f0", 1, "food", "P", False),
+            ("f1", 1, "food", "Q", False),
+            ("f2", 2, "food", "Q", True),
+            ("h0", 1, "herb", "Q", False),
+            ("h1", 1, "herb", "R", True),
+        ],
+        Rules({"Q": 1, "R": 0}, {"herb": 3}),
+        3,
+    ),
+    (
+        1,
+        [False, False],
+        [
+            ("f0", 1, "food", "R", False),
+            ("f1", 2, "food", "Q", False),
+            ("f2", 2, "food", "P", True),
+            ("h0", 2, "herb", "Q", True),
+            ("h1", 1, "herb", "Q", False),
+            ("h2", 1, "herb", "R", False),
+            ("h3", 2, "herb", "R", False),
+        ],
+        Rules({"P": 2, "Q": 2, "R": 1}, {"herb": 1, "food": 2}),
+        3,
+    ),
+    (
+        3,
+        [True, True],
+        [
+            ("f0", 4, "food", "R", False),
+            ("f1", 4, "food", "R", False),
+            ("f2", 3, "food", "R", True),
+            ("h0", 1, "herb", "P", True),
+            ("h1", 3, "herb", "R", True),
+            ("h2", 4, "herb", "R", True),
+            ("h3", 4, "herb", "P", False),
+        ],
+        Rules({"P": 1, "Q": 0}, {"herb": 3}),
+        3,
+    ),
+    (
+        3,
+        [False, False, False],
+        [
+            ("f0", 2, "food", "R", False),
+            ("f1", 3, "food", "Q", True),
+            ("f2", 3, "food", "Q", False),
+            ("h0", 1, "herb", "Q", False),
+            ("h1", 3, "herb", "P", True),
+            ("h2", 1, "herb", "P", True),
+            ("h3", 1, "herb", "P", True),
+        ],
+        Rules({"P": 2, "Q": 2}, {"herb": 3, "food": 2}),
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize("hall_a, hall_b_power, people, rules, seed", CAPPED_FAIRS)
+def test_where_province_caps_bind_the_seated_are_whom_brute_force_seats(
+    hall_a, hall_b_power, people, rules, seed
+):
+    """Fairs where the best way to meet the minimums has to respect a province cap (and the
+    booths shuffle holders between the halls): brute force over every subset decides who sits."""
+    applicants, booths = _two_hall_fair(hall_a, hall_b_power, people)
+    result = allocate(applicants, booths, rules, seed)
+    people_by_id = {a.id: a for a in applicants}
+    ranked = [people_by_id[a] for a in result.order]
+    assert set(result.seated) == rightful_seated(ranked, booths, rules)

@@ -22,6 +22,7 @@ from booths.allocation import (
 from tests.booths.allocation_oracle import liking, matchings, rightful_seated, takes
 
 CATEGORIES = ["food", "herb", "textile"]
+FOOD_ONLY = frozenset({"food"})
 RESERVED_CLAUSE = "เพื่อให้ครบจำนวนขั้นต่ำของสินค้า"
 
 
@@ -515,3 +516,37 @@ def test_where_province_caps_bind_the_seated_are_whom_brute_force_seats(
     people_by_id = {a.id: a for a in applicants}
     ranked = [people_by_id[a] for a in result.order]
     assert set(result.seated) == rightful_seated(ranked, booths, rules)
+
+
+def test_with_many_candidates_a_minimum_still_weighs_every_booth_not_only_the_best_ranked():
+    """Minimums of one food and one herb seller, two booths: X takes food and herb sellers without
+    power, Y takes only food and has power. The top applicant (food and herb, so counted as food)
+    fits only X, as do ten more like them; the only herb seller fits only X too. Both minimums
+    can be met only with the food seller who needs power in Y and the herb seller in X, so the top
+    applicant waits however many candidates there are."""
+    both = frozenset({"food", "herb"})
+    applicants = [
+        Applicant("top", 10, both, "P1"),
+        Applicant("food_power", 9, FOOD_ONLY, "P1", needs_electricity=True),
+        Applicant("herb", 8, frozenset({"herb"}), "P1"),
+        *(Applicant(f"like_top_{n}", 1, both, "P1") for n in range(10)),
+    ]
+    booths = [BoothSpec("X", "X01", "X", "", both), BoothSpec("Y", "Y01", "Y", "", FOOD_ONLY, True)]
+    result = allocate(applicants, booths, Rules(category_min={"food": 1, "herb": 1}))
+    assert result.seated == {"food_power": "Y", "herb": "X"}
+    assert result.reasons["top"] == CATEGORY_MIN
+
+
+def test_thirteen_herb_sellers_of_one_capped_province_leave_the_other_booths_to_the_rest():
+    """A herb minimum of two cannot be met when every herb seller comes from P1, capped at one:
+    the best-ranked herb seller is seated, the other twelve wait for the cap, and the food sellers
+    of P2 take the remaining booths (more than twelve candidates: the search adds them one by one)."""
+    applicants = [
+        *(Applicant(f"herb_{n:02d}", 20 - n, frozenset({"herb"}), "P1") for n in range(13)),
+        Applicant("food_a", 5, FOOD_ONLY, "P2"),
+        Applicant("food_b", 4, FOOD_ONLY, "P2"),
+    ]
+    booths = [booth(n) for n in range(1, 4)]
+    result = allocate(applicants, booths, Rules({"P1": 1}, {"herb": 2}))
+    assert set(result.seated) == {"herb_00", "food_a", "food_b"}
+    assert set(result.reasons.values()) == {"province_cap"}

@@ -502,6 +502,20 @@ CAPPED_FAIRS = [  # province caps refuse the seats a flow over booths alone woul
         Rules({"P": 2, "Q": 2}, {"herb": 3, "food": 2}),
         1,
     ),
+    (
+        2,
+        [True],
+        [
+            ("f0", 2, "food", "Q", False),
+            ("f1", 1, "food", "Q", False),
+            ("f2", 4, "food", "Q", False),
+            ("h0", 2, "herb", "R", False),
+            ("h1", 2, "herb", "Q", False),
+            ("h2", 4, "herb", "Q", False),
+        ],
+        Rules({"P": 0, "Q": 2, "R": 0}, {"herb": 3}),
+        0,
+    ),
 ]
 
 
@@ -518,7 +532,12 @@ def test_where_province_caps_bind_the_seated_are_whom_brute_force_seats(
     assert set(result.seated) == rightful_seated(ranked, booths, rules)
 
 
-def test_with_many_candidates_a_minimum_still_weighs_every_booth_not_only_the_best_ranked():
+@pytest.mark.parametrize(
+    "herb_province, caps", [("P1", {}), ("P1", {"P1": 2}), ("P2", {"P1": 1, "P2": 1})]
+)
+def test_with_many_candidates_a_minimum_still_weighs_every_booth_not_only_the_best_ranked(
+    herb_province, caps
+):
     """Minimums of one food and one herb seller, two booths: X takes food and herb sellers without
     power, Y takes only food and has power. The top applicant (food and herb, so counted as food)
     fits only X, as do ten more like them; the only herb seller fits only X too. Both minimums
@@ -528,11 +547,11 @@ def test_with_many_candidates_a_minimum_still_weighs_every_booth_not_only_the_be
     applicants = [
         Applicant("top", 10, both, "P1"),
         Applicant("food_power", 9, FOOD_ONLY, "P1", needs_electricity=True),
-        Applicant("herb", 8, frozenset({"herb"}), "P1"),
+        Applicant("herb", 8, frozenset({"herb"}), herb_province),
         *(Applicant(f"like_top_{n}", 1, both, "P1") for n in range(10)),
     ]
     booths = [BoothSpec("X", "X01", "X", "", both), BoothSpec("Y", "Y01", "Y", "", FOOD_ONLY, True)]
-    result = allocate(applicants, booths, Rules(category_min={"food": 1, "herb": 1}))
+    result = allocate(applicants, booths, Rules(caps, {"food": 1, "herb": 1}))
     assert result.seated == {"food_power": "Y", "herb": "X"}
     assert result.reasons["top"] == CATEGORY_MIN
 

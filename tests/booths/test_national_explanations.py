@@ -2,6 +2,8 @@
 places other provinces left: the whole sentence, for each case the explanation distinguishes (the
 property tests in test_national_allocation.py check the parts every sentence shares)."""
 
+import pytest
+
 from booths.allocation import (
     KEEP_EMPTY,
     SAME_CATEGORY,
@@ -151,3 +153,8 @@ def test_an_applicant_within_quota_with_no_booth_left_waits_for_full_booths_not_
     result = allocate_national(applicants, BOOTHS[:1], Quotas({("P1", "textile"): 2}), 3)
     assert result.seated == {"P1-0": 0}
     assert result.reasons == {"P1-1": "booths_full"}
+
+
+def test_an_unknown_release_rule_is_refused_naming_the_rule():
+    with pytest.raises(ValueError, match="unknown release rule 'to_neighbours'"):
+        Quotas({("P1", "textile"): 1}, "to_neighbours")

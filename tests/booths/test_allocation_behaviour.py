@@ -571,15 +571,22 @@ def test_thirteen_herb_sellers_of_one_capped_province_leave_the_other_booths_to_
     assert set(result.reasons.values()) == {"province_cap"}
 
 
-def test_with_twelve_candidates_every_set_is_tried_before_a_top_herb_seller_is_seated():
+@pytest.mark.parametrize("textile_sellers", [0, 2])
+def test_with_twelve_candidates_every_set_is_tried_before_a_top_herb_seller_is_seated(
+    textile_sellers,
+):
     """Minimums of two herb and one food seller, one seller from P. Seating the top herb seller
     (from P) would shut out the only food seller (also from P); the herb sellers from Q fill the
     herb minimum instead, so all three minimum seats are filled. Twelve candidates are still
-    searched set by set."""
+    searched set by set, and textile sellers, who fill no minimum, are not candidates."""
     applicants = [
         Applicant("herb_p", 9, frozenset({"herb"}), "P"),
         Applicant("food_p", 8, FOOD_ONLY, "P"),
         *(Applicant(f"herb_q{n:02d}", 7 - n / 10, frozenset({"herb"}), "Q") for n in range(10)),
+        *(
+            Applicant(f"textile_{n}", 1, frozenset({"textile"}), "R")
+            for n in range(textile_sellers)
+        ),
     ]
     booths = [booth(n) for n in range(1, 4)]
     result = allocate(applicants, booths, Rules({"P": 1}, {"herb": 2, "food": 1}))

@@ -592,3 +592,10 @@ def test_with_twelve_candidates_every_set_is_tried_before_a_top_herb_seller_is_s
     result = allocate(applicants, booths, Rules({"P": 1}, {"herb": 2, "food": 1}))
     assert set(result.seated) == {"food_p", "herb_q00", "herb_q01"}
     assert result.reasons["herb_p"] == CATEGORY_MIN
+
+
+def test_an_applicant_whose_zone_rules_admit_only_zone_b_is_never_seated_in_zone_a():
+    applicants = [Applicant("b_only", 3, FOOD_ONLY, "P1", zones=["B"])]
+    result = allocate(applicants, [BoothSpec(1, "A01", "A"), BoothSpec(2, "A02", "A")])
+    assert result.seated == {}
+    assert result.unplaceable == ["b_only"]

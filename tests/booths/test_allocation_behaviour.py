@@ -599,3 +599,15 @@ def test_an_applicant_whose_zone_rules_admit_only_zone_b_is_never_seated_in_zone
     result = allocate(applicants, [BoothSpec(1, "A01", "A"), BoothSpec(2, "A02", "A")])
     assert result.seated == {}
     assert result.unplaceable == ["b_only"]
+
+
+@pytest.mark.parametrize("booth_count, more", [(5, ""), (6, " และอีก 1 ราย"), (8, " และอีก 3 ราย")])
+def test_a_lottery_loser_is_told_the_first_five_winners_by_rank_and_how_many_more(
+    booth_count, more
+):
+    applicants = [applicant(f"g{n}", 50, "food") for n in range(booth_count + 1)]
+    result = allocate(applicants, [booth(n) for n in range(booth_count)], seed=7)
+    assert result.explanations[result.waitlist[0]] == (
+        "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะบูธที่รับสินค้าประเภทนี้เต็มด้วยผู้สมัครลำดับที่ 1, 2, 3, 4, 5"
+        f"{more} ซึ่งคะแนนเท่ากัน (50.00) แต่จับฉลากได้ลำดับก่อน ด้วยเลขสุ่มที่ประกาศของงาน (7)"
+    )

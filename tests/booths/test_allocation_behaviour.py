@@ -542,7 +542,8 @@ def test_with_many_candidates_a_minimum_still_weighs_every_booth_not_only_the_be
     power, Y takes only food and has power. The top applicant (food and herb, so counted as food)
     fits only X, as do ten more like them; the only herb seller fits only X too. Both minimums
     can be met only with the food seller who needs power in Y and the herb seller in X, so the top
-    applicant waits however many candidates there are."""
+    applicant waits however many candidates there are (with or without province caps that leave
+    room for both)."""
     both = frozenset({"food", "herb"})
     applicants = [
         Applicant("top", 10, both, "P1"),

@@ -608,6 +608,8 @@ def test_a_lottery_loser_is_told_the_first_five_winners_by_rank_and_how_many_mor
 ):
     applicants = [applicant(f"g{n}", 50, "food") for n in range(booth_count + 1)]
     result = allocate(applicants, [booth(n) for n in range(booth_count)], seed=7)
+    # equally liked booths go out in the order of their codes, one each, down the ranking
+    assert [result.seated[a] for a in result.order[:booth_count]] == list(range(booth_count))
     assert result.explanations[result.waitlist[0]] == (
         "อยู่ในรายชื่อสำรองลำดับที่ 1 เพราะบูธที่รับสินค้าประเภทนี้เต็มด้วยผู้สมัครลำดับที่ 1, 2, 3, 4, 5"
         f"{more} ซึ่งคะแนนเท่ากัน (50.00) แต่จับฉลากได้ลำดับก่อน ด้วยเลขสุ่มที่ประกาศของงาน (7)"

@@ -158,3 +158,18 @@ def test_an_applicant_within_quota_with_no_booth_left_waits_for_full_booths_not_
 def test_an_unknown_release_rule_is_refused_naming_the_rule():
     with pytest.raises(ValueError, match="unknown release rule 'to_neighbours'"):
         Quotas({("P1", "textile"): 1}, "to_neighbours")
+
+
+def test_the_loser_of_a_tied_standing_is_told_of_the_better_standing_apart_from_the_lottery():
+    """P1's first stands at 25 %, the only applicants of P2 and P3 at 50 % each; two booths. The
+    loser of the 50 % draw is told the booths went to a better standing and to the one who drew
+    ahead of them (overall rank 2), not that the 25 % applicant won a lottery against them."""
+    applicants = [textile(0, 90, "P1"), textile(1, 80, "P1"), textile(0, 70, "P2")]
+    applicants.append(textile(0, 60, "P3"))
+    quotas = Quotas({(p, "textile"): 2 for p in ("P1", "P2", "P3")})
+    result = allocate_national(applicants, BOOTHS[:2], quotas, 3, labels=LABELS)
+    loser = next(a for a in result.order[1:3] if a not in result.seated)
+    assert result.reasons[loser] == "booths_full"
+    assert (
+        "เต็มด้วยผู้สมัครที่อยู่ลำดับร้อยละในจังหวัดของตนดีกว่าและผู้สมัครลำดับรวมที่ 2 ซึ่งอยู่ลำดับร้อยละเท่ากัน"
+    ) in result.explanations[loser]

@@ -2,6 +2,8 @@
 places other provinces left: the whole sentence, for each case the explanation distinguishes (the
 property tests in test_national_allocation.py check the parts every sentence shares)."""
 
+import pytest
+
 from booths.allocation import (
     KEEP_EMPTY,
     SAME_CATEGORY,
@@ -125,3 +127,49 @@ def test_a_released_place_won_by_lot_at_the_same_standing_names_the_winner_and_t
         f"โควตาที่จังหวัดอื่นใช้ไม่หมด 1 บูธได้ให้ผู้สมัครลำดับรวมที่ {result.order.index(winner) + 1} "
         "ซึ่งอยู่ลำดับร้อยละเท่ากัน (ร้อยละ 75.0) แต่จับฉลากได้ก่อนด้วยเลขสุ่มที่ประกาศของงาน (7)ครบแล้ว"
     ) in result.explanations[waiting]
+
+
+def test_places_released_past_an_applicant_no_free_booth_takes_go_on_to_the_next_in_line():
+    """P1 sends nobody for its two places; P3 and P2 fill their one each. Of P3's waiting, the
+    second needs power and P2's applicant, who needs it too, holds the only powered booth: the
+    released places go on to P3's third (the last booth), and the fourth waits."""
+    applicants = [
+        textile(0, 90, "P3"),
+        Applicant("P3-1", 80, frozenset({"textile"}), "P3", needs_electricity=True),
+        textile(2, 70, "P3"),
+        textile(3, 60, "P3"),
+        Applicant("P2-0", 50, frozenset({"textile"}), "P2", needs_electricity=True),
+    ]
+    quotas = Quotas({("P1", "textile"): 2, ("P2", "textile"): 1, ("P3", "textile"): 1}, TO_WAITLIST)
+    booths = [BoothSpec(0, "A00", "A", has_electricity=True), *BOOTHS[1:3]]
+    result = allocate_national(applicants, booths, quotas, 3, labels=LABELS)
+    assert set(result.seated) == {"P3-0", "P2-0", "P3-2"}
+    assert result.reasons["P3-1"] == "quota_full"
+    assert result.reasons["P3-3"] == "quota_full"
+
+
+def test_an_applicant_within_quota_with_no_booth_left_waits_for_full_booths_not_the_quota():
+    applicants = [textile(0, 90, "P1"), textile(1, 80, "P1")]
+    result = allocate_national(applicants, BOOTHS[:1], Quotas({("P1", "textile"): 2}), 3)
+    assert result.seated == {"P1-0": 0}
+    assert result.reasons == {"P1-1": "booths_full"}
+
+
+def test_an_unknown_release_rule_is_refused_naming_the_rule():
+    with pytest.raises(ValueError, match="unknown release rule 'to_neighbours'"):
+        Quotas({("P1", "textile"): 1}, "to_neighbours")
+
+
+def test_the_loser_of_a_tied_standing_is_told_of_the_better_standing_apart_from_the_lottery():
+    """P1's first stands at 25 %, the only applicants of P2 and P3 at 50 % each; two booths. The
+    loser of the 50 % draw is told the booths went to a better standing and to the one who drew
+    ahead of them (overall rank 2), not that the 25 % applicant won a lottery against them."""
+    applicants = [textile(0, 90, "P1"), textile(1, 80, "P1"), textile(0, 70, "P2")]
+    applicants.append(textile(0, 60, "P3"))
+    quotas = Quotas({(p, "textile"): 2 for p in ("P1", "P2", "P3")})
+    result = allocate_national(applicants, BOOTHS[:2], quotas, 3, labels=LABELS)
+    loser = next(a for a in result.order[1:3] if a not in result.seated)
+    assert result.reasons[loser] == "booths_full"
+    assert (
+        "เต็มด้วยผู้สมัครที่อยู่ลำดับร้อยละในจังหวัดของตนดีกว่าและผู้สมัครลำดับรวมที่ 2 ซึ่งอยู่ลำดับร้อยละเท่ากัน"
+    ) in result.explanations[loser]

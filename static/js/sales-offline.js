@@ -80,9 +80,14 @@
   }
   /* A refused day of this form comes back into it as typed, each message under its own box (as
      the page without script shows it), where the person corrects it. */
+  function clearBoxErrors() {
+    if (!form) { return; }
+    form.querySelectorAll("[data-role=field-error]").forEach(function (old) { old.remove(); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (box) { box.removeAttribute("aria-invalid"); });
+  }
   function besideTheirBoxes(entry, errors) {
     if (!isThisForm(entry)) { return; }
-    form.querySelectorAll("[data-role=field-error]").forEach(function (old) { old.remove(); });
+    clearBoxErrors();
     Object.keys(entry.fields).forEach(function (name) {
       var input = form.elements[name];
       if (input && input.type !== "checkbox" && input.type !== "hidden") { input.value = entry.fields[name]; }
@@ -120,6 +125,7 @@
     form.addEventListener("submit", function (event) {
       if (form.dataset.plain) { return; }
       event.preventDefault();
+      clearBoxErrors();  // a corrected day's old messages go with the new send
       var fields = {};
       new FormData(form).forEach(function (value, name) { fields[name] = value; });
       fields.client_key = newKey();

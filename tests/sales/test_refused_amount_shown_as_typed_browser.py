@@ -56,3 +56,8 @@ def test_a_refusal_sent_by_the_phones_script_is_said_under_its_box(live_server, 
     expect(beside).to_contain_text("มากกว่ายอดขายของวัน", timeout=25_000)
     expect(phone_page.locator("#id_amount")).to_have_value("1,000")  # as typed, to correct
     assert not DailySales.objects.exists()
+    phone_page.fill("#id_cash_amount", "600")  # corrected: the old message goes with the send
+    phone_page.click("button.btn-save")
+    expect(phone_page.locator("#sync-status")).to_contain_text("1,000", timeout=25_000)
+    expect(phone_page.locator("[data-role=field-error]")).to_have_count(0)
+    assert DailySales.objects.get().cash_amount == 600

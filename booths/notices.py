@@ -1,7 +1,6 @@
 """What the booths app tells people, as notifications written in the event's own transaction."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -155,17 +154,30 @@ def _tell_group(application, template, context, key):
     )
 
 
+def _decision_key(nomination, kind):
+    """One key per recorded decision (its history row), so a decline taken back and made again
+    is told again, while a replay of the same event is not."""
+    return f"{kind}:{nomination.pk}:{nomination.history.latest().history_id}"
+
+
 def nomination_declined(nomination):
-    """The group is told its district's decline and why; the same decline twice is told once,
-    a decline with a new reason again."""
+    """The group is told its district's decline and why."""
     application = nomination.application
-    digest = hashlib.sha256(nomination.reason.encode()).hexdigest()[:16]
     context = {
         "group": application.group.name,
         "reason": nomination.reason,
         "link": link("booths:result", application.pk),
     }
-    _tell_group(application, "nomination_declined", context, f"declined:{nomination.pk}:{digest}")
+    key = _decision_key(nomination, "declined")
+    _tell_group(application, "nomination_declined", context, key)
+
+
+def decline_withdrawn(nomination):
+    """The group that was told of a decline is told that its district has nominated it after
+    all, so the decline message is not the last word."""
+    application = nomination.application
+    context = {"group": application.group.name, "link": link("booths:result", application.pk)}
+    _tell_group(application, "decline_withdrawn", context, _decision_key(nomination, "renominated"))
 
 
 def appeal_decided(appeal):

@@ -49,6 +49,7 @@ def decide_nomination(*, application, decision, reason, by):
         nomination = Nomination.objects.select_for_update().filter(
             application=application
         ).first() or Nomination(application=application)
+        before = (nomination.decision, nomination.reason) if nomination.pk else None
         nomination.decision, nomination.reason, nomination.by = decision, reason, by
         reason_text = (
             _("nominated by the district")
@@ -56,9 +57,19 @@ def decide_nomination(*, application, decision, reason, by):
             else _("not nominated by the district")
         )
         save_with_history(nomination, by=by, reason=reason_text)
-        if decision == NominationDecision.DECLINED:
-            notices.nomination_declined(nomination)
+        if before != (decision, reason):
+            _tell_the_change(nomination, before)
     return nomination
+
+
+def _tell_the_change(nomination, before):
+    """The group hears each decline (with its reason) and a decline taken back, so the last
+    message it got always matches the district's decision; a first nomination is told with the
+    results. A replayed decision changes nothing and is not told again."""
+    if nomination.decision == NominationDecision.DECLINED:
+        notices.nomination_declined(nomination)
+    elif before is not None and before[0] == NominationDecision.DECLINED:
+        notices.decline_withdrawn(nomination)
 
 
 def set_aside_unnominated(fair, *, by):

@@ -37,6 +37,10 @@ TEMPLATES = {
         "%(fair)s: your district did not nominate %(group)s, because %(reason)s. You may appeal "
         "once the results are published. %(link)s"
     ),
+    "decline_withdrawn": _(
+        "%(fair)s: your district has now nominated %(group)s after all; the earlier message "
+        "that it was not nominated no longer applies. %(link)s"
+    ),
     "not_nominated": _(
         "%(fair)s: %(group)s was not nominated by its district by the deadline %(date)s. You "
         "may appeal once the results are published. %(link)s"

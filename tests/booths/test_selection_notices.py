@@ -56,6 +56,20 @@ def test_a_decline_tells_each_member_the_districts_reason_in_thai(world):
         assert f"/applications/{application.pk}/result/" in text
 
 
+def _last_word(member):
+    """The decision the member's latest selection message tells: declined, nominated or none."""
+    row = (
+        Notification.objects.filter(
+            recipient=member, template__in=["nomination_declined", "decline_withdrawn"]
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if row is None:
+        return None
+    return "declined" if row.template == "nomination_declined" else "nominated"
+
+
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -63,21 +77,45 @@ def test_a_decline_tells_each_member_the_districts_reason_in_thai(world):
     steps=st.lists(
         st.tuples(st.sampled_from(["declined", "nominated"]), st.sampled_from(["ก", "ข"])),
         min_size=1,
-        max_size=5,
+        max_size=6,
     )
 )
-def test_each_decline_reason_is_told_once_however_often_it_is_replayed(world, steps):
+def test_the_last_message_a_group_got_matches_its_districts_decision(world, steps):
+    """However the district changes its mind before the deadline, each member's latest message
+    says the current decision, a decision repeated as it stands is not told again, and a group
+    never declined hears nothing until the results."""
     application, officer = _first(world)
     with transaction.atomic():
+        expected_messages, current = 0, None
         for decision, reason in steps:
             nominations.decide_nomination(
                 application=application, decision=decision, reason=reason, by=officer
             )
-        reasons = {reason for decision, reason in steps if decision == "declined"}
+            new = (decision, reason if decision == "declined" else "")
+            if new != current and (decision == "declined" or (current or ("",))[0] == "declined"):
+                expected_messages += 1
+            current = new
+        ever_declined = any(decision == "declined" for decision, _reason in steps)
         for member in application.group.members.all():
-            rows = Notification.objects.filter(recipient=member, template="nomination_declined")
-            assert rows.count() == len(reasons)
+            assert _last_word(member) == (current[0] if ever_declined else None)
+            rows = Notification.objects.filter(
+                recipient=member, template__in=["nomination_declined", "decline_withdrawn"]
+            )
+            assert rows.count() == expected_messages
         transaction.set_rollback(True)
+
+
+def test_a_decline_taken_back_is_told_in_thai_with_the_result_link(world):
+    application, officer = _first(world)
+    _decline(application, officer, "ยังไม่มีฉลาก")
+    nominations.decide_nomination(
+        application=application, decision="nominated", reason="", by=officer
+    )
+    told = _told("decline_withdrawn")
+    assert {user for user, _text in told} == set(application.group.members.all())
+    for _user, text in told:
+        assert "เสนอชื่อ" in text and application.group.name in text
+        assert f"/applications/{application.pk}/result/" in text
 
 
 def test_a_members_channel_and_quiet_hours_are_respected(world, settings):

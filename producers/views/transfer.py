@@ -106,7 +106,8 @@ def group_export(request, fmt):
     form = GroupFilterForm(request.GET or None, user=request.user)
     groups = selectors.group_list(request.user, form.filters())
     today = buddhist_date_text(timezone.localdate()).replace("/", "-")
-    # CSV streams the rows (100,000 groups); a workbook needs them in memory.
+    # CSV writes each row as it is read, inside the time limit (no list of 100,000 rows); a
+    # workbook needs them in memory.
     rows = _export_rows(groups) if fmt == "csv" else list(_export_rows(groups))
     title = _("Producer groups")
     filename = f"ทะเบียนผู้ผลิต-{today}"

@@ -21,6 +21,9 @@ YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # into this app (that is 1357–1856 CE), while 2026 is exactly what a browser or a habit produces.
 CE_LOOKING_YEARS = range(1800, 2400)
 TWO_DIGIT_CENTURY = 2500  # "69" is 2569, as on Thai forms and receipts
+# ...but "1/12/26" is as likely a Christian-era habit (2026) as BE 2526: a two-digit year whose
+# Christian-era reading (20yy) lies this near today is asked for in four digits.
+AMBIGUOUS_CE_BACK, AMBIGUOUS_CE_AHEAD = 5, 10
 YEARS_BACK, YEARS_AHEAD = 70, 10
 
 
@@ -29,11 +32,12 @@ def buddhist_date_text(day: datetime.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{buddhist_year(day)}"
 
 
-def _parts(text):
+def _parts(text, today):
     match = DAY_FIRST.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
         if len(match.group(3)) == 2:
+            _refuse_ambiguous(match.group(3), today)
             year += TWO_DIGIT_CENTURY
         return day, month, year
     match = YEAR_FIRST.match(text)
@@ -46,11 +50,31 @@ def _parts(text):
     )
 
 
-def parse_buddhist_date(value: str) -> datetime.date:
+def _refuse_ambiguous(typed: str, today: datetime.date) -> None:
+    ce_year = 2000 + int(typed)
+    if today.year - AMBIGUOUS_CE_BACK <= ce_year <= today.year + AMBIGUOUS_CE_AHEAD:
+        raise ValidationError(
+            _(
+                "The year %(typed)s could be %(be_year)s or the Christian-era %(ce_year)s "
+                "(%(ce_be_year)s). Type the Buddhist-era year in four digits."
+            ),
+            code="ambiguous_year",
+            params={
+                "typed": typed,
+                "be_year": TWO_DIGIT_CENTURY + int(typed),
+                "ce_year": ce_year,
+                "ce_be_year": ce_year + BUDDHIST_ERA_OFFSET,
+            },
+        )
+
+
+def parse_buddhist_date(value: str, *, today: datetime.date | None = None) -> datetime.date:
     """The date a Thai person means by `value` (dd/mm/yyyy or yyyy-mm-dd, BE year; Thai digits
-    welcome). Raises ValidationError with a Thai message for a CE year or an impossible day."""
+    welcome; a two-digit year is 25yy). Raises ValidationError with a Thai message for a CE year,
+    a two-digit year that reads as a Christian-era year near `today` (default: today in
+    Bangkok), or an impossible day."""
     text = str(value).translate(THAI_DIGITS).strip()
-    day, month, year = _parts(text)
+    day, month, year = _parts(text, today or timezone.localdate())
     if year in CE_LOOKING_YEARS:
         raise ValidationError(
             _(
@@ -97,6 +121,12 @@ class BuddhistDateInput(forms.TextInput):
                 "{year} is a Christian-era year; in the Buddhist era it is {be_year}."
             ),
             "data-no-such-day": _("There is no such day in the calendar."),
+            "data-ambiguous-year": _(
+                "{typed} could be {be_year} or the Christian-era {ce_year} ({ce_be_year}): type "
+                "the Buddhist-era year in four digits."
+            ),
+            "data-ambiguous-back": AMBIGUOUS_CE_BACK,
+            "data-ambiguous-ahead": AMBIGUOUS_CE_AHEAD,
         }
         super().__init__({**defaults, **(attrs or {})})
 

@@ -13,11 +13,25 @@
     return text.replace(/[๐-๙]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); });
   }
 
+  // A two-digit year whose Christian-era reading is near this year: the server asks for four
+  // digits (thai_dates.AMBIGUOUS_CE_BACK / AHEAD).
+  function ambiguous(input, yy) {
+    var now = new Date().getFullYear();
+    return now - +input.dataset.ambiguousBack <= 2000 + yy &&
+      2000 + yy <= now + +input.dataset.ambiguousAhead;
+  }
+
   function reading(input) {
     var value = input.value;
     var text = arabic(value).trim(), m, day, month, year;
     if ((m = DAY_FIRST.exec(text))) {
       day = +m[1]; month = +m[2]; year = +m[3] + (m[3].length === 2 ? 2500 : 0);
+      if (m[3].length === 2 && ambiguous(input, +m[3])) {
+        var ceYear = 2000 + +m[3];
+        return "⚠ " + input.dataset.ambiguousYear.replace(/\{typed\}/g, m[3])
+          .replace(/\{be_year\}/g, year).replace(/\{ce_year\}/g, ceYear)
+          .replace(/\{ce_be_year\}/g, ceYear + BUDDHIST_ERA_OFFSET);
+      }
     } else if ((m = YEAR_FIRST.exec(text))) {
       year = +m[1]; month = +m[2]; day = +m[3];
     } else {

@@ -50,11 +50,51 @@ def test_a_date_written_in_the_buddhist_era_is_read_back_as_that_day(day):
         assert parse_buddhist_date(text) == day, text
 
 
+TODAYS = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2060, 12, 31))
+
+
+def _ce_reading_is_near(two_digits, today):
+    """Independent of the parser: 20yy lies within five years before and ten after today."""
+    return 0 <= (2000 + two_digits) - (today.year - 5) <= 15
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.dates(min_value=datetime.date(1957, 1, 1), max_value=datetime.date(2056, 12, 31)))
-def test_a_two_digit_year_is_in_the_twenty_sixth_buddhist_century(day):
-    """69 means 2569 (2026): every year from 2500 to 2599 BE can be written with two digits."""
-    assert parse_buddhist_date(f"{day.day}/{day.month}/{(day.year + 543) % 100:02d}") == day
+@given(st.dates(min_value=datetime.date(1957, 1, 1), max_value=datetime.date(2056, 12, 31)), TODAYS)
+def test_a_two_digit_year_is_in_the_twenty_sixth_buddhist_century(day, today):
+    """69 means 2569 (2026): every year from 2500 to 2599 BE can be written with two digits,
+    except one that a Christian-era habit would write for a date near today (below)."""
+    two_digits = (day.year + 543) % 100
+    text = f"{day.day}/{day.month}/{two_digits:02d}"
+    if not _ce_reading_is_near(two_digits, today):
+        assert parse_buddhist_date(text, today=today) == day
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 99), st.integers(1, 12), st.integers(1, 28), TODAYS)
+def test_a_two_digit_year_that_may_be_christian_era_is_asked_for_in_four_digits(
+    two_digits, month, day, today
+):
+    """ "1/12/26" in 2026 is 2026 to someone used to CE and 2526 to the parser: neither is
+    guessed; the message gives both readings."""
+    text = f"{day}/{month}/{two_digits:02d}"
+    if not _ce_reading_is_near(two_digits, today):
+        assert parse_buddhist_date(text, today=today).year == 2500 + two_digits - 543
+        return
+    with pytest.raises(ValidationError) as refused, translation.override("th"):
+        parse_buddhist_date(text, today=today)
+    assert refused.value.code == "ambiguous_year"
+    message = str(refused.value.messages[0])
+    for year in (2500 + two_digits, 2000 + two_digits, 2543 + two_digits):
+        assert str(year) in message, message
+
+
+def test_the_western_habit_example_is_not_read_as_1983():
+    with pytest.raises(ValidationError) as refused:
+        parse_buddhist_date("1/12/26", today=datetime.date(2026, 12, 1))
+    assert refused.value.code == "ambiguous_year"
+    assert parse_buddhist_date("1/12/69", today=datetime.date(2026, 12, 1)) == datetime.date(
+        2026, 12, 1
+    )
 
 
 @settings(max_examples=80, deadline=None)

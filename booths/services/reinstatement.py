@@ -84,7 +84,7 @@ def _assign_late_reviewers(application, *, by, reason):
     """As many reviewers as its province's other applications had (most often), the least
     loaded members of the province's committee first, never a conflicted one."""
     # review.py asks this module whether scoring is open: import it here, not at the top.
-    from booths.services.review import conflict_pairs
+    from booths.services.review import conflicted_members
 
     fair = application.fair
     province = application.group.province_id
@@ -103,9 +103,8 @@ def _assign_late_reviewers(application, *, by, reason):
         raise ValidationError(no_scorers_message(application.group.province, conflicted=False))
     # Members conflicted with it, or reviewing it already (assigned by hand), are not chosen.
     held = set(application.reviews.values_list("member_id", flat=True))
-    conflicts = {pair for pair in conflict_pairs(fair) if pair[1] == application.pk}
-    conflicts |= {(m, application.pk) for m in held}
-    free = [m for m in members if (m, application.pk) not in conflicts]
+    unable = conflicted_members(application) | held
+    free = [m for m in members if m not in unable]
     plan = assign_reviewers([application.pk], free, set(), k=max(min(k - len(held), len(free)), 0))
     if not held and not plan[application.pk]:
         raise ValidationError(no_scorers_message(application.group.province, conflicted=True))
@@ -145,11 +144,11 @@ def scorer_gap(appeal):
     application = appeal.application
     if appeal.status != AppealStatus.PENDING or not was_declined_by_district(application):
         return None
-    from booths.services.review import conflict_pairs  # review.py imports this module
+    from booths.services.review import conflicted_members  # review.py imports this module
 
     province = application.group.province
     seats = set(application.fair.committee.filter(province=province).values_list("pk", flat=True))
-    conflicted = {m for m, app in conflict_pairs(application.fair) if app == application.pk}
+    conflicted = conflicted_members(application)
     if seats - conflicted:
         return None
     officers = get_user_model().objects.filter(

@@ -66,19 +66,44 @@ def copy_criteria(*, fair, by, source=None):
 
 
 def conflict_pairs(fair):
-    """Every (member id, application id) that must never meet: declared, own district, own group."""
+    """Every (member id, application id) that must never meet: declared, own district, own group.
+
+    Three queries whatever the size of the committee (a national fair seats hundreds)."""
     pairs = set(
         ConflictOfInterest.objects.filter(member__fair=fair).values_list(
             "member_id", "application_id"
         )
     )
-    for member in fair.committee.exclude(home_district=None, own_group=None):
-        apps = fair.applications.filter(
-            Q(group__subdistrict__district_id=member.home_district_id)
-            | Q(group_id=member.own_group_id)
-        )
-        pairs.update((member.pk, app_id) for app_id in apps.values_list("pk", flat=True))
+    by_district, by_group = defaultdict(list), defaultdict(list)
+    for member_id, district_id, group_id in fair.committee.exclude(
+        home_district=None, own_group=None
+    ).values_list("pk", "home_district_id", "own_group_id"):
+        if district_id:
+            by_district[district_id].append(member_id)
+        if group_id:
+            by_group[group_id].append(member_id)
+    if not by_district and not by_group:
+        return pairs
+    applications = fair.applications.filter(
+        Q(group__subdistrict__district_id__in=by_district) | Q(group_id__in=by_group)
+    ).values_list("pk", "group__subdistrict__district_id", "group_id")
+    for app_id, district_id, group_id in applications:
+        for member_id in (*by_district.get(district_id, ()), *by_group.get(group_id, ())):
+            pairs.add((member_id, app_id))
     return pairs
+
+
+def conflicted_members(application):
+    """Ids of the fair's committee members who must never score `application` (the rule of
+    `conflict_pairs`, for one application, in one query)."""
+    group = application.group
+    return set(
+        application.fair.committee.filter(
+            Q(conflicts__application=application)
+            | Q(home_district_id=group.subdistrict.district_id)
+            | Q(own_group_id=group.pk)
+        ).values_list("pk", flat=True)
+    )
 
 
 def has_conflict(member, application):

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,12 @@ from booths.services import (
 from booths.services.quotas import save_quotas
 from producers.models import Province, Subdistrict
 from tests.booths.national import national_fair
-from tests.factories import ApplicationFactory, ProducerGroupFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    CommitteeMemberFactory,
+    ProducerGroupFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 REASON = "ฉลากครบแล้วตั้งแต่ต้นปี"
@@ -192,3 +198,21 @@ def test_the_applicant_reads_the_districts_reason_on_the_appeal_page(published, 
     member = orphan.group.members.get()
     card = _decline_card(client, member, "booths:appeal", orphan.pk)
     assert "ไม่ได้รับการเสนอชื่อจากอำเภอภายในวันที่" in card
+
+
+def test_the_appeal_page_reads_the_same_number_of_queries_for_a_larger_committee(
+    published, client, django_assert_max_num_queries
+):
+    """Its check for a usable seat reads one application's conflicts, not the whole fair's."""
+    world, _orphan, declined = published
+    client.force_login(world.head_office)
+    url = reverse("booths:appeal_decide", args=[declined.appeal.pk])
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    districts = list(world.applications)
+    for n in range(10):
+        CommitteeMemberFactory(
+            fair=world.fair, province_id="50", home_district_id=districts[n % len(districts)]
+        )
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(url).status_code == 200

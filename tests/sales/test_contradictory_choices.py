@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,7 +64,7 @@ def test_the_form_is_valid_exactly_when_no_group_is_ticked_twice(chiang_mai_offi
     assert ("groups_absent" in form.errors) == ("both" in ticks)
 
 
-def test_the_service_refuses_a_group_present_and_absent(chiang_mai_officer):
+def test_the_service_refuses_a_group_present_and_absent_in_thai(chiang_mai_officer):
     group = ProducerGroupFactory()
     data = {
         "fair": None,
@@ -73,7 +74,7 @@ def test_the_service_refuses_a_group_present_and_absent(chiang_mai_officer):
         "minutes": "",
     }
     data |= {"decisions": "", "province": Province.objects.get(code="50")}
-    with pytest.raises(ValidationError):
+    with translation.override("th"), pytest.raises(ValidationError) as refused:
         save_meeting(
             data=data,
             groups_present=[group],
@@ -81,6 +82,8 @@ def test_the_service_refuses_a_group_present_and_absent(chiang_mai_officer):
             officers=[],
             by=chiang_mai_officer,
         )
+    assert refused.value.code == "present_and_absent"
+    assert refused.value.messages == ["กลุ่มหนึ่งจะทั้งมาประชุมและไม่มาประชุมในครั้งเดียวกันไม่ได้"]
     assert not NetworkMeeting.objects.exists()
 
 

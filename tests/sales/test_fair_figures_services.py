@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from producers.models import Province
-from sales.models import ActionItem, ActionStatus, NetworkMeeting, SalesTarget
+from sales.models import ActionItem, ActionStatus, FairDayVisitors, NetworkMeeting, SalesTarget
 from sales.services import (
+    import_visitors,
     record_channel_sale,
     record_encouragement_visit,
+    record_visitors,
     save_action_item,
     set_sales_target,
 )
@@ -123,3 +125,57 @@ def test_a_market_sale_entered_without_a_note_shows_none(producer_user):
     )
     sale.refresh_from_db()
     assert sale.note == ""
+
+
+def visitors_of(fair):
+    return dict(FairDayVisitors.objects.filter(fair=fair).values_list("day", "count"))
+
+
+def test_visitors_of_today_entered_again_replace_only_that_fairs_count(province_officer):
+    fair, neighbour = FairFactory(running=True), FairFactory(running=True)
+    today = timezone.localdate()
+    record_visitors(fair=neighbour, day=today, count=700, by=province_officer)
+    record_visitors(fair=fair, day=today, count=1_000, by=province_officer)
+    row = record_visitors(fair=fair, day=today, count=1_200, by=province_officer)
+    assert visitors_of(fair) == {today: 1_200}
+    assert visitors_of(neighbour) == {today: 700}
+    assert [h.history_user for h in row.history.all()] == [province_officer] * 2
+
+
+def test_visitors_of_the_first_and_the_last_day_of_a_past_fair_are_kept(province_officer):
+    fair = FairFactory(closed=True)
+    record_visitors(fair=fair, day=fair.start_date, count=900, by=province_officer)
+    record_visitors(fair=fair, day=fair.end_date, count=1_500, by=province_officer)
+    assert visitors_of(fair) == {fair.start_date: 900, fair.end_date: 1_500}
+
+
+@pytest.mark.parametrize("outside", ["day_before", "day_after"])
+def test_visitors_of_a_day_outside_the_fair_are_refused_in_thai(province_officer, outside):
+    fair = FairFactory(closed=True)
+    one_day = datetime.timedelta(days=1)
+    day = fair.start_date - one_day if outside == "day_before" else fair.end_date + one_day
+    with translation.override("th"), pytest.raises(ValidationError) as refused:
+        record_visitors(fair=fair, day=day, count=100, by=province_officer)
+    assert (refused.value.code, refused.value.messages) == ("not_fair_day", ["วันนี้ไม่ใช่วันจัดงาน"])
+    assert not FairDayVisitors.objects.exists()
+
+
+def test_visitors_of_tomorrow_are_refused_as_a_day_not_come_in_thai(province_officer):
+    fair = FairFactory(running=True)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    assert fair.start_date <= tomorrow <= fair.end_date
+    with translation.override("th"), pytest.raises(ValidationError) as refused:
+        record_visitors(fair=fair, day=tomorrow, count=100, by=province_officer)
+    assert (refused.value.code, refused.value.messages) == ("future_day", ["ยังไม่ถึงวันนั้น"])
+    assert not FairDayVisitors.objects.exists()
+
+
+def test_a_counter_sheet_with_a_day_outside_the_fair_is_refused_whole_naming_the_day(
+    province_officer,
+):
+    fair = FairFactory(running=True)
+    rows = [(fair.start_date, 100), (datetime.date(2020, 1, 5), 10)]
+    with translation.override("th"), pytest.raises(ValidationError) as refused:
+        import_visitors(fair=fair, rows=rows, by=province_officer)
+    assert refused.value.messages == ["5 มกราคม 2563: วันนี้ไม่ใช่วันจัดงาน"]
+    assert not FairDayVisitors.objects.exists()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from producers.models import Province
 from sales.models import ActionItem, ActionStatus, MeetingAttendance, NetworkMeeting
-from sales.services import save_action_item
+from sales.services import save_action_item, save_meeting
 from tests.factories import ProducerGroupFactory, UserFactory
 from tests.sales.report_factories import report_fair
 
@@ -174,3 +174,18 @@ def test_meeting_list_runs_a_constant_number_of_queries(
             )
         with django_assert_max_num_queries(8):
             assert client.get(reverse("sales:meeting_list")).status_code == 200
+
+
+def test_the_history_of_a_meeting_names_the_officer_who_saved_it_each_time(
+    chiang_mai_officer, fair
+):
+    colleague = UserFactory(role="officer", username="officer_colleague")
+    data = {"fair": fair, "held_on": datetime.date(2026, 12, 5), "place": "ห้องประชุมอำเภอ",
+            "agenda": "สรุปผล", "minutes": "", "decisions": ""}  # fmt: skip
+    people = {"groups_present": [], "groups_absent": [], "officers": []}
+    held = save_meeting(data=data, by=chiang_mai_officer, **people)
+    save_meeting(data={**data, "minutes": "รับทราบ"}, by=colleague, meeting=held, **people)
+    assert [(h.history_type, h.history_user) for h in held.history.order_by("history_id")] == [
+        ("+", chiang_mai_officer),
+        ("~", colleague),
+    ]

@@ -84,6 +84,20 @@ def test_an_invitee_added_later_is_invited_and_the_others_are_not_told_twice(
     )
 
 
+def test_one_added_to_the_attendance_after_the_minutes_were_written_is_not_told_of_them(
+    holding, producer_user, province_officer
+):
+    data = {"fair": holding.fair, "held_on": timezone.localdate() - datetime.timedelta(days=1),
+            "place": "ก", "agenda": "", "minutes": "ที่ประชุมรับทราบ", "decisions": ""}  # fmt: skip
+    came = {"groups_absent": [], "officers": [province_officer]}
+    meeting = save_meeting(data=data, by=province_officer, groups_present=[], **came)
+    assert [u for u, _ in told("meeting_minutes")] == [province_officer]
+    late = holding.application.group
+    save_meeting(data=data, by=province_officer, meeting=meeting, groups_present=[late], **came)
+    assert meeting.attendance.filter(group=late).exists()
+    assert [u for u, _ in told("meeting_minutes")] == [province_officer]
+
+
 def test_a_past_meeting_invites_nobody(holding, province_officer):
     data = {"fair": holding.fair, "held_on": timezone.localdate() - datetime.timedelta(days=1),
             "place": "ก", "agenda": "", "minutes": "", "decisions": ""}  # fmt: skip

@@ -6,8 +6,10 @@ what (`make mutation`; the modules and tests are in pyproject.toml under [tool.m
     python scripts/mutation.py --report             # the score of the results kept in mutants/
 
 mutmut runs, for each mutant, only the tests that called the mutated function. The tests run
-against the worktree's own PostgreSQL in a database of their own (test_otop_fair_mutation), with
-the CI hypothesis profile so that each run draws the same examples. The script prints the score
+against the worktree's own PostgreSQL, each parallel pytest in a test database of its own
+(test_otop_fair_mutation_0, _1, ...: tests/db_slots.py; sharing one, a transactional test's
+TRUNCATE or a deadlock could fail a test for a reason that is not the mutant), with the CI
+hypothesis profile so that each run draws the same examples. The script prints the score
 per module, every surviving mutant that mutation/equivalent.md does not explain, and the line
 `bench: mutation_score_pct <percent>`; it exits non-zero when that score is below the target or a
 survivor is unexplained.
@@ -32,6 +34,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = [sys.executable, "-m", "mutmut"]
@@ -57,6 +60,43 @@ def environment():
         "OTOP_MUTATION_EXAMPLES": os.environ.get("MUTATION_EXAMPLES", "15"),
         "PYTHONWARNINGS": "ignore",
     }
+
+
+def prepare_test_databases(env, slots):
+    """`slots` test databases, <OTOP_TEST_DB>_0 ... (tests/db_slots.py), each a copy of a migrated
+    database: the development one when it holds only what `migrate` wrote and nobody is connected
+    to it, else a first slot migrated here. Made before mutmut starts, so no mutant's time limit
+    pays for a migration."""
+    import psycopg
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import localdb
+
+    names = [f"{env['OTOP_TEST_DB']}_{slot}" for slot in range(slots)]
+    with psycopg.connect(localdb.database_url("postgres"), autocommit=True) as server:
+        existing = {row[0] for row in server.execute("SELECT datname FROM pg_database")}
+        missing = [name for name in names if name not in existing]
+        template = names[0] if names[0] in existing else None
+        if missing and template is None and localdb._holds_only_migrations():
+            development = urlparse(localdb.database_url()).path.lstrip("/")
+            try:
+                server.execute(f'CREATE DATABASE "{missing[0]}" TEMPLATE "{development}"')
+                template = missing.pop(0)
+            except psycopg.errors.ObjectInUse:
+                pass  # `make run` is connected to it: migrate a slot instead
+        if missing and template is None:
+            template = missing.pop(0)
+            server.execute(f'CREATE DATABASE "{template}"')
+            migrate = env | {"DATABASE_URL": localdb.database_url(template)}
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "-v", "0"],
+                cwd=ROOT,
+                env=migrate,
+                check=True,
+            )
+        for name in missing:
+            server.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    print(f"mutation: one test database per parallel pytest ({', '.join(names)})")
 
 
 def module_of(name):
@@ -122,6 +162,9 @@ def main(patterns):
     if not patterns and not env.get("MUTATION_KEEP"):
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     children = env.get("MUTATION_CHILDREN", "2")
+    # A slot for each child, and spares for a timed-out child's connection still closing.
+    env["OTOP_TEST_DB_SLOTS"] = str(int(children) + 2)
+    prepare_test_databases(env, int(env["OTOP_TEST_DB_SLOTS"]))
     run = subprocess.run([*MUTMUT, "run", "--max-children", children, *patterns], cwd=ROOT, env=env)
     if run.returncode:
         return run.returncode

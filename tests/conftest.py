@@ -61,6 +61,21 @@ def ensure_geography():
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Under `make mutation` each pytest process takes a test database of its own
+    (tests/db_slots.py); otherwise the one OTOP_TEST_DB names."""
+    slots = int(os.environ.get("OTOP_TEST_DB_SLOTS") or 0)
+    if not slots:
+        yield
+        return
+    from tests import db_slots
+
+    db_slots.claim(slots)
+    yield
+    db_slots.release()
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connection
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.a11y.test_axe_main_pages import _pages, _world
-from tests.conftest import ARTIFACTS, browser_login
+from tests.a11y.test_axe_main_pages import _pages, _world, signed_in_page_by_page
+from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEFAULT_FONT_PX = 16
@@ -115,10 +115,8 @@ def test_main_pages_keep_every_control_whole_with_text_at_200_percent(live_serve
     get_user_model().objects.get(username="a11y_officer").officer_provinces.add(booth.fair.province)
     _double_the_text(phone_page)
     found = {}
-    for username, path in _pages(booth) + _more_pages(booth):
-        phone_page.context.clear_cookies()
-        if username:
-            browser_login(phone_page, live_server, username)
+    pages = _pages(booth) + _more_pages(booth)
+    for _username, path in signed_in_page_by_page(phone_page, live_server, pages):
         assert phone_page.goto(live_server.url + path).status == 200, path
         root_px = phone_page.evaluate("getComputedStyle(document.documentElement).fontSize")
         assert root_px == f"{2 * DEFAULT_FONT_PX}px", path  # the text really is at 200 %

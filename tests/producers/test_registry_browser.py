@@ -14,8 +14,9 @@ def sign_in(page, live_server, username):
 
 pytestmark = [
     pytest.mark.browser,
-    # Geography comes from a data migration: restore it after this test's flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The areas (from a data migration) outlive the flush: tests/quick_flush.py keeps or copies
+    # them back, so no serialized copy of the whole database is needed.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -262,6 +263,13 @@ class VisitForm(ThaiModelForm):
         cleaned = super().clean()
         if cleaned.get("follow_up") and not cleaned.get("follow_up_due"):
             self.add_error("follow_up_due", _("Give a due date for the follow-up."))
+        visited, due = cleaned.get("visited_on"), cleaned.get("follow_up_due")
+        # A slipped month or year (31/12 for 1/12) made a visit that has not happened yet the
+        # group's latest one, and a follow-up due before the visit that asked for it.
+        if visited and visited > timezone.localdate():
+            self.add_error("visited_on", _("The visit date cannot be after today."))
+        elif visited and due and due < visited:
+            self.add_error("follow_up_due", _("The follow-up cannot be due before the visit."))
         return cleaned
 
 

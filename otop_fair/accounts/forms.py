@@ -24,7 +24,16 @@ class SignInForm(ThaiInputMixin, AuthenticationForm):
         label=_("Mobile number or username"),
         help_text=_("Producers: your mobile number, e.g. 081-234-5678."),
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        # A phone keyboard would otherwise capitalise and "correct" the username as it is typed.
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "autocapitalize": "none",
+                "autocorrect": "off",
+                "spellcheck": "false",
+            }
+        ),
     )
 
     def clean(self):
@@ -177,7 +186,7 @@ class PersonForm(ThaiForm):
             self.add_error("username", _("Give a username or a mobile number."))
         elif not re.fullmatch(r"[\w.@+-]+", username):
             self.add_error("username", _("Use letters, digits and . @ + - _ only."))
-        elif User.objects.filter(username=username).exists():
+        elif User.objects.filter(username__iexact=username).exists():
             self.add_error("username", _("This username is taken."))
         data["username"] = username
         return data

@@ -1,6 +1,8 @@
 """Producers sign in with their mobile number however they type it; the lock-out counter sees one
 username; one number with several accounts asks which, only once the password is right."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,8 +156,9 @@ class LockOutCountsOneUsername(TestCase):
         assert response.status_code == 429
 
 
-def test_the_username_box_is_not_capitalised_or_corrected_by_a_phone_keyboard(client):
-    page = client.get(LOGIN).content.decode()
-    box = page[page.index('name="username"') - 200 : page.index('name="username"') + 300]
+@pytest.mark.parametrize(("url", "name"), [(LOGIN, "username"), ("/accounts/forgot/", "login")])
+def test_the_username_box_is_not_capitalised_or_corrected_by_a_phone_keyboard(client, url, name):
+    page = client.get(url).content.decode()
+    box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group()
     for attribute in ('autocapitalize="none"', 'autocorrect="off"', 'spellcheck="false"'):
         assert attribute in box

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
+from django.db.models.functions import Lower
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -150,9 +151,13 @@ class GroupForm(AddressForm, ThaiModelForm):
             )
 
     def clean_member_usernames(self):
-        names = {n.strip() for n in self.cleaned_data["member_usernames"].split(",") if n.strip()}
-        users = list(get_user_model().objects.filter(username__in=names, role="producer"))
-        missing = names - {u.username for u in users}
+        # Usernames sign in whatever their capitals (otop_fair.accounts.login), so they match so.
+        names = {
+            n.strip().lower() for n in self.cleaned_data["member_usernames"].split(",") if n.strip()
+        }
+        producers = get_user_model().objects.filter(role="producer")
+        users = list(producers.annotate(key=Lower("username")).filter(key__in=names))
+        missing = names - {u.username.lower() for u in users}
         if missing:
             raise ValidationError(
                 _("No producer account with these usernames: %(names)s"),

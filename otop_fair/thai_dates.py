@@ -12,11 +12,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from otop_fair.thai import BUDDHIST_ERA_OFFSET, buddhist_year
+from otop_fair.thai import BUDDHIST_ERA_OFFSET, MONTHS_TH, MONTHS_TH_SHORT, buddhist_year
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# 1 ธ.ค. 2569, 1 ธันวาคม 69, 1ธค.2569, 1 ธ.ค. พ.ศ. 2569: as dates are written on Thai letters.
+MONTH_WORD = re.compile(r"^(\d{1,2})\s*([\u0e01-\u0e4e.\s]+?)\s*(?:พ\.\s*ศ\.\s*)?(\d{2}|\d{4})$")
+_MONTH_NUMBERS = {
+    name.replace(".", ""): number
+    for names in (MONTHS_TH, MONTHS_TH_SHORT)
+    for number, name in enumerate(names, start=1)
+}
 # A four-digit year in this range was typed in the Christian era: no one types a BE year of 1900–2399
 # into this app (that is 1357–1856 CE), while 2026 is exactly what a browser or a habit produces.
 CE_LOOKING_YEARS = range(1800, 2400)
@@ -32,12 +39,29 @@ def buddhist_date_text(day: datetime.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{buddhist_year(day)}"
 
 
-def _parts(text, today):
+def _month_number(word):
+    """The month a Thai month name or its abbreviation (ธ.ค., ธค) names, or None."""
+    return _MONTH_NUMBERS.get(re.sub(r"[.\s]", "", word))
+
+
+def _written_day_first(text):
+    """(day, month, year as typed) of 31/12/2569 or 31 ธ.ค. 2569, else None."""
     match = DAY_FIRST.match(text)
     if match:
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:
-            _refuse_ambiguous(match.group(3), today)
+        return int(match.group(1)), int(match.group(2)), match.group(3)
+    match = MONTH_WORD.match(text)
+    if match and _month_number(match.group(2)):
+        return int(match.group(1)), _month_number(match.group(2)), match.group(3)
+    return None
+
+
+def _parts(text, today):
+    written = _written_day_first(text)
+    if written:
+        day, month, typed_year = written
+        year = int(typed_year)
+        if len(typed_year) == 2:
+            _refuse_ambiguous(typed_year, today)
             year += TWO_DIGIT_CENTURY
         return day, month, year
     match = YEAR_FIRST.match(text)

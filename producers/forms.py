@@ -4,7 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
+from django.db.models.functions import Lower
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -149,9 +151,13 @@ class GroupForm(AddressForm, ThaiModelForm):
             )
 
     def clean_member_usernames(self):
-        names = {n.strip() for n in self.cleaned_data["member_usernames"].split(",") if n.strip()}
-        users = list(get_user_model().objects.filter(username__in=names, role="producer"))
-        missing = names - {u.username for u in users}
+        # Usernames sign in whatever their capitals (otop_fair.accounts.login), so they match so.
+        names = {
+            n.strip().lower() for n in self.cleaned_data["member_usernames"].split(",") if n.strip()
+        }
+        producers = get_user_model().objects.filter(role="producer")
+        users = list(producers.annotate(key=Lower("username")).filter(key__in=names))
+        missing = names - {u.username.lower() for u in users}
         if missing:
             raise ValidationError(
                 _("No producer account with these usernames: %(names)s"),
@@ -262,6 +268,13 @@ class VisitForm(ThaiModelForm):
         cleaned = super().clean()
         if cleaned.get("follow_up") and not cleaned.get("follow_up_due"):
             self.add_error("follow_up_due", _("Give a due date for the follow-up."))
+        visited, due = cleaned.get("visited_on"), cleaned.get("follow_up_due")
+        # A slipped month or year (31/12 for 1/12) made a visit that has not happened yet the
+        # group's latest one, and a follow-up due before the visit that asked for it.
+        if visited and visited > timezone.localdate():
+            self.add_error("visited_on", _("The visit date cannot be after today."))
+        elif visited and due and due < visited:
+            self.add_error("follow_up_due", _("The follow-up cannot be due before the visit."))
         return cleaned
 
 

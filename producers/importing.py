@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from otop_fair.audit import bulk_create_with_history_by, bulk_update_with_history_by
 from otop_fair.rules import acts_on_every_province, provinces_kept_by
 from otop_fair.thai import thai_sort_key
-from otop_fair.thai_text import canonical_phone
+from otop_fair.thai_text import canonical_phone, plain_number
 from producers.import_reading import HEADERS
 from producers.models import Category, GroupType, ProducerGroup, Product, Subdistrict
 
@@ -98,7 +98,8 @@ def _price(text, check, label):
     if not text:
         return None
     try:
-        value = Decimal(text.replace(",", "").replace("฿", ""))
+        # Only a thousands comma is dropped: a sheet's "12,50" is not 1,250 baht.
+        value = Decimal(plain_number(text))
     except InvalidOperation:
         check.errors.append(
             _("%(column)s “%(value)s” is not a number.") % {"column": label, "value": text}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from otop_fair.thai_dates import BuddhistDateField
+from otop_fair.thai_text import plain_number
 
 MAX_ROWS = 400
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -38,7 +39,8 @@ def _table(data):
 
 def _count(value):
     text = str(value if value is not None else "").translate(THAI_DIGITS)
-    text = text.replace(",", "").replace(" ", "").strip()
+    # Only a thousands comma is dropped: "1,5" is not fifteen visitors.
+    text = plain_number(text)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if not text.isdigit() or int(text) > 10_000_000:

@@ -42,4 +42,4 @@ class ProvinceQuota(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.fair_id} {self.province_id} {self.category}: {self.booths}"
+        return f"{self.fair} · {self.province} · {self.get_category_display()}: {self.booths}"

@@ -82,4 +82,4 @@ class ProducerGroupFlag(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.group_id} {self.flag}"
+        return f"{self.group}: {self.get_flag_display()}"

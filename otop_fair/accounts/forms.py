@@ -15,6 +15,14 @@ from otop_fair.forms import ThaiForm, ThaiInputMixin
 from otop_fair.thai_text import canonical_phone, normalise_text
 from producers.models import Province
 
+# A phone keyboard would otherwise capitalise and "correct" a username as it is typed.
+USERNAME_BOX = {
+    "autocomplete": "username",
+    "autocapitalize": "none",
+    "autocorrect": "off",
+    "spellcheck": "false",
+}
+
 
 class SignInForm(ThaiInputMixin, AuthenticationForm):
     """Username or mobile number. When one number serves several accounts and the password is
@@ -24,7 +32,7 @@ class SignInForm(ThaiInputMixin, AuthenticationForm):
         label=_("Mobile number or username"),
         help_text=_("Producers: your mobile number, e.g. 081-234-5678."),
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        widget=forms.TextInput(attrs={"autofocus": True, **USERNAME_BOX}),
     )
 
     def clean(self):
@@ -103,7 +111,11 @@ class ShortCodeForm(ThaiForm):
 
 
 class ForgotPasswordForm(ThaiForm):
-    login = forms.CharField(label=_("Mobile number or username"), max_length=150)
+    login = forms.CharField(
+        label=_("Mobile number or username"),
+        max_length=150,
+        widget=forms.TextInput(attrs=USERNAME_BOX),
+    )
 
     def clean_login(self):
         return login_key(self.cleaned_data["login"])
@@ -177,7 +189,7 @@ class PersonForm(ThaiForm):
             self.add_error("username", _("Give a username or a mobile number."))
         elif not re.fullmatch(r"[\w.@+-]+", username):
             self.add_error("username", _("Use letters, digits and . @ + - _ only."))
-        elif User.objects.filter(username=username).exists():
+        elif User.objects.filter(username__iexact=username).exists():
             self.add_error("username", _("This username is taken."))
         data["username"] = username
         return data

@@ -19,14 +19,15 @@ FORGOT_PASSWORD_KEY = "#forgot-password"
 
 
 def login_key(value):
-    """The canonical phone number when `value` is one, else the username as typed (normalised,
-    trimmed, and no longer than a username can be, so an overlong one is refused like any wrong
-    one instead of overflowing the lock-out counter's column)."""
+    """The canonical phone number when `value` is one, else the username in lower case
+    (normalised, trimmed, and no longer than a username can be, so an overlong one is refused like
+    any wrong one instead of overflowing the lock-out counter's column). A phone keyboard writes
+    the first letter in capitals: `Producer1` is the same username, to sign-in and lock-out."""
     text = normalise_text(value or "").strip()
     try:
         return canonical_phone(text)
     except ValueError:
-        return text[: get_user_model()._meta.get_field("username").max_length]
+        return text[: get_user_model()._meta.get_field("username").max_length].lower()
 
 
 def axes_username(request, credentials):
@@ -41,7 +42,7 @@ def accounts_for_login(key):
     users = get_user_model().objects.filter(is_active=True)
     if key.isdigit() and key.startswith("0"):
         return users.filter(Q(username=key) | Q(phone=key)).order_by("first_name", "pk")
-    return users.filter(username=key)
+    return users.filter(username__iexact=key).order_by("first_name", "pk")
 
 
 def is_locked(request, key):

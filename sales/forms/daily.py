@@ -7,10 +7,12 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from otop_fair.forms import ThaiForm
+from otop_fair.thai_text import plain_number
 
 
 class BahtField(forms.DecimalField):
-    """Baht typed on a phone: `1,250.50`, `1 250` and `฿1250` all read as 1250(.50)."""
+    """Baht typed on a phone: `1,250.50`, `1 250` and `฿1250` all read as 1250(.50); a comma
+    that does not group thousands (`12,50`) is refused, never read as 1250."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_digits", 12)
@@ -26,7 +28,8 @@ class BahtField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.replace(",", "").replace("฿", "").replace(" ", "").strip()
+            # Dropping every comma read a decimal comma or a slipped one (12,50) as 1250.
+            value = plain_number(value)
         return super().to_python(value)
 
 

@@ -115,7 +115,7 @@ class FairSalesPolicy(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.fair_id}: +{self.days_after} {self.cutoff_time:%H:%M}"
+        return f"{self.fair}: +{self.days_after} {self.cutoff_time:%H:%M}"
 
     def deadline_for(self, day):
         """The moment producers stop being able to change `day`'s sales (local time)."""

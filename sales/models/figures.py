@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from booths.models import Fair
-from otop_fair.thai import thai_date
+from otop_fair.thai import baht, thai_date
 from producers.models import Province
 from sales.models.daily import FairPartQuerySet
 
@@ -39,7 +39,7 @@ class FairDayVisitors(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.fair_id} {thai_date(self.day)}: {self.count}"
+        return f"{self.fair} {thai_date(self.day)}: {self.count:,}"
 
 
 class SalesTarget(models.Model):
@@ -71,4 +71,5 @@ class SalesTarget(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.fair_id} {self.province_id or '*'}: {self.amount}"
+        whose = f"{self.fair} · {self.province}" if self.province_id else str(self.fair)
+        return f"{whose}: {baht(self.amount)}"

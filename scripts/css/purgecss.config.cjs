@@ -18,6 +18,9 @@ module.exports = {
     standard: ["show", "collapsing", "active", "disabled", "table-stacked", "was-validated", "is-invalid", "is-valid"],
     greedy: [/^text-bg-/, /^alert-/, /^sync-/],
   },
+  // Django's widgets write `type="{{ widget.type }}"`: the value (radio) is in no file PurgeCSS
+  // reads, and without the rules kept here every choice of one looked like a tick box.
+  dynamicAttributes: ["type"],
   variables: true,
   keyframes: true,
   fontFace: true,

@@ -7,6 +7,9 @@
     "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
   var DAY_FIRST = /^(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{2}|\d{4})$/;
   var YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+  // 1 ธ.ค. 2569, 1 ธันวาคม 69, 1 ธ.ค. พ.ศ. 2569 (thai_dates.MONTH_WORD).
+  var MONTH_WORD = /^(\d{1,2})\s*([\u0e01-\u0e4e.\s]+?)\s*(?:พ\.\s*ศ\.\s*)?(\d{2}|\d{4})$/;
+  var SHORT_MONTHS = ["มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"];
   var BUDDHIST_ERA_OFFSET = 543;  // as otop_fair/thai.py
 
   function arabic(text) {
@@ -21,10 +24,23 @@
       2000 + yy <= now + +input.dataset.ambiguousAhead;
   }
 
+  function monthNumber(word) {
+    var key = word.replace(/[.\s]/g, "");
+    return MONTHS.indexOf(key) + 1 || SHORT_MONTHS.indexOf(key) + 1;
+  }
+
+  // DAY_FIRST's match, or a month-name date's with the month as its number.
+  function dayFirst(text) {
+    var m = DAY_FIRST.exec(text) || MONTH_WORD.exec(text);
+    if (!m || /^\d+$/.test(m[2])) { return m; }
+    var month = monthNumber(m[2]);
+    return month ? [m[0], m[1], String(month), m[3]] : null;
+  }
+
   function reading(input) {
     var value = input.value;
     var text = arabic(value).trim(), m, day, month, year;
-    if ((m = DAY_FIRST.exec(text))) {
+    if ((m = dayFirst(text))) {
       day = +m[1]; month = +m[2]; year = +m[3] + (m[3].length === 2 ? 2500 : 0);
       if (m[3].length === 2 && ambiguous(input, +m[3])) {
         var ceYear = 2000 + +m[3];

@@ -1,6 +1,8 @@
 """Producers sign in with their mobile number however they type it; the lock-out counter sees one
 username; one number with several accounts asks which, only once the password is right."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,3 +127,38 @@ def test_a_deactivated_member_cannot_sign_in(client):
 def test_the_login_form_says_in_thai_that_a_mobile_number_works(client):
     page = client.get(LOGIN).content.decode()
     assert "เบอร์โทรศัพท์มือถือ" in page
+
+
+def capitalisations(username):
+    """What a phone keyboard or caps lock makes of a username: each letter in either case."""
+    return st.tuples(*[st.sampled_from(sorted({c, c.upper()})) for c in username]).map("".join)
+
+
+class SignInWhateverTheCapitals(TestCase):
+    @settings(max_examples=15, deadline=None)
+    @given(typed=capitalisations("otop-somchai"))
+    def test_a_username_signs_in_whatever_the_keyboard_capitalised(self, typed):
+        UserFactory(username="otop-somchai")
+        response = sign_in(self.client, typed)
+        assert response.status_code == 302, typed
+        assert signed_in_as(self.client).username == "otop-somchai"
+
+
+class LockOutCountsOneUsername(TestCase):
+    """`Otop-x` and `otop-x` are one username to the lock-out counter too."""
+
+    def test_wrong_passwords_in_different_capitals_lock_the_one_username(self):
+        UserFactory(username="otop-p3")
+        with self.settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3):
+            for typed in ["Otop-p3", "OTOP-P3", "otop-p3"]:
+                sign_in(self.client, typed, "wrong")
+            response = sign_in(self.client, "oTop-P3")
+        assert response.status_code == 429
+
+
+@pytest.mark.parametrize(("url", "name"), [(LOGIN, "username"), ("/accounts/forgot/", "login")])
+def test_the_username_box_is_not_capitalised_or_corrected_by_a_phone_keyboard(client, url, name):
+    page = client.get(url).content.decode()
+    box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group()
+    for attribute in ('autocapitalize="none"', 'autocorrect="off"', 'spellcheck="false"'):
+        assert attribute in box

@@ -197,3 +197,57 @@ def test_whatever_is_typed_into_a_date_gets_a_date_or_a_thai_message_never_a_cra
         BuddhistDateField(required=False).clean(text)
     except ValidationError as refused:
         assert refused.messages
+
+
+# The month names as a Thai letter writes them, typed here independently of otop_fair.thai.
+MONTH_NAMES = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
+MONTH_ABBREVIATIONS = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    DATES,
+    st.sampled_from(["full", "short", "short without dots"]),
+    st.sampled_from(["{d} {m} {y}", "{d}{m}{y}", "{d} {m} พ.ศ. {y}", "{d}  {m}  {y}"]),
+    st.booleans(),
+)
+def test_a_date_written_with_a_thai_month_name_is_read_as_that_day(day, style, layout, thai):
+    month = {
+        "full": MONTH_NAMES,
+        "short": MONTH_ABBREVIATIONS,
+        "short without dots": [m.replace(".", "") for m in MONTH_ABBREVIATIONS],
+    }[style][day.month - 1]
+    text = layout.format(d=day.day, m=month, y=day.year + 543)
+    assert parse_buddhist_date(text.translate(THAI_DIGITS) if thai else text) == day, text
+
+
+def test_a_word_that_is_no_month_is_refused_with_the_thai_message():
+    with translation.override("th"), pytest.raises(ValidationError) as refused:
+        parse_buddhist_date("1 ฟฟ 2569")
+    assert refused.value.messages == ["กรอกวันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น 31/12/2569"]

@@ -33,3 +33,6 @@ def test_the_reading_under_a_date_box_asks_for_four_digits_where_the_server_woul
     be = f"1/12/{(today.year + 543) % 100:02d}"  # this year in the Buddhist era, two digits
     phone_page.fill("[name=start_date]", be)
     expect(reading).to_have_text(f"= {thai_date(parse_buddhist_date(be))}")
+    for written in ("1 ธ.ค. 2569", "๑ ธันวาคม พ.ศ. ๒๕๖๙", "1ธค.2569"):
+        phone_page.fill("[name=start_date]", written)
+        expect(reading).to_have_text(f"= {thai_date(parse_buddhist_date(written))}")

@@ -116,6 +116,12 @@ def test_officer_assigns_member_accounts_by_username(client_for, officer):
         reverse("producers:group_edit", args=[group.pk]), data | {"member_usernames": "buaphan"}
     )
     assert list(group.members.all()) == [member]
+    # As a phone keyboard capitalises it: the same account, as at sign-in.
+    group.members.clear()
+    client.post(
+        reverse("producers:group_edit", args=[group.pk]), data | {"member_usernames": " Buaphan "}
+    )
+    assert list(group.members.all()) == [member]
 
 
 def full_group(products):

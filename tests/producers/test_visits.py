@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from otop_fair.thai_dates import buddhist_date_text
+from producers.forms import VisitForm
 from producers.models import FollowUpStatus, Visit
 from tests.factories import (
     CertificationFactory,
@@ -14,6 +17,7 @@ from tests.factories import (
     VisitFactory,
     officer_of,
 )
+from tests.test_bad_input import SETTINGS
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +131,37 @@ def test_producer_home_certificate_warning_says_its_status(
     content = client_for(producer_user).get(reverse("producer_home")).content.decode()
     warning = content[content.index("⚠") :].split("</div>")[0]
     assert word in warning
+
+
+@SETTINGS
+@given(days_ahead=st.integers(min_value=1, max_value=3650))
+def test_a_visit_dated_after_today_is_refused_next_to_its_date(client_for, officer, days_ahead):
+    group = ProducerGroupFactory(province_code="50")
+    later = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    with translation.override("th"):
+        form = VisitForm(data={"visited_on": buddhist_date_text(later)})
+        assert not form.is_valid()
+        assert form.errors["visited_on"] == ["วันที่เยี่ยมต้องไม่เลยวันนี้"]
+    assert not Visit.objects.filter(group=group).exists()
+
+
+@SETTINGS
+@given(days_before=st.integers(min_value=1, max_value=365))
+def test_a_follow_up_due_before_its_visit_is_refused(days_before):
+    today = timezone.localdate()
+    with translation.override("th"):
+        form = VisitForm(
+            data={
+                "visited_on": buddhist_date_text(today),
+                "follow_up": "โทรติดตาม",
+                "follow_up_due": buddhist_date_text(today - datetime.timedelta(days=days_before)),
+            }
+        )
+        assert not form.is_valid()
+        assert form.errors["follow_up_due"] == ["วันกำหนดติดตามต้องไม่ก่อนวันที่เยี่ยม"]
+
+
+def test_a_visit_today_with_a_follow_up_due_today_is_kept():
+    today = buddhist_date_text(timezone.localdate())
+    form = VisitForm(data={"visited_on": today, "follow_up": "โทรติดตาม", "follow_up_due": today})
+    assert form.is_valid(), form.errors

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -72,6 +73,8 @@ def enter_sales(request, assignment):
         "day": day,
         "days": days,
         "deadline": deadline,
+        # A day still to come is said before anything is typed, not only when saving.
+        "not_yet": day > timezone.localdate(),
     }
     return render(request, "sales/enter.html", context)
 

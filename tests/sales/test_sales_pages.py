@@ -205,3 +205,14 @@ def test_problem_list_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(23):
         response = client.get("/sales/problems/")
     assert response.status_code == 200
+
+
+def test_a_day_still_to_come_says_so_before_anything_is_typed(client_for, holding, producer_user):
+    """A producer who taps tomorrow's pill is told at once, not after filling the form in."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    client = client_for(producer_user)
+    page = client.get(f"/sales/booth/{holding.pk}/?day={tomorrow.isoformat()}").content.decode()
+    assert 'data-role="not-yet"' in page and "ยังไม่ถึง" in page
+    assert "<fieldset disabled>" in page
+    today = client.get(f"/sales/booth/{holding.pk}/").content.decode()
+    assert 'data-role="not-yet"' not in today and "<fieldset>" in today

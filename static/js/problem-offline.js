@@ -70,10 +70,31 @@
     return form.action || window.location.href;
   }
 
+  /* The same report sent again from this tab (the back button brings the form back, and the
+   * producer sends what they see once more) goes under the key it was sent with, so the server
+   * files it once. A report with anything changed, or one left waiting in the queue (the form is
+   * emptied for the next), gets a key of its own. */
+  function keyFor(form, fields, photo) {
+    var copy = {};
+    Object.keys(fields).forEach(function (name) {
+      if (name !== "csrfmiddlewaretoken" && name !== "client_key") { copy[name] = fields[name]; }
+    });
+    var sent = JSON.stringify([copy, photo ? [photo.name, photo.size, photo.lastModified] : null]);
+    var slot = "otop-sent:" + actionOf(form), held = null;
+    try { held = JSON.parse(window.sessionStorage.getItem(slot) || "null"); } catch (e) { held = null; }
+    if (held && held.sent === sent) { return held.key; }
+    var key = newKey();
+    try { window.sessionStorage.setItem(slot, JSON.stringify({ sent: sent, key: key })); } catch (e) { /* private mode */ }
+    return key;
+  }
+  function forgetKey(form) {
+    try { window.sessionStorage.removeItem("otop-sent:" + actionOf(form)); } catch (e) { /* private mode */ }
+  }
+
   function queueForm(form, submitter) {
     var fields = fieldsOf(form, submitter);
-    fields.client_key = newKey();
     var photoInput = form.querySelector("input[type=file]");
+    fields.client_key = keyFor(form, fields, photoInput && photoInput.files[0]);
     var label = (submitter && submitter.dataset.queueLabel) || form.dataset.queueLabel;
     return shrink(photoInput && photoInput.files[0]).then(function (photo) {
       var entry = { key: fields.client_key, url: actionOf(form, submitter),
@@ -88,6 +109,7 @@
           var notice = form.querySelector("[data-role=queued]");
           if (notice) { notice.hidden = false; }
           form.reset();
+          forgetKey(form);
         });
       }, function () { queue.postPlainly(form, submitter); });
     });

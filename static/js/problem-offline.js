@@ -44,14 +44,36 @@
       image.src = url;
     });
   }
+  /* Each refusal under the box it is about (a photo that is not a picture under the photo box),
+   * as the page without script shows it; one about no box (a late answer) at the top. */
   function showErrors(form, data) {
     var box = form.querySelector("[data-role=offline-errors]");
-    var messages = [];
+    form.querySelectorAll("[data-role=field-error]").forEach(function (old) { old.remove(); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    var general = [];
     Object.keys(data.errors || {}).forEach(function (field) {
-      data.errors[field].forEach(function (e) { messages.push(e.message); });
+      var text = data.errors[field].map(function (e) { return e.message; }).join(" ");
+      var input = form.querySelector('[name="' + field + '"]:not([type=hidden])');
+      if (!input) { general.push(text); return; }
+      var note = document.createElement("div");
+      note.className = "text-danger small mt-1";
+      note.dataset.role = "field-error";
+      note.textContent = text;
+      input.setAttribute("aria-invalid", "true");
+      // A group of choices gets its note after the last choice.
+      var choices = form.querySelectorAll('[name="' + field + '"]');
+      var last = choices[choices.length - 1];
+      (last.closest(".form-check") || last).insertAdjacentElement("afterend", note);
     });
     // Red only once there is something to say (an empty alert would read as an error).
-    if (box) { box.textContent = messages.join(" "); box.classList.add("alert", "alert-danger"); box.hidden = false; }
+    if (box) {
+      box.textContent = general.join(" ");
+      box.classList.toggle("alert", general.length > 0);
+      box.classList.toggle("alert-danger", general.length > 0);
+      box.hidden = general.length === 0;
+    }
+    var first = form.querySelector("[data-role=field-error], [data-role=offline-errors]:not([hidden])");
+    if (first && first.scrollIntoView) { first.scrollIntoView({ block: "center" }); }
   }
   function fieldsOf(form, submitter) {
     var fields = {};

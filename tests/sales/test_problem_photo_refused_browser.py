@@ -1,5 +1,5 @@
 """A file the phone cannot draw as a picture, chosen as a problem report's photo, is refused with
-the server's reason on the page; the report is not sent without it as if nothing were wrong."""
+the server's reason under the photo box; the report is not sent without it as if nothing were wrong."""
 
 import pytest
 from playwright.sync_api import expect
@@ -30,8 +30,10 @@ def test_a_file_that_is_not_a_photo_is_refused_not_dropped(
     phone_page.set_input_files("input[name=photo]", str(chosen))
     phone_page.click("form[data-offline-queue] button[type=submit]")
 
-    errors = phone_page.locator("[data-role=offline-errors]")
-    expect(errors).to_be_visible()
-    expect(errors).to_contain_text("ไฟล์")
+    # Under the photo box, once, and not repeated at the top of the form.
+    under_photo = phone_page.locator("input[name=photo] + [data-role=field-error]")
+    expect(under_photo).to_contain_text("ไฟล์")
+    expect(phone_page.locator("[data-role=field-error]")).to_have_count(1)
+    expect(phone_page.locator("[data-role=offline-errors]")).to_be_hidden()
     assert not IssueReport.objects.exists()
     assert phone_page.url.endswith("/problems/new/")

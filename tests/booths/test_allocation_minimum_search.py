@@ -4,9 +4,9 @@ once. Expected seats are written out here (and, where small enough, checked by b
 `allocation_oracle`), not taken from the allocation module's own helpers.
 
 Up to twelve sellers who could fill a minimum are searched set by set; beyond that they are added
-one by one in rank order, which can miss the way to meet every minimum. These fairs have more than
-twelve applicants, so a search that took in more of them than it should, or refused a way to meet
-the minimums it had already found, seats other applicants.
+one by one in rank order, which can miss the way to meet every minimum. The larger of these fairs
+have more than twelve applicants, so a search that took in more of them than it should, or refused
+a way to meet the minimums it had already found, seats other applicants.
 """
 
 import pytest

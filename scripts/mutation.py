@@ -147,6 +147,10 @@ def report(statuses, env, target):
     for name in alive:
         if name in listed:
             print(f"equivalent: {name}")
+    # An entry whose mutant a test now kills (or whose number now names another, killed,
+    # mutation) no longer explains anything: it should leave the file.
+    for name in sorted(listed & {n for n, status in statuses.items() if status in KILLED}):
+        print(f"listed in {EQUIVALENT.relative_to(ROOT)} but killed now: {name}")
     killed = len(statuses) - len(alive)
     score = 100 * killed / len(statuses) if statuses else 0.0
     timeouts = sum(status == "timeout" for status in statuses.values())

@@ -171,4 +171,6 @@ class Explainer:
     def unplaceable(self, i: int) -> str:
         applicant = self.inst.ranked[i]
         names = ", ".join(self.labels.get(c, c) for c in sorted(applicant.categories))
-        return f"ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท {names} {self._power(i)}".rstrip()
+        reason = f"ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท {names}"
+        power = self._power(i).strip()
+        return f"{reason} {power}" if power else reason

@@ -81,6 +81,13 @@ class ClassMatching:
         self.where[i] = x
 
     def try_add(self, i: int, t: int) -> bool:
+        """Seat applicant i (of type t), moving others along an augmenting path; False when no
+        seating of everyone is left. Raises ValueError, changing nothing, when i sits in the
+        matching already: a second seat for one applicant would leave a class holding more
+        applicants than it can move, and the matching would then call possible seatings
+        impossible."""
+        if i in self.where:
+            raise ValueError(f"applicant {i} is seated already")
         moves = self.find_path(self.compatible[t])
         if moves is None:
             self.dead.update(self.dead_candidates)

@@ -365,12 +365,14 @@ def test_an_applicant_no_zone_of_theirs_can_take_is_told_which_zones_they_qualif
     applicants = [
         Applicant("two_zones", 3, frozenset({"food"}), "P1", zones=frozenset({"B", "A"})),
         Applicant("no_zone", 2, frozenset({"food"}), "P1", zones=frozenset()),
+        Applicant("power", 1, frozenset({"food"}), "P1", needs_electricity=True, zones={"A"}),
     ]
     result = allocate(applicants, [BoothSpec(1, "C01", "C")], labels={"food": "อาหาร"})
-    assert result.unplaceable == ["two_zones", "no_zone"]
+    assert result.unplaceable == ["two_zones", "no_zone", "power"]
     assert result.explanations == {
-        "two_zones": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (A, B)",
-        "no_zone": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร  ในโซนที่ท่านมีสิทธิ์ (-)",
+        "two_zones": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร ในโซนที่ท่านมีสิทธิ์ (A, B)",
+        "no_zone": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร ในโซนที่ท่านมีสิทธิ์ (-)",
+        "power": "ไม่มีบูธใดรับได้ เพราะไม่มีบูธที่รับสินค้าประเภท อาหาร และมีไฟฟ้า ในโซนที่ท่านมีสิทธิ์ (A)",
     }
 
 

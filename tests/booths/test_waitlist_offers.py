@@ -387,3 +387,30 @@ def test_the_periodic_job_counts_the_offers_it_expired_at_every_fair_holding_boo
     assert expire_overdue_offers(now=offer.deadline + datetime.timedelta(seconds=1)) == 1
     offer.refresh_from_db()
     assert offer.status == OfferStatus.EXPIRED
+
+
+def test_a_freed_booth_goes_by_the_waiting_list_of_the_version_in_force_not_an_older_one(
+    published, cm_officer
+):
+    """Version 2 put the second group of version 1's waiting list first: the booth goes to it."""
+    fair, holding, (first, second) = published
+    older = current_run(fair)
+    newer = fair.runs.create(
+        version=older.version + 1,
+        seed=older.seed,
+        algorithm_version=older.algorithm_version,
+        created_by=cm_officer,
+    )
+    for position, application in ((2, second), (3, first)):
+        RunResult.objects.create(
+            run=newer,
+            application=application,
+            rank=position + 4,
+            score=1,
+            waitlist_position=position,
+            explanation="-",
+        )
+    fair.runs.filter(pk=newer.pk).update(is_published=True, published_at=timezone.now())
+    assert current_run(fair) == newer
+    release_assignment(assignment=holding, by=cm_officer, reason="ถอนตัว")
+    assert WaitlistOffer.objects.get().application == second

@@ -37,6 +37,13 @@ if MUTATION_EXAMPLES:
         phases=[Phase.explicit, Phase.generate],
     )
     hypothesis_settings.load_profile("mutation")
+    # A mutant that makes a loop endless and grows a list inside it fills the machine's memory
+    # before mutmut's time limit stops it (one reached 22 GiB of a 23 GiB machine): under
+    # mutation each test process may reserve 4 GiB (a test process peaks below 300 MiB), so such
+    # a mutant fails with MemoryError, counted as killed, and the machine stays usable.
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

@@ -86,6 +86,9 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
   function send(entry) {
+    // The phone knows it has no connection: the entry waits, with no request made that the
+    // network would drop (nor one a service worker might still get through half-way).
+    if (navigator.onLine === false) { return Promise.reject(new Error("offline")); }
     return store.send(entry, csrfToken()).then(function (data) {
       return refresh().then(function () { return data; });
     });
